@@ -1,0 +1,95 @@
+// One font face loaded from a file (a .ttf/.otf, or one face of a .ttc):
+// the HarfBuzz objects that shaping and subsetting use, and the facts about
+// the face that the PDF writer needs. Immutable once opened, so one Font is
+// shared read-only by every render job of a batch.
+#pragma once
+
+#include <hb.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace banshi {
+
+struct CidSystemInfo {
+  std::string registry;  // "Adobe"
+  std::string ordering;  // "GB1", "Identity"
+  int supplement = 0;
+};
+
+struct GlyphExtents {
+  int32_t x_min = 0, y_min = 0, x_max = 0, y_max = 0;  // font units, y up
+};
+
+class Font {
+ public:
+  enum class Outlines { TrueType, CFF };
+
+  // Opens face `index` of `file`. The file is mapped, not copied. Throws
+  // EngineError with the path when the file is missing or not a font.
+  static std::shared_ptr<const Font> open(const std::filesystem::path& file, unsigned index = 0);
+
+  ~Font();
+  Font(const Font&) = delete;
+  Font& operator=(const Font&) = delete;
+
+  const std::string& file() const { return file_; }
+  unsigned index() const { return index_; }
+  const std::string& family() const { return family_; }
+  const std::string& style() const { return style_; }
+  const std::string& postscript_name() const { return ps_name_; }
+  Outlines outlines() const { return outlines_; }
+  // CID-keyed CFF (a ROS in the CFF's top dict): content codes are CIDs.
+  bool cid_keyed() const { return ros_.has_value(); }
+  const std::optional<CidSystemInfo>& ros() const { return ros_; }
+  unsigned upem() const { return upem_; }
+  int weight() const { return weight_; }  // OS/2 usWeightClass, 400 if absent
+
+  // Typographic ascender/descender in font units (descender negative).
+  int32_t ascender() const { return ascender_; }
+  int32_t descender() const { return descender_; }
+
+  hb_face_t* hb_face() const { return face_; }
+  hb_font_t* hb_font() const { return font_; }  // scale = upem
+  hb_blob_t* blob() const { return blob_; }
+
+  // Glyph for a code point through the cmap; 0 when the face lacks it.
+  uint32_t glyph_for(char32_t cp) const;
+  bool covers(char32_t cp) const { return glyph_for(cp) != 0; }
+  int32_t advance(uint32_t gid) const;  // font units
+  std::optional<GlyphExtents> extents(uint32_t gid) const;
+  uint32_t glyph_count() const;
+
+  // The code a PDF content stream uses for this glyph: the CID from the
+  // charset for CID-keyed CFF, the glyph ID otherwise.
+  uint32_t cid_for_glyph(uint32_t gid) const;
+
+ private:
+  Font() = default;
+  void load_cid_map() const;
+
+  std::string file_;
+  unsigned index_ = 0;
+  std::string family_, style_, ps_name_;
+  Outlines outlines_ = Outlines::TrueType;
+  std::optional<CidSystemInfo> ros_;
+  unsigned upem_ = 1000;
+  int weight_ = 400;
+  int32_t ascender_ = 880, descender_ = -120;
+  hb_blob_t* blob_ = nullptr;
+  hb_face_t* face_ = nullptr;
+  hb_font_t* font_ = nullptr;
+
+  // CID map of a CID-keyed CFF, read through FreeType on first use.
+  mutable std::once_flag cid_once_;
+  mutable std::vector<uint16_t> gid_to_cid_;
+};
+
+using FontPtr = std::shared_ptr<const Font>;
+
+}  // namespace banshi

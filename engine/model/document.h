@@ -1,0 +1,203 @@
+// The typed document model: what a report says, independent of how it is
+// printed. The XML stage builds it; the layout stage reads it. Every node
+// keeps the source position it came from, so later stages (citations,
+// fonts, layout limits) can still point at file:line:column.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace banshi::model {
+
+struct Pos {
+  int line = 0;
+  int column = 0;
+};
+
+// ---------------------------------------------------------------- inline
+
+struct Inline;
+using Inlines = std::vector<Inline>;
+
+enum class InlineKind {
+  Text,       // text: already whitespace-normalised UTF-8
+  Bold,       // <b>: children
+  Emphasis,   // <em>: children, printed with 着重号 dots
+  Sup,        // <sup>: children
+  Sub,        // <sub>: children
+  Footnote,   // <fn>: children are the note's text; the marker goes here
+  Cite,       // <cite ref="r1 r2"/>: refs
+  Link,       // <a href>: children, href
+  LineBreak,  // <br/>
+};
+
+struct Inline {
+  InlineKind kind = InlineKind::Text;
+  std::string text;               // Text
+  Inlines children;               // Bold, Emphasis, Sup, Sub, Footnote, Link
+  std::string href;               // Link
+  std::vector<std::string> refs;  // Cite: reference ids in source order
+  Pos pos;
+};
+
+// Plain text of inlines (footnote contents and citations excluded): for
+// bookmarks, document info and checks.
+std::string plain_text(const Inlines& in);
+
+// ---------------------------------------------------------------- blocks
+
+struct Block;
+using Blocks = std::vector<Block>;
+
+struct Paragraph {
+  Inlines content;
+  Pos pos;
+};
+
+struct ListBlock {
+  bool ordered = false;
+  std::vector<Inlines> items;
+  std::vector<Pos> item_pos;
+  Pos pos;
+};
+
+struct TableCell {
+  Inlines content;
+  bool header = false;  // <th>
+  int colspan = 1;
+  int rowspan = 1;
+  Pos pos;
+};
+
+struct TableRow {
+  std::vector<TableCell> cells;
+  Pos pos;
+};
+
+struct Table {
+  Inlines caption;  // may be empty
+  std::vector<TableRow> rows;
+  Inlines note;  // <note>, may be empty
+  Pos pos;
+};
+
+struct Figure {
+  std::string src;                  // as written in the XML
+  std::string resolved_path;        // relative to the XML file's directory
+  std::optional<double> width_pt;   // width="120mm" resolved to points
+  Inlines caption;
+  Pos pos;
+};
+
+struct Quote {
+  std::vector<Paragraph> paragraphs;  // <quote> text, or its <p> children
+  Pos pos;
+};
+
+struct Section {
+  Inlines heading;   // <h> without its number
+  Pos heading_pos;
+  bool numbered = true;         // numbered="no" turns numbering off
+  std::optional<bool> run_in;   // run-in="yes|no"; unset = template decides
+  int depth = 1;                // 1..4
+  Blocks blocks;
+  Pos pos;
+};
+
+struct Block {
+  std::variant<Paragraph, Section, ListBlock, Table, Figure, Quote> node;
+};
+
+// ---------------------------------------------------------------- report
+
+struct Date {
+  int year = 0;
+  int month = 0;  // 1..12, 0 = not given (e.g. <born>1979-12</born> has no day)
+  int day = 0;    // 1..31, 0 = not given
+};
+
+// A text field of the form, with where it was written.
+struct Field {
+  std::string value;
+  Pos pos;
+  bool present = false;
+};
+
+struct DateField {
+  std::optional<Date> value;
+  std::string raw;
+  Pos pos;
+  bool present = false;
+};
+
+struct Project {
+  Field id;            // 立项编号
+  Field category;      // 项目类别
+  Field title;         // 项目名称
+  Field leader;        // 项目负责人
+  Field organization;  // 所在单位
+  DateField filled;    // 填表日期
+  Pos pos;
+};
+
+enum class PersonRole { OriginalLeader, CurrentLeader, OriginalMember, CurrentMember };
+
+struct Person {
+  PersonRole role = PersonRole::OriginalMember;
+  Field name, gender, ethnicity;
+  DateField born;
+  Field organization, post, rank, address, phone;
+  Pos pos;
+};
+
+struct Changes {
+  std::optional<bool> changed;  // 是否变更
+  Field project_title;          // 立项项目名称 (defaults to project/title)
+  Field result_title;           // 结项成果名称
+  Field what_changed;           // 变更的内容
+  Field planned_form, actual_form;
+  DateField planned_date, actual_date;
+  std::vector<Person> persons;
+  Pos pos;
+};
+
+struct Author {
+  std::string role;  // 课题负责人, 课题参与者, …
+  std::string name;
+  Pos pos;
+};
+
+struct Reference {
+  std::string id;
+  Inlines content;
+  Pos pos;
+};
+
+struct Outcome {
+  Inlines title;
+  Pos title_pos;
+  std::vector<Author> authors;
+  std::optional<Inlines> abstract;
+  Pos abstract_pos;
+  std::vector<std::string> keywords;
+  Pos keywords_pos;
+  Blocks body;
+  std::vector<Reference> references;
+  Pos references_pos;
+  Pos pos;
+};
+
+struct Report {
+  std::string source_file;    // as given on the command line
+  std::string base_dir;       // directory for resolving relative paths
+  std::string template_name;  // report/@template
+  Pos template_pos;
+  int version = 1;
+  std::optional<Project> project;
+  std::optional<Changes> changes;
+  Outcome outcome;
+};
+
+}  // namespace banshi::model
