@@ -1,0 +1,37 @@
+// The PDF stage: a PageSequence in, the bytes of a PDF out.
+//
+// Text is written as HarfBuzz shaped it: every font used is subset with
+// hb-subset and embedded as a Type0 font with Identity-H encoding
+// (CIDFontType2 for TrueType outlines, CIDFontType0C for CFF), a W array
+// and a ToUnicode CMap, so pdftotext gives back the source text. libharu
+// writes the file structure; the font objects and text operators are built
+// through its object layer because its text API cannot address glyph IDs.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "page/display_list.h"
+
+namespace banshi {
+
+enum class Imposition { None, A3Booklet };
+
+struct PdfOptions {
+  bool compress = true;
+  Imposition impose = Imposition::None;
+  // Booklet back sides: flip on the short edge (default) or the long edge.
+  bool long_edge_duplex = false;
+  // Seconds since the epoch for CreationDate/ModDate; unset = no dates, so
+  // identical input gives identical bytes (SOURCE_DATE_EPOCH sets it).
+  std::optional<int64_t> timestamp;
+  // Keep CFF subroutines in CFF subsets (smaller) instead of flattening them.
+  bool keep_cff_subroutines = true;
+};
+
+// Writes the document; throws EngineError when a font cannot be subset or
+// libharu fails. Deterministic: same pages and options, same bytes.
+std::string write_pdf(const PageSequence& doc, const PdfOptions& options);
+
+}  // namespace banshi
