@@ -1,0 +1,2 @@
+// banshi command-line tool (being written).
+int main() { return 0; }

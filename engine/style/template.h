@@ -1,0 +1,102 @@
+// Templates are data: templates/NAME/template.xml holds the page geometry,
+// the text styles per role, heading numbering and the folio, so that the
+// federation — not the applicant and not the C++ — decides the layout.
+// This stage reads that file into plain structs; layout consumes them.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/diag.h"
+#include "util/units.h"
+
+namespace banshi {
+
+enum class Align { Left, Center, Right, Justify };
+
+// GB/T 9704 page: A4, 版心 156×225 mm at 37 mm from the top and 28 mm from
+// the binding edge, 22 lines × 28 characters.
+struct PageGeometry {
+  double width = mm(210), height = mm(297);
+  double top = mm(37);       // 天头: paper edge to the text block
+  double binding = mm(28);   // 订口: binding edge to the text block
+  double text_width = mm(156), text_height = mm(225);
+  int lines = 22;            // grid lines per page
+  int chars = 28;            // grid cells per line (at the body size)
+  bool mirror = true;        // double-sided: even pages bind on the right
+
+  double line_pitch() const { return text_height / lines; }
+  double char_pitch() const { return text_width / chars; }
+  // Left edge of the text block on page `number` (1-based; odd = recto).
+  double text_left(int number) const {
+    return (mirror && number % 2 == 0) ? width - binding - text_width : binding;
+  }
+};
+
+struct TextStyle {
+  std::string name;
+  std::string label;         // Chinese role name for messages: "一级标题"
+  std::string face = "fangsong";  // face id in the font map
+  double size = 16;          // pt
+  bool bold = false;         // synthetic bold when the face has no bold
+  Align align = Align::Justify;
+  Length first_indent;       // first-line indent ("2em" = two grid cells)
+  Length left_indent;        // whole paragraph
+  Length hanging;            // lines after the first indented by this much
+  int lines_before = 0;      // blank grid lines before / after the block
+  int lines_after = 0;
+  double letter_spacing = 0; // extra em between characters (titles, labels)
+  bool keep_with_next = false;
+  bool on_grid = true;       // lines at the page grid's pitch
+  double line_pitch = 0;     // pt; 0 = the grid's pitch
+};
+
+// Heading numbering for one depth: "{zh}、" → 一、, "（{zh}）" → （一）,
+// "{n}." → 1., "（{n}）" → （1）.
+struct NumberingLevel {
+  int depth = 1;
+  std::string format;
+  std::string style;     // the TextStyle used for the heading
+  bool run_in = false;   // heading runs into its section's first paragraph
+};
+
+struct FolioStyle {
+  std::string format = "— {n} —";
+  std::string face = "song";
+  double size = 14;
+  double below = mm(7);      // from the text block's bottom to the folio
+  Length inset{1, true};     // from the outer edge of the text block
+  bool enabled = true;
+};
+
+struct Template {
+  std::string name;
+  std::string description;
+  std::filesystem::path dir;
+  std::filesystem::path file;
+  PageGeometry page;
+  FolioStyle folio;
+  std::map<std::string, TextStyle, std::less<>> styles;
+  std::vector<NumberingLevel> numbering;  // by depth, 1-based order
+  std::string default_impose = "none";   // "none" | "a3-booklet"
+
+  // Throws EngineError naming the template file when the style is missing.
+  const TextStyle& style(std::string_view name) const;
+  const NumberingLevel* level(int depth) const;
+};
+
+// Reads templates/NAME/template.xml. Errors (malformed XML, unknown
+// elements or attributes, bad lengths or sizes) are InputErrors with the
+// template's file:line, as for reports.
+Template load_template(const std::filesystem::path& template_dir);
+
+// Names and one-line descriptions of the templates under `root`.
+struct TemplateSummary {
+  std::string name, description;
+};
+std::vector<TemplateSummary> list_templates(const std::filesystem::path& root);
+
+}  // namespace banshi
