@@ -2,11 +2,11 @@
 
 #include <hb-ot.h>
 
-#include FT_SFNT_NAMES_H
+// freetype_handle.h includes ft2build.h, which the FT_*_H macros need.
+#include "fonts/freetype_handle.h"
 #include FT_TRUETYPE_TABLES_H
 #include FT_CID_H
 
-#include "fonts/freetype_handle.h"
 #include "util/diag.h"
 
 namespace banshi {

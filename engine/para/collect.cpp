@@ -1,0 +1,29 @@
+#include "para/collect.h"
+
+namespace banshi {
+
+namespace {
+
+bool same(const SpanStyle& a, const SpanStyle& b) {
+  return a.face == b.face && a.size == b.size && a.bold == b.bold && a.baseline_shift == b.baseline_shift &&
+         a.emphasis_dots == b.emphasis_dots && a.link == b.link && a.attached == b.attached &&
+         a.footnote == b.footnote;
+}
+
+}  // namespace
+
+void CollectedText::push(std::string_view s, const SpanStyle& style) {
+  if (s.empty()) return;
+  const size_t begin = text.size();
+  text += s;
+  // A marker always starts its own span, so two adjacent markers stay two.
+  if (!spans.empty() && spans.back().end == begin && !style.attached &&
+      same(styles[spans.back().style], style)) {
+    spans.back().end = text.size();
+    return;
+  }
+  if (styles.empty() || !same(styles.back(), style)) styles.push_back(style);
+  spans.push_back({begin, text.size(), styles.size() - 1});
+}
+
+}  // namespace banshi

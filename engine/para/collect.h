@@ -1,0 +1,46 @@
+// Step 1 of paragraph layout — collect: a paragraph's inline content as one
+// UTF-8 string with style spans over it. Later steps (prepare, linebreak,
+// justify, finalize) work on byte offsets into this string.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fonts/font_set.h"
+
+namespace banshi {
+
+// How one span of a paragraph is drawn.
+struct SpanStyle {
+  const ResolvedFace* face = nullptr;
+  double size = 16;
+  bool bold = false;            // synthetic bold (fill + stroke)
+  double baseline_shift = 0;    // pt, up (superscript markers, <sup>/<sub>)
+  bool emphasis_dots = false;   // <em>: 着重号 under each Han character
+  std::string link;             // <a href>: the URI
+  // A footnote marker or citation: glued to the character before it (never
+  // starts a line) and reported with the line that holds it.
+  bool attached = false;
+  int footnote = -1;            // note index this marker refers to, or -1
+};
+
+struct Span {
+  size_t begin = 0, end = 0;  // byte range in CollectedText::text
+  size_t style = 0;           // index into CollectedText::styles
+};
+
+struct CollectedText {
+  std::string text;
+  std::vector<SpanStyle> styles;
+  std::vector<Span> spans;
+  std::vector<size_t> forced_breaks;  // byte offsets of <br/>
+
+  // Appends text with a style (consecutive equal styles share a span).
+  void push(std::string_view s, const SpanStyle& style);
+  void push_break() { forced_breaks.push_back(text.size()); }
+  bool empty() const { return text.empty(); }
+  const SpanStyle& style_at(size_t span_index) const { return styles[spans[span_index].style]; }
+};
+
+}  // namespace banshi

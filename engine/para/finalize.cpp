@@ -1,0 +1,86 @@
+#include "para/finalize.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace banshi {
+
+namespace {
+
+// Synthetic bold as Word and WPS do it: fill and stroke with a line of
+// about 1/35 em, the advance unchanged so the grid holds.
+constexpr double kFakeBoldStroke = 0.0286;
+
+}  // namespace
+
+ComposedLine finalize_line(const Prepared& p, const LineLayout& line) {
+  ComposedLine out;
+  out.left = line.left;
+  out.width = line.width;
+  const auto& cs = p.clusters;
+  const CollectedText& src = *p.source;
+  if (line.range.begin >= line.range.end) return out;
+  out.text_begin = cs[line.range.begin].begin;
+  out.text_end = cs[line.range.end - 1].end;
+
+  TextRun* run = nullptr;
+  size_t run_item = SIZE_MAX;
+  size_t run_text_begin = 0;
+  LinkArea* link = nullptr;
+  for (size_t k = 0; k < line.range.end - line.range.begin; ++k) {
+    const Cluster& c = cs[line.range.begin + k];
+    const Item& item = p.items[c.item];
+    const SpanStyle& style = src.styles[item.style];
+    const double scale = item.size / item.font->upem();
+    if (c.item != run_item) {
+      if (run) run->text = src.text.substr(run_text_begin, cs[line.range.begin + k - 1].end - run_text_begin);
+      out.runs.emplace_back();
+      run = &out.runs.back();
+      run->font = item.font;
+      run->size = item.size;
+      run->stroke = style.bold ? kFakeBoldStroke * item.size : 0;
+      run_item = c.item;
+      run_text_begin = c.begin;
+      const double asc = item.font->ascender() * scale + style.baseline_shift;
+      const double desc = -item.font->descender() * scale - style.baseline_shift;
+      out.ascent = std::max(out.ascent, asc);
+      out.descent = std::max(out.descent, desc);
+    }
+    double pen = line.x[k] + line.pen[k];
+    for (uint32_t g = c.glyph_begin; g < c.glyph_end; ++g) {
+      const ShapedGlyph& sg = p.glyphs[g];
+      PlacedGlyph pg;
+      pg.gid = sg.gid;
+      pg.x = pen + sg.x_offset * scale;
+      pg.y = -(sg.y_offset * scale + style.baseline_shift);
+      if (g == c.glyph_begin) {
+        pg.text_begin = static_cast<uint32_t>(c.begin - run_text_begin);
+        pg.text_len = c.end - c.begin;
+      }
+      run->glyphs.push_back(pg);
+      pen += sg.advance * scale;
+    }
+    if (style.footnote >= 0 && (out.footnotes.empty() || out.footnotes.back() != style.footnote))
+      out.footnotes.push_back(style.footnote);
+    if (!style.link.empty()) {
+      const double top = -(item.size * 0.88 + style.baseline_shift);
+      if (link && link->uri == style.link && std::abs(link->x + link->w - line.x[k]) < 1.0) {
+        link->w = line.x[k] + line.w[k] - link->x;
+      } else {
+        out.links.push_back({line.x[k], top, line.w[k], item.size, style.link});
+        link = &out.links.back();
+      }
+    } else {
+      link = nullptr;
+    }
+    if (style.emphasis_dots && c.wide && is_cjk_punct(c.cls) == false) {
+      // 着重号: a dot centred under the character, below the descender.
+      const double d = item.size * 0.15;
+      out.marks.push_back({line.x[k] + line.w[k] / 2 - d / 2, item.size * 0.12 + d * 0.6, d, d, 0, true});
+    }
+  }
+  if (run) run->text = src.text.substr(run_text_begin, out.text_end - run_text_begin);
+  return out;
+}
+
+}  // namespace banshi

@@ -1,0 +1,244 @@
+#include "para/prepare.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+
+#include "util/utf8.h"
+
+namespace banshi {
+
+// ICU's line breaker, created once per job and reused for every paragraph.
+struct Preparer::Icu {
+  std::unique_ptr<icu::BreakIterator> lines;
+};
+
+Preparer::Preparer(const FontSet& fonts) : fonts_(fonts), icu_(std::make_unique<Icu>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu_->lines.reset(icu::BreakIterator::createLineInstance(icu::Locale("zh"), status));
+  if (U_FAILURE(status) || !icu_->lines) throw EngineError("ICU line breaker unavailable");
+}
+
+Preparer::~Preparer() = default;
+
+namespace {
+
+// Characters that CJK fonts draw proportionally or narrow unless asked for
+// their full-width forms (Noto's — is 0.89 em without fwid).
+bool wants_fwid(char32_t cp) {
+  return cp == 0x2014 || cp == 0x2015 || cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D ||
+         cp == 0x2026 || cp == 0x00B7 || cp == 0x2027;
+}
+
+// Two adjacent full-width marks would show a double gap (。” ）。 ，“ “《):
+// the blank between them is removed once, so the pair takes 1.5 em (clreq
+// 3.1.6). An opening and a closing mark in that order keep their blanks.
+void compress_adjacent(std::vector<Cluster>& cs) {
+  for (size_t i = 0; i + 1 < cs.size(); ++i) {
+    Cluster& a = cs[i];
+    Cluster& b = cs[i + 1];
+    if (!a.wide || !b.wide || !is_cjk_punct(a.cls) || !is_cjk_punct(b.cls)) continue;
+    if (a.blank_right >= b.blank_left && a.blank_right > 0) {
+      a.trim_right += a.blank_right;
+      a.width -= a.blank_right;
+      a.blank_right = 0;
+    } else if (b.blank_left > 0) {
+      b.trim_left += b.blank_left;
+      b.width -= b.blank_left;
+      b.pen_offset -= b.blank_left;
+      b.blank_left = 0;
+    }
+  }
+}
+
+struct UTextCloser {
+  void operator()(UText* t) const { utext_close(t); }
+};
+
+}  // namespace
+
+void Preparer::itemize(const CollectedText& text, Prepared& out) {
+  const std::string& s = text.text;
+  for (size_t si = 0; si < text.spans.size(); ++si) {
+    const Span& span = text.spans[si];
+    const SpanStyle& style = text.styles[span.style];
+    const ResolvedFace& face = *style.face;
+    size_t i = span.begin;
+    while (i < span.end) {
+      const size_t at = i;
+      const char32_t cp = utf8_next(s, i);
+      const Font* font = fonts_.font_for(face, cp);
+      if (font != face.primary.get() && cp > 0x20 && !(cp >= 0x200B && cp <= 0x200F)) {
+        fallback_used_[face.id].emplace(cp, font);
+      }
+      if (!font) font = face.primary.get();
+      ScriptClass script = script_class(cp);
+      // Spaces and symbols follow the script around them, so "A B" stays one item.
+      if (script == ScriptClass::Other && !out.items.empty() && out.items.back().end == at)
+        script = out.items.back().script;
+      Item* last = out.items.empty() ? nullptr : &out.items.back();
+      if (last && last->end == at && last->font == font && last->style == span.style &&
+          (last->script == script || script == ScriptClass::Other)) {
+        last->end = i;
+      } else {
+        out.items.push_back({at, i, font, span.style, style.size, script});
+      }
+    }
+  }
+}
+
+Prepared Preparer::prepare(const CollectedText& text, const ParagraphSpec& spec) {
+  Prepared out;
+  out.source = &text;
+  if (text.text.empty()) return out;
+  itemize(text, out);
+
+  // Shape each item; ask for full-width dashes, quotes and ellipses in Han items.
+  std::vector<hb_feature_t> features;
+  const std::string& s = text.text;
+  for (size_t ii = 0; ii < out.items.size(); ++ii) {
+    const Item& item = out.items[ii];
+    features.clear();
+    if (item.script == ScriptClass::Han) {
+      for (size_t i = item.begin; i < item.end;) {
+        const size_t at = i;
+        if (wants_fwid(utf8_next(s, i)))
+          features.push_back({HB_TAG('f', 'w', 'i', 'd'), 1, static_cast<unsigned>(at), static_cast<unsigned>(i)});
+      }
+    }
+    const size_t first_glyph = out.glyphs.size();
+    shaper_.shape_into(out.glyphs, *item.font, s, item.begin, item.end, item.script, features);
+    const double scale = item.size / item.font->upem();
+    const SpanStyle& style = text.styles[item.style];
+
+    // Group glyphs into clusters; with monotone clusters a cluster's bytes
+    // run from its value to the next cluster's value (or the item's end).
+    size_t g = first_glyph;
+    while (g < out.glyphs.size()) {
+      size_t h = g + 1;
+      while (h < out.glyphs.size() && out.glyphs[h].cluster == out.glyphs[g].cluster) ++h;
+      Cluster c;
+      c.begin = out.glyphs[g].cluster;
+      c.end = h < out.glyphs.size() ? out.glyphs[h].cluster : static_cast<uint32_t>(item.end);
+      c.glyph_begin = static_cast<uint32_t>(g);
+      c.glyph_end = static_cast<uint32_t>(h);
+      c.item = static_cast<uint32_t>(ii);
+      size_t k = c.begin;
+      c.first = utf8_next(s, k);
+      c.last = c.first;
+      for (; k < c.end;) c.last = utf8_next(s, k);
+      c.cls = char_class(c.first);
+      c.wide = is_wide(c.first);
+      c.em = item.size;
+      c.space = c.first == ' ' && c.end - c.begin == 1;
+      c.attached = style.attached;
+      int32_t adv = 0;
+      for (size_t j = g; j < h; ++j) adv += out.glyphs[j].advance;
+      c.width = adv * scale;
+      // On the grid every full-width character of the grid's size takes one
+      // cell: 16 pt type in a 15.79 pt cell is Word's 文档网格 tracking.
+      if (spec.cell > 0 && c.wide && item.size == spec.grid_size && !style.attached) {
+        const double tracking = (spec.cell - spec.grid_size) * (c.width / item.size);
+        c.width += tracking;
+        c.pen_offset = tracking / 2;
+      }
+      if (spec.letter_spacing != 0 && !c.space) {
+        c.width += spec.letter_spacing * item.size;
+        c.pen_offset += spec.letter_spacing * item.size / 2;
+      }
+      // GB-style punctuation: the ink sits on one side, the other half em
+      // is blank that may be compressed. Measured from the glyph's ink
+      // bounds, so a font with centred marks gives a quarter on each side.
+      if (c.wide && is_cjk_punct(c.cls) && h == g + 1) {
+        const auto ext = item.font->extents(out.glyphs[g].gid);
+        const double em_units = item.font->upem();
+        const double full = out.glyphs[g].advance;
+        if (ext && full >= 0.9 * em_units) {
+          const double ink_l = ext->x_min / full, ink_r = ext->x_max / full;
+          const double half = 0.5 * c.width;
+          if (ink_l >= 0.4) {
+            c.blank_left = half;
+          } else if (ink_r <= 0.6) {
+            c.blank_right = half;
+          } else if (ink_l >= 0.2 && ink_r <= 0.8) {
+            c.blank_left = c.blank_right = 0.25 * c.width;
+          }
+        }
+      }
+      out.clusters.push_back(c);
+      g = h;
+    }
+  }
+  std::sort(out.clusters.begin(), out.clusters.end(),
+            [](const Cluster& a, const Cluster& b) { return a.begin < b.begin; });
+  compress_adjacent(out.clusters);
+  mark_breaks(text, out);
+  return out;
+}
+
+void Preparer::mark_breaks(const CollectedText& text, Prepared& out) {
+  const std::string& s = text.text;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UText, UTextCloser> ut(
+      utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status));
+  if (U_FAILURE(status)) throw EngineError("ICU cannot read the paragraph text");
+  icu_->lines->setText(ut.get(), status);
+  if (U_FAILURE(status)) throw EngineError("ICU line breaker failed");
+  std::vector<bool> icu_break(s.size() + 1, false);
+  for (int32_t b = icu_->lines->first(); b != icu::BreakIterator::DONE; b = icu_->lines->next())
+    icu_break[static_cast<size_t>(b)] = true;
+
+  auto& cs = out.clusters;
+  for (size_t i = 0; i + 1 < cs.size(); ++i) {
+    const Cluster& a = cs[i];
+    const Cluster& b = cs[i + 1];
+    bool ok;
+    if (a.wide || b.wide) {
+      // Around Chinese text the clreq rules decide (ICU 72 still forbids
+      // breaks on both sides of every quotation mark, UAX #14 LB19).
+      ok = true;
+    } else {
+      ok = icu_break[b.begin];
+    }
+    if (no_line_end(a.last) || no_line_start(b.first)) ok = false;
+    // —— and …… are one unit.
+    if (a.cls == CharClass::Long && b.cls == CharClass::Long && a.last == b.first) ok = false;
+    if (b.attached) ok = false;
+    // A space before a mark that may not start a line is no break either.
+    if (b.space && i + 2 < cs.size() && no_line_start(cs[i + 2].first)) ok = false;
+    cs[i].break_after = ok;
+  }
+  if (!cs.empty()) cs.back().break_after = true;
+  for (size_t fb : text.forced_breaks) {
+    // The cluster ending at the forced break (a <br/> at the start of the
+    // paragraph has nothing before it and is ignored).
+    auto it = std::lower_bound(cs.begin(), cs.end(), fb, [](const Cluster& c, size_t off) { return c.end < off; });
+    if (it != cs.end() && it->end == fb) {
+      it->forced_break = true;
+      it->break_after = true;
+    }
+  }
+}
+
+void Preparer::report(Diagnostics& diags, const std::string& file) {
+  for (const auto& [face_id, chars] : fallback_used_) {
+    const ResolvedFace* face = fonts_.face(face_id);
+    std::string drawn, missing;
+    for (const auto& [cp, font] : chars) {
+      if (font) {
+        drawn += (drawn.empty() ? "" : ", ") + utf8_encode(cp) + " (" + font->family() + ")";
+      } else {
+        missing += (missing.empty() ? "" : " ") + utf8_encode(cp);
+      }
+    }
+    const std::string name = face ? face->primary->family() : face_id;
+    if (!drawn.empty())
+      diags.warn({file, 0, 0}, name + " lacks some characters; drawn from fallback fonts: " + drawn);
+    if (!missing.empty())
+      diags.warn({file, 0, 0}, "no installed font has these characters; they print as empty boxes: " + missing);
+  }
+  fallback_used_.clear();
+}
+
+}  // namespace banshi
