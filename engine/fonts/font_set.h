@@ -11,10 +11,21 @@
 #include <string_view>
 #include <vector>
 
+#include "fonts/coverage.h"
 #include "fonts/font.h"
 #include "util/diag.h"
 
 namespace banshi {
+
+// One font of a face's chain, with what font_for needs to decide quickly.
+struct FaceFont {
+  FontPtr font;
+  std::shared_ptr<const Coverage> coverage;  // already limited to `chars`
+  bool punctuation_ok = true;
+  bool official = false;  // listed under <official> in the map
+  std::string chars;      // the map's chars= limit as written; empty = all
+  std::string requested;  // how the map named it: "Noto Serif CJK SC Bold"
+};
 
 // A face the templates refer to by id ("fangsong"), resolved.
 struct ResolvedFace {
@@ -28,14 +39,25 @@ struct ResolvedFace {
   // proportional quotes or centred stops); such punctuation then comes from
   // the first fallback whose punctuation is usable.
   bool punctuation_ok = true;
+
+  // The whole chain font_for walks: chain[0] is the primary, the rest are
+  // `fallbacks` in the same order, with their coverage and flags.
+  std::vector<FaceFont> chain;
+  std::string role;  // from the map, for `banshi fonts`
+  // The warning given when a stand-in is used; empty for the official font.
+  std::string substitution;
+  // Fonts of the map that were not used, each with the reason:
+  // "方正仿宋_GBK: not installed".
+  std::vector<std::string> unavailable;
 };
 
 class FontSet {
  public:
   // Resolves every face of the map at `map_file`; extra_dirs are added to
-  // fontconfig's search path (the repo's fonts/, the user's font dir).
+  // fontconfig's search path (the repo's fonts/, the user's font dir; see
+  // default_font_dirs), after the map's own directory.
   // Substitutions are reported as one warning per face. Throws EngineError
-  // when a face has no usable font at all.
+  // when a face has no usable font at all, or the map is malformed.
   static std::shared_ptr<const FontSet> load(const std::filesystem::path& map_file,
                                              const std::vector<std::filesystem::path>& extra_dirs,
                                              Diagnostics& diags);
@@ -43,14 +65,27 @@ class FontSet {
   // nullptr for an id not in the map.
   const ResolvedFace* face(std::string_view id) const;
   const std::vector<ResolvedFace>& faces() const { return faces_; }
+  const std::string& map_file() const { return map_file_; }
 
-  // The font that draws `cp` for `face`: the primary if it has the glyph
-  // (and, for punctuation, if its punctuation is usable), else the first
-  // fallback that has it; nullptr when no installed font has it.
+  // The font that draws `cp` for `face` (a face of this set): the primary
+  // if it has the glyph (and, for punctuation, if its punctuation is
+  // usable), else the first fallback that has it; nullptr when no
+  // installed font has it. Lock-free; safe from any number of threads.
   const Font* font_for(const ResolvedFace& face, char32_t cp) const;
 
  private:
   std::vector<ResolvedFace> faces_;
+  std::string map_file_;
 };
+
+// The user's font directories, to pass (after the data dir's fonts/) as
+// load()'s extra_dirs: $BANSHI_FONT_DIR, ~/.local/share/fonts, ~/.fonts.
+// Only those that exist.
+std::vector<std::filesystem::path> user_font_dirs();
+
+// True for the characters whose shape depends on the font's punctuation
+// design (quotes, stops, dashes, brackets, ·): Unicode punctuation outside
+// ASCII. ASCII punctuation belongs to the Latin face.
+bool is_styled_punctuation(char32_t cp);
 
 }  // namespace banshi

@@ -1,0 +1,62 @@
+#include "fonts/coverage.h"
+
+#include <hb.h>
+
+#include <bit>
+#include <memory>
+
+#include "fonts/font.h"
+
+namespace banshi {
+
+namespace {
+
+struct SetDeleter {
+  void operator()(hb_set_t* s) const { hb_set_destroy(s); }
+};
+
+}  // namespace
+
+void Coverage::set(char32_t cp) {
+  const uint32_t plane = static_cast<uint32_t>(cp) >> 16;
+  if (plane >= kPlanes) return;
+  std::vector<uint64_t>& bits = planes_[plane];
+  if (bits.empty()) bits.assign(kWordsPerPlane, 0);
+  const uint32_t low = static_cast<uint32_t>(cp) & 0xFFFFu;
+  bits[low >> 6] |= uint64_t{1} << (low & 63u);
+}
+
+Coverage Coverage::of(const Font& font) {
+  std::unique_ptr<hb_set_t, SetDeleter> unicodes(hb_set_create());
+  hb_face_collect_unicodes(font.hb_face(), unicodes.get());
+  Coverage c;
+  hb_codepoint_t first = HB_SET_VALUE_INVALID, last = HB_SET_VALUE_INVALID;
+  while (hb_set_next_range(unicodes.get(), &first, &last)) {
+    for (hb_codepoint_t cp = first; cp <= last; ++cp) {
+      // A cmap may map a code point to .notdef; that is not coverage.
+      if (font.glyph_for(cp) != 0) c.set(cp);
+    }
+  }
+  return c;
+}
+
+Coverage Coverage::restricted_to(const std::vector<CharRange>& ranges) const {
+  if (ranges.empty()) return *this;
+  Coverage c;
+  for (const CharRange& r : ranges) {
+    for (char32_t cp = r.first; cp <= r.last && cp < kPlanes * 0x10000; ++cp) {
+      if (has(cp)) c.set(cp);
+    }
+  }
+  return c;
+}
+
+size_t Coverage::count() const {
+  size_t n = 0;
+  for (const auto& bits : planes_) {
+    for (uint64_t w : bits) n += static_cast<size_t>(std::popcount(w));
+  }
+  return n;
+}
+
+}  // namespace banshi

@@ -1,0 +1,153 @@
+#include "fonts/face_resolver.h"
+
+#include <algorithm>
+#include <system_error>
+
+#include "fonts/font_report.h"
+
+namespace banshi {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string where(const std::string& file, int line) { return file + ":" + std::to_string(line); }
+
+// Appends `link` unless the chain already has the same font under the same
+// terms (a family listed as stand-in and again as last resort).
+void append_unique(std::vector<FaceFont>& chain, FaceFont link) {
+  const bool dup = std::any_of(chain.begin(), chain.end(), [&](const FaceFont& f) {
+    return f.font == link.font && f.chars == link.chars && f.punctuation_ok == link.punctuation_ok;
+  });
+  if (!dup) chain.push_back(std::move(link));
+}
+
+std::string file_and_face(const Font& f) {
+  std::string s = f.file();
+  if (f.index() != 0) s += ", face " + std::to_string(f.index());
+  return s;
+}
+
+}  // namespace
+
+FaceResolver::FaceResolver(const FontMap& map, const FontFinder& finder) : map_(map), finder_(finder) {}
+
+const FaceResolver::Opened& FaceResolver::open(const FoundFace& found) {
+  // Key on the canonical path, so a font reached through a symlink (Debian
+  // links fonts-japanese-mincho.ttf to HanaMinA.ttf) is opened only once.
+  std::error_code ec;
+  fs::path canonical = fs::canonical(found.file, ec);
+  if (ec) canonical = found.file;
+  auto key = std::make_pair(canonical.string(), found.index);
+  if (auto it = opened_.find(key); it != opened_.end()) return it->second;
+  Opened o;
+  o.font = Font::open(found.file, found.index);
+  o.coverage = std::make_shared<const Coverage>(Coverage::of(*o.font));
+  return opened_.emplace(std::move(key), std::move(o)).first->second;
+}
+
+std::optional<FaceFont> FaceResolver::link_for(const FontCandidate& c, bool official, Outcome& outcome,
+                                               std::string& why_not) {
+  const std::optional<FoundFace> found = finder_.find(c, why_not);
+  if (!found) {
+    // "installed, but not in style Bold" is a different story from absent.
+    outcome = why_not == "not installed" || why_not == "no such file" ? Outcome::Missing : Outcome::Unusable;
+    return std::nullopt;
+  }
+  for (const RejectedFamily& r : map_.rejected) {
+    for (const std::string& fam : found->families) {
+      if (same_name(fam, r.family)) {
+        outcome = Outcome::Unusable;
+        why_not = found->file.string() + " is " + r.family + ", which is never used" +
+                  (r.reason.empty() ? "" : " (" + r.reason + ")");
+        return std::nullopt;
+      }
+    }
+  }
+  try {
+    const Opened& o = open(*found);
+    FaceFont link;
+    link.font = o.font;
+    link.coverage = c.chars.empty() ? o.coverage : std::make_shared<const Coverage>(o.coverage->restricted_to(c.chars));
+    link.punctuation_ok = c.punctuation_ok;
+    link.official = official;
+    link.chars = c.chars_text;
+    link.requested = c.describe();
+    outcome = Outcome::Found;
+    return link;
+  } catch (const EngineError& e) {
+    // fontconfig listed it, but it is not a font we can embed (CFF2,
+    // bitmap-only, damaged): try the next candidate and say why.
+    outcome = Outcome::Unusable;
+    why_not = e.what();
+    return std::nullopt;
+  }
+}
+
+const std::vector<FaceFont>& FaceResolver::last_resort() {
+  if (!last_resort_) {
+    std::vector<FaceFont> chain;
+    for (const FontCandidate& c : map_.last_resort) {
+      Outcome outcome{};
+      std::string why;
+      if (auto link = link_for(c, false, outcome, why)) append_unique(chain, std::move(*link));
+    }
+    last_resort_ = std::move(chain);
+  }
+  return *last_resort_;
+}
+
+ResolvedFace FaceResolver::resolve(const FaceSpec& spec, Diagnostics& diags) {
+  ResolvedFace face;
+  face.id = spec.id;
+  face.label = spec.label;
+  face.role = spec.role;
+
+  std::vector<std::string> tried;        // every candidate with its reason
+  std::string official_unusable;         // first reason an installed official font was refused
+  auto consider = [&](const FontCandidate& c, bool official) {
+    Outcome outcome{};
+    std::string why;
+    if (auto link = link_for(c, official, outcome, why)) {
+      append_unique(face.chain, std::move(*link));
+      return;
+    }
+    tried.push_back(c.describe() + " (" + why + ")");
+    face.unavailable.push_back(c.describe() + ": " + why);
+    if (official && outcome == Outcome::Unusable && official_unusable.empty()) official_unusable = why;
+  };
+  for (const FontCandidate& c : spec.official) consider(c, true);
+  for (const FontCandidate& c : spec.standins) consider(c, false);
+
+  if (face.chain.empty()) {
+    std::string list;
+    for (const std::string& t : tried) list += (list.empty() ? "" : "; ") + t;
+    throw EngineError(where(map_.file, spec.line) + ": face " + spec.id + " (" + spec.label +
+                      "): no font of the font map is installed; tried " + list);
+  }
+
+  // Only fonts found by now can be the primary; fallbacks serve characters.
+  for (const FontCandidate& c : spec.fallbacks) {
+    Outcome outcome{};
+    std::string why;
+    if (auto link = link_for(c, false, outcome, why)) append_unique(face.chain, std::move(*link));
+    else face.unavailable.push_back("fallback " + c.describe() + ": " + why);
+  }
+  for (const FaceFont& f : last_resort()) append_unique(face.chain, f);
+
+  const FaceFont& primary = face.chain.front();
+  face.primary = primary.font;
+  face.official = primary.official;
+  face.punctuation_ok = primary.punctuation_ok;
+  for (size_t i = 1; i < face.chain.size(); ++i) face.fallbacks.push_back(face.chain[i].font);
+
+  if (!face.official) {
+    std::string why = official_unusable.empty() ? "is not installed" : "cannot be used (" + official_unusable + ")";
+    face.substitution = face.label + " (" + face.id + ") " + why + "; using the stand-in " +
+                        display_name(*primary.font) + " (" + file_and_face(*primary.font) + ")";
+    diags.warn(SourceLoc{}, face.substitution);
+  }
+  return face;
+}
+
+}  // namespace banshi

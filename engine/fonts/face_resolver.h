@@ -1,0 +1,48 @@
+// Turns the font map's candidates into opened fonts: the middle step of
+// FontSet::load, between parsing the map and handing out the FontSet.
+// Lives only while a FontSet is loaded.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "fonts/font_finder.h"
+#include "fonts/font_map.h"
+#include "fonts/font_set.h"
+#include "util/diag.h"
+
+namespace banshi {
+
+class FaceResolver {
+ public:
+  FaceResolver(const FontMap& map, const FontFinder& finder);
+
+  // Resolves one face: official fonts, stand-ins, the face's fallbacks and
+  // the map's last resorts, in that order. Warns once into `diags` when the
+  // primary is a stand-in; throws EngineError when the face has no font.
+  ResolvedFace resolve(const FaceSpec& spec, Diagnostics& diags);
+
+ private:
+  enum class Outcome { Found, Missing, Unusable };
+  struct Opened {
+    FontPtr font;
+    std::shared_ptr<const Coverage> coverage;  // all of the font's cmap
+  };
+
+  // One candidate to one chain link; nullopt with the reason when it is not
+  // installed (Missing) or is installed but may not or cannot be used.
+  std::optional<FaceFont> link_for(const FontCandidate& c, bool official, Outcome& outcome, std::string& why_not);
+  const Opened& open(const FoundFace& found);
+  const std::vector<FaceFont>& last_resort();
+
+  const FontMap& map_;
+  const FontFinder& finder_;
+  // Each file+face opened once per FontSet, and shared by every chain.
+  std::map<std::pair<std::string, unsigned>, Opened> opened_;
+  std::optional<std::vector<FaceFont>> last_resort_;
+};
+
+}  // namespace banshi

@@ -1,0 +1,52 @@
+// Looks up the fonts a font map names, through a private fontconfig
+// configuration: the system's fonts.conf and font directories plus the
+// application font directories given (the repo's fonts/, the user's), so
+// that dropping the real 方正 files into one of those is all it takes.
+//
+// fontconfig's matcher always returns *some* font; this finder only
+// answers with a face whose family (any of its names, Chinese ones
+// included) is the one asked for, so a missing font is reported as missing
+// instead of being quietly replaced by DejaVu.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fonts/fc_handle.h"
+#include "fonts/font_map.h"
+
+namespace banshi {
+
+struct FoundFace {
+  std::filesystem::path file;
+  unsigned index = 0;
+  std::vector<std::string> families;  // every family name the face carries
+};
+
+class FontFinder {
+ public:
+  // `search_dirs`: application font directories, best first (missing ones
+  // are skipped). Bare file names in the map are also looked up there.
+  // Throws EngineError when fontconfig cannot be initialised.
+  explicit FontFinder(std::vector<std::filesystem::path> search_dirs);
+
+  // The face `c` names, or nullopt with the reason in `why_not`
+  // ("not installed", "no Bold style (has Regular, Light)", …).
+  std::optional<FoundFace> find(const FontCandidate& c, std::string& why_not) const;
+
+ private:
+  std::optional<FoundFace> find_family(const FontCandidate& c, std::string& why_not) const;
+  std::optional<FoundFace> find_file(const FontCandidate& c, std::string& why_not) const;
+  std::optional<std::filesystem::path> locate_file(const std::string& name) const;
+
+  fc::Config config_;
+  std::vector<std::filesystem::path> dirs_;
+};
+
+// True when two family or style names are the same, ignoring ASCII case
+// (fontconfig and OpenType treat names that way; CJK names compare exactly).
+bool same_name(std::string_view a, std::string_view b);
+
+}  // namespace banshi

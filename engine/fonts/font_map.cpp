@@ -1,0 +1,211 @@
+#include "fonts/font_map.h"
+
+#include <tinyxml2.h>
+
+#include <charconv>
+#include <set>
+
+#include "util/diag.h"
+#include "util/file.h"
+
+namespace banshi {
+
+namespace {
+
+using tinyxml2::XMLAttribute;
+using tinyxml2::XMLElement;
+
+// Every problem in the map names the file and line: the map is edited by
+// hand by whoever installs the engine, and "bad font map" alone helps no one.
+[[noreturn]] void fail(const std::string& file, int line, const std::string& what) {
+  throw EngineError(file + ":" + std::to_string(line) + ": " + what);
+}
+
+std::string attr(const XMLElement& e, const char* name) {
+  const char* v = e.Attribute(name);
+  return v ? std::string(v) : std::string();
+}
+
+// Unknown attributes are errors, so a typo such as famly="…" is not
+// silently read as "no family".
+void check_attributes(const std::string& file, const XMLElement& e,
+                      std::initializer_list<std::string_view> allowed) {
+  for (const XMLAttribute* a = e.FirstAttribute(); a; a = a->Next()) {
+    bool ok = false;
+    for (std::string_view n : allowed) ok = ok || n == a->Name();
+    if (!ok) fail(file, e.GetLineNum(), "<" + std::string(e.Name()) + "> has no attribute " + a->Name());
+  }
+}
+
+bool parse_yes_no(const std::string& file, const XMLElement& e, const char* name, bool fallback) {
+  const std::string v = attr(e, name);
+  if (v.empty()) return fallback;
+  if (v == "yes") return true;
+  if (v == "no") return false;
+  fail(file, e.GetLineNum(), std::string(name) + "=\"" + v + "\": expected yes or no");
+}
+
+FontCandidate parse_font(const std::string& file, const XMLElement& e) {
+  check_attributes(file, e, {"family", "style", "file", "index", "punctuation", "chars"});
+  FontCandidate c;
+  c.line = e.GetLineNum();
+  c.family = attr(e, "family");
+  c.style = attr(e, "style");
+  c.file = attr(e, "file");
+  if (c.family.empty() && c.file.empty()) fail(file, c.line, "<font> needs a family or a file");
+  if (const std::string idx = attr(e, "index"); !idx.empty()) {
+    if (c.file.empty()) fail(file, c.line, "index= is only meaningful with file=");
+    unsigned v = 0;
+    auto [end, ec] = std::from_chars(idx.data(), idx.data() + idx.size(), v);
+    if (ec != std::errc() || end != idx.data() + idx.size() || v > 0xFFFF)
+      fail(file, c.line, "index=\"" + idx + "\": expected a face number");
+    c.index = static_cast<int>(v);
+  }
+  c.punctuation_ok = parse_yes_no(file, e, "punctuation", true);
+  c.chars_text = attr(e, "chars");
+  if (!c.chars_text.empty())
+    c.chars = parse_char_ranges(c.chars_text, file + ":" + std::to_string(c.line));
+  return c;
+}
+
+std::vector<FontCandidate> parse_font_list(const std::string& file, const XMLElement& list) {
+  check_attributes(file, list, {});
+  std::vector<FontCandidate> out;
+  for (const XMLElement* e = list.FirstChildElement(); e; e = e->NextSiblingElement()) {
+    if (std::string_view(e->Name()) != "font")
+      fail(file, e->GetLineNum(), "<" + std::string(list.Name()) + "> may contain only <font>, not <" + e->Name() + ">");
+    out.push_back(parse_font(file, *e));
+  }
+  return out;
+}
+
+FaceSpec parse_face(const std::string& file, const XMLElement& e) {
+  check_attributes(file, e, {"id", "name", "role"});
+  FaceSpec f;
+  f.line = e.GetLineNum();
+  f.id = attr(e, "id");
+  f.label = attr(e, "name");
+  f.role = attr(e, "role");
+  if (f.id.empty()) fail(file, f.line, "<face> needs an id");
+  if (f.label.empty()) f.label = f.id;
+  bool seen_official = false, seen_standin = false, seen_fallback = false;
+  auto once = [&](bool& seen, const XMLElement& child) {
+    if (seen) fail(file, child.GetLineNum(), "<face id=\"" + f.id + "\"> has more than one <" + child.Name() + ">");
+    seen = true;
+  };
+  for (const XMLElement* c = e.FirstChildElement(); c; c = c->NextSiblingElement()) {
+    const std::string_view name = c->Name();
+    if (name == "official") {
+      once(seen_official, *c);
+      f.official = parse_font_list(file, *c);
+    } else if (name == "stand-in") {
+      once(seen_standin, *c);
+      f.standins = parse_font_list(file, *c);
+    } else if (name == "fallback") {
+      once(seen_fallback, *c);
+      f.fallbacks = parse_font_list(file, *c);
+    } else {
+      fail(file, c->GetLineNum(),
+           "<face> may contain <official>, <stand-in> and <fallback>, not <" + std::string(name) + ">");
+    }
+  }
+  if (f.official.empty() && f.standins.empty())
+    fail(file, f.line, "<face id=\"" + f.id + "\"> names no font (<official> or <stand-in>)");
+  return f;
+}
+
+}  // namespace
+
+std::string FontCandidate::describe() const {
+  std::string s;
+  if (!family.empty()) {
+    s = family;
+    if (!style.empty()) s += " " + style;
+    if (!file.empty()) s += " in " + file;
+  } else {
+    s = "file " + file;
+    if (index >= 0) s += " face " + std::to_string(index);
+  }
+  return s;
+}
+
+std::vector<CharRange> parse_char_ranges(std::string_view text, const std::string& what) {
+  std::vector<CharRange> out;
+  auto bad = [&](std::string_view item) -> void {
+    throw EngineError(what + ": chars=\"" + std::string(text) + "\": cannot read \"" + std::string(item) +
+                      "\" (expected U+XXXX or U+XXXX-YYYY)");
+  };
+  auto hex = [&](std::string_view s, std::string_view item) {
+    if (s.size() >= 2 && (s[0] == 'U' || s[0] == 'u') && s[1] == '+') s.remove_prefix(2);
+    uint32_t v = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v, 16);
+    if (s.empty() || ec != std::errc() || end != s.data() + s.size() || v > 0x10FFFF) bad(item);
+    return static_cast<char32_t>(v);
+  };
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = text.find_first_not_of(", \t\r\n", pos);
+    if (start == std::string_view::npos) break;
+    size_t end = text.find_first_of(", \t\r\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view item = text.substr(start, end - start);
+    pos = end;
+    if (item.size() < 3 || (item[0] != 'U' && item[0] != 'u') || item[1] != '+') bad(item);
+    const size_t dash = item.find('-');
+    CharRange r;
+    r.first = hex(item.substr(0, dash), item);
+    r.last = dash == std::string_view::npos ? r.first : hex(item.substr(dash + 1), item);
+    if (r.last < r.first) bad(item);
+    out.push_back(r);
+  }
+  if (out.empty()) bad(text);
+  return out;
+}
+
+FontMap parse_font_map_text(std::string_view xml, const std::string& file_name) {
+  tinyxml2::XMLDocument doc;
+  if (doc.Parse(xml.data(), xml.size()) != tinyxml2::XML_SUCCESS) {
+    // ErrorStr() repeats the line number in its own words; the message is
+    // kept for the detail (which tag, which token).
+    fail(file_name, doc.ErrorLineNum(), std::string("malformed XML: ") + doc.ErrorStr());
+  }
+  const XMLElement* root = doc.RootElement();
+  if (!root || std::string_view(root->Name()) != "fontmap")
+    fail(file_name, root ? root->GetLineNum() : 1, "the root element must be <fontmap>");
+  check_attributes(file_name, *root, {"version"});
+  if (const std::string v = attr(*root, "version"); v != "1")
+    fail(file_name, root->GetLineNum(), "unsupported font map version \"" + v + "\" (expected version=\"1\")");
+
+  FontMap map;
+  map.file = file_name;
+  std::set<std::string, std::less<>> ids;
+  bool seen_last_resort = false;
+  for (const XMLElement* e = root->FirstChildElement(); e; e = e->NextSiblingElement()) {
+    const std::string_view name = e->Name();
+    if (name == "face") {
+      FaceSpec f = parse_face(file_name, *e);
+      if (!ids.insert(f.id).second) fail(file_name, f.line, "face id \"" + f.id + "\" is defined twice");
+      map.faces.push_back(std::move(f));
+    } else if (name == "last-resort") {
+      if (seen_last_resort) fail(file_name, e->GetLineNum(), "more than one <last-resort>");
+      seen_last_resort = true;
+      map.last_resort = parse_font_list(file_name, *e);
+    } else if (name == "reject") {
+      check_attributes(file_name, *e, {"family", "reason"});
+      RejectedFamily r{attr(*e, "family"), attr(*e, "reason"), e->GetLineNum()};
+      if (r.family.empty()) fail(file_name, r.line, "<reject> needs a family");
+      map.rejected.push_back(std::move(r));
+    } else {
+      fail(file_name, e->GetLineNum(),
+           "<fontmap> may contain <face>, <last-resort> and <reject>, not <" + std::string(name) + ">");
+    }
+  }
+  if (map.faces.empty()) fail(file_name, root->GetLineNum(), "the font map defines no <face>");
+  return map;
+}
+
+FontMap parse_font_map(const std::filesystem::path& file) {
+  return parse_font_map_text(read_file(file), file.string());
+}
+
+}  // namespace banshi

@@ -1,0 +1,124 @@
+#include "fonts/font_report.h"
+
+#include "util/json.h"
+
+namespace banshi {
+
+namespace {
+
+const char* outlines_name(Font::Outlines o) { return o == Font::Outlines::CFF ? "CFF" : "TrueType"; }
+
+std::string file_and_face(const FontSummary& f) {
+  std::string s = f.file;
+  if (f.index != 0) s += " (face " + std::to_string(f.index) + ")";
+  return s;
+}
+
+std::string font_line(const FontSummary& f) {
+  std::string s = f.family + " " + f.style + ", " + f.outlines;
+  if (!f.punctuation_ok) s += ", punctuation not used";
+  if (!f.chars.empty()) s += ", only " + f.chars;
+  return s;
+}
+
+void write_font(JsonWriter& w, const FontSummary& f) {
+  w.begin_object();
+  w.key("family").value(f.family);
+  w.key("style").value(f.style);
+  w.key("file").value(f.file);
+  w.key("index").value(static_cast<int64_t>(f.index));
+  w.key("outlines").value(f.outlines);
+  w.key("punctuation").value(f.punctuation_ok);
+  w.key("chars").value(f.chars);
+  w.end_object();
+}
+
+}  // namespace
+
+std::string display_name(const Font& font) {
+  if (font.style().empty()) return font.family();
+  return font.family() + " " + font.style();
+}
+
+FontSummary summarize(const FaceFont& link) {
+  FontSummary s;
+  s.family = link.font->family();
+  s.style = link.font->style();
+  s.file = link.font->file();
+  s.index = link.font->index();
+  s.outlines = outlines_name(link.font->outlines());
+  s.punctuation_ok = link.punctuation_ok;
+  s.chars = link.chars;
+  return s;
+}
+
+FaceSummary summarize(const ResolvedFace& face) {
+  FaceSummary s;
+  s.id = face.id;
+  s.label = face.label;
+  s.role = face.role;
+  s.official = face.official;
+  if (!face.chain.empty()) {
+    s.font = summarize(face.chain.front());
+    for (size_t i = 1; i < face.chain.size(); ++i) s.fallbacks.push_back(summarize(face.chain[i]));
+  }
+  s.unavailable = face.unavailable;
+  s.substitution = face.substitution;
+  return s;
+}
+
+std::vector<FaceSummary> summarize(const FontSet& set) {
+  std::vector<FaceSummary> out;
+  for (const ResolvedFace& f : set.faces()) out.push_back(summarize(f));
+  return out;
+}
+
+std::string describe(const ResolvedFace& face) {
+  const FaceSummary s = summarize(face);
+  std::string out = s.id + "  " + s.label + "  (" + (s.official ? "official" : "stand-in") + ")\n";
+  if (!s.role.empty()) out += "  role       " + s.role + "\n";
+  out += "  font       " + font_line(s.font) + "\n";
+  out += "  file       " + file_and_face(s.font) + "\n";
+  for (size_t i = 0; i < s.fallbacks.size(); ++i) {
+    out += std::string(i == 0 ? "  fallbacks  " : "             ") + font_line(s.fallbacks[i]) + "\n";
+    out += "               " + file_and_face(s.fallbacks[i]) + "\n";
+  }
+  for (size_t i = 0; i < s.unavailable.size(); ++i)
+    out += std::string(i == 0 ? "  not used   " : "             ") + s.unavailable[i] + "\n";
+  return out;
+}
+
+std::string describe(const FontSet& set) {
+  std::string out;
+  for (const ResolvedFace& f : set.faces()) {
+    if (!out.empty()) out += "\n";
+    out += describe(f);
+  }
+  return out;
+}
+
+std::string to_json(const FontSet& set) {
+  JsonWriter w;
+  w.begin_array();
+  for (const FaceSummary& s : summarize(set)) {
+    w.begin_object();
+    w.key("id").value(s.id);
+    w.key("label").value(s.label);
+    w.key("role").value(s.role);
+    w.key("official").value(s.official);
+    w.key("font");
+    write_font(w, s.font);
+    w.key("fallbacks").begin_array();
+    for (const FontSummary& f : s.fallbacks) write_font(w, f);
+    w.end_array();
+    w.key("unavailable").begin_array();
+    for (const std::string& u : s.unavailable) w.value(u);
+    w.end_array();
+    w.key("substitution").value(s.substitution);
+    w.end_object();
+  }
+  w.end_array();
+  return w.str();
+}
+
+}  // namespace banshi

@@ -1,0 +1,84 @@
+#include "fonts/font_set.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <system_error>
+
+#include "fonts/face_resolver.h"
+#include "fonts/font_finder.h"
+#include "fonts/font_map.h"
+
+namespace banshi {
+
+namespace fs = std::filesystem;
+
+std::shared_ptr<const FontSet> FontSet::load(const fs::path& map_file, const std::vector<fs::path>& extra_dirs,
+                                             Diagnostics& diags) {
+  const FontMap map = parse_font_map(map_file);
+
+  // The map's own directory (the repo's fonts/) first, so fonts shipped or
+  // dropped next to the map are found by family like installed ones.
+  std::vector<fs::path> dirs;
+  auto add_dir = [&](const fs::path& d) {
+    if (d.empty()) return;
+    std::error_code ec;
+    fs::path abs = fs::absolute(d, ec);
+    if (ec) abs = d;
+    abs = abs.lexically_normal();
+    if (std::find(dirs.begin(), dirs.end(), abs) == dirs.end()) dirs.push_back(std::move(abs));
+  };
+  add_dir(map_file.parent_path().empty() ? fs::path(".") : map_file.parent_path());
+  for (const fs::path& d : extra_dirs) add_dir(d);
+
+  const FontFinder finder(dirs);
+  FaceResolver resolver(map, finder);
+  auto set = std::make_shared<FontSet>();
+  set->map_file_ = map.file;
+  for (const FaceSpec& spec : map.faces) set->faces_.push_back(resolver.resolve(spec, diags));
+  return set;
+}
+
+const ResolvedFace* FontSet::face(std::string_view id) const {
+  for (const ResolvedFace& f : faces_) {
+    if (f.id == id) return &f;
+  }
+  return nullptr;
+}
+
+bool is_styled_punctuation(char32_t cp) {
+  return cp >= 0x80 && u_ispunct(static_cast<UChar32>(cp));
+}
+
+const Font* FontSet::font_for(const ResolvedFace& face, char32_t cp) const {
+  // Whether cp is punctuation is asked only when a font that has the glyph
+  // is not trusted with punctuation, so ordinary text costs one bit test.
+  int punct = -1;  // unknown
+  const Font* unusable_but_present = nullptr;
+  for (const FaceFont& link : face.chain) {
+    if (!link.coverage->has(cp)) continue;
+    if (link.punctuation_ok) return link.font.get();
+    if (punct < 0) punct = is_styled_punctuation(cp) ? 1 : 0;
+    if (punct == 0) return link.font.get();
+    if (!unusable_but_present) unusable_but_present = link.font.get();
+  }
+  // No font with good punctuation has it: a poor mark beats a missing one.
+  return unusable_but_present;
+}
+
+std::vector<fs::path> user_font_dirs() {
+  std::vector<fs::path> out;
+  auto add = [&](const fs::path& d) {
+    std::error_code ec;
+    if (fs::is_directory(d, ec)) out.push_back(d);
+  };
+  if (const char* dir = std::getenv("BANSHI_FONT_DIR"); dir && *dir) add(dir);
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    add(fs::path(home) / ".local/share/fonts");
+    add(fs::path(home) / ".fonts");
+  }
+  return out;
+}
+
+}  // namespace banshi
