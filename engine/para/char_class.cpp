@@ -18,7 +18,7 @@ constexpr std::array<char32_t, 10> kStop = {0x3001, 0x3002, 0xFE52, 0xFF01, 0xFF
                                             0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF61};
 constexpr std::array<char32_t, 4> kMiddle = {0x00B7, 0x2027, 0x30FB, 0xFF65};
 constexpr std::array<char32_t, 6> kLong = {0x2014, 0x2015, 0x2025, 0x2026, 0x22EF, 0x2E3A};
-constexpr std::array<char32_t, 4> kConnector = {0x2013, 0x301C, 0xFF5E, 0x2053};
+constexpr std::array<char32_t, 4> kConnector = {0x2013, 0x2053, 0x301C, 0xFF5E};
 
 template <size_t N>
 constexpr bool well_formed(const std::array<char32_t, N>& a) {

@@ -247,6 +247,36 @@ Template load_template(const std::filesystem::path& template_dir) {
       TextStyle s = r.style(e);
       if (t.styles.count(s.name)) r.fail(e, "style \"" + s.name + "\" is defined twice");
       t.styles.emplace(s.name, std::move(s));
+    } else if (n == "front") {
+      r.check_attributes(e, {"requires-project"});
+      t.needs_project = r.flag(e, "requires-project", false);
+      for (const XMLElement* pe = e->FirstChildElement(); pe; pe = pe->NextSiblingElement()) {
+        if (std::string_view(pe->Name()) != "page") r.fail(pe, "<" + std::string(pe->Name()) + "> is not allowed here; allowed in <front>: <page>");
+        r.check_attributes(pe, {"recto"});
+        FrontPage page;
+        page.recto = r.flag(pe, "recto", false);
+        for (const XMLElement* ie = pe->FirstChildElement(); ie; ie = ie->NextSiblingElement()) {
+          const std::string_view in = ie->Name();
+          FrontItem item;
+          item.line = ie->GetLineNum();
+          if (in == "p") {
+            r.check_attributes(ie, {"style"});
+            item.style = r.required(ie, "style");
+            item.text = ie->GetText() ? ie->GetText() : "";
+          } else if (in == "space") {
+            r.check_attributes(ie, {"lines"});
+            item.kind = FrontItem::Kind::Space;
+            item.lines = r.integer(ie, "lines", 1, 1, 50);
+          } else {
+            r.fail(ie, "<" + std::string(in) + "> is not allowed here; allowed in <page>: <p>, <space>");
+          }
+          page.items.push_back(std::move(item));
+        }
+        t.front.push_back(std::move(page));
+      }
+    } else if (n == "outcome") {
+      r.check_attributes(e, {"recto"});
+      t.outcome_recto = r.flag(e, "recto", false);
     } else if (n == "numbering") {
       NumberingLevel l = r.numbering(e);
       if (!depths.insert(l.depth).second) r.fail(e, "numbering for depth " + std::to_string(l.depth) + " is defined twice");
@@ -254,11 +284,15 @@ Template load_template(const std::filesystem::path& template_dir) {
     } else {
       r.fail(e, "<" + std::string(n) +
                     "> is not allowed here; allowed in <template>: <description>, <page>, <folio>, <impose>, "
-                    "<style>, <numbering>");
+                    "<style>, <numbering>, <front>, <outcome>");
     }
   }
   std::sort(t.numbering.begin(), t.numbering.end(),
             [](const NumberingLevel& a, const NumberingLevel& b) { return a.depth < b.depth; });
+  for (const auto& page : t.front)
+    for (const auto& item : page.items)
+      if (item.kind == FrontItem::Kind::Paragraph && !t.styles.count(item.style))
+        throw EngineError(t.file.string() + ":" + std::to_string(item.line) + ": undefined style \"" + item.style + "\"");
   for (const auto& l : t.numbering)
     if (!t.styles.count(l.style)) throw EngineError(t.file.string() + ": numbering depth " + std::to_string(l.depth) + " uses undefined style \"" + l.style + "\"");
   return t;

@@ -72,6 +72,22 @@ struct FolioStyle {
   bool enabled = true;
 };
 
+// Fixed pages before the outcome (cover, 声明, …): paragraphs of the
+// template's own words in its styles, with {project.id}-style placeholders
+// filled from the report.
+struct FrontItem {
+  enum class Kind { Paragraph, Space } kind = Kind::Paragraph;
+  std::string style;
+  std::string text;
+  int lines = 1;  // Space
+  int line = 0;   // template source line, for messages
+};
+
+struct FrontPage {
+  std::vector<FrontItem> items;
+  bool recto = false;  // starts on an odd page
+};
+
 struct Template {
   std::string name;
   std::string description;
@@ -82,6 +98,9 @@ struct Template {
   std::map<std::string, TextStyle, std::less<>> styles;
   std::vector<NumberingLevel> numbering;  // by depth, 1-based order
   std::string default_impose = "none";   // "none" | "a3-booklet"
+  std::vector<FrontPage> front;          // pages before the outcome
+  bool outcome_recto = false;            // the outcome starts on an odd page
+  bool needs_project = false;            // <project> is required
 
   // Throws EngineError naming the template file when the style is missing.
   const TextStyle& style(std::string_view name) const;

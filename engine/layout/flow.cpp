@@ -1,0 +1,41 @@
+#include "layout/flow.h"
+
+namespace banshi {
+
+void Flow::add_paragraph(ComposedParagraph&& p, double x, double size, bool keep_with_next,
+                         const std::string& bookmark, int level) {
+  const size_t n = p.lines.size();
+  for (size_t i = 0; i < n; ++i) {
+    FlowLine fl;
+    fl.line = std::move(p.lines[i]);
+    fl.x = x;
+    fl.size = size;
+    // Orphan: no break after a paragraph's first line; widow: none before
+    // its last.
+    const bool orphan = n >= 2 && i == 1;
+    const bool widow = n >= 2 && i + 1 == n && i > 0;
+    fl.break_before = !(orphan || widow);
+    if (keep_lines_ > 0) {
+      fl.break_before = false;
+      --keep_lines_;
+    }
+    if (i == 0 && !bookmark.empty()) {
+      fl.bookmark = bookmark;
+      fl.bookmark_level = level;
+    }
+    items.emplace_back(std::move(fl));
+  }
+  // A heading keeps itself and two lines of what follows on one page.
+  if (keep_with_next) keep_lines_ = 2;
+}
+
+void Flow::add_space(int slots) {
+  if (slots > 0) items.emplace_back(FlowSpace{slots});
+}
+
+void Flow::add_break(bool recto, FolioMode folio) {
+  keep_lines_ = 0;
+  items.emplace_back(FlowBreak{recto, folio});
+}
+
+}  // namespace banshi

@@ -1,0 +1,382 @@
+#include "layout/layout.h"
+
+#include "layout/flow.h"
+#include "layout/inline_text.h"
+#include "layout/numbering.h"
+#include "layout/paginate.h"
+#include "para/compose.h"
+
+namespace banshi {
+
+std::string format_date(const model::Date& d) {
+  std::string s = std::to_string(d.year) + " 年";
+  if (d.month) s += " " + std::to_string(d.month) + " 月";
+  if (d.day) s += " " + std::to_string(d.day) + " 日";
+  return s;
+}
+
+namespace {
+
+using namespace model;
+
+// Builds the flow of one report: owns the per-job composer and registries.
+class DocumentLayout {
+ public:
+  DocumentLayout(const Report& report, const Template& tmpl, const FontSet& fonts, Diagnostics& diags,
+                 const LayoutOptions& options)
+      : report_(report),
+        tmpl_(tmpl),
+        fonts_(fonts),
+        diags_(diags),
+        composer_(fonts, options.breaker),
+        collector_(notes_, cites_),
+        grid_size_(tmpl.style("body").size) {}
+
+  PageSequence run();
+
+ private:
+  ParagraphSpec spec_for(const TextStyle& s) const;
+  // Composes and adds one paragraph of a style.
+  void add(const CollectedText& text, const TextStyle& style, const std::string& bookmark = {}, int level = 0);
+  void add_text(const std::string& text, const TextStyle& style);
+  void front_pages();
+  std::string fill_placeholders(const std::string& text, int line) const;
+  void outcome();
+  void blocks(const Blocks& bs, int depth);
+  void section(const Section& s);
+  void paragraph(const Paragraph& p, const CollectedText* lead = nullptr);
+  void list(const ListBlock& l);
+  void table(const Table& t);
+  void figure(const Figure& f);
+  void quote(const Quote& q);
+  void references();
+  void compose_notes();
+
+  const Report& report_;
+  const Template& tmpl_;
+  const FontSet& fonts_;
+  Diagnostics& diags_;
+  ParagraphComposer composer_;
+  NoteRegistry notes_;
+  CitationRegistry cites_;
+  InlineCollector collector_;
+  Flow flow_;
+  double grid_size_;
+  int counters_[5] = {0, 0, 0, 0, 0};
+};
+
+ParagraphSpec DocumentLayout::spec_for(const TextStyle& s) const {
+  const PageGeometry& g = tmpl_.page;
+  ParagraphSpec spec;
+  spec.measure = g.text_width;
+  spec.cell = s.on_grid ? g.char_pitch() : 0;
+  spec.grid_size = grid_size_;
+  // An em of a style on the grid at the body size is one grid cell.
+  const double em = (s.on_grid && s.size == grid_size_) ? g.char_pitch() : s.size;
+  spec.indent = s.left_indent.resolve(em);
+  spec.first_indent = s.first_indent.resolve(em);
+  spec.hanging = s.hanging.resolve(em);
+  spec.letter_spacing = s.letter_spacing;
+  switch (s.align) {
+    case Align::Left: spec.align = ParagraphSpec::AlignMode::Left; break;
+    case Align::Center: spec.align = ParagraphSpec::AlignMode::Center; break;
+    case Align::Right: spec.align = ParagraphSpec::AlignMode::Right; break;
+    case Align::Justify: spec.align = ParagraphSpec::AlignMode::Justify; break;
+  }
+  return spec;
+}
+
+void DocumentLayout::add(const CollectedText& text, const TextStyle& style, const std::string& bookmark,
+                         int level) {
+  if (text.empty()) return;
+  flow_.add_space(style.lines_before);
+  ComposedParagraph p = composer_.compose(text, spec_for(style));
+  flow_.add_paragraph(std::move(p), 0, style.size, style.keep_with_next, bookmark, level);
+  flow_.add_space(style.lines_after);
+}
+
+void DocumentLayout::add_text(const std::string& text, const TextStyle& style) {
+  CollectedText t;
+  t.push(text, span_style(style, fonts_));
+  add(t, style);
+}
+
+std::string DocumentLayout::fill_placeholders(const std::string& text, int line) const {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t open = text.find('{', i);
+    if (open == std::string::npos) {
+      out += text.substr(i);
+      break;
+    }
+    const size_t close = text.find('}', open);
+    if (close == std::string::npos) throw EngineError(tmpl_.file.string() + ":" + std::to_string(line) + ": unclosed {");
+    out += text.substr(i, open - i);
+    const std::string key = text.substr(open + 1, close - open - 1);
+    const Project* p = report_.project ? &*report_.project : nullptr;
+    if (!p) throw EngineError(tmpl_.file.string() + ": the template needs <project>");
+    if (key == "project.id") out += p->id.value;
+    else if (key == "project.category") out += p->category.value;
+    else if (key == "project.title") out += p->title.value;
+    else if (key == "project.leader") out += p->leader.value;
+    else if (key == "project.organization") out += p->organization.value;
+    else if (key == "project.filled") out += p->filled.value ? format_date(*p->filled.value) : p->filled.raw;
+    else throw EngineError(tmpl_.file.string() + ":" + std::to_string(line) + ": unknown placeholder {" + key + "}");
+    i = close + 1;
+  }
+  return out;
+}
+
+void DocumentLayout::front_pages() {
+  if (tmpl_.front.empty()) return;
+  flow_.add_break(false, FolioMode::None);
+  bool first = true;
+  for (const FrontPage& page : tmpl_.front) {
+    if (!first) flow_.add_break(page.recto, FolioMode::None);
+    first = false;
+    for (const FrontItem& item : page.items) {
+      if (item.kind == FrontItem::Kind::Space) {
+        flow_.add_space(item.lines);
+      } else {
+        add_text(fill_placeholders(item.text, item.line), tmpl_.style(item.style));
+      }
+    }
+  }
+}
+
+void DocumentLayout::outcome() {
+  const Outcome& o = report_.outcome;
+  flow_.add_break(tmpl_.outcome_recto, FolioMode::Restart);
+  {
+    CollectedText t;
+    const TextStyle& ts = tmpl_.style("title");
+    collector_.collect(o.title, span_style(ts, fonts_), t);
+    add(t, ts, plain_text(o.title), 1);
+  }
+  if (!o.authors.empty()) {
+    const TextStyle& as = tmpl_.style("authors");
+    // One line per role: 课题负责人：胡明  课题参与者：张三、李四
+    std::vector<std::pair<std::string, std::string>> roles;
+    for (const Author& a : o.authors) {
+      auto it = std::find_if(roles.begin(), roles.end(), [&](const auto& r) { return r.first == a.role; });
+      if (it == roles.end()) roles.emplace_back(a.role, a.name);
+      else it->second += "、" + a.name;
+    }
+    for (const auto& [role, names] : roles) add_text(role.empty() ? names : role + "：" + names, as);
+  }
+  const TextStyle& body = tmpl_.style("body");
+  const TextStyle& label = tmpl_.style("label");
+  if (o.abstract) {
+    CollectedText t;
+    t.push("摘　要：", span_style(label, fonts_));
+    collector_.collect(*o.abstract, span_style(body, fonts_), t);
+    add(t, body);
+  }
+  if (!o.keywords.empty()) {
+    CollectedText t;
+    t.push("关键词：", span_style(label, fonts_));
+    std::string k;
+    for (const auto& kw : o.keywords) k += (k.empty() ? "" : "；") + kw;
+    t.push(k, span_style(body, fonts_));
+    add(t, body);
+  }
+  if (o.abstract || !o.keywords.empty()) flow_.add_space(1);
+  blocks(o.body, 0);
+  references();
+  compose_notes();
+}
+
+void DocumentLayout::blocks(const Blocks& bs, int depth) {
+  for (const Block& b : bs) {
+    std::visit(
+        [&](const auto& node) {
+          using T = std::decay_t<decltype(node)>;
+          if constexpr (std::is_same_v<T, Paragraph>) paragraph(node);
+          else if constexpr (std::is_same_v<T, Section>) section(node);
+          else if constexpr (std::is_same_v<T, ListBlock>) list(node);
+          else if constexpr (std::is_same_v<T, Table>) table(node);
+          else if constexpr (std::is_same_v<T, Figure>) figure(node);
+          else if constexpr (std::is_same_v<T, Quote>) quote(node);
+        },
+        b.node);
+  }
+  (void)depth;
+}
+
+void DocumentLayout::section(const Section& s) {
+  const int depth = std::clamp(s.depth, 1, 4);
+  const NumberingLevel* level = tmpl_.level(depth);
+  const TextStyle& hs = level ? tmpl_.style(level->style) : tmpl_.style("heading1");
+  std::string number;
+  if (s.numbered && level) {
+    ++counters_[depth];
+    for (int d = depth + 1; d <= 4; ++d) counters_[d] = 0;
+    number = format_number(level->format, counters_[depth]);
+  }
+  const bool run_in = s.run_in.value_or(level && level->run_in);
+  const std::string bookmark = number + plain_text(s.heading);
+  CollectedText heading;
+  const SpanStyle hstyle = span_style(hs, fonts_);
+  heading.push(number, hstyle);
+  collector_.collect(s.heading, hstyle, heading);
+
+  size_t first = 0;
+  if (run_in && !s.blocks.empty() && std::holds_alternative<Paragraph>(s.blocks.front().node)) {
+    // 1.培育新型人才。人才是…: the heading in its own style, then the
+    // paragraph's text in the body style, as one paragraph.
+    const std::string& t = heading.text;
+    const bool ends_with_punct = !t.empty() && (t.ends_with("。") || t.ends_with("？") || t.ends_with("！") ||
+                                                t.ends_with("：") || t.ends_with("."));
+    if (!ends_with_punct) heading.push("。", hstyle);
+    const Paragraph& p = std::get<Paragraph>(s.blocks.front().node);
+    collector_.collect(p.content, span_style(tmpl_.style("body"), fonts_), heading);
+    add(heading, tmpl_.style("body"), bookmark, depth + 1);
+    first = 1;
+  } else {
+    add(heading, hs, bookmark, depth + 1);
+  }
+  Blocks rest(s.blocks.begin() + static_cast<long>(first), s.blocks.end());
+  blocks(rest, depth);
+}
+
+void DocumentLayout::paragraph(const Paragraph& p, const CollectedText* lead) {
+  const TextStyle& body = tmpl_.style("body");
+  CollectedText t;
+  if (lead) t = *lead;
+  collector_.collect(p.content, span_style(body, fonts_), t);
+  add(t, body);
+}
+
+void DocumentLayout::list(const ListBlock& l) {
+  TextStyle item = tmpl_.style("body");
+  int n = 0;
+  for (const auto& it : l.items) {
+    CollectedText t;
+    const SpanStyle s = span_style(item, fonts_);
+    t.push(l.ordered ? std::to_string(++n) + "." : "•", s);
+    t.push(" ", s);
+    collector_.collect(it, s, t);
+    add(t, item);
+  }
+}
+
+void DocumentLayout::table(const Table& t) {
+  // Tables are laid out as ruled grids by a later stage of the project; until
+  // then their text is printed row by row so nothing is lost.
+  const TextStyle& body = tmpl_.style("body");
+  if (!t.caption.empty()) {
+    CollectedText c;
+    collector_.collect(t.caption, span_style(body, fonts_), c);
+    add(c, body);
+  }
+  for (const auto& row : t.rows) {
+    CollectedText r;
+    const SpanStyle s = span_style(body, fonts_);
+    bool first = true;
+    for (const auto& cell : row.cells) {
+      if (!first) r.push("　", s);
+      first = false;
+      collector_.collect(cell.content, s, r);
+    }
+    add(r, body);
+  }
+  diags_.warn({report_.source_file, t.pos.line, t.pos.column}, "tables are printed as plain rows in this version",
+              "<table>", "表格");
+}
+
+void DocumentLayout::figure(const Figure& f) {
+  diags_.warn({report_.source_file, f.pos.line, f.pos.column}, "figures are not printed in this version; only the caption is",
+              "<figure>", "图");
+  if (!f.caption.empty()) {
+    CollectedText c;
+    const TextStyle& body = tmpl_.style("body");
+    collector_.collect(f.caption, span_style(body, fonts_), c);
+    add(c, body);
+  }
+}
+
+void DocumentLayout::quote(const Quote& q) {
+  TextStyle s = tmpl_.style("body");
+  s.left_indent = Length{2, true};
+  for (const auto& p : q.paragraphs) {
+    CollectedText t;
+    collector_.collect(p.content, span_style(s, fonts_), t);
+    add(t, s);
+  }
+}
+
+void DocumentLayout::references() {
+  const auto& refs = report_.outcome.references;
+  if (refs.empty()) return;
+  const TextStyle& hs = tmpl_.style("references-heading");
+  flow_.add_space(1);
+  add_text("参考文献", hs);
+  // Cited references in order of first citation, then the others.
+  std::vector<const Reference*> order;
+  for (int n = 1; n <= cites_.count(); ++n)
+    for (const auto& r : refs)
+      if (cites_.number(r.id) == n) order.push_back(&r);
+  for (const auto& r : refs)
+    if (cites_.number(r.id) == 0) order.push_back(&r);
+  const TextStyle& rs = tmpl_.style("reference");
+  int n = 0;
+  for (const Reference* r : order) {
+    CollectedText t;
+    const SpanStyle s = span_style(rs, fonts_);
+    t.push("[" + std::to_string(++n) + "]", s);
+    t.push(" ", s);
+    collector_.collect(r->content, s, t);
+    add(t, rs);
+  }
+}
+
+void DocumentLayout::compose_notes() {
+  const TextStyle& ns = tmpl_.style("footnote");
+  ParagraphSpec spec = spec_for(ns);
+  spec.cell = 0;
+  for (const Note& note : notes_.notes()) {
+    CollectedText t;
+    const SpanStyle s = span_style(ns, fonts_);
+    t.push(std::to_string(note.number), superscript(s));
+    t.push(" ", s);
+    collector_.collect_note(*note.content, s, t);
+    ComposedParagraph p = composer_.compose(t, spec);
+    flow_.notes.push_back({std::move(p.lines)});
+  }
+}
+
+PageSequence DocumentLayout::run() {
+  front_pages();
+  outcome();
+  PaginateParams params;
+  params.tmpl = &tmpl_;
+  const TextStyle& ns = tmpl_.style("footnote");
+  params.notes.size = ns.size;
+  params.notes.pitch = ns.line_pitch > 0 ? ns.line_pitch : ns.size * 1.5;
+  const FolioStyle& fs = tmpl_.folio;
+  TextStyle folio_style;
+  folio_style.face = fs.face;
+  folio_style.size = fs.size;
+  folio_style.align = Align::Left;
+  folio_style.on_grid = false;
+  params.folio = [&, folio_style](int number) {
+    CollectedText t;
+    t.push(format_number(fs.format, number), span_style(folio_style, fonts_));
+    ComposedParagraph p = composer_.compose(t, spec_for(folio_style));
+    return p.lines.empty() ? ComposedLine{} : std::move(p.lines.front());
+  };
+  PageSequence pages = paginate(flow_, params);
+  composer_.preparer().report(diags_, report_.source_file);
+  return pages;
+}
+
+}  // namespace
+
+PageSequence layout_report(const model::Report& report, const Template& tmpl, const FontSet& fonts,
+                           Diagnostics& diags, const LayoutOptions& options) {
+  DocumentLayout layout(report, tmpl, fonts, diags, options);
+  return layout.run();
+}
+
+}  // namespace banshi

@@ -1,0 +1,25 @@
+// The layout stage: a report and its template in, positioned pages out.
+#pragma once
+
+#include "fonts/font_set.h"
+#include "model/document.h"
+#include "page/display_list.h"
+#include "para/linebreak.h"
+#include "style/template.h"
+#include "util/diag.h"
+
+namespace banshi {
+
+struct LayoutOptions {
+  Breaker breaker = Breaker::Optimal;
+};
+
+// Lays out the whole report: the template's front pages, then the outcome.
+// Throws InputError for content the template cannot print.
+PageSequence layout_report(const model::Report& report, const Template& tmpl, const FontSet& fonts,
+                           Diagnostics& diags, const LayoutOptions& options = {});
+
+// "2025-10-15" → "2025 年 10 月 15 日" (the printed form of a date field).
+std::string format_date(const model::Date& d);
+
+}  // namespace banshi
