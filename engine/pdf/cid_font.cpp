@@ -1,0 +1,139 @@
+#include "pdf/cid_font.h"
+
+#include <cmath>
+#include <future>
+
+#include "pdf/to_unicode.h"
+
+namespace banshi::pdf {
+
+std::string PreparedFont::base_font() const { return subset.tag + "+" + subset.font->postscript_name(); }
+
+PreparedFont prepare_font(const FontUsage& usage, const SubsetOptions& options) {
+  const Font& font = *usage.font;
+  PreparedFont p;
+  p.subset = subset_font(font, usage.glyphs, options);
+  p.metrics = descriptor_metrics(font);
+
+  std::map<uint32_t, int> code_widths;
+  std::map<uint32_t, std::u32string> code_text;
+  for (const auto& [gid, code] : p.subset.codes) {
+    const int w = static_cast<int>(std::lround(font.advance(gid) * 1000.0 / font.upem()));
+    code_widths.emplace(code, w);
+    p.glyphs.emplace(gid, GlyphCode{code, w});
+    if (auto t = usage.text.find(gid); t != usage.text.end()) code_text.emplace(code, t->second);
+  }
+  p.widths = compute_cid_widths(code_widths);
+  p.to_unicode = build_to_unicode_cmap(code_text);
+  return p;
+}
+
+std::vector<PreparedFont> prepare_fonts(const std::vector<FontUsage>& usages, const SubsetOptions& options) {
+  std::vector<PreparedFont> out;
+  out.reserve(usages.size());
+  if (usages.size() == 1) {
+    out.push_back(prepare_font(usages[0], options));
+    return out;
+  }
+  // hb-subset takes tens of milliseconds per CJK font; fonts are
+  // independent and Font is immutable, so each gets its own thread.
+  std::vector<std::future<PreparedFont>> jobs;
+  jobs.reserve(usages.size());
+  for (const FontUsage& u : usages) {
+    jobs.push_back(std::async(std::launch::async, [&u, &options] { return prepare_font(u, options); }));
+  }
+  // get() in order keeps the result deterministic and rethrows the first
+  // font's error; the futures' destructors wait for the rest.
+  for (auto& j : jobs) out.push_back(j.get());
+  return out;
+}
+
+namespace {
+
+HPDF_Dict font_descriptor(HaruDoc& doc, const PreparedFont& font, HPDF_Dict program) {
+  const DescriptorMetrics& m = font.metrics;
+  HPDF_Dict d = doc.new_indirect_dict();
+  doc.add_name(d, "Type", "FontDescriptor");
+  doc.add_name(d, "FontName", font.base_font());
+  doc.add_int(d, "Flags", m.flags);
+  HPDF_Array bbox = doc.new_array();
+  for (int v : m.bbox) doc.push_int(bbox, v);
+  doc.add(d, "FontBBox", bbox);
+  if (m.italic_angle == std::round(m.italic_angle)) {
+    doc.add_int(d, "ItalicAngle", static_cast<long>(m.italic_angle));
+  } else {
+    doc.add_real(d, "ItalicAngle", m.italic_angle);
+  }
+  doc.add_int(d, "Ascent", m.ascent);
+  doc.add_int(d, "Descent", m.descent);
+  doc.add_int(d, "CapHeight", m.cap_height);
+  doc.add_int(d, "StemV", m.stem_v);
+  const bool cff = font.subset.font->outlines() == Font::Outlines::CFF;
+  doc.add(d, cff ? "FontFile3" : "FontFile2", program);
+  return d;
+}
+
+HPDF_Dict font_program(HaruDoc& doc, const PreparedFont& font) {
+  const std::string& bytes = font.subset.program;
+  HPDF_Dict s = doc.new_stream(bytes);
+  if (font.subset.font->outlines() == Font::Outlines::CFF) {
+    doc.add_name(s, "Subtype", "CIDFontType0C");
+  } else {
+    doc.add_int(s, "Length1", static_cast<long>(bytes.size()));
+  }
+  return s;
+}
+
+HPDF_Dict cid_system_info(HaruDoc& doc, const Font& font) {
+  HPDF_Dict d = doc.new_dict();
+  const auto& ros = font.ros();
+  doc.add_ascii_string(d, "Registry", ros ? ros->registry : "Adobe");
+  doc.add_ascii_string(d, "Ordering", ros ? ros->ordering : "Identity");
+  doc.add_int(d, "Supplement", ros ? ros->supplement : 0);
+  return d;
+}
+
+HPDF_Array width_array(HaruDoc& doc, const CidWidths& widths) {
+  HPDF_Array w = doc.new_array();
+  for (const CidWidths::Group& g : widths.groups) {
+    doc.push_int(w, g.first);
+    HPDF_Array run = doc.new_array();
+    for (int v : g.widths) doc.push_int(run, v);
+    doc.push(w, run);
+  }
+  return w;
+}
+
+}  // namespace
+
+HPDF_Dict embed_font(HaruDoc& doc, const PreparedFont& font) {
+  const Font& f = *font.subset.font;
+  const bool cff = f.outlines() == Font::Outlines::CFF;
+  const std::string name = font.base_font();
+
+  HPDF_Dict descriptor = font_descriptor(doc, font, font_program(doc, font));
+
+  HPDF_Dict cid = doc.new_indirect_dict();
+  doc.add_name(cid, "Type", "Font");
+  doc.add_name(cid, "Subtype", cff ? "CIDFontType0" : "CIDFontType2");
+  doc.add_name(cid, "BaseFont", name);
+  doc.add(cid, "CIDSystemInfo", cid_system_info(doc, f));
+  doc.add(cid, "FontDescriptor", descriptor);
+  doc.add_int(cid, "DW", font.widths.dw);
+  if (!font.widths.groups.empty()) doc.add(cid, "W", width_array(doc, font.widths));
+  // Codes are the subset's glyph IDs for TrueType outlines.
+  if (!cff) doc.add_name(cid, "CIDToGIDMap", "Identity");
+
+  HPDF_Dict type0 = doc.new_indirect_dict();
+  doc.add_name(type0, "Type", "Font");
+  doc.add_name(type0, "Subtype", "Type0");
+  doc.add_name(type0, "BaseFont", name);
+  doc.add_name(type0, "Encoding", "Identity-H");
+  HPDF_Array descendants = doc.new_array();
+  doc.push(descendants, cid);
+  doc.add(type0, "DescendantFonts", descendants);
+  doc.add(type0, "ToUnicode", doc.new_stream(font.to_unicode));
+  return type0;
+}
+
+}  // namespace banshi::pdf

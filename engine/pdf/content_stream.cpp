@@ -1,0 +1,108 @@
+#include "pdf/content_stream.h"
+
+#include "pdf/pdf_format.h"
+#include "pdf/text_ops.h"
+#include "util/diag.h"
+
+namespace banshi::pdf {
+
+std::string ResourceNames::name(HPDF_Dict obj, const char* key, const char* prefix, Category& cat) {
+  if (auto it = cat.names.find(obj); it != cat.names.end()) return it->second;
+  if (!cat.dict) {
+    cat.dict = doc_.new_dict();
+    doc_.add(resources_, key, cat.dict);
+  }
+  std::string n = prefix + std::to_string(cat.names.size() + 1);
+  doc_.add(cat.dict, n.c_str(), obj);
+  cat.names.emplace(obj, n);
+  return n;
+}
+
+namespace {
+
+// All marks are pure black in DeviceGray (0 g / 0 G), as print wants.
+struct Painter {
+  std::string& out;
+  double height;  // page height, for flipping y
+
+  void num(double v) {
+    append_number(out, v);
+    out += ' ';
+  }
+  void point(double x, double y) {
+    num(x);
+    num(height - y);
+  }
+
+  void line(const Line& l) {
+    out += "q\n0 G\n0 J\n";
+    num(l.width);
+    out += "w\n";
+    point(l.x0, l.y0);
+    out += "m\n";
+    point(l.x1, l.y1);
+    out += "l\nS\nQ\n";
+  }
+
+  void rect(const Rect& r) {
+    const bool stroke = r.stroke > 0;
+    if (!stroke && !r.fill) return;
+    out += "q\n";
+    if (r.fill) out += "0 g\n";
+    if (stroke) {
+      out += "0 G\n";
+      num(r.stroke);
+      out += "w\n";
+    }
+    point(r.x, r.y + r.h);  // lower-left corner in PDF space
+    num(r.w);
+    num(r.h);
+    out += "re\n";
+    out += stroke && r.fill ? "B\n" : stroke ? "S\n" : "f\n";
+    out += "Q\n";
+  }
+
+  void image(const Image& im, const std::string& name) {
+    // The image space unit square scaled onto the box.
+    out += "q\n";
+    num(im.w);
+    out += "0 0 ";
+    num(im.h);
+    point(im.x, im.y + im.h);
+    out += "cm\n/" + name + " Do\nQ\n";
+  }
+};
+
+}  // namespace
+
+std::string page_content(const Page& page, const DocumentResources& res, ResourceNames& names) {
+  std::string out;
+  Painter paint{out, page.height};
+  for (const PageItem& item : page.items) {
+    if (const auto* run = std::get_if<TextRun>(&item)) {
+      if (run->glyphs.empty()) continue;
+      const auto it = res.fonts.find(run->font);
+      if (it == res.fonts.end()) throw EngineError("PDF writer: font " + run->font->file() + " was not embedded");
+      append_text_run(out, *run, names.font(it->second.dict), it->second.font->glyphs, page.height);
+    } else if (const auto* line = std::get_if<Line>(&item)) {
+      paint.line(*line);
+    } else if (const auto* rect = std::get_if<Rect>(&item)) {
+      paint.rect(*rect);
+    } else if (const auto* image = std::get_if<Image>(&item)) {
+      const auto it = res.images.find(image->path);
+      if (it == res.images.end()) throw EngineError("PDF writer: image " + image->path + " was not loaded");
+      paint.image(*image, names.xobject(it->second));
+    }
+  }
+  return out;
+}
+
+void write_page_content(HaruDoc& doc, const Page& page, const DocumentResources& res, ResourceNames& names,
+                        HPDF_Stream stream) {
+  const std::string ops = page_content(page, res, names);
+  if (ops.empty()) return;
+  doc.check(HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()), static_cast<HPDF_UINT>(ops.size())),
+            "writing page content");
+}
+
+}  // namespace banshi::pdf

@@ -1,0 +1,27 @@
+// Which glyphs of which fonts the document uses, and the text each glyph
+// stands for. Layout is complete before the PDF is written, so the writer
+// collects this over the whole document first and subsets every font once.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "page/display_list.h"
+
+namespace banshi::pdf {
+
+struct FontUsage {
+  const Font* font = nullptr;
+  std::vector<uint32_t> glyphs;  // original glyph IDs, sorted, unique
+  // Original glyph ID → the source text it stands for (the first cluster
+  // that names it; glyphs that only continue clusters are absent).
+  std::map<uint32_t, std::u32string> text;
+};
+
+// One entry per font, in order of first use, so everything derived from it
+// (object numbers, resource names) is deterministic.
+std::vector<FontUsage> collect_glyph_usage(const PageSequence& doc);
+
+}  // namespace banshi::pdf

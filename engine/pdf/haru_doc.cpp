@@ -1,0 +1,132 @@
+#include "pdf/haru_doc.h"
+
+#include <cstdio>
+#include <vector>
+
+#include "pdf/pdf_format.h"
+#include "util/diag.h"
+
+namespace banshi::pdf {
+
+HaruDoc::HaruDoc(bool compress) : compress_(compress) {
+  doc_.reset(HPDF_New(&HaruDoc::on_error, error_.get()));
+  if (!doc_) throw EngineError("libharu: cannot create a PDF document (out of memory)");
+  // Must precede the first page: libharu fixes a page's filter when the
+  // page is created.
+  check(HPDF_SetCompressionMode(get(), compress ? HPDF_COMP_ALL : HPDF_COMP_NONE), "setting compression");
+}
+
+void HaruDoc::on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user_data) noexcept {
+  // Keep the first error: later ones are usually its consequences.
+  auto* rec = static_cast<ErrorRecord*>(user_data);
+  if (rec->code == HPDF_OK) {
+    rec->code = code;
+    rec->detail = detail;
+  }
+}
+
+void HaruDoc::fail(std::string_view what) const {
+  HPDF_STATUS code = error_->code;
+  HPDF_STATUS detail = error_->detail;
+  if (code == HPDF_OK && doc_) {
+    // Object-layer failures bypass the handler but leave the code here.
+    code = doc_->error.error_no;
+    detail = doc_->error.detail_no;
+  }
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "0x%04X (detail %u)", static_cast<unsigned>(code), static_cast<unsigned>(detail));
+  throw EngineError("PDF writer: libharu failed " + std::string(what) + ": error " + buf);
+}
+
+void HaruDoc::check(HPDF_STATUS status, std::string_view what) const {
+  if (status != HPDF_OK || error_->code != HPDF_OK || doc_->error.error_no != HPDF_OK) fail(what);
+}
+
+HPDF_Dict HaruDoc::new_indirect_dict() {
+  HPDF_Dict d = require(HPDF_Dict_New(mmgr()), "creating a dictionary");
+  check(HPDF_Xref_Add(doc_->xref, d), "registering an object");
+  return d;
+}
+
+HPDF_Dict HaruDoc::new_dict() { return require(HPDF_Dict_New(mmgr()), "creating a dictionary"); }
+
+HPDF_Array HaruDoc::new_array() { return require(HPDF_Array_New(mmgr()), "creating an array"); }
+
+HPDF_Dict HaruDoc::new_stream(std::string_view data) {
+  // Registers itself and its /Length object in the xref.
+  HPDF_Dict s = require(HPDF_DictStream_New(mmgr(), doc_->xref), "creating a stream");
+  if (compress_) s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  if (!data.empty()) {
+    check(HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
+                            static_cast<HPDF_UINT>(data.size())),
+          "writing stream data");
+  }
+  return s;
+}
+
+void HaruDoc::add(HPDF_Dict dict, const char* key, void* obj) {
+  if (!obj) fail(std::string("creating /") + key);
+  check(HPDF_Dict_Add(dict, key, obj), std::string("adding /") + key);
+}
+
+void HaruDoc::add_name(HPDF_Dict dict, const char* key, const std::string& name) {
+  check(HPDF_Dict_AddName(dict, key, name.c_str()), std::string("adding /") + key);
+}
+
+void HaruDoc::add_int(HPDF_Dict dict, const char* key, long value) {
+  check(HPDF_Dict_AddNumber(dict, key, static_cast<HPDF_INT32>(value)), std::string("adding /") + key);
+}
+
+void HaruDoc::add_real(HPDF_Dict dict, const char* key, double value) {
+  check(HPDF_Dict_AddReal(dict, key, static_cast<HPDF_REAL>(value)), std::string("adding /") + key);
+}
+
+void HaruDoc::add_ascii_string(HPDF_Dict dict, const char* key, const std::string& value) {
+  add(dict, key, HPDF_String_New(mmgr(), value.c_str(), nullptr));
+}
+
+HPDF_Binary HaruDoc::text_string(std::string_view utf8) {
+  std::string bytes = utf16be_text_string(utf8);
+  std::vector<HPDF_BYTE> buf(bytes.begin(), bytes.end());
+  return require(HPDF_Binary_New(mmgr(), buf.data(), static_cast<HPDF_UINT>(buf.size())), "creating a text string");
+}
+
+void HaruDoc::add_text_string(HPDF_Dict dict, const char* key, std::string_view utf8) {
+  add(dict, key, text_string(utf8));
+}
+
+void HaruDoc::push(HPDF_Array array, void* obj) {
+  if (!obj) fail("creating an array element");
+  check(HPDF_Array_Add(array, obj), "adding an array element");
+}
+
+void HaruDoc::push_int(HPDF_Array array, long value) {
+  check(HPDF_Array_AddNumber(array, static_cast<HPDF_INT32>(value)), "adding an array element");
+}
+
+void HaruDoc::push_real(HPDF_Array array, double value) {
+  check(HPDF_Array_AddReal(array, static_cast<HPDF_REAL>(value)), "adding an array element");
+}
+
+void HaruDoc::push_name(HPDF_Array array, const char* name) {
+  check(HPDF_Array_AddName(array, name), "adding an array element");
+}
+
+std::string HaruDoc::save() {
+  check(HPDF_SaveToStream(get()), "writing the PDF");
+  // Copy the memory stream's blocks directly: HPDF_ReadFromStream reports
+  // reaching the end as an error through the handler.
+  HPDF_Stream s = doc_->stream;
+  std::string out;
+  out.reserve(s->size);
+  const HPDF_UINT blocks = HPDF_MemStream_GetBufCount(s);
+  for (HPDF_UINT i = 0; i < blocks; ++i) {
+    HPDF_UINT len = 0;
+    const HPDF_BYTE* p = require(HPDF_MemStream_GetBufPtr(s, i, &len), "reading the output");
+    out.append(reinterpret_cast<const char*>(p), len);
+  }
+  if (out.size() != s->size) fail("reading the output (size mismatch)");
+  return out;
+}
+
+}  // namespace banshi::pdf

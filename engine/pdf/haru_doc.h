@@ -1,0 +1,88 @@
+// The libharu document and the few object-layer operations the writer
+// needs, each checked: libharu's public API reports errors through the
+// error handler, its object layer only through return codes (and a code
+// left in the document's error record), so every call goes through
+// check()/require() and a failure becomes an EngineError.
+#pragma once
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace banshi::pdf {
+
+class HaruDoc {
+ public:
+  // compress: Flate for page contents, images and the streams made here.
+  explicit HaruDoc(bool compress);
+  HaruDoc(const HaruDoc&) = delete;
+  HaruDoc& operator=(const HaruDoc&) = delete;
+
+  HPDF_Doc get() const { return doc_.get(); }
+  HPDF_MMgr mmgr() const { return doc_->mmgr; }
+  bool compress() const { return compress_; }
+
+  // Throws EngineError naming `what` when `status` is not HPDF_OK or the
+  // error handler has recorded an error.
+  void check(HPDF_STATUS status, std::string_view what) const;
+  // Throws when `p` is null (libharu's way of failing a constructor).
+  template <typename T>
+  T require(T p, std::string_view what) const {
+    if (!p) fail(what);
+    check(HPDF_OK, what);
+    return p;
+  }
+  [[noreturn]] void fail(std::string_view what) const;
+
+  // An indirect dictionary (an object of its own, referenced as n 0 R).
+  HPDF_Dict new_indirect_dict();
+  // A direct dictionary, to be added to another object.
+  HPDF_Dict new_dict();
+  HPDF_Array new_array();
+  // A stream object holding `data`, Flate-compressed when compress() is set.
+  HPDF_Dict new_stream(std::string_view data);
+
+  // Dictionary entries; each throws on failure.
+  void add(HPDF_Dict dict, const char* key, void* obj);
+  void add_name(HPDF_Dict dict, const char* key, const std::string& name);
+  void add_int(HPDF_Dict dict, const char* key, long value);
+  void add_real(HPDF_Dict dict, const char* key, double value);
+  // An ASCII string in PDFDocEncoding (CIDSystemInfo, dates).
+  void add_ascii_string(HPDF_Dict dict, const char* key, const std::string& value);
+  // A text string in UTF-16BE with BOM, written as hex (titles, labels).
+  void add_text_string(HPDF_Dict dict, const char* key, std::string_view utf8);
+  HPDF_Binary text_string(std::string_view utf8);
+
+  void push(HPDF_Array array, void* obj);
+  void push_int(HPDF_Array array, long value);
+  void push_real(HPDF_Array array, double value);
+  void push_name(HPDF_Array array, const char* name);
+
+  // Serialises the document.
+  std::string save();
+
+ private:
+  // What the error handler saw; lives on the heap so the address handed to
+  // libharu as user data stays valid however the HaruDoc is held.
+  struct ErrorRecord {
+    HPDF_STATUS code = HPDF_OK;
+    HPDF_STATUS detail = 0;
+  };
+  static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user_data) noexcept;
+
+  struct DocDeleter {
+    void operator()(HPDF_Doc d) const { HPDF_Free(d); }
+  };
+
+  std::unique_ptr<ErrorRecord> error_ = std::make_unique<ErrorRecord>();
+  std::unique_ptr<HPDF_Doc_Rec, DocDeleter> doc_;
+  bool compress_;
+};
+
+}  // namespace banshi::pdf

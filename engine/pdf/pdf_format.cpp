@@ -1,0 +1,68 @@
+#include "pdf/pdf_format.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "util/utf8.h"
+
+namespace banshi::pdf {
+
+double round_to(double v, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  const double r = std::round(v * scale) / scale;
+  return r == 0 ? 0.0 : r;  // folds -0 into 0
+}
+
+void append_number(std::string& out, double v, int decimals) {
+  v = round_to(v, decimals);
+  char buf[64];
+  const auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  std::string_view s(buf, static_cast<size_t>(res.ptr - buf));
+  if (s.find('.') != std::string_view::npos) {
+    while (s.back() == '0') s.remove_suffix(1);
+    if (s.back() == '.') s.remove_suffix(1);
+  }
+  out += s;
+}
+
+std::string format_number(double v, int decimals) {
+  std::string s;
+  append_number(s, v, decimals);
+  return s;
+}
+
+void append_hex(std::string& out, uint32_t value, int digits) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kHex[(value >> shift) & 0xF];
+}
+
+void append_utf16be_units(std::u16string& out, char32_t cp) {
+  if (cp >= 0x10000 && cp <= 0x10FFFF) {
+    const char32_t v = cp - 0x10000;
+    out += static_cast<char16_t>(0xD800 + (v >> 10));
+    out += static_cast<char16_t>(0xDC00 + (v & 0x3FF));
+  } else if (cp < 0x10000 && (cp < 0xD800 || cp > 0xDFFF)) {
+    out += static_cast<char16_t>(cp);
+  } else {
+    out += static_cast<char16_t>(0xFFFD);
+  }
+}
+
+std::string utf16be_text_string(std::string_view utf8) {
+  std::u16string units;
+  for (char32_t cp : decode_utf8(utf8)) append_utf16be_units(units, cp);
+  std::string bytes = "\xFE\xFF";
+  for (char16_t u : units) {
+    bytes += static_cast<char>(u >> 8);
+    bytes += static_cast<char>(u & 0xFF);
+  }
+  return bytes;
+}
+
+std::u32string decode_utf8(std::string_view utf8) {
+  std::u32string cps;
+  for (size_t i = 0; i < utf8.size();) cps += utf8_next(utf8, i);
+  return cps;
+}
+
+}  // namespace banshi::pdf

@@ -1,0 +1,118 @@
+#include "pdf/subset.h"
+
+#include <algorithm>
+#include <array>
+
+#include "fonts/freetype_handle.h"
+#include "pdf/hb_ptr.h"
+#include "util/diag.h"
+
+#include FT_CID_H
+
+namespace banshi::pdf {
+
+namespace {
+
+constexpr hb_tag_t kCff = HB_TAG('C', 'F', 'F', ' ');
+
+// The tables a PDF font program needs. Everything else is dropped: layout
+// tables would make hb-subset pull in glyphs reachable through GSUB, and
+// cmap/name/post/OS/2 only add bytes (the PDF has its own widths, names and
+// ToUnicode). Hinting (cvt/fpgm/prep) goes too: print output never uses it.
+constexpr std::array<hb_tag_t, 6> kTrueTypeTables = {
+    HB_TAG('g', 'l', 'y', 'f'), HB_TAG('l', 'o', 'c', 'a'), HB_TAG('h', 'e', 'a', 'd'),
+    HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('m', 'a', 'x', 'p')};
+
+std::string blob_string(hb_blob_t* blob) {
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(blob, &len);
+  return std::string(data ? data : "", data ? len : 0);
+}
+
+void drop_unneeded_tables(hb_face_t* face, bool cff, hb_set_t* drop) {
+  unsigned total = hb_face_get_table_tags(face, 0, nullptr, nullptr);
+  std::vector<hb_tag_t> tags(total);
+  unsigned count = total;
+  hb_face_get_table_tags(face, 0, &count, tags.data());
+  for (unsigned i = 0; i < count; ++i) {
+    const hb_tag_t t = tags[i];
+    const bool keep = cff ? t == kCff : std::find(kTrueTypeTables.begin(), kTrueTypeTables.end(), t) != kTrueTypeTables.end();
+    if (!keep) hb_set_add(drop, t);
+  }
+}
+
+// hb-subset keeps a CID-keyed font's CIDs; if a HarfBuzz version ever
+// renumbered them, text would still extract but render as wrong glyphs.
+// Check the embedded charset itself rather than trusting that.
+void verify_cids(const Font& font, const FontSubset& s) {
+  FreeTypeFace ft(reinterpret_cast<const unsigned char*>(s.program.data()), s.program.size(), 0,
+                  "CFF subset of " + font.file());
+  for (const auto& [old_gid, code] : s.codes) {
+    FT_UInt cid = 0;
+    const uint32_t new_gid = s.new_gids.at(old_gid);
+    if (FT_Get_CID_From_Glyph_Index(ft.get(), new_gid, &cid) != 0 || cid != code) {
+      throw EngineError("PDF writer: the CFF subset of " + font.file() + " maps glyph " + std::to_string(new_gid) +
+                        " to CID " + std::to_string(cid) + ", expected " + std::to_string(code));
+    }
+  }
+}
+
+}  // namespace
+
+std::string subset_tag(std::string_view program) {
+  uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+  for (unsigned char c : program) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  std::string tag(6, 'A');
+  for (char& c : tag) {
+    c = static_cast<char>('A' + h % 26);
+    h /= 26;
+  }
+  return tag;
+}
+
+FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, const SubsetOptions& options) {
+  const bool cff = font.outlines() == Font::Outlines::CFF;
+  const uint32_t count = font.glyph_count();
+  const std::string what = "cannot subset font " + font.file() + " (face " + std::to_string(font.index()) + ")";
+
+  HbSubsetInput input(hb_subset_input_create_or_fail());
+  if (!input) throw EngineError(what + ": out of memory");
+  hb_set_t* keep = hb_subset_input_glyph_set(input.get());
+  hb_set_add(keep, 0);
+  for (uint32_t g : glyphs) {
+    if (g >= count) throw EngineError(what + ": glyph ID " + std::to_string(g) + " is out of range");
+    hb_set_add(keep, g);
+  }
+  unsigned flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE;
+  if (cff && !options.keep_cff_subroutines) flags |= HB_SUBSET_FLAGS_DESUBROUTINIZE;
+  hb_subset_input_set_flags(input.get(), flags);
+  drop_unneeded_tables(font.hb_face(), cff, hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG));
+
+  HbSubsetPlan plan(hb_subset_plan_create_or_fail(font.hb_face(), input.get()));
+  if (!plan) throw EngineError(what + ": hb-subset could not plan the subset");
+  const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+
+  FontSubset s;
+  s.font = &font;
+  s.glyph_count = hb_map_get_population(old_to_new);
+  for (uint32_t g : glyphs) {
+    const hb_codepoint_t n = hb_map_get(old_to_new, g);
+    if (n == HB_MAP_VALUE_INVALID) throw EngineError(what + ": glyph " + std::to_string(g) + " was not retained");
+    s.new_gids.emplace(g, n);
+    s.codes.emplace(g, cff && font.cid_keyed() ? font.cid_for_glyph(g) : n);
+  }
+
+  HbFace out(hb_subset_plan_execute_or_fail(plan.get()));
+  if (!out) throw EngineError(what + ": hb-subset failed");
+  HbBlob blob(cff ? hb_face_reference_table(out.get(), kCff) : hb_face_reference_blob(out.get()));
+  s.program = blob_string(blob.get());
+  if (s.program.empty()) throw EngineError(what + ": hb-subset produced an empty font");
+  if (cff && font.cid_keyed()) verify_cids(font, s);
+  s.tag = subset_tag(s.program);
+  return s;
+}
+
+}  // namespace banshi::pdf

@@ -1,0 +1,46 @@
+// Subsetting one font with hb-subset into the font program a PDF embeds:
+// the subset sfnt for TrueType outlines (FontFile2), the subset's bare CFF
+// table for CFF outlines (FontFile3 /CIDFontType0C).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fonts/font.h"
+
+namespace banshi::pdf {
+
+struct SubsetOptions {
+  // CFF only: keep (subset) local/global subroutines instead of inlining
+  // them into every charstring (HB_SUBSET_FLAGS_DESUBROUTINIZE).
+  bool keep_cff_subroutines = true;
+};
+
+struct FontSubset {
+  const Font* font = nullptr;
+  std::string program;  // the bytes to embed
+  // Original glyph ID → the code the content stream uses for it: the
+  // subset's glyph ID (TrueType, and name-keyed CFF whose CIDs are glyph
+  // indices), or for a CID-keyed CFF the glyph's CID, which hb-subset keeps
+  // in the subset's charset.
+  std::map<uint32_t, uint32_t> codes;
+  // Original glyph ID → glyph ID in the subset.
+  std::map<uint32_t, uint32_t> new_gids;
+  unsigned glyph_count = 0;  // glyphs in the subset (.notdef and components included)
+  std::string tag;           // six capitals derived from `program`
+};
+
+// Subsets `font` to `glyphs` (original IDs; .notdef is always kept).
+// Throws EngineError when a glyph ID is out of range, hb-subset fails, or
+// the subset's CIDs disagree with the original font's.
+FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, const SubsetOptions& options);
+
+// "ABCDEF": a deterministic subset tag from a hash of the font program, so
+// identical input gives identical BaseFont names and different subsets of
+// one font get different names.
+std::string subset_tag(std::string_view program);
+
+}  // namespace banshi::pdf

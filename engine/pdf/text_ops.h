@@ -1,0 +1,21 @@
+// Text-showing operators for one TextRun: glyph codes in TJ arrays whose
+// adjustments put every glyph exactly where HarfBuzz and layout placed it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include "page/display_list.h"
+#include "pdf/cid_font.h"
+
+namespace banshi::pdf {
+
+// Appends  q … BT … ET Q  for `run`, drawn with the font resource
+// `font_name` on a page `page_height` points high. `glyphs` maps the run's
+// glyph IDs to codes and the widths the font's /W array gives them. Throws
+// EngineError for a glyph missing from `glyphs`.
+void append_text_run(std::string& out, const TextRun& run, const std::string& font_name,
+                     const std::unordered_map<uint32_t, GlyphCode>& glyphs, double page_height);
+
+}  // namespace banshi::pdf

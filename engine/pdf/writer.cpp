@@ -1,0 +1,73 @@
+#include "pdf/writer.h"
+
+#include <vector>
+
+#include "pdf/cid_font.h"
+#include "pdf/content_stream.h"
+#include "pdf/doc_info.h"
+#include "pdf/glyph_usage.h"
+#include "pdf/haru_doc.h"
+#include "pdf/images.h"
+#include "pdf/outline.h"
+#include "pdf/page_labels.h"
+#include "util/diag.h"
+
+namespace banshi {
+
+namespace {
+
+using namespace pdf;
+
+void add_links(HaruDoc& pdf, HPDF_Page out, const Page& page) {
+  for (const LinkArea& link : page.links) {
+    const HPDF_Rect rect{static_cast<HPDF_REAL>(link.x), static_cast<HPDF_REAL>(page.height - link.y - link.h),
+                         static_cast<HPDF_REAL>(link.x + link.w), static_cast<HPDF_REAL>(page.height - link.y)};
+    HPDF_Annotation a = pdf.require(HPDF_Page_CreateURILinkAnnot(out, rect, link.uri.c_str()), "adding a link");
+    pdf.check(HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0), "removing a link border");
+  }
+}
+
+HPDF_Page write_page(HaruDoc& pdf, const Page& page, const DocumentResources& res) {
+  HPDF_Page out = pdf.require(HPDF_AddPage(pdf.get()), "adding a page");
+  pdf.check(HPDF_Page_SetWidth(out, static_cast<HPDF_REAL>(page.width)), "setting the page width");
+  pdf.check(HPDF_Page_SetHeight(out, static_cast<HPDF_REAL>(page.height)), "setting the page height");
+  HPDF_Dict resources = pdf.require(static_cast<HPDF_Dict>(HPDF_Dict_GetItem(out, "Resources", HPDF_OCLASS_DICT)),
+                                    "finding the page resources");
+  ResourceNames names(pdf, resources);
+  // Written straight into the page's content stream: libharu's page is in
+  // page-description mode and every operator group is balanced (q … Q), so
+  // its own graphics-state bookkeeping stays true.
+  write_page_content(pdf, page, res, names, static_cast<HPDF_PageAttr>(out->attr)->stream);
+  add_links(pdf, out, page);
+  return out;
+}
+
+}  // namespace
+
+std::string write_pdf(const PageSequence& doc, const PdfOptions& options) {
+  if (options.impose == Imposition::A3Booklet) {
+    throw EngineError("PDF writer: A3 booklet imposition is not implemented yet");
+  }
+  if (doc.pages.empty()) throw EngineError("PDF writer: the document has no pages");
+
+  // Layout is complete, so every font's glyphs are known up front: each
+  // font is subset once and pages are written with final codes.
+  const std::vector<FontUsage> usage = collect_glyph_usage(doc);
+  const std::vector<PreparedFont> fonts = prepare_fonts(usage, SubsetOptions{options.keep_cff_subroutines});
+
+  HaruDoc pdf(options.compress);
+  DocumentResources res;
+  for (const PreparedFont& f : fonts) res.fonts.emplace(f.subset.font, DocumentResources::FontEntry{embed_font(pdf, f), &f});
+  res.images = load_images(pdf, doc);
+
+  std::vector<HPDF_Page> pages;
+  pages.reserve(doc.pages.size());
+  for (const Page& page : doc.pages) pages.push_back(write_page(pdf, page, res));
+
+  add_outline(pdf, doc, pages);
+  add_page_labels(pdf, doc.pages);
+  set_document_info(pdf, doc.info, options.timestamp);
+  return pdf.save();
+}
+
+}  // namespace banshi
