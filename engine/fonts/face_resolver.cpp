@@ -35,25 +35,28 @@ FaceResolver::FaceResolver(const FontMap& map, const FontFinder& finder) : map_(
 const FaceResolver::Opened& FaceResolver::open(const FoundFace& found) {
   // Key on the canonical path, so a font reached through a symlink (Debian
   // links fonts-japanese-mincho.ttf to HanaMinA.ttf) is opened only once.
+  // The canonical path is also what `banshi fonts` then shows.
   std::error_code ec;
   fs::path canonical = fs::canonical(found.file, ec);
   if (ec) canonical = found.file;
   auto key = std::make_pair(canonical.string(), found.index);
   if (auto it = opened_.find(key); it != opened_.end()) return it->second;
   Opened o;
-  o.font = Font::open(found.file, found.index);
+  o.font = Font::open(canonical, found.index);
   o.coverage = std::make_shared<const Coverage>(Coverage::of(*o.font));
   return opened_.emplace(std::move(key), std::move(o)).first->second;
 }
 
 std::optional<FaceFont> FaceResolver::link_for(const FontCandidate& c, bool official, Outcome& outcome,
                                                std::string& why_not) {
-  const std::optional<FoundFace> found = finder_.find(c, why_not);
-  if (!found) {
+  FindResult result = finder_.find(c);
+  if (!result.face) {
     // "installed, but not in style Bold" is a different story from absent.
-    outcome = why_not == "not installed" || why_not == "no such file" ? Outcome::Missing : Outcome::Unusable;
+    outcome = result.absent ? Outcome::Missing : Outcome::Unusable;
+    why_not = std::move(result.why_not);
     return std::nullopt;
   }
+  const FoundFace* found = &*result.face;
   for (const RejectedFamily& r : map_.rejected) {
     for (const std::string& fam : found->families) {
       if (same_name(fam, r.family)) {

@@ -135,14 +135,17 @@ FontFinder::FontFinder(std::vector<fs::path> search_dirs) : dirs_(std::move(sear
   }
 }
 
-std::optional<FoundFace> FontFinder::find(const FontCandidate& c, std::string& why_not) const {
-  why_not.clear();
-  std::optional<FoundFace> f = c.file.empty() ? find_family(c, why_not) : find_file(c, why_not);
-  if (!f && why_not.empty()) why_not = "not installed";
-  return f;
+FindResult FontFinder::find(const FontCandidate& c) const {
+  FindResult r = c.file.empty() ? find_family(c) : find_file(c);
+  if (!r.face && r.why_not.empty()) {
+    r.why_not = "not installed";
+    r.absent = true;
+  }
+  return r;
 }
 
-std::optional<FoundFace> FontFinder::find_family(const FontCandidate& c, std::string& why_not) const {
+FindResult FontFinder::find_family(const FontCandidate& c) const {
+  FindResult r;
   fc::Pattern pattern(FcPatternCreate());
   fc::ObjectSet objects(
       FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_OUTLINE, FC_VARIABLE, nullptr));
@@ -155,9 +158,9 @@ std::optional<FoundFace> FontFinder::find_family(const FontCandidate& c, std::st
     if (!known) continue;
     FcFontSet* sets[] = {known};
     fc::FontSet listed(FcFontSetList(config_.get(), sets, 1, pattern.get(), objects.get()));
-    if (auto f = choose(listed.get(), c, why_not)) return f;
+    if ((r.face = choose(listed.get(), c, r.why_not))) return r;
   }
-  return std::nullopt;
+  return r;
 }
 
 std::optional<fs::path> FontFinder::locate_file(const std::string& name) const {
@@ -186,11 +189,13 @@ std::optional<fs::path> FontFinder::locate_file(const std::string& name) const {
   return std::nullopt;
 }
 
-std::optional<FoundFace> FontFinder::find_file(const FontCandidate& c, std::string& why_not) const {
+FindResult FontFinder::find_file(const FontCandidate& c) const {
+  FindResult r;
   const std::optional<fs::path> path = locate_file(c.file);
   if (!path) {
-    why_not = "no such file";
-    return std::nullopt;
+    r.why_not = fs::path(c.file).is_absolute() ? "no such file" : "not found";
+    r.absent = true;
+    return r;
   }
   // Ask fontconfig what the file holds (all faces of a collection), so a
   // file entry is checked the same way as a family entry: names for the
@@ -200,24 +205,24 @@ std::optional<FoundFace> FontFinder::find_file(const FontCandidate& c, std::stri
   int count = 0;
   FcFreeTypeQueryAll(fc_str(path->string()), static_cast<unsigned>(-1), nullptr, &count, faces.get());
   if (faces->nfont == 0) {
-    why_not = path->string() + " is not a font file fontconfig can read";
-    return std::nullopt;
+    r.why_not = path->string() + " is not a font file fontconfig can read";
+    return r;
   }
   FontCandidate wanted = c;
   if (wanted.family.empty() && wanted.style.empty() && wanted.index < 0) wanted.index = 0;
-  std::optional<FoundFace> f = choose(faces.get(), wanted, why_not);
-  if (!f) {
-    if (why_not.empty()) {
-      why_not = path->string() + " has no face";
-      if (wanted.index >= 0) why_not += " " + std::to_string(wanted.index);
-      if (!wanted.family.empty()) why_not += " of family " + wanted.family;
+  r.face = choose(faces.get(), wanted, r.why_not);
+  if (!r.face) {
+    if (r.why_not.empty()) {
+      r.why_not = path->string() + " has no face";
+      if (wanted.index >= 0) r.why_not += " " + std::to_string(wanted.index);
+      if (!wanted.family.empty()) r.why_not += " of family " + wanted.family;
     } else {
-      why_not = path->string() + ": " + why_not;
+      r.why_not = path->string() + ": " + r.why_not;
     }
-    return std::nullopt;
+    return r;
   }
-  f->file = *path;  // as found, not as fontconfig spelled it
-  return f;
+  r.face->file = *path;  // as found, not as fontconfig spelled it
+  return r;
 }
 
 }  // namespace banshi

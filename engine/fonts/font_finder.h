@@ -25,6 +25,16 @@ struct FoundFace {
   std::vector<std::string> families;  // every family name the face carries
 };
 
+struct FindResult {
+  std::optional<FoundFace> face;
+  // Why there is no face: "not installed", "installed, but not in style
+  // Bold (only Regular)", "… is not a font file fontconfig can read".
+  std::string why_not;
+  // True when nothing of the name exists at all (as opposed to a font that
+  // exists but does not qualify): decides "is not installed" in warnings.
+  bool absent = false;
+};
+
 class FontFinder {
  public:
   // `search_dirs`: application font directories, best first (missing ones
@@ -32,13 +42,12 @@ class FontFinder {
   // Throws EngineError when fontconfig cannot be initialised.
   explicit FontFinder(std::vector<std::filesystem::path> search_dirs);
 
-  // The face `c` names, or nullopt with the reason in `why_not`
-  // ("not installed", "no Bold style (has Regular, Light)", …).
-  std::optional<FoundFace> find(const FontCandidate& c, std::string& why_not) const;
+  // The face `c` names, or the reason there is none.
+  FindResult find(const FontCandidate& c) const;
 
  private:
-  std::optional<FoundFace> find_family(const FontCandidate& c, std::string& why_not) const;
-  std::optional<FoundFace> find_file(const FontCandidate& c, std::string& why_not) const;
+  FindResult find_family(const FontCandidate& c) const;
+  FindResult find_file(const FontCandidate& c) const;
   std::optional<std::filesystem::path> locate_file(const std::string& name) const;
 
   fc::Config config_;

@@ -114,6 +114,27 @@ FaceSpec parse_face(const std::string& file, const XMLElement& e) {
   return f;
 }
 
+// tinyxml2's ErrorStr() is "Error=XML_ERROR_… ErrorID=14 (0xe) Line
+// number=5: XMLElement name=font"; the line is already in front of our
+// message, so keep a plain description and the detail after the colon.
+std::string xml_problem(const tinyxml2::XMLDocument& doc) {
+  using namespace tinyxml2;
+  std::string what;
+  switch (doc.ErrorID()) {
+    case XML_ERROR_MISMATCHED_ELEMENT: what = "an element is not closed, or closed by the wrong end tag"; break;
+    case XML_ERROR_PARSING_ELEMENT: what = "cannot read an element"; break;
+    case XML_ERROR_PARSING_ATTRIBUTE: what = "cannot read an attribute (quotes?)"; break;
+    case XML_ERROR_PARSING_COMMENT: what = "unterminated comment"; break;
+    case XML_ERROR_EMPTY_DOCUMENT: what = "the file is empty"; break;
+    default: what = doc.ErrorName(); break;
+  }
+  const std::string full = doc.ErrorStr() ? doc.ErrorStr() : "";
+  const size_t line_at = full.find("Line number=");
+  const size_t colon = line_at == std::string::npos ? std::string::npos : full.find(": ", line_at);
+  if (colon != std::string::npos && colon + 2 < full.size()) what += " (" + full.substr(colon + 2) + ")";
+  return what;
+}
+
 }  // namespace
 
 std::string FontCandidate::describe() const {
@@ -164,11 +185,8 @@ std::vector<CharRange> parse_char_ranges(std::string_view text, const std::strin
 
 FontMap parse_font_map_text(std::string_view xml, const std::string& file_name) {
   tinyxml2::XMLDocument doc;
-  if (doc.Parse(xml.data(), xml.size()) != tinyxml2::XML_SUCCESS) {
-    // ErrorStr() repeats the line number in its own words; the message is
-    // kept for the detail (which tag, which token).
-    fail(file_name, doc.ErrorLineNum(), std::string("malformed XML: ") + doc.ErrorStr());
-  }
+  if (doc.Parse(xml.data(), xml.size()) != tinyxml2::XML_SUCCESS)
+    fail(file_name, doc.ErrorLineNum(), "malformed XML: " + xml_problem(doc));
   const XMLElement* root = doc.RootElement();
   if (!root || std::string_view(root->Name()) != "fontmap")
     fail(file_name, root ? root->GetLineNum() : 1, "the root element must be <fontmap>");
