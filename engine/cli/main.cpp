@@ -1,2 +1,76 @@
-// banshi command-line tool (being written).
-int main() { return 0; }
+// banshi: report XML in, print-ready PDF out.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "util/diag.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(banshi — typesets 巴中市社科规划项目 结项申请书 reports as print-ready PDF
+
+usage:
+  banshi render REPORT.xml [-o OUT.pdf] [--impose none|a3-booklet] [--long-edge]
+                           [--template NAME] [--breaker optimal|greedy] [-q]
+      Lays out REPORT.xml with its template and writes OUT.pdf (default:
+      REPORT.pdf in the current directory; - for standard input/output).
+  banshi check REPORT.xml... [--json] [--strict]
+      Validates reports without writing a PDF.
+  banshi fonts [--json]
+      Shows, per font role, which font file will be used.
+  banshi templates
+      Lists the installed templates.
+  banshi --help | --version
+
+exit status: 0 ok, 1 internal failure (or warnings with check --strict),
+2 bad input (the message says file:line:column and the form's field).
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace banshi;
+  using namespace banshi::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  const Context ctx{argc > 0 ? argv[0] : "banshi"};
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return kExitBadInput;
+  }
+  const std::string cmd = args.front();
+  args.erase(args.begin());
+  try {
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+      std::cout << kUsage;
+      return kExitOk;
+    }
+    if (cmd == "--version") {
+      std::cout << "banshi " << BANSHI_VERSION << "\n";
+      return kExitOk;
+    }
+    if (cmd == "render") return cmd_render(ctx, args);
+    if (cmd == "check") return cmd_check(ctx, args);
+    if (cmd == "fonts") return cmd_fonts(ctx, args);
+    if (cmd == "templates") return cmd_templates(ctx, args);
+    throw UsageError("unknown command " + cmd);
+  } catch (const UsageError& e) {
+    std::cerr << "banshi: " << e.what() << "\n(see banshi --help)\n";
+    return kExitBadInput;
+  } catch (const InputError& e) {
+    std::cerr << e.diagnostic().format() << "\n";
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "banshi: error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+namespace banshi::cli {
+
+void print_diagnostics(const Diagnostics& diags) {
+  for (const auto& d : diags.items()) std::cerr << d.format() << "\n";
+}
+
+}  // namespace banshi::cli

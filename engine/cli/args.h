@@ -1,0 +1,38 @@
+// A small command-line parser: options with or without a value, and
+// positional arguments, checked against what each command accepts.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace banshi::cli {
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct OptionSpec {
+  std::string name;   // "--output"
+  std::string alias;  // "-o", may be empty
+  bool takes_value = false;
+};
+
+class Args {
+ public:
+  // Throws UsageError for an unknown option or a missing value.
+  Args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs);
+
+  bool has(const std::string& name) const { return values_.count(name) > 0; }
+  std::optional<std::string> value(const std::string& name) const;
+  const std::vector<std::string>& positional() const { return positional_; }
+
+ private:
+  std::map<std::string, std::string> values_;
+  std::vector<std::string> positional_;
+};
+
+}  // namespace banshi::cli

@@ -1,0 +1,33 @@
+// banshi fonts, banshi templates: what this installation will use.
+#include <iostream>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "fonts/font_report.h"
+#include "render/engine.h"
+
+namespace banshi::cli {
+
+int cmd_fonts(const Context& ctx, const std::vector<std::string>& argv) {
+  const Args args(argv, {{"--json", "", false}});
+  if (!args.positional().empty()) throw UsageError("fonts takes no arguments");
+  Diagnostics diags;
+  const Engine engine(find_data_dir(ctx.argv0.c_str()), diags);
+  if (args.has("--json")) {
+    std::cout << to_json(engine.fonts()) << "\n";
+  } else {
+    std::cout << describe(engine.fonts());
+    print_diagnostics(diags);
+  }
+  return kExitOk;
+}
+
+int cmd_templates(const Context& ctx, const std::vector<std::string>& argv) {
+  const Args args(argv, {});
+  if (!args.positional().empty()) throw UsageError("templates takes no arguments");
+  for (const auto& t : list_templates(find_data_dir(ctx.argv0.c_str()) / "templates"))
+    std::cout << t.name << "\t" << t.description << "\n";
+  return kExitOk;
+}
+
+}  // namespace banshi::cli

@@ -1,0 +1,124 @@
+#include "render/engine.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+
+#include "layout/layout.h"
+#include "xml/parse.h"
+
+namespace banshi {
+
+namespace {
+
+bool has_data(const std::filesystem::path& dir) {
+  std::error_code ec;
+  return std::filesystem::exists(dir / "templates", ec) && std::filesystem::exists(dir / "fonts" / "fontmap.xml", ec);
+}
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Title = 项目名称, Author = 项目负责人, Subject = 立项编号 (layout-rules §7);
+// an outcome alone is titled by its own title.
+DocumentInfo document_info(const model::Report& report) {
+  DocumentInfo info;
+  info.creator = std::string("banshi ") + BANSHI_VERSION;
+  if (report.project) {
+    info.title = report.project->title.value;
+    info.author = report.project->leader.value;
+    info.subject = report.project->id.value;
+  } else {
+    info.title = model::plain_text(report.outcome.title);
+    for (const auto& a : report.outcome.authors) info.author += (info.author.empty() ? "" : "、") + a.name;
+  }
+  for (const auto& k : report.outcome.keywords) info.keywords += (info.keywords.empty() ? "" : "; ") + k;
+  return info;
+}
+
+}  // namespace
+
+std::filesystem::path find_data_dir(const char* argv0) {
+  if (const char* env = std::getenv("BANSHI_DATA_DIR"); env && *env) return env;
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec && argv0) exe = std::filesystem::absolute(argv0, ec);
+  for (auto dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+    if (has_data(dir)) return dir;
+    if (has_data(dir / "share" / "banshi")) return dir / "share" / "banshi";
+  }
+  return BANSHI_SOURCE_DATA_DIR;
+}
+
+Engine::Engine(std::filesystem::path data_dir, Diagnostics& diags) : data_dir_(std::move(data_dir)) {
+  fonts_ = FontSet::load(data_dir_ / "fonts" / "fontmap.xml", {data_dir_ / "fonts"}, diags);
+}
+
+const Template& Engine::template_named(const std::string& name, const SourceLoc& where) const {
+  std::lock_guard lock(templates_mutex_);
+  auto it = templates_.find(name);
+  if (it != templates_.end()) return *it->second;
+  const auto dir = data_dir_ / "templates" / name;
+  const bool plain = !name.empty() && name.find_first_of("/\\.") == std::string::npos;
+  if (!plain || !std::filesystem::exists(dir / "template.xml")) {
+    std::string names;
+    for (const auto& t : list_templates(data_dir_ / "templates")) names += (names.empty() ? "" : ", ") + t.name;
+    Diagnostic d;
+    d.loc = where;
+    d.path = "<report>/@template";
+    d.label = "模板";
+    d.message = "\"" + name + "\" is not an installed template; installed: " + names;
+    throw InputError(std::move(d));
+  }
+  auto t = std::make_unique<Template>(load_template(dir));
+  return *templates_.emplace(name, std::move(t)).first->second;
+}
+
+RenderResult Engine::render(const std::filesystem::path& input, const RenderOptions& options,
+                            Diagnostics& diags) const {
+  const auto t0 = std::chrono::steady_clock::now();
+  const model::Report report = parse_report_file(input, diags);
+  return render_report(report, options, diags, ms_since(t0));
+}
+
+RenderResult Engine::render_bytes(std::string_view xml, const std::string& name, const std::filesystem::path& base_dir,
+                                  const RenderOptions& options, Diagnostics& diags) const {
+  const auto t0 = std::chrono::steady_clock::now();
+  const model::Report report = parse_report(xml, name, base_dir, diags);
+  return render_report(report, options, diags, ms_since(t0));
+}
+
+RenderResult Engine::render_report(const model::Report& report, const RenderOptions& options, Diagnostics& diags,
+                                   double parse_ms) const {
+  RenderResult r;
+  r.times.parse_ms = parse_ms;
+  const Template& tmpl = template_named(options.template_override.empty() ? report.template_name : options.template_override,
+                                        {report.source_file, report.template_pos.line, report.template_pos.column});
+  if (tmpl.needs_project && !report.project) {
+    Diagnostic d;
+    d.loc = {report.source_file, 0, 0};
+    d.path = "<report>/<project>";
+    d.label = "项目信息";
+    d.message = "is missing; template " + tmpl.name + " needs it";
+    throw InputError(std::move(d));
+  }
+  const auto t1 = std::chrono::steady_clock::now();
+  LayoutOptions lo;
+  lo.breaker = options.breaker;
+  PageSequence pages = layout_report(report, tmpl, *fonts_, diags, lo);
+  r.times.layout_ms = ms_since(t1);
+  r.pages = pages.pages.size();
+  pages.info = document_info(report);
+  const auto t2 = std::chrono::steady_clock::now();
+  PdfOptions po;
+  po.impose = options.impose.value_or(tmpl.default_impose == "a3-booklet" ? Imposition::A3Booklet : Imposition::None);
+  po.long_edge_duplex = options.long_edge_duplex;
+  po.timestamp = options.timestamp;
+  r.pdf = write_pdf(pages, po);
+  r.times.pdf_ms = ms_since(t2);
+  return r;
+}
+
+}  // namespace banshi

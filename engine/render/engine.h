@@ -1,0 +1,71 @@
+// The whole pipeline behind one object: find the data (templates, font
+// map), load the fonts once, then render reports. One Engine serves every
+// job of a batch: its fonts and templates are read-only once loaded.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "fonts/font_set.h"
+#include "model/document.h"
+#include "para/linebreak.h"
+#include "pdf/writer.h"
+#include "style/template.h"
+#include "util/diag.h"
+
+namespace banshi {
+
+// Where templates/ and fonts/ live: $BANSHI_DATA_DIR, else next to the
+// executable (or its parent), else the source tree it was built from.
+std::filesystem::path find_data_dir(const char* argv0);
+
+struct RenderOptions {
+  std::optional<Imposition> impose;  // unset: the template's default
+  bool long_edge_duplex = false;
+  std::optional<int64_t> timestamp;  // SOURCE_DATE_EPOCH
+  Breaker breaker = Breaker::Optimal;
+  std::string template_override;     // render with this template instead
+};
+
+struct StageTimes {
+  double parse_ms = 0, layout_ms = 0, pdf_ms = 0;
+};
+
+struct RenderResult {
+  std::string pdf;
+  size_t pages = 0;  // A4 pages
+  StageTimes times;
+};
+
+class Engine {
+ public:
+  // Loads the font map; substitution warnings go to `diags`.
+  Engine(std::filesystem::path data_dir, Diagnostics& diags);
+
+  const std::filesystem::path& data_dir() const { return data_dir_; }
+  const FontSet& fonts() const { return *fonts_; }
+  // Loads (once) and returns a template by name; InputError for a name
+  // that is not installed.
+  const Template& template_named(const std::string& name, const SourceLoc& where = {}) const;
+
+  // Parses, lays out and writes one report. Input problems throw
+  // InputError; warnings go to `diags`.
+  RenderResult render(const std::filesystem::path& input, const RenderOptions& options, Diagnostics& diags) const;
+  RenderResult render_bytes(std::string_view xml, const std::string& name, const std::filesystem::path& base_dir,
+                            const RenderOptions& options, Diagnostics& diags) const;
+
+ private:
+  RenderResult render_report(const model::Report& report, const RenderOptions& options, Diagnostics& diags,
+                             double parse_ms) const;
+
+  std::filesystem::path data_dir_;
+  std::shared_ptr<const FontSet> fonts_;
+  mutable std::mutex templates_mutex_;
+  mutable std::map<std::string, std::unique_ptr<Template>> templates_;
+};
+
+}  // namespace banshi
