@@ -1,0 +1,209 @@
+"""Shared helpers for the end-to-end tests: run the built banshi, read the
+PDFs it writes with poppler and PyMuPDF, and derive the text a report should
+print from its XML."""
+
+import os
+import re
+import subprocess
+import tempfile
+import xml.etree.ElementTree as ET
+
+import fitz  # PyMuPDF, Debian's python3-fitz
+
+BANSHI = os.environ.get("BANSHI", "build/banshi")
+SOURCE_DIR = os.environ.get("BANSHI_SOURCE_DIR", os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
+OUT_DIR = os.environ.get("BANSHI_TEST_OUT", os.path.join(tempfile.gettempdir(), "banshi-e2e"))
+SAMPLES = os.path.join(SOURCE_DIR, "samples")
+
+A4 = (595.28, 841.89)
+
+
+def out_path(name):
+    os.makedirs(OUT_DIR, exist_ok=True)
+    return os.path.join(OUT_DIR, name)
+
+
+def run_banshi(*args, stdin=None):
+    """Runs banshi; returns (exit status, stdout bytes, stderr text)."""
+    p = subprocess.run([BANSHI, *args], input=stdin, capture_output=True, timeout=300)
+    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+
+
+def render(xml_path, pdf_name, *extra):
+    pdf = out_path(pdf_name)
+    code, _, err = run_banshi("render", xml_path, "-o", pdf, *extra)
+    if code != 0:
+        raise AssertionError(f"banshi render {xml_path} exited {code}:\n{err}")
+    return pdf, err
+
+
+def pdftotext(pdf, *args):
+    return subprocess.run(["pdftotext", *args, pdf, "-"], capture_output=True, check=True).stdout.decode("utf-8")
+
+
+def pdffonts(pdf):
+    """Rows of pdffonts: dicts with name, type, emb, sub, uni."""
+    out = subprocess.run(["pdffonts", pdf], capture_output=True, check=True).stdout.decode("utf-8")
+    lines = out.splitlines()
+    header = lines[0]
+    cols = {name: header.index(name) for name in ("name", "type", "encoding", "emb", "sub", "uni", "object")}
+    rows = []
+    for line in lines[2:]:
+        rows.append({
+            "name": line[:cols["type"]].strip(),
+            "type": line[cols["type"]:cols["encoding"]].strip(),
+            "emb": line[cols["emb"]:cols["sub"]].strip(),
+            "sub": line[cols["sub"]:cols["uni"]].strip(),
+            "uni": line[cols["uni"]:cols["object"]].strip(),
+        })
+    return rows
+
+
+def squeeze(s):
+    """Text without any white space (pdftotext's line ends, the XML's
+    indentation, ideographic spaces)."""
+    return "".join(s.split())
+
+
+def spans(pdf):
+    """Every text span of the PDF: (page index, text, size, font, bbox)."""
+    doc = fitz.open(pdf)
+    for pno, page in enumerate(doc):
+        for block in page.get_text("dict")["blocks"]:
+            for line in block.get("lines", []):
+                for span in line["spans"]:
+                    if span["text"].strip():
+                        yield pno, span["text"], round(span["size"], 2), span["font"], span["bbox"]
+
+
+# ---------------------------------------------------------------- expected text
+
+def _inline_text(el, notes, counter, cites):
+    """The text an inline element prints, footnote markers as their numbers;
+    footnote texts are appended to `notes`."""
+    out = el.text or ""
+    for child in el:
+        tag = child.tag
+        if tag == "fn":
+            counter[0] += 1
+            n = counter[0]
+            out += str(n)
+            notes.append(str(n) + _inline_text(child, [], [0], cites))
+        elif tag == "cite":
+            out += cites(child.get("ref", "").split())
+        elif tag == "br":
+            pass
+        else:
+            out += _inline_text(child, notes, counter, cites)
+        out += child.tail or ""
+    return out
+
+
+class Expected:
+    """What the outcome of a report XML prints, as squeezed strings: the body
+    in reading order and the footnote texts."""
+
+    def __init__(self, xml_path):
+        root = ET.parse(xml_path).getroot()
+        self.root = root
+        outcome = root.find("outcome")
+        self.notes = []
+        self.title = squeeze(_inline_text(outcome.find("title"), [], [0], lambda r: ""))
+        counter = [0]
+        cite_numbers = {}
+
+        def cites(ids):
+            nums = []
+            for i in ids:
+                cite_numbers.setdefault(i, len(cite_numbers) + 1)
+                nums.append(cite_numbers[i])
+            return "[" + ",".join(str(n) for n in sorted(set(nums))) + "]"
+
+        def text(el):
+            return _inline_text(el, self.notes, counter, cites)
+
+        parts = [text(outcome.find("title"))]
+        authors = outcome.find("authors")
+        if authors is not None:
+            roles = {}
+            for a in authors:
+                roles.setdefault(a.get("role", ""), []).append(a.text or "")
+            for role, names in roles.items():
+                parts.append((role + "：" if role else "") + "、".join(names))
+        if outcome.find("abstract") is not None:
+            parts.append("摘要：" + text(outcome.find("abstract")))
+        if outcome.find("keywords") is not None:
+            parts.append("关键词：" + "；".join(k.text or "" for k in outcome.find("keywords")))
+        numbers = [0, 0, 0, 0, 0]
+        formats = {1: "{zh}、", 2: "（{zh}）", 3: "{n}.", 4: "（{n}）"}
+
+        def zh(n):
+            digits = "零一二三四五六七八九"
+            if n < 10:
+                return digits[n]
+            if n < 20:
+                return "十" + (digits[n % 10] if n % 10 else "")
+            return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+
+        def blocks(parent, depth):
+            items = list(parent)
+            for el in items:
+                if el.tag == "p":
+                    parts.append(text(el))
+                elif el.tag == "section":
+                    d = depth + 1
+                    number = ""
+                    if el.get("numbered", "yes") != "no":
+                        numbers[d] += 1
+                        for k in range(d + 1, 5):
+                            numbers[k] = 0
+                        number = formats[d].replace("{zh}", zh(numbers[d])).replace("{n}", str(numbers[d]))
+                    head = number + text(el.find("h"))
+                    rest = [c for c in el if c.tag != "h"]
+                    if el.get("run-in") == "yes" and rest and rest[0].tag == "p":
+                        if not re.search(r"[。？！：.]$", head):
+                            head += "。"
+                        parts.append(head + text(rest[0]))
+                        rest = rest[1:]
+                    else:
+                        parts.append(head)
+                    fake = ET.Element("x")
+                    fake.extend(rest)
+                    blocks(fake, d)
+                elif el.tag == "list":
+                    for i, item in enumerate(el, 1):
+                        parts.append((f"{i}." if el.get("type") == "ordered" else "•") + text(item))
+                elif el.tag == "quote":
+                    ps = el.findall("p")
+                    for p in ps or [el]:
+                        parts.append(text(p))
+
+        blocks(outcome.find("body"), 0)
+        refs = outcome.find("references")
+        if refs is not None:
+            parts.append("参考文献")
+            for i, r in enumerate(refs, 1):
+                parts.append(f"[{i}]" + text(r))
+        self.body = squeeze("".join(parts))
+        self.notes = [squeeze(n) for n in self.notes]
+
+
+FOLIO = re.compile(r"—\d+—")
+
+
+def outcome_text(pdf, expected):
+    """The squeezed text of the PDF from the outcome's title on, with folios
+    and the footnote texts taken out; also returns the notes not found."""
+    text = squeeze(pdftotext(pdf))
+    start = text.find(expected.title)
+    if start < 0:
+        raise AssertionError("title not found in the PDF text")
+    text = text[start:]
+    missing = []
+    for note in expected.notes:
+        at = text.find(note)
+        if at < 0:
+            missing.append(note)
+        else:
+            text = text[:at] + text[at + len(note):]
+    return FOLIO.sub("", text), missing
