@@ -53,7 +53,7 @@ std::filesystem::path find_data_dir(const char* argv0) {
 }
 
 Engine::Engine(std::filesystem::path data_dir, Diagnostics& diags) : data_dir_(std::move(data_dir)) {
-  fonts_ = FontSet::load(data_dir_ / "fonts" / "fontmap.xml", {data_dir_ / "fonts"}, diags);
+  fonts_ = FontSet::load(data_dir_ / "fonts" / "fontmap.xml", user_font_dirs(), diags);
 }
 
 const Template& Engine::template_named(const std::string& name, const SourceLoc& where) const {
