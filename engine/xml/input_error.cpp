@@ -1,0 +1,29 @@
+#include "xml/input_error.h"
+
+#include "util/utf8.h"
+
+namespace banshi::xml {
+
+Diagnostic make_diagnostic(Severity severity, const std::string& file, model::Pos pos,
+                           std::string message, std::string path, std::string label) {
+  return Diagnostic{severity, SourceLoc{file, pos.line, pos.column}, std::move(path),
+                    std::move(label), std::move(message)};
+}
+
+void fail(const std::string& file, model::Pos pos, std::string message, std::string path,
+          std::string label) {
+  throw InputError(make_diagnostic(Severity::Error, file, pos, std::move(message),
+                                   std::move(path), std::move(label)));
+}
+
+std::string quoted(std::string_view text, size_t max_chars) {
+  std::string out = "\"";
+  size_t i = 0;
+  for (size_t n = 0; i < text.size() && n < max_chars; ++n) utf8_next(text, i);
+  out.append(text.substr(0, i));
+  if (i < text.size()) out += "…";
+  out += '"';
+  return out;
+}
+
+}  // namespace banshi::xml

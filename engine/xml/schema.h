@@ -1,0 +1,122 @@
+// The report XML schema (report-xml.md) as data: one row per element, in
+// the context where it may appear. Names are not unique across contexts
+// (<title> is 项目名称 under <project> but the outcome's title under
+// <outcome>; <organization> is in <project> and in <person>), so every
+// row has its own ElementId and a child is found by (parent, name).
+//
+// The generic checker in the report parser reads these rows; adding an
+// element or an attribute means adding a row here (and its label in
+// labels.cpp), not another branch in the parser.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "model/document.h"
+
+namespace banshi::xml {
+
+enum class ElementId : std::uint8_t {
+  Document,  // the pseudo-parent of the root element
+  Report,
+  // <project>
+  Project, ProjectId, ProjectCategory, ProjectTitle, ProjectLeader, ProjectOrganization,
+  ProjectFilled,
+  // <changes>
+  Changes, ChangesProjectTitle, ChangesResultTitle, ChangesWhatChanged, ChangesPlannedForm,
+  ChangesActualForm, ChangesPlannedDate, ChangesActualDate,
+  Person, PersonName, PersonGender, PersonEthnicity, PersonBorn, PersonOrganization, PersonPost,
+  PersonRank, PersonAddress, PersonPhone,
+  // <outcome>
+  Outcome, OutcomeTitle, Authors, Author, Abstract, Keywords, Keyword, Body, References,
+  Reference,
+  // blocks
+  Section, Heading, Paragraph, List, Item, Table, TableCaption, TableRow, HeaderCell, DataCell,
+  TableNote, Figure, FigureCaption, Quote,
+  // inline
+  Bold, Emphasis, Sup, Sub, Footnote, Cite, Link, LineBreak,
+  Count
+};
+
+constexpr std::size_t kElementCount = static_cast<std::size_t>(ElementId::Count);
+
+constexpr std::size_t index_of(ElementId id) { return static_cast<std::size_t>(id); }
+
+enum class Content : std::uint8_t {
+  Elements,  // child elements only (white space and comments between them)
+  Text,      // plain text, no child elements
+  Inline,    // text mixed with inline elements
+  Empty,     // nothing at all (<br/>, <cite/>)
+};
+
+// What the text of a Text element must look like.
+enum class TextValue : std::uint8_t {
+  Any,
+  Date,       // YYYY-MM-DD, a real calendar day
+  YearMonth,  // YYYY-MM, or a full date
+};
+
+enum class Occurs : std::uint8_t {
+  Optional,   // 0..1
+  Required,   // exactly 1
+  Many,       // 0..n
+  OneOrMore,  // 1..n
+  First,      // exactly 1, before every other child element
+};
+
+enum class AttrType : std::uint8_t {
+  Choice,       // one of `choices`
+  PositiveInt,  // 1..kMaxSpan
+  Length,       // an absolute length: 120mm, 8cm, 300pt, 2in
+  Name,         // letters, digits, '-', '_' (safe as a directory name)
+  Token,        // non-empty, no white space (ids, URLs)
+  IdList,       // one or more Tokens separated by white space
+  Text,         // anything
+};
+
+// Table spans above this are refused: a typo like colspan="1000000" would
+// otherwise make the layout stage allocate a grid of that size.
+constexpr int kMaxSpan = 1000;
+
+struct AttrSpec {
+  std::string_view name;
+  AttrType type = AttrType::Text;
+  bool required = false;
+  std::span<const std::string_view> choices = {};
+};
+
+struct ChildSpec {
+  ElementId id;
+  Occurs occurs;
+};
+
+struct ElementSpec {
+  ElementId id;
+  std::string_view name;
+  Content content;
+  std::span<const ChildSpec> children = {};
+  std::span<const AttrSpec> attrs = {};
+  TextValue value = TextValue::Any;
+  bool non_empty = false;        // must contain some text
+  bool no_self_nesting = false;  // may not occur inside itself at any depth (<fn>, <a>)
+  // Attribute shown in the XML path, so messages tell repeated siblings
+  // apart: <person role="original-leader">, <ref id="r3">.
+  std::string_view key_attr = {};
+};
+
+const ElementSpec& spec(ElementId id);
+
+// The child of `parent` called `name`, if the schema allows one.
+const ChildSpec* find_child(ElementId parent, std::string_view name);
+
+const AttrSpec* find_attr(ElementId id, std::string_view name);
+
+// person/@role values.
+std::optional<model::PersonRole> parse_role(std::string_view value);
+
+// The deepest <section> nesting (一级标题 … 四级标题).
+constexpr int kMaxSectionDepth = 4;
+
+}  // namespace banshi::xml
