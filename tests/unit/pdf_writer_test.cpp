@@ -8,6 +8,11 @@
 #include <regex>
 #include <sstream>
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include <cmath>
+
 #include "pdf/writer.h"
 #include "pdf_test_support.h"
 #include "util/diag.h"
@@ -237,6 +242,229 @@ TEST_F(WriterTest, GlyphsAreDrawnWhereLayoutPlacedThem) {
     }
   }
   EXPECT_GT(checked, 100u);
+}
+
+// A grey-scale raster: 0 = black, 255 = white.
+struct Gray {
+  int w = 0, h = 0;
+  std::vector<unsigned char> px;
+  int at(int x, int y) const { return x < 0 || y < 0 || x >= w || y >= h ? 255 : px[size_t(y) * size_t(w) + size_t(x)]; }
+};
+
+Gray read_pgm(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string magic;
+  Gray g;
+  int maxval = 0;
+  in >> magic >> g.w >> g.h >> maxval;
+  in.get();
+  EXPECT_EQ(magic, "P5");
+  g.px.resize(size_t(g.w) * size_t(g.h));
+  in.read(reinterpret_cast<char*>(g.px.data()), static_cast<std::streamsize>(g.px.size()));
+  return g;
+}
+
+// Renders page `page` (1-based) with poppler's pdftoppm.
+Gray render_page(const fs::path& pdf, int page, int dpi) {
+  const fs::path prefix = pdf.parent_path() / ("render-" + std::to_string(page) + "-" + std::to_string(dpi));
+  run_command("pdftoppm -gray -singlefile -r " + std::to_string(dpi) + " -f " + std::to_string(page) + " -l " +
+              std::to_string(page) + " '" + pdf.string() + "' '" + prefix.string() + "'");
+  return read_pgm(prefix.string() + ".pgm");
+}
+
+// What `run` should look like: each glyph rendered by FreeType straight
+// from the original font file at its layout position. `gid_shift` draws
+// the neighbouring glyph instead (a negative control).
+Gray draw_with_freetype(const TextRun& run, int dpi, int w, int h, unsigned gid_shift = 0) {
+  Gray g{w, h, std::vector<unsigned char>(size_t(w) * size_t(h), 255)};
+  FT_Library lib = nullptr;
+  FT_Face face = nullptr;
+  EXPECT_EQ(FT_Init_FreeType(&lib), 0);
+  EXPECT_EQ(FT_New_Face(lib, run.font->file().c_str(), run.font->index(), &face), 0);
+  FT_Set_Char_Size(face, 0, std::lround(run.size * 64), FT_UInt(dpi), FT_UInt(dpi));
+  const double s = dpi / 72.0;
+  for (const PlacedGlyph& pg : run.glyphs) {
+    if (FT_Load_Glyph(face, pg.gid + gid_shift, FT_LOAD_RENDER | FT_LOAD_NO_HINTING) != 0) continue;
+    const FT_Bitmap& bm = face->glyph->bitmap;
+    const int ox = int(std::lround(pg.x * s)) + face->glyph->bitmap_left;
+    const int oy = int(std::lround(pg.y * s)) - face->glyph->bitmap_top;
+    for (int r = 0; r < int(bm.rows); ++r) {
+      for (int c = 0; c < int(bm.width); ++c) {
+        const int x = ox + c, y = oy + r;
+        if (x < 0 || y < 0 || x >= w || y >= h) continue;
+        unsigned char& p = g.px[size_t(y) * size_t(w) + size_t(x)];
+        p = std::min<unsigned char>(p, static_cast<unsigned char>(255 - bm.buffer[r * bm.pitch + c]));
+      }
+    }
+  }
+  FT_Done_Face(face);
+  FT_Done_FreeType(lib);
+  return g;
+}
+
+struct Box {
+  int x0, y0, x1, y1;
+};
+
+// The pixels a run's ink can reach.
+Box run_box(const TextRun& run, int dpi) {
+  const double s = dpi / 72.0;
+  const PlacedGlyph& first = run.glyphs.front();
+  const PlacedGlyph& last = run.glyphs.back();
+  return {int((first.x - 2) * s), int((first.y - run.size * 1.1) * s), int((last.x + run.size * 1.2) * s),
+          int((first.y + run.size * 0.4) * s)};
+}
+
+// Pearson correlation of the ink of two rasters over `box`, each blurred
+// by 3×3 so that sub-pixel differences between renderers do not count.
+double ink_correlation(const Gray& a, const Gray& b, const Box& box) {
+  auto ink = [](const Gray& g, int x, int y) {
+    int sum = 0;
+    for (int dy = -1; dy <= 1; ++dy)
+      for (int dx = -1; dx <= 1; ++dx) sum += 255 - g.at(x + dx, y + dy);
+    return sum / 9.0;
+  };
+  double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, n = 0;
+  for (int y = box.y0; y < box.y1; ++y) {
+    for (int x = box.x0; x < box.x1; ++x) {
+      const double va = ink(a, x, y), vb = ink(b, x, y);
+      sa += va, sb += vb, saa += va * va, sbb += vb * vb, sab += va * vb, n += 1;
+    }
+  }
+  const double cov = sab - sa * sb / n, va = saa - sa * sa / n, vb = sbb - sb * sb / n;
+  return va > 0 && vb > 0 ? cov / std::sqrt(va * vb) : 0;
+}
+
+// The best correlation with `expected` moved by up to a pixel either way:
+// poppler and this test round glyph origins to pixels differently.
+double best_correlation(const Gray& actual, const Gray& expected, const Box& box) {
+  double best = -1;
+  for (int dy = -1; dy <= 1; ++dy) {
+    for (int dx = -1; dx <= 1; ++dx) {
+      Gray moved = expected;
+      for (int y = 0; y < expected.h; ++y)
+        for (int x = 0; x < expected.w; ++x)
+          moved.px[size_t(y) * size_t(expected.w) + size_t(x)] = static_cast<unsigned char>(expected.at(x - dx, y - dy));
+      best = std::max(best, ink_correlation(actual, moved, box));
+    }
+  }
+  return best;
+}
+
+double ink_sum(const Gray& g, const Box& box) {
+  double sum = 0;
+  for (int y = box.y0; y < box.y1; ++y)
+    for (int x = box.x0; x < box.x1; ++x) sum += 255 - g.at(x, y);
+  return sum;
+}
+
+// Wrong codes (new glyph IDs where a CID-keyed CFF wants CIDs) would still
+// extract the right text but draw other glyphs: compare what poppler draws
+// with what FreeType draws from the original fonts.
+TEST_F(WriterTest, GlyphsRenderAsTheOriginalFontDrawsThem) {
+  constexpr int kDpi = 144;
+  const Gray page = render_page(path_, 2, kDpi);
+  ASSERT_GT(page.w, 1000);
+  const PageSequence doc = sample_document();
+  for (const PageItem& item : doc.pages[1].items) {
+    const auto* run = std::get_if<TextRun>(&item);
+    if (!run || run->stroke > 0) continue;
+    const Box box = run_box(*run, kDpi);
+    const double good = best_correlation(page, draw_with_freetype(*run, kDpi, page.w, page.h), box);
+    const double wrong = best_correlation(page, draw_with_freetype(*run, kDpi, page.w, page.h, 1), box);
+    std::cout << run->font->postscript_name() << " \"" << run->text << "\": correlation " << good
+              << " (neighbouring glyphs: " << wrong << ")\n";
+    EXPECT_GT(good, 0.97) << run->text;
+    EXPECT_LT(wrong, good - 0.2) << run->text;
+  }
+}
+
+TEST_F(WriterTest, SyntheticBoldIsHeavier) {
+  constexpr int kDpi = 144;
+  const Gray page = render_page(path_, 2, kDpi);
+  const PageSequence doc = sample_document();
+  const TextRun* bold = nullptr;
+  const TextRun* plain = nullptr;
+  for (const PageItem& item : doc.pages[1].items) {
+    if (const auto* run = std::get_if<TextRun>(&item); run && run->text == kBoldText) (run->stroke > 0 ? bold : plain) = run;
+  }
+  ASSERT_TRUE(bold && plain);
+  const double heavy = ink_sum(page, run_box(*bold, kDpi)), normal = ink_sum(page, run_box(*plain, kDpi));
+  std::cout << "ink of the synthetic bold run / the plain run: " << heavy / normal << "\n";
+  EXPECT_GT(heavy, normal * 1.25);
+  // The same glyphs, only heavier.
+  EXPECT_GT(best_correlation(page, draw_with_freetype(*bold, kDpi, page.w, page.h), run_box(*bold, kDpi)), 0.8);
+}
+
+TEST_F(WriterTest, RulesAndBoxesArePureBlack) {
+  constexpr int kDpi = 144;
+  const Gray page = render_page(path_, 2, kDpi);
+  auto px = [&](double x, double y) { return page.at(int(x * 2), int(y * 2)); };
+  EXPECT_EQ(px(300, 480), 0);          // 1 pt rule
+  EXPECT_EQ(px(300, 484), 255);        // and nothing below it
+  EXPECT_EQ(px(kLeft + 80, 510), 0);   // filled box
+  EXPECT_EQ(px(kLeft + 20, 510), 255); // inside the stroked box
+  EXPECT_LT(px(kLeft, 510), 128);      // its left edge
+}
+
+std::string data_file(const std::string& name) { return std::string(BANSHI_TEST_DATA) + "/pdf/" + name; }
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+size_t count(const std::string& hay, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) ++n;
+  return n;
+}
+
+TEST(PdfWriter, ImagesAreLoadedOnceAndJpegIsEmbeddedAsIs) {
+  PageSequence doc;
+  Page page;
+  page.items.push_back(Image{data_file("text-crop.png"), 72, 72, 128, 80});
+  page.items.push_back(Image{data_file("text-crop.jpg"), 72, 200, 128, 80});
+  page.items.push_back(Image{data_file("text-crop.png"), 300, 72, 64, 40});
+  page.items.push_back(Image{data_file("dot-alpha.png"), 300, 200, 48, 48});
+  doc.pages.push_back(page);
+  doc.pages.push_back(page);  // the same files again on another page
+  PdfOptions plain;
+  plain.compress = false;
+  const std::string pdf = write_pdf(doc, plain);
+  // PNG, JPEG, alpha PNG and its soft mask: each once for four placements
+  // on each of two pages.
+  EXPECT_EQ(count(pdf, "/Subtype /Image"), 4u);
+  EXPECT_EQ(count(pdf, " Do\n"), 8u);
+  EXPECT_NE(pdf.find(read_bytes(data_file("text-crop.jpg"))), std::string::npos) << "JPEG was re-encoded";
+  EXPECT_EQ(pdf.substr(0, 8), "%PDF-1.4");  // for the soft mask
+
+  const fs::path path = test_output_dir("images") / "images.pdf";
+  write_bytes(path, write_pdf(doc, PdfOptions{}));
+  const Gray r = render_page(path, 1, 72);
+  EXPECT_GT(ink_sum(r, {72, 72, 200, 152}), 1000);   // PNG
+  EXPECT_GT(ink_sum(r, {72, 200, 200, 280}), 1000);   // JPEG
+  EXPECT_GT(ink_sum(r, {310, 210, 338, 238}), 1000);  // the opaque dot
+  EXPECT_EQ(r.at(301, 201), 255);                     // transparent corner
+}
+
+TEST(PdfWriter, MissingOrUnsupportedImageNamesThePath) {
+  PageSequence doc;
+  doc.pages.resize(1);
+  doc.pages[0].items.push_back(Image{"/nonexistent/logo.png", 0, 0, 10, 10});
+  try {
+    write_pdf(doc, PdfOptions{});
+    ADD_FAILURE() << "no error for a missing image";
+  } catch (const EngineError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/logo.png"), std::string::npos) << e.what();
+  }
+  doc.pages[0].items[0] = Image{data_file("inspect_pdf.py"), 0, 0, 10, 10};
+  try {
+    write_pdf(doc, PdfOptions{});
+    ADD_FAILURE() << "no error for a file that is not an image";
+  } catch (const EngineError& e) {
+    EXPECT_NE(std::string(e.what()).find("inspect_pdf.py"), std::string::npos) << e.what();
+  }
 }
 
 TEST(PdfWriter, RefusesWhatItCannotWrite) {
