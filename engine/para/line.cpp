@@ -1,69 +1,76 @@
 #include "para/line.h"
 
 #include <algorithm>
+#include <cmath>
+
+#include "para/measure.h"
 
 namespace banshi {
 
 bool stretchable_gap(const Cluster& a, const Cluster& b) {
   if (b.attached) return false;
   if (a.cls == CharClass::Long && b.cls == CharClass::Long) return false;
-  if (a.space || b.space) return true;
+  if (a.space || b.space || a.gap_after > 0) return true;
   if (!a.wide && !b.wide) return false;  // inside a Latin word or number
   return true;
 }
 
 LineLayout set_line(const Prepared& p, LineRange range, const ParagraphSpec& spec, size_t index, bool last) {
   LineLayout out;
-  out.range = trim_spaces(p, range);
+  const LineMeasure measure(p, spec.grid_size);
+  const LineFit fit = measure.fit(range);
+  out.range = fit.range;
   const auto& cs = p.clusters;
-  const size_t n = out.range.end - out.range.begin;
+  const size_t first = out.range.begin;
+  const size_t n = out.range.end - first;
   out.x.resize(n);
   out.w.resize(n);
   out.pen.resize(n);
+  std::vector<double> gap(n, 0.0);  // space after cluster k
   for (size_t k = 0; k < n; ++k) {
-    out.w[k] = cs[out.range.begin + k].width;
-    out.pen[k] = cs[out.range.begin + k].pen_offset;
+    const Cluster& c = cs[first + k];
+    out.w[k] = c.width;
+    out.pen[k] = c.pen_offset;
+    if (k + 1 < n) gap[k] = c.gap_after;
   }
   const double avail = line_available(spec, index);
-  double natural = 0;
-  for (double v : out.w) natural += v;
-  double extra = avail - natural;
+  double extra = avail - fit.natural;
 
   if (extra < 0 && n > 0) {
-    // Too full (greedy found no better break): take back punctuation
-    // blanks, the line's last mark first, then all marks evenly.
-    Cluster const& tail = cs[out.range.end - 1];
-    const double tail_cut = std::min(-extra, tail.blank_right);
-    out.w[n - 1] -= tail_cut;
-    extra += tail_cut;
-    double blanks = 0;
-    for (size_t k = 0; k + 1 < n; ++k) blanks += cs[out.range.begin + k].blank_right + cs[out.range.begin + k].blank_left;
-    if (extra < 0 && blanks > 0) {
-      const double f = std::min(1.0, -extra / blanks);
-      for (size_t k = 0; k + 1 < n; ++k) {
-        const Cluster& c = cs[out.range.begin + k];
-        const double cut = f * (c.blank_left + c.blank_right);
-        out.w[k] -= cut;
-        out.pen[k] -= f * c.blank_left;
-        extra += cut;
+    // Shrink in the order line breaking priced it: the last mark's trailing
+    // blank, an opening bracket's leading blank at the line start, then the
+    // blanks inside the line, all in proportion.
+    const double end_cut = std::min(-extra, fit.end_blank);
+    out.w[n - 1] -= end_cut;
+    extra += end_cut;
+    const double start_cut = std::min(-extra, fit.start_blank);
+    out.w[0] -= start_cut;
+    out.pen[0] -= start_cut;
+    extra += start_cut;
+    if (extra < 0 && fit.inner_shrink > 0) {
+      const double f = std::min(1.0, -extra / fit.inner_shrink);
+      for (size_t k = 0; k < n; ++k) {
+        const Cluster& c = cs[first + k];
+        const double left = (k == 0 && fit.start_blank > 0) ? 0 : c.blank_left;
+        const double right = (k + 1 == n && fit.end_blank > 0) ? 0 : c.blank_right;
+        out.w[k] -= f * (left + right);
+        out.pen[k] -= f * left;
+        if (k + 1 < n) gap[k] -= f * c.gap_after / 2;
+        extra += f * (left + right + (k + 1 < n ? c.gap_after / 2 : 0));
       }
     }
   }
 
-  std::vector<double> gap(n, 0.0);  // space after cluster k
-  const bool justify = spec.align == ParagraphSpec::AlignMode::Justify && (!last || extra < 0);
-  if (justify && n > 1 && std::abs(extra) > 1e-6) {
-    size_t gaps = 0;
+  const bool justify = spec.align == ParagraphSpec::AlignMode::Justify && !last;
+  if (justify && extra > 1e-6 && n > 1) {
+    // Spread what is left evenly over the gaps between characters, not into
+    // the Latin spaces alone.
+    std::vector<size_t> open;
     for (size_t k = 0; k + 1 < n; ++k)
-      if (stretchable_gap(cs[out.range.begin + k], cs[out.range.begin + k + 1])) ++gaps;
-    if (gaps == 0) {
-      for (size_t k = 0; k + 1 < n; ++k) gaps += 1;
-      for (size_t k = 0; k + 1 < n; ++k) gap[k] = extra / static_cast<double>(gaps);
-    } else {
-      for (size_t k = 0; k + 1 < n; ++k)
-        if (stretchable_gap(cs[out.range.begin + k], cs[out.range.begin + k + 1]))
-          gap[k] = extra / static_cast<double>(gaps);
-    }
+      if (stretchable_gap(cs[first + k], cs[first + k + 1])) open.push_back(k);
+    if (open.empty())
+      for (size_t k = 0; k + 1 < n; ++k) open.push_back(k);
+    for (size_t k : open) gap[k] += extra / static_cast<double>(open.size());
     extra = 0;
   }
 

@@ -1,5 +1,11 @@
 #include "para/linebreak.h"
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "para/measure.h"
+
 namespace banshi {
 
 double line_start(const ParagraphSpec& spec, size_t index) {
@@ -66,13 +72,111 @@ std::vector<LineRange> break_greedy(const Prepared& p, const ParagraphSpec& spec
   return lines;
 }
 
+// Total fit: the breaks that minimise the paragraph's demerits (Knuth and
+// Plass's idea, with Chinese costs). A line may get its width by (in order
+// of preference) setting its last mark half-width, pushing characters down
+// and opening the gaps a little, or compressing punctuation inside it;
+// opening gaps beyond a quarter em is a last resort, and so is breaking
+// where the rules forbid (an unbreakable run longer than the line).
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr double kLooseCost = 5000;       // beyond a quarter em per gap
+constexpr double kLoneCharCost = 5000;    // 孤字: one character alone on the last line
+constexpr double kEmergencyCost = 1e7;    // a break the rules forbid
+
+double line_cost(const LineFit& f, double avail, bool last) {
+  const double d = f.natural - avail;
+  if (d > kEpsilon) {
+    double rest = d - f.end_blank;  // a half-width mark at the line end costs nothing
+    if (rest <= kEpsilon) return 0;
+    double cost = 0;
+    if (f.start_blank > 0) {
+      const double s = std::min(rest, f.start_blank);
+      rest -= s;
+      cost += 5;
+    }
+    if (rest <= kEpsilon) return cost;
+    if (rest > f.inner_shrink + kEpsilon) return kInfinity;
+    const double r = rest / f.inner_shrink;
+    return cost + 10 + 100 * r * r;
+  }
+  if (last) return 0;
+  const double excess = -d;
+  if (excess <= kEpsilon) return 0;
+  if (f.gaps == 0) return kLooseCost + excess;
+  const double r = excess / f.max_stretch();
+  return 100 * r * r * r + (r > 1 ? kLooseCost * r : 0);
+}
+
+// Letters (not punctuation, not markers) of a line, up to two.
+int letters(const Prepared& p, LineRange r) {
+  int n = 0;
+  for (size_t k = r.begin; k < r.end && n < 2; ++k) {
+    const Cluster& c = p.clusters[k];
+    if (!c.space && !c.attached && (c.cls == CharClass::Ideographic || c.cls == CharClass::Latin)) ++n;
+  }
+  return n;
+}
+
+std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spec) {
+  const auto& cs = p.clusters;
+  const size_t n = cs.size();
+  if (n == 0) return {};
+  const LineMeasure measure(p, spec.grid_size);
+  std::vector<double> best(n + 1, kInfinity);
+  std::vector<size_t> from(n + 1, 0);
+  std::vector<int> lines(n + 1, 0);
+  best[0] = 0;
+  // The last forced break at or before each position: lines never span one.
+  std::vector<size_t> forced_before(n + 1, 0);
+  for (size_t j = 1; j <= n; ++j) forced_before[j] = cs[j - 1].forced_break ? j : forced_before[j - 1];
+  for (size_t j = 1; j <= n; ++j) {
+    const bool allowed = cs[j - 1].break_after || j == n;
+    const double penalty = allowed ? 0 : kEmergencyCost;
+    const bool last = j == n;
+    double fallback_cost = kInfinity;
+    size_t fallback_from = 0;
+    const size_t floor = forced_before[j - 1];
+    for (size_t i = j; i-- > floor;) {
+      if (best[i] == kInfinity) continue;
+      // A line after a forced break may start there and nowhere before it.
+      const LineFit f = measure.fit({i, j});
+      const double avail = line_available(spec, i == 0 ? 0 : 1);
+      double cost = line_cost(f, avail, last);
+      if (cost == kInfinity) {
+        // Too long even fully shrunk; longer lines only get worse. Keep the
+        // shortest overfull line in case nothing fits at all.
+        if (best[i] < fallback_cost) {
+          fallback_cost = best[i];
+          fallback_from = i;
+        }
+        break;
+      }
+      double demerits = (1 + cost) * (1 + cost) + penalty;
+      if (last && i > 0 && letters(p, f.range) < 2) demerits += kLoneCharCost;
+      if (best[i] + demerits < best[j]) {
+        best[j] = best[i] + demerits;
+        from[j] = i;
+        lines[j] = lines[i] + 1;
+      }
+    }
+    if (best[j] == kInfinity && fallback_cost < kInfinity) {
+      best[j] = fallback_cost + 1e9;
+      from[j] = fallback_from;
+      lines[j] = lines[fallback_from] + 1;
+    }
+  }
+  std::vector<LineRange> out;
+  for (size_t j = n; j > 0; j = from[j]) out.push_back({from[j], j});
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
 }  // namespace
 
 std::vector<LineRange> break_lines(const Prepared& p, const ParagraphSpec& spec, Breaker breaker) {
   switch (breaker) {
-    case Breaker::Greedy:
-    case Breaker::Optimal:  // total fit arrives with the composition rules
-      return break_greedy(p, spec);
+    case Breaker::Greedy: return break_greedy(p, spec);
+    case Breaker::Optimal: return break_optimal(p, spec);
   }
   return break_greedy(p, spec);
 }

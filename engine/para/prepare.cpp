@@ -52,6 +52,37 @@ void compress_adjacent(std::vector<Cluster>& cs) {
   }
 }
 
+bool is_han_letter(const Cluster& c) { return c.wide && c.cls == CharClass::Ideographic && !c.attached; }
+
+bool is_latin_letter(const Cluster& c) {
+  if (c.wide || c.attached || c.space) return false;
+  const char32_t f = c.first, l = c.last;
+  auto alnum = [](char32_t x) {
+    return (x >= '0' && x <= '9') || (x >= 'A' && x <= 'Z') || (x >= 'a' && x <= 'z') || (x >= 0xC0 && x <= 0x24F) ||
+           x == '%' || x == 0x2030;
+  };
+  return alnum(f) || alnum(l);
+}
+
+// A quarter em between Han and Latin letters or digits (clreq 3.2.1, Word's
+// "自动调整中文与西文/数字的间距"), but not on top of a space the source
+// already has there: such a space becomes the quarter em, so 占比达 32% and
+// 占比达32% print alike.
+void space_han_and_latin(std::vector<Cluster>& cs) {
+  for (size_t i = 0; i + 1 < cs.size(); ++i) {
+    Cluster& a = cs[i];
+    const Cluster& b = cs[i + 1];
+    if ((is_han_letter(a) && is_latin_letter(b)) || (is_latin_letter(a) && is_han_letter(b))) {
+      a.gap_after = 0.25 * (a.wide ? a.em : b.em);
+    } else if (a.space && i > 0 && i + 1 < cs.size()) {
+      const Cluster& before = cs[i - 1];
+      if ((is_han_letter(before) && is_latin_letter(b)) || (is_latin_letter(before) && is_han_letter(b))) {
+        a.width = 0.25 * (before.wide ? before.em : b.em);
+      }
+    }
+  }
+}
+
 struct UTextCloser {
   void operator()(UText* t) const { utext_close(t); }
 };
@@ -173,6 +204,7 @@ Prepared Preparer::prepare(const CollectedText& text, const ParagraphSpec& spec)
   std::sort(out.clusters.begin(), out.clusters.end(),
             [](const Cluster& a, const Cluster& b) { return a.begin < b.begin; });
   compress_adjacent(out.clusters);
+  space_han_and_latin(out.clusters);
   mark_breaks(text, out);
   return out;
 }

@@ -44,6 +44,9 @@ struct Cluster {
   // Where the glyphs start relative to the cluster's left edge (pt): centres
   // a full-width glyph in its grid cell and undoes a trimmed left blank.
   double pen_offset = 0;
+  // Space after this cluster that is not in the text: the quarter em
+  // between Han and Latin letters or digits. Dropped at a line end.
+  double gap_after = 0;
   bool break_after = false;   // a line may end after this cluster
   bool forced_break = false;  // <br/> after this cluster
   bool attached = false;      // a marker glued to the cluster before

@@ -1,0 +1,54 @@
+#include "para/measure.h"
+
+#include "para/line.h"
+
+namespace banshi {
+
+namespace {
+
+bool opening_mark(const Cluster& c) { return c.wide && c.cls == CharClass::Opening; }
+bool closing_mark(const Cluster& c) {
+  return c.wide && (c.cls == CharClass::Stop || c.cls == CharClass::Closing || c.cls == CharClass::Middle);
+}
+
+}  // namespace
+
+LineMeasure::LineMeasure(const Prepared& p, double em) : p_(p), em_(em) {
+  const auto& cs = p.clusters;
+  const size_t n = cs.size();
+  width_.assign(n + 1, 0);
+  shrink_.assign(n + 1, 0);
+  gaps_.assign(n + 1, 0);
+  for (size_t k = 0; k < n; ++k) {
+    width_[k + 1] = width_[k] + cs[k].width + cs[k].gap_after;
+    // A Han–Latin gap may close to an eighth of an em: half of it shrinks.
+    shrink_[k + 1] = shrink_[k] + cs[k].blank_left + cs[k].blank_right + cs[k].gap_after / 2;
+    gaps_[k + 1] = gaps_[k] + ((k + 1 < n && stretchable_gap(cs[k], cs[k + 1])) ? 1 : 0);
+  }
+}
+
+LineFit LineMeasure::fit(LineRange r) const {
+  LineFit f;
+  f.em = em_;
+  f.range = trim_spaces(p_, r);
+  const size_t a = f.range.begin, b = f.range.end;
+  if (a >= b) return f;
+  const auto& cs = p_.clusters;
+  const Cluster& first = cs[a];
+  const Cluster& last = cs[b - 1];
+  f.natural = width_[b] - width_[a] - last.gap_after;
+  double shrink = shrink_[b] - shrink_[a] - last.gap_after / 2;
+  if (closing_mark(last)) {
+    f.end_blank = last.blank_right;
+    shrink -= last.blank_right;
+  }
+  if (opening_mark(first) && b - a > 1) {
+    f.start_blank = first.blank_left;
+    shrink -= first.blank_left;
+  }
+  f.inner_shrink = std::max(0.0, shrink);
+  f.gaps = gaps_[b - 1] - gaps_[a];
+  return f;
+}
+
+}  // namespace banshi

@@ -1,0 +1,43 @@
+// What a candidate line can do: its natural width and how far it may
+// shrink (punctuation blanks, line-end and line-start marks, Han–Latin
+// gaps) or stretch (between characters). Line breaking chooses lines with
+// it and justification sets them with it, so the two always agree.
+#pragma once
+
+#include <vector>
+
+#include "para/linebreak.h"
+
+namespace banshi {
+
+// How far justification may open a gap before the line counts as loose:
+// a quarter em per gap (the rule, after clreq 3.8).
+constexpr double kMaxStretchEm = 0.25;
+
+struct LineFit {
+  LineRange range;          // without spaces at either end
+  double natural = 0;       // width as set before any adjustment
+  double end_blank = 0;     // the last mark's trailing blank (GB/T 15834 §5.1.10)
+  double start_blank = 0;   // an opening bracket's leading blank at line start
+  double inner_shrink = 0;  // punctuation blanks and Han–Latin gaps inside
+  int gaps = 0;             // gaps that may stretch
+  double em = 16;           // the paragraph's base size
+  double max_shrink() const { return end_blank + start_blank + inner_shrink; }
+  double max_stretch() const { return gaps * kMaxStretchEm * em; }
+};
+
+// Prefix sums over a prepared paragraph, so any line's fit is O(1).
+class LineMeasure {
+ public:
+  LineMeasure(const Prepared& p, double em);
+  LineFit fit(LineRange r) const;
+
+ private:
+  const Prepared& p_;
+  double em_;
+  std::vector<double> width_;   // Σ width + gap_after
+  std::vector<double> shrink_;  // Σ blank_left + blank_right + half the gap
+  std::vector<int> gaps_;       // Σ stretchable gaps after cluster k
+};
+
+}  // namespace banshi
