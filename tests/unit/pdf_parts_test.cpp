@@ -1,0 +1,215 @@
+// The PDF writer's parts on their own: number formatting, ToUnicode CMaps,
+// CID widths, page labels, dates, text operators, font descriptors.
+#include <gtest/gtest.h>
+
+#include "pdf/cid_widths.h"
+#include "pdf/doc_info.h"
+#include "pdf/font_descriptor.h"
+#include "pdf/page_labels.h"
+#include "pdf/pdf_format.h"
+#include "pdf/text_ops.h"
+#include "pdf/to_unicode.h"
+#include "pdf_test_support.h"
+#include "util/diag.h"
+
+namespace banshi {
+namespace {
+
+using namespace pdf;
+using namespace pdf_test;
+
+TEST(PdfFormat, Numbers) {
+  EXPECT_EQ(format_number(12.5), "12.5");
+  EXPECT_EQ(format_number(3.0), "3");
+  EXPECT_EQ(format_number(-0.0001), "0");
+  EXPECT_EQ(format_number(-0.25), "-0.25");
+  EXPECT_EQ(format_number(841.8898), "841.89");
+  EXPECT_EQ(format_number(1.23456, 4), "1.2346");
+  EXPECT_EQ(format_number(100.0, 2), "100");
+  EXPECT_DOUBLE_EQ(round_to(1.23456, 2), 1.23);
+}
+
+TEST(PdfFormat, Utf16TextStrings) {
+  EXPECT_EQ(utf16be_text_string("A中"), std::string("\xFE\xFF\x00\x41\x4E\x2D", 6));
+  EXPECT_EQ(utf16be_text_string("𠀀"), std::string("\xFE\xFF\xD8\x40\xDC\x00", 6));
+  EXPECT_EQ(utf16be_text_string(""), "\xFE\xFF");
+}
+
+std::u32string u(const char32_t* s) { return s; }
+
+// The body of a CMap, between the code space and endcmap.
+std::string cmap_body(const std::string& cmap) {
+  const size_t a = cmap.find("endcodespacerange\n") + 18;
+  return cmap.substr(a, cmap.find("endcmap") - a);
+}
+
+TEST(PdfToUnicode, RangesAndChars) {
+  const std::map<uint32_t, std::u32string> text = {
+      {0x10, u(U"一")}, {0x11, u(U"丁")}, {0x12, u(U"丂")},  // consecutive: one range
+      {0x14, u(U"中")},                                       // alone: a char
+      {0x20, u(U"fi")},                                       // ligature
+      {0x21, u(U"𠀀")},                                       // outside the BMP
+      {0x22, u(U"")},                                         // continuation glyph: left out
+  };
+  EXPECT_EQ(cmap_body(build_to_unicode_cmap(text)),
+            "3 beginbfchar\n<0014> <4E2D>\n<0020> <00660069>\n<0021> <D840DC00>\nendbfchar\n"
+            "1 beginbfrange\n<0010> <0012> <4E00>\nendbfrange\n");
+}
+
+TEST(PdfToUnicode, RangesStayWithinOneByteBlock) {
+  // Source codes 0x00FE..0x0101 cross a 256-code block; destinations
+  // U+00FE.. would carry out of their last byte too.
+  std::map<uint32_t, std::u32string> text;
+  for (uint32_t c = 0xFE; c <= 0x101; ++c) text[c] = std::u32string(1, char32_t(0x4E00 + c - 0xFE));
+  EXPECT_EQ(cmap_body(build_to_unicode_cmap(text)),
+            "2 beginbfrange\n<00FE> <00FF> <4E00>\n<0100> <0101> <4E02>\nendbfrange\n");
+  std::map<uint32_t, std::u32string> carry = {{1, u(U"\u00FF")}, {2, u(U"\u0100")}};
+  EXPECT_EQ(cmap_body(build_to_unicode_cmap(carry)), "2 beginbfchar\n<0001> <00FF>\n<0002> <0100>\nendbfchar\n");
+}
+
+TEST(PdfToUnicode, AtMostOneHundredEntriesPerBlock) {
+  std::map<uint32_t, std::u32string> text;
+  for (uint32_t c = 0; c < 150; ++c) text[c * 2] = std::u32string(1, char32_t(0x4E00 + c * 5));
+  const std::string body = cmap_body(build_to_unicode_cmap(text));
+  EXPECT_NE(body.find("100 beginbfchar\n"), std::string::npos);
+  EXPECT_NE(body.find("50 beginbfchar\n"), std::string::npos);
+}
+
+TEST(PdfCidWidths, DefaultIsTheCommonestWidthAndRunsAreGrouped) {
+  const CidWidths w = compute_cid_widths({{1, 1000}, {2, 500}, {3, 500}, {4, 1000}, {7, 250}, {9, 1000}});
+  EXPECT_EQ(w.dw, 1000);
+  ASSERT_EQ(w.groups.size(), 2u);
+  EXPECT_EQ(w.groups[0].first, 2u);
+  EXPECT_EQ(w.groups[0].widths, (std::vector<int>{500, 500}));
+  EXPECT_EQ(w.groups[1].first, 7u);
+  EXPECT_EQ(w.groups[1].widths, (std::vector<int>{250}));
+  EXPECT_TRUE(compute_cid_widths({{5, 1000}, {6, 1000}}).groups.empty());
+  EXPECT_EQ(compute_cid_widths({{1, 600}, {2, 400}}).dw, 400);  // ties: the smaller
+}
+
+std::vector<Page> labelled(std::initializer_list<const char*> labels) {
+  std::vector<Page> pages;
+  for (const char* l : labels) {
+    pages.emplace_back();
+    pages.back().label = l;
+  }
+  return pages;
+}
+
+TEST(PdfPageLabels, Ranges) {
+  using R = LabelRange;
+  EXPECT_TRUE(label_ranges(labelled({"", "", ""})).empty());
+  EXPECT_EQ(label_ranges(labelled({"", "", "1", "2", "3"})),
+            (std::vector<R>{{0, "", std::nullopt}, {2, "", 1}}));
+  // Numbering that restarts or skips starts a new range.
+  EXPECT_EQ(label_ranges(labelled({"1", "2", "5", "6", "", "1"})),
+            (std::vector<R>{{0, "", 1}, {2, "", 5}, {4, "", std::nullopt}, {5, "", 1}}));
+  EXPECT_EQ(label_ranges(labelled({"附1", "附2", "封底", "0"})),
+            (std::vector<R>{{0, "附", 1}, {2, "封底", std::nullopt}, {3, "0", std::nullopt}}));
+}
+
+TEST(PdfDocInfo, Dates) {
+  EXPECT_EQ(pdf_date(0), "D:19700101000000Z");
+  EXPECT_EQ(pdf_date(1700000000), "D:20231114221320Z");
+  EXPECT_EQ(pdf_date(951782400), "D:20000229000000Z");
+}
+
+TextRun run_at(const std::vector<std::pair<double, double>>& xy, double size = 10) {
+  TextRun run;
+  run.size = size;
+  run.text = "abcdef";
+  uint32_t gid = 1;
+  for (const auto& [x, y] : xy) run.glyphs.push_back(PlacedGlyph{gid++, x, y, gid - 2, 1});
+  return run;
+}
+
+const std::unordered_map<uint32_t, GlyphCode> kCodes = {
+    {1, {0x0101, 500}}, {2, {0x0202, 1000}}, {3, {0x0303, 250}}, {4, {0x0404, 500}}};
+
+TEST(PdfTextOps, NominalAdvancesNeedNoAdjustment) {
+  std::string out;
+  // Advances 5, 10, 2.5 at 10 pt: exactly the widths.
+  append_text_run(out, run_at({{10, 20}, {15, 20}, {25, 20}, {27.5, 20}}), "F1", kCodes, 100);
+  EXPECT_EQ(out, "q\n0 g\nBT\n/F1 10 Tf\n1 0 0 1 10 80 Tm\n[<0101020203030404>] TJ\nET\nQ\n");
+}
+
+TEST(PdfTextOps, GapsAndKerningBecomeTjNumbers) {
+  std::string out;
+  // 1 pt extra before glyph 2 (-100), 0.5 pt kerning before glyph 3 (+50).
+  append_text_run(out, run_at({{10, 20}, {16, 20}, {25.5, 20}}), "F2", kCodes, 100);
+  EXPECT_NE(out.find("[<0101> -100 <0202> 50 <0303>] TJ\n"), std::string::npos) << out;
+}
+
+TEST(PdfTextOps, NewBaselineNewTextMatrix) {
+  std::string out;
+  append_text_run(out, run_at({{10, 20}, {15, 20}, {10, 32.25}}), "F1", kCodes, 100);
+  EXPECT_NE(out.find("1 0 0 1 10 80 Tm\n[<01010202>] TJ\n1 0 0 1 10 67.75 Tm\n[<0303>] TJ\n"), std::string::npos)
+      << out;
+}
+
+TEST(PdfTextOps, SyntheticBoldStrokesAndResets) {
+  std::string out;
+  TextRun run = run_at({{0, 10}});
+  run.stroke = 0.4;
+  append_text_run(out, run, "F1", kCodes, 100);
+  EXPECT_EQ(out, "q\n0 g\n0 G\n0.4 w\n2 Tr\nBT\n/F1 10 Tf\n1 0 0 1 0 90 Tm\n[<0101>] TJ\nET\n0 Tr\nQ\n");
+}
+
+TEST(PdfTextOps, SubPixelDriftIsAbsorbedNotAccumulated) {
+  std::string out;
+  // Each advance is 5.0003 pt while the width says 5: no adjustment until
+  // the drift passes the tolerance (0.002 pt, at the 8th glyph), then one
+  // that brings the pen back onto the target.
+  std::vector<std::pair<double, double>> xy;
+  for (int i = 0; i < 9; ++i) xy.push_back({10 + 5.0003 * i, 20});
+  TextRun run = run_at(xy);
+  for (auto& g : run.glyphs) g.gid = 1;
+  append_text_run(out, run, "F1", kCodes, 100);
+  EXPECT_NE(out.find("[<0101010101010101010101010101> -0.21 <01010101>] TJ"), std::string::npos) << out;
+}
+
+TEST(PdfTextOps, UnknownGlyphIsAnError) {
+  std::string out;
+  TextRun run = run_at({{0, 10}});
+  const auto font = Font::open(kLiberationSerif);
+  run.font = font.get();
+  run.glyphs[0].gid = 99;
+  EXPECT_THROW(append_text_run(out, run, "F1", kCodes, 100), EngineError);
+}
+
+TEST(PdfFontDescriptor, MeasuredValues) {
+  const auto liberation = Font::open(kLiberationSerif);
+  const DescriptorMetrics lib = descriptor_metrics(*liberation);
+  EXPECT_EQ(lib.flags & 2, 2);  // serif
+  EXPECT_EQ(lib.flags & 4, 4);  // symbolic (addressed by CID)
+  EXPECT_EQ(lib.italic_angle, 0);
+  EXPECT_NEAR(lib.cap_height, 662, 10);
+  EXPECT_GT(lib.stem_v, 60);
+  EXPECT_LT(lib.stem_v, 110);
+  EXPECT_LT(lib.bbox[0], 0);
+  EXPECT_GT(lib.bbox[3], lib.ascent - 1);
+
+  const auto italic = Font::open("/usr/share/fonts/truetype/liberation/LiberationSerif-Italic.ttf");
+  const DescriptorMetrics it = descriptor_metrics(*italic);
+  EXPECT_LT(it.italic_angle, -5);
+  EXPECT_EQ(it.flags & 64, 64);
+
+  const auto fandol = Font::open(kFandolFang);
+  const DescriptorMetrics fang = descriptor_metrics(*fandol);
+  EXPECT_GT(fang.ascent, 700);
+  EXPECT_LT(fang.descent, 0);
+  // 丨 of a regular 仿宋: a thin stroke.
+  EXPECT_GT(fang.stem_v, 20);
+  EXPECT_LT(fang.stem_v, 120);
+}
+
+TEST(PdfFontDescriptor, StemOfASingleStroke) {
+  const auto font = Font::open(kLiberationSerif);
+  const double l = measure_stem(*font, font->glyph_for(U'l'));
+  EXPECT_GT(l, 100);  // font units of a 2048-unit em
+  EXPECT_LT(l, 250);
+  EXPECT_EQ(measure_stem(*font, font->glyph_for(U' ')), 0);
+}
+
+}  // namespace
+}  // namespace banshi
