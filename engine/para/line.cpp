@@ -34,15 +34,14 @@ LineLayout set_line(const Prepared& p, LineRange range, const ParagraphSpec& spe
     if (k + 1 < n) gap[k] = c.gap_after;
   }
   const double avail = line_available(spec, index);
-  double extra = avail - fit.natural;
+  // A full-width mark at the line end is set half-width (GB/T 15834 §5.1.10).
+  if (n > 0) out.w[n - 1] -= fit.end_blank;
+  double extra = avail - (fit.natural - fit.end_blank);
 
   if (extra < 0 && n > 0) {
-    // Shrink in the order line breaking priced it: the last mark's trailing
-    // blank, an opening bracket's leading blank at the line start, then the
-    // blanks inside the line, all in proportion.
-    const double end_cut = std::min(-extra, fit.end_blank);
-    out.w[n - 1] -= end_cut;
-    extra += end_cut;
+    // Shrink in the order line breaking priced it: an opening bracket's
+    // leading blank at the line start, then the blanks inside the line, all
+    // in proportion.
     const double start_cut = std::min(-extra, fit.start_blank);
     out.w[0] -= start_cut;
     out.pen[0] -= start_cut;

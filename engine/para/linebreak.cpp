@@ -84,10 +84,11 @@ constexpr double kLoneCharCost = 5000;    // 孤字: one character alone on the 
 constexpr double kEmergencyCost = 1e7;    // a break the rules forbid
 
 double line_cost(const LineFit& f, double avail, bool last) {
-  const double d = f.natural - avail;
+  // A full-width mark at the line end is always set half-width (GB/T 15834
+  // §5.1.10), so its ink, not its blank, meets the right margin.
+  const double d = f.natural - f.end_blank - avail;
   if (d > kEpsilon) {
-    double rest = d - f.end_blank;  // a half-width mark at the line end costs nothing
-    if (rest <= kEpsilon) return 0;
+    double rest = d;
     double cost = 0;
     if (f.start_blank > 0) {
       const double s = std::min(rest, f.start_blank);
