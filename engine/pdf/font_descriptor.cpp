@@ -118,6 +118,13 @@ DescriptorMetrics descriptor_metrics(const Font& font) {
     if (post->isFixedPitch) m.flags |= kFixedPitch;
   }
   if (os2 && os2->version != 0xFFFF) {
+    // The typographic (design) ascender and descender where the font has
+    // them: for CJK faces the ideographic em box (880/-120), not the line
+    // spacing that hhea may carry.
+    if (os2->sTypoAscender > 0 && os2->sTypoDescender <= 0) {
+      m.ascent = scaled(os2->sTypoAscender, upem);
+      m.descent = scaled(os2->sTypoDescender, upem);
+    }
     // PANOSE Latin text family with a serif style from cove to triangle.
     if (os2->panose[0] == 2 && os2->panose[1] >= 2 && os2->panose[1] <= 10) m.flags |= kSerif;
     if (os2->fsSelection & 1) m.flags |= kItalic;

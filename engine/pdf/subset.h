@@ -16,7 +16,7 @@ namespace banshi::pdf {
 struct SubsetOptions {
   // CFF only: keep (subset) local/global subroutines instead of inlining
   // them into every charstring (HB_SUBSET_FLAGS_DESUBROUTINIZE).
-  bool keep_cff_subroutines = true;
+  bool keep_cff_subroutines = false;
 };
 
 struct FontSubset {

@@ -25,7 +25,8 @@ constexpr int kAdjustDecimals = 2;
 
 void append_text_run(std::string& out, const TextRun& run, const std::string& font_name,
                      const std::unordered_map<uint32_t, GlyphCode>& glyphs, double page_height) {
-  if (run.glyphs.empty()) return;
+  // Nothing to draw; a zero size would also divide by zero below.
+  if (run.glyphs.empty() || run.size == 0) return;
   const double size = run.size;
   out += "q\n0 g\n";
   if (run.stroke > 0) {

@@ -26,8 +26,11 @@ struct PdfOptions {
   // Seconds since the epoch for CreationDate/ModDate; unset = no dates, so
   // identical input gives identical bytes (SOURCE_DATE_EPOCH sets it).
   std::optional<int64_t> timestamp;
-  // Keep CFF subroutines in CFF subsets (smaller) instead of flattening them.
-  bool keep_cff_subroutines = true;
+  // Keep (subset) the subroutines of CFF fonts instead of inlining them.
+  // Off by default: measured with hb-subset 6.0, inlined subsets of Noto
+  // Serif CJK are 7-13% smaller after Flate and faster to make (Fandol
+  // fonts have no subroutines, so it makes no difference there).
+  bool keep_cff_subroutines = false;
 };
 
 // Writes the document; throws EngineError when a font cannot be subset or

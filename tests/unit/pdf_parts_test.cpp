@@ -2,7 +2,11 @@
 // CID widths, page labels, dates, text operators, font descriptors.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <sstream>
+
 #include "pdf/cid_widths.h"
+#include "pdf/content_stream.h"
 #include "pdf/doc_info.h"
 #include "pdf/font_descriptor.h"
 #include "pdf/page_labels.h"
@@ -175,6 +179,66 @@ TEST(PdfTextOps, UnknownGlyphIsAnError) {
   run.font = font.get();
   run.glyphs[0].gid = 99;
   EXPECT_THROW(append_text_run(out, run, "F1", kCodes, 100), EngineError);
+}
+
+// Counts whole-word occurrences of an operator in a content stream.
+size_t op_count(const std::string& ops, const std::string& op) {
+  size_t n = 0;
+  std::istringstream in(ops);
+  for (std::string tok; in >> tok;) n += tok == op;
+  return n;
+}
+
+TEST(PdfContent, PageOperatorsArePureBlackAndBalanced) {
+  const auto font = Font::open(kLxgwWenKai);
+  Page page;
+  page.items.push_back(shape_run(*font, "中文", 12, 72, 100));
+  TextRun bold = shape_run(*font, "加粗", 12, 72, 120);
+  bold.stroke = 0.3;
+  page.items.push_back(bold);
+  page.items.push_back(Line{72, 130, 200, 130, 0.75});
+  page.items.push_back(Rect{72, 140, 20, 10, 0.5, false});
+  page.items.push_back(Rect{100, 140, 20, 10, 0, true});
+  page.items.push_back(Rect{130, 140, 20, 10, 0.5, true});
+  page.items.push_back(Rect{160, 140, 20, 10, 0, false});  // draws nothing
+
+  PageSequence doc;
+  doc.pages.push_back(page);
+  const std::vector<FontUsage> usage = collect_glyph_usage(doc);
+  ASSERT_EQ(usage.size(), 1u);
+  const PreparedFont prepared = prepare_font(usage[0], {});
+  HaruDoc pdf(false);
+  DocumentResources res;
+  res.fonts[font.get()] = {embed_font(pdf, prepared), &prepared};
+  HPDF_Dict resources = pdf.new_dict();
+  ResourceNames names(pdf, resources);
+  const std::string ops = page_content(page, res, names);
+
+  EXPECT_EQ(op_count(ops, "q"), op_count(ops, "Q"));
+  EXPECT_EQ(op_count(ops, "q"), 6u);  // 2 texts, 1 rule, 3 boxes
+  EXPECT_EQ(op_count(ops, "BT"), 2u);
+  EXPECT_EQ(op_count(ops, "ET"), 2u);
+  EXPECT_EQ(op_count(ops, "/F1"), 2u);  // one font resource for both runs
+  for (const char* colour : {"rg", "RG", "k", "K", "cs", "CS", "sc", "SC", "scn", "SCN"}) {
+    EXPECT_EQ(op_count(ops, colour), 0u) << colour;
+  }
+  EXPECT_EQ(op_count(ops, "g"), 4u);  // 2 texts, 2 filled boxes: all "0 g"
+  EXPECT_EQ(ops.find("1 g"), std::string::npos);
+  EXPECT_NE(ops.find("0 J\n0.75 w\n72 711.89 m\n200 711.89 l\nS\n"), std::string::npos) << ops;
+  EXPECT_NE(ops.find("72 691.89 20 10 re\nS\n"), std::string::npos) << ops;
+  EXPECT_NE(ops.find("100 691.89 20 10 re\nf\n"), std::string::npos) << ops;
+  EXPECT_NE(ops.find("130 691.89 20 10 re\nB\n"), std::string::npos) << ops;
+  EXPECT_EQ(ops.find("160 691.89"), std::string::npos) << ops;
+  EXPECT_NE(ops.find("0.3 w\n2 Tr\n"), std::string::npos) << ops;
+}
+
+TEST(PdfContent, NonFiniteCoordinateIsAnError) {
+  HaruDoc pdf(false);
+  DocumentResources res;
+  ResourceNames names(pdf, pdf.new_dict());
+  Page page;
+  page.items.push_back(Line{0, std::nan(""), 10, 10, 1});
+  EXPECT_THROW(page_content(page, res, names), EngineError);
 }
 
 TEST(PdfFontDescriptor, MeasuredValues) {
