@@ -16,7 +16,8 @@ struct FontUsage {
   const Font* font = nullptr;
   std::vector<uint32_t> glyphs;  // original glyph IDs, sorted, unique
   // Original glyph ID → the source text it stands for (the first cluster
-  // that names it; glyphs that only continue clusters are absent).
+  // that names it; glyphs that only continue clusters, and .notdef, are
+  // absent).
   std::map<uint32_t, std::u32string> text;
 };
 
