@@ -42,7 +42,8 @@ class HaruDoc {
 
   // An indirect dictionary (an object of its own, referenced as n 0 R).
   HPDF_Dict new_indirect_dict();
-  // A direct dictionary, to be added to another object.
+  // A direct dictionary; it must be added to another object, which then
+  // owns it (an unattached one is never freed).
   HPDF_Dict new_dict();
   HPDF_Array new_array();
   // A stream object holding `data`, Flate-compressed when compress() is set.

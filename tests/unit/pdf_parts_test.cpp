@@ -210,7 +210,7 @@ TEST(PdfContent, PageOperatorsArePureBlackAndBalanced) {
   HaruDoc pdf(false);
   DocumentResources res;
   res.fonts[font.get()] = {embed_font(pdf, prepared), &prepared};
-  HPDF_Dict resources = pdf.new_dict();
+  HPDF_Dict resources = pdf.new_indirect_dict();  // owned by the document
   ResourceNames names(pdf, resources);
   const std::string ops = page_content(page, res, names);
 
@@ -235,7 +235,7 @@ TEST(PdfContent, PageOperatorsArePureBlackAndBalanced) {
 TEST(PdfContent, NonFiniteCoordinateIsAnError) {
   HaruDoc pdf(false);
   DocumentResources res;
-  ResourceNames names(pdf, pdf.new_dict());
+  ResourceNames names(pdf, pdf.new_indirect_dict());
   Page page;
   page.items.push_back(Line{0, std::nan(""), 10, 10, 1});
   EXPECT_THROW(page_content(page, res, names), EngineError);

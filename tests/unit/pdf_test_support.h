@@ -25,6 +25,8 @@ inline constexpr unsigned kNotoSerifScFace = 2;  // NotoSerifCJKsc-Regular in th
 inline const char* kLxgwWenKai = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf";
 inline const char* kLiberationSerif = "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf";
 inline const char* kHanaMinB = "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf";
+// A name-keyed (not CID-keyed) CFF font.
+inline const char* kLatinModern = "/usr/share/texmf/fonts/opentype/public/lm/lmroman10-regular.otf";
 
 // Shapes `text` with `font` as HarfBuzz would for the layout stage (script
 // and language from the text: Han/zh-Hans unless `latin`) and places the

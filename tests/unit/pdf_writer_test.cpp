@@ -29,6 +29,7 @@ struct Fonts {
   FontPtr lxgw = Font::open(kLxgwWenKai);
   FontPtr liberation = Font::open(kLiberationSerif);
   FontPtr hana = Font::open(kHanaMinB);
+  FontPtr lm = Font::open(kLatinModern);
 };
 
 const Fonts& fonts() {
@@ -51,13 +52,14 @@ std::vector<Sample> samples() {
       {f.lxgw.get(), "楷体：巴中市哲学社会科学规划项目"},
       {f.liberation.get(), "Liberation Serif: office fi ffl AVAT 2024", true},
       {f.hana.get(), "𠀀𠀁𠀂𠀃𠀄"},
+      {f.lm.get(), "Latin Modern (name-keyed CFF): office fi ffl AVAT", true},
   };
 }
 
 constexpr double kSize = 16;
 constexpr double kLeft = 72;
 double line_y(size_t i) { return 100 + 40.0 * static_cast<double>(i); }
-constexpr double kBoldY = 400, kPlainY = 440;
+constexpr double kBoldY = 400, kPlainY = 440;  // below the samples
 const std::string kBoldText = "加粗仿宋标题文字";
 
 PageSequence sample_document() {
@@ -137,7 +139,8 @@ TEST_F(WriterTest, EveryFontIsAnEmbeddedSubsetOfTheRightType) {
                                                        {"NotoSerifCJKsc-Regular", "CID Type 0C"},
                                                        {"LXGWWenKai-Regular", "CID TrueType"},
                                                        {"LiberationSerif", "CID TrueType"},
-                                                       {"HanaMinB", "CID TrueType"}};
+                                                       {"HanaMinB", "CID TrueType"},
+                                                       {"LMRoman10-Regular", "CID Type 0C"}};
   EXPECT_EQ(types, expected);
 }
 

@@ -2,6 +2,7 @@
 // XML path, the form's label, what is wrong).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <random>
 #include <string>
 
@@ -336,6 +337,30 @@ TEST(Hostile, Limits) {
   small.max_bytes = 100;
   EXPECT_EQ(error_of(std::string(101, ' '), small),
             "report.xml: error: the file is 101 bytes, more than the limit of 100 bytes");
+}
+
+TEST(Hostile, NodeAndAttributeCounts) {
+  banshi::ParseLimits few;
+  few.max_nodes = 8;
+  EXPECT_EQ(error_of(in_body("<p>a</p><p>b</p><p>c</p>"), few),
+            "report.xml:2:12: error: the file has more than 8 elements, texts and comments (the "
+            "limit)");
+  std::string tag = "<p";
+  for (int i = 0; i < 40; ++i) tag += " a" + std::to_string(i) + "=\"\"";
+  EXPECT_EQ(error_of(in_body(tag + "/>")), "report.xml:2:218: error: <p> has more than 32 attributes");
+}
+
+// A document shaped to make a careless lexer quadratic (many texts, the
+// only '&' at the very end: searching on to it from every text) must
+// still take linear time.
+TEST(Hostile, NoQuadraticPaths) {
+  std::string body;
+  for (int i = 0; i < 200000; ++i) body += "<p>text</p>";
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(error_of(in_body(body + "&")),
+            "report.xml:2:2200001: error: a bare \"&\" must be written &amp;");
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 10.0);
 }
 
 TEST(Hostile, DeepNestingIsRefusedNotRecursed) {

@@ -105,8 +105,10 @@ TEST_F(JiexiangReport, ChangesAndPersons) {
   const auto& c = *r().changes;
   ASSERT_TRUE(c.changed);
   EXPECT_FALSE(*c.changed);
+  // An empty 立项项目名称 takes the project's title (report-xml.md).
   EXPECT_TRUE(c.project_title.present);
-  EXPECT_EQ(c.project_title.value, "");
+  EXPECT_EQ(c.project_title.value, "提升城市品质打造巴中独特 IP 研究");
+  EXPECT_EQ(c.project_title.pos.line, 14);
   EXPECT_EQ(c.result_title.value, "提升城市品质打造巴中独特 IP 研究");
   EXPECT_TRUE(c.what_changed.present);
   EXPECT_EQ(c.planned_form.value, "论文");
@@ -304,6 +306,18 @@ TEST(InlineReport, WhitespaceAcrossInlineBoundaries) {
   EXPECT_EQ(p(2), "中文{b:粗体}继续{fn:注释文字}。");
   EXPECT_EQ(p(3), "a b & c <d> e");
   EXPECT_EQ(p(4), "甲{br}乙");
+}
+
+TEST(InlineReport, CrLfLineEndings) {
+  Diagnostics diags;
+  const auto r = banshi::parse_report(
+      "<report template=\"outcome\" version=\"1\">\r\n<outcome><title>T</title><body>\r\n"
+      "<p>城乡\r\n  融合</p>\r\n  <p>x</p></body></outcome></report>\r\n",
+      "crlf.xml", ".", diags);
+  const auto& p = std::get<banshi::model::Paragraph>(r.outcome.body[1].node);
+  EXPECT_EQ(show(std::get<banshi::model::Paragraph>(r.outcome.body[0].node).content), "城乡融合");
+  EXPECT_EQ(p.pos.line, 5);
+  EXPECT_EQ(p.pos.column, 3);
 }
 
 TEST(InlineReport, DefaultsAndOptionalParts) {
