@@ -51,7 +51,7 @@ model::Report parse_report(std::string_view bytes, const std::string& display_na
   if (bytes.size() > limits.max_bytes)
     xml::fail(display_name, {}, size_message(bytes.size(), limits.max_bytes));
   const std::string text = xml::decode_to_utf8(bytes, display_name, diags);
-  const xml::ScanResult scan = xml::scan_xml(text, display_name, limits.max_depth);
+  const xml::ScanResult scan = xml::scan_xml(text, display_name, limits);
 
   // PRESERVE_WHITESPACE: white space is the whitespace module's business.
   tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);

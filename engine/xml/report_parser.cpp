@@ -268,6 +268,12 @@ void ReportParser::read_report(const El& el, model::Report& report) {
       default: break;
     }
   });
+  // 立项项目名称 defaults to the project's title (report-xml.md).
+  if (report.changes && report.project && report.changes->project_title.value.empty()) {
+    model::Field& title = report.changes->project_title;
+    title.value = report.project->title.value;
+    if (!title.present) title.pos = report.project->title.pos;
+  }
   for (const auto& need : kTemplateNeeds)
     if (need.template_name == report.template_name && !seen[index_of(need.element)])
       fail_at(pos(&el), path_with(tag(spec(need.element).name)), label_of(need.element),

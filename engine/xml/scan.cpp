@@ -42,14 +42,18 @@ bool iequals(std::string_view a, std::string_view b) {
 
 constexpr std::array<std::string_view, 5> kPredefinedEntities{"lt", "gt", "amp", "quot", "apos"};
 
+// Report elements have at most two attributes; the cap keeps the
+// duplicate check linear on a hostile tag with millions of them.
+constexpr size_t kMaxAttributes = 32;
+
 std::string where(model::Pos p) {
   return "line " + std::to_string(p.line) + ", column " + std::to_string(p.column);
 }
 
 class Scanner {
  public:
-  Scanner(std::string_view text, const std::string& file, int max_depth)
-      : s_(text), file_(file), max_depth_(max_depth) {}
+  Scanner(std::string_view text, const std::string& file, const ParseLimits& limits)
+      : s_(text), file_(file), limits_(limits) {}
 
   ScanResult run() {
     while (i_ < s_.size()) {
@@ -73,13 +77,14 @@ class Scanner {
 
   std::string_view s_;
   const std::string& file_;
-  int max_depth_;
+  const ParseLimits& limits_;
   size_t i_ = 0;
   model::Pos pos_{1, 1};  // of s_[i_]
   std::vector<Open> open_;
   std::string_view root_;
   bool root_seen_ = false;
   bool blank_pending_ = false;
+  size_t nodes_ = 0;
   ScanResult out_;
 
   [[noreturn]] void error(model::Pos at, std::string message) const {
@@ -134,6 +139,9 @@ class Scanner {
   }
 
   void push(Token t) {
+    if (t.kind != TokenKind::EndTag && ++nodes_ > limits_.max_nodes)
+      error(t.pos, "the file has more than " + std::to_string(limits_.max_nodes) +
+                       " elements, texts and comments (the limit)");
     t.blank_before = blank_pending_;
     blank_pending_ = false;
     out_.tokens.push_back(t);
@@ -160,16 +168,19 @@ class Scanner {
 
   // Entity and character references in [i_, end); advances to end.
   void check_references(size_t end) {
+    // Both searches stay inside [i_, end): searching on to the end of the
+    // file for each text would make the pass quadratic.
+    const std::string_view region = s_.substr(0, end);
     for (;;) {
-      const size_t amp = s_.find('&', i_);
-      if (amp >= end) {
+      const size_t amp = region.find('&', i_);
+      if (amp == std::string_view::npos) {
         advance_to(end);
         return;
       }
       advance_to(amp);
       const model::Pos p = pos_;
-      const size_t semi = s_.find(';', amp);
-      if (semi >= end || semi - amp > 32) error(p, "a bare \"&\" must be written &amp;");
+      const size_t semi = region.substr(0, std::min(end, amp + 34)).find(';', amp);
+      if (semi == std::string_view::npos) error(p, "a bare \"&\" must be written &amp;");
       const std::string_view ref = s_.substr(amp + 1, semi - amp - 1);
       const std::string written = "&" + std::string(ref) + ";";
       if (ref.starts_with('#')) {
@@ -271,8 +282,9 @@ class Scanner {
     if (open_.empty() && root_seen_)
       error(p, tag + " after the end of the root element <" + std::string(root_) +
                    ">: a file has exactly one root element");
-    if (open_.size() + 1 > static_cast<size_t>(max_depth_))
-      error(p, "elements are nested more than " + std::to_string(max_depth_) + " deep (the limit)");
+    if (open_.size() + 1 > static_cast<size_t>(std::max(limits_.max_depth, 0)))
+      error(p, "elements are nested more than " + std::to_string(limits_.max_depth) +
+                   " deep (the limit)");
     Token t = token(TokenKind::StartTag, p, name);
     t.first_attr = static_cast<std::uint32_t>(out_.attrs.size());
     for (;;) {
@@ -290,6 +302,8 @@ class Scanner {
       if (!is_name_start(s_[i_]))
         error(pos_, "unexpected \"" + std::string(1, s_[i_]) + "\" in tag " + tag);
       if (!spaced) error(pos_, "attributes in " + tag + " must be separated by white space");
+      if (out_.attrs.size() - t.first_attr >= kMaxAttributes)
+        error(pos_, tag + " has more than " + std::to_string(kMaxAttributes) + " attributes");
       attribute(t, tag);
     }
     t.attr_count = static_cast<std::uint32_t>(out_.attrs.size()) - t.first_attr;
@@ -320,8 +334,10 @@ class Scanner {
     const size_t close = s_.find(quote, i_);
     if (close == std::string_view::npos)
       error(value_pos, "the value of attribute " + quoted_name + " in " + tag + " is never closed");
-    const size_t lt = s_.find('<', i_);
-    if (lt < close) {
+    // Searched within the value only: a search to the end of the file for
+    // every attribute would make the pass quadratic.
+    const size_t lt = s_.substr(0, close).find('<', i_);
+    if (lt != std::string_view::npos) {
       advance_to(lt);
       error(pos_, "\"<\" in an attribute value must be written &lt;");
     }
@@ -333,8 +349,8 @@ class Scanner {
 
 }  // namespace
 
-ScanResult scan_xml(std::string_view text, const std::string& file, int max_depth) {
-  return Scanner(text, file, max_depth).run();
+ScanResult scan_xml(std::string_view text, const std::string& file, const ParseLimits& limits) {
+  return Scanner(text, file, limits).run();
 }
 
 }  // namespace banshi::xml

@@ -13,8 +13,9 @@
 //     through or garble: <!DOCTYPE> (hence entity definitions), undefined
 //     entities, bad character references, control characters, text or a
 //     second element outside the root;
-//   - checks that tags nest, with messages naming both tags, and stops at
-//     `max_depth`, so nothing later recurses deeper than that.
+//   - checks that tags nest, with messages naming both tags, and enforces
+//     the ParseLimits' depth (so nothing later recurses deeper) and node
+//     count (so nothing later allocates without bound).
 // Errors are thrown as InputError.
 #pragma once
 
@@ -24,6 +25,7 @@
 #include <vector>
 
 #include "model/document.h"
+#include "xml/parse.h"
 
 namespace banshi::xml {
 
@@ -52,6 +54,6 @@ struct ScanResult {
   std::vector<AttrLoc> attrs;
 };
 
-ScanResult scan_xml(std::string_view text, const std::string& file, int max_depth);
+ScanResult scan_xml(std::string_view text, const std::string& file, const ParseLimits& limits);
 
 }  // namespace banshi::xml
