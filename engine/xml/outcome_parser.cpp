@@ -133,6 +133,14 @@ void ReportParser::check_citations(const model::Outcome& outcome) {
       fail_at(c.pos, c.path, c.label, "refers to \"" + c.id + "\", which is not in <references>");
     cited[it->second] = true;
   }
+  // Many reports list 参考文献 without citing them in the text: one
+  // warning says so, rather than one per reference.
+  if (cites_.empty() && outcome.references.size() > 1) {
+    warn_at(outcome.references_pos, "<outcome>/<references>", element_label(E::References),
+            "none of the " + std::to_string(outcome.references.size()) +
+                " references is cited (no <cite ref=\"…\"/> in the text)");
+    return;
+  }
   for (size_t k = 0; k < cited.size(); ++k)
     if (!cited[k])
       warn_at(outcome.references[k].pos, reference_paths_[k], element_label(E::Reference),

@@ -308,6 +308,19 @@ TEST(InlineReport, WhitespaceAcrossInlineBoundaries) {
   EXPECT_EQ(p(4), "甲{br}乙");
 }
 
+TEST(InlineReport, UncitedReferencesWarnOnceWhenNothingIsCited) {
+  Diagnostics diags;
+  banshi::parse_report(
+      "<report template=\"outcome\" version=\"1\"><outcome><title>T</title><body/>\n"
+      "  <references><ref id=\"a\">甲</ref><ref id=\"b\">乙</ref></references>\n"
+      "</outcome></report>",
+      "refs.xml", ".", diags);
+  EXPECT_EQ(messages(diags),
+            (std::vector<std::string>{"refs.xml:2:3: warning: <outcome>/<references> (参考文献) none "
+                                      "of the 2 references is cited (no <cite ref=\"…\"/> in the "
+                                      "text)"}));
+}
+
 TEST(InlineReport, CrLfLineEndings) {
   Diagnostics diags;
   const auto r = banshi::parse_report(
@@ -339,6 +352,22 @@ TEST(InlineReport, DefaultsAndOptionalParts) {
   EXPECT_FALSE(f.width_pt);
   EXPECT_TRUE(f.caption.empty());
   EXPECT_TRUE(diags.items().empty()) << messages(diags)[0];
+}
+
+// The project's own samples are written to the spec: all must be read
+// without errors.
+TEST(Samples, AreAccepted) {
+  const std::filesystem::path dir = std::filesystem::path(BANSHI_SOURCE_DIR) / "samples";
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "no samples/";
+  int count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".xml") continue;
+    Diagnostics diags;
+    EXPECT_NO_THROW(banshi::parse_report_file(entry.path(), diags)) << entry.path();
+    EXPECT_FALSE(diags.has_errors());
+    ++count;
+  }
+  EXPECT_GT(count, 0);
 }
 
 }  // namespace
