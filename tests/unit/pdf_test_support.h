@@ -3,9 +3,11 @@
 #pragma once
 
 #include <hb.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -84,10 +86,19 @@ inline std::string run_command(const std::string& cmd) {
   return out;
 }
 
+// A scratch directory for one test process (ctest -j runs the tests of one
+// binary in several processes at once).
 inline std::filesystem::path test_output_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("banshi-pdf-test-" + name);
+  auto dir = std::filesystem::temp_directory_path() /
+             ("banshi-pdf-test-" + name + "-" + std::to_string(static_cast<long>(getpid())));
   std::filesystem::create_directories(dir);
   return dir;
+}
+
+// Removes a scratch directory unless BANSHI_KEEP_TEST_OUTPUT is set (to look
+// at the PDFs and renderings).
+inline void remove_test_output(const std::filesystem::path& dir) {
+  if (!std::getenv("BANSHI_KEEP_TEST_OUTPUT")) std::filesystem::remove_all(dir);
 }
 
 inline void write_bytes(const std::filesystem::path& path, const std::string& data) {

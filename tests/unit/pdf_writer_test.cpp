@@ -105,6 +105,7 @@ class WriterTest : public ::testing::Test {
     path_ = dir_ / "sample.pdf";
     write_bytes(path_, pdf_);
   }
+  static void TearDownTestSuite() { remove_test_output(dir_); }
   static std::string tool(const std::string& cmd) { return run_command(cmd + " '" + path_.string() + "' 2>&1"); }
 
   static inline fs::path dir_;
@@ -442,9 +443,10 @@ TEST(PdfWriter, ImagesAreLoadedOnceAndJpegIsEmbeddedAsIs) {
   EXPECT_NE(pdf.find(read_bytes(data_file("text-crop.jpg"))), std::string::npos) << "JPEG was re-encoded";
   EXPECT_EQ(pdf.substr(0, 8), "%PDF-1.4");  // for the soft mask
 
-  const fs::path path = test_output_dir("images") / "images.pdf";
-  write_bytes(path, write_pdf(doc, PdfOptions{}));
-  const Gray r = render_page(path, 1, 72);
+  const fs::path dir = test_output_dir("images");
+  write_bytes(dir / "images.pdf", write_pdf(doc, PdfOptions{}));
+  const Gray r = render_page(dir / "images.pdf", 1, 72);
+  remove_test_output(dir);
   EXPECT_GT(ink_sum(r, {72, 72, 200, 152}), 1000);   // PNG
   EXPECT_GT(ink_sum(r, {72, 200, 200, 280}), 1000);   // JPEG
   EXPECT_GT(ink_sum(r, {310, 210, 338, 238}), 1000);  // the opaque dot
