@@ -10,7 +10,7 @@
 #include <optional>
 
 #include "util/utf8.h"
-#include "xml/input_error.h"
+#include "xml/messages.h"
 
 namespace banshi::xml {
 

@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "xml/heading_number.h"
-#include "xml/input_error.h"
+#include "xml/messages.h"
 #include "xml/report_parser.h"
 #include "xml/values.h"
 #include "xml/whitespace.h"
@@ -42,7 +42,7 @@ model::InlineKind inline_kind(ElementId id) {
 bool is_blank(const model::Inlines& in) {
   for (const auto& i : in) {
     if (i.kind == K::Cite) return false;
-    if (i.kind == K::Text && i.text.find_first_not_of(" \t\r\n") != std::string::npos) return false;
+    if (i.kind == K::Text && !trim_ascii_space(i.text).empty()) return false;
     if (!is_blank(i.children)) return false;
   }
   return true;
@@ -115,8 +115,7 @@ std::vector<model::Reference> ReportParser::read_references(const El& el) {
     const auto [it, fresh] = ids.emplace(r.id, r.pos);
     if (!fresh)
       fail_at(map_.attr_value_pos(&child, "id"), path_with("@id"), attribute_label(id, "id"),
-              "\"" + r.id + "\" is already the id of the reference at line " +
-                  std::to_string(it->second.line) + ", column " + std::to_string(it->second.column));
+              "\"" + r.id + "\" is already the id of the reference at " + where(it->second));
     reference_paths_.push_back(path_with());
     refs.push_back(std::move(r));
   });
@@ -275,8 +274,7 @@ model::Quote ReportParser::read_quote(const El& el) {
   // With <p> in it, a quote is a list of paragraphs and nothing else.
   for (const auto* node = el.FirstChild(); node; node = node->NextSibling()) {
     if (const auto* text = node->ToText()) {
-      if (std::string_view(text->Value()).find_first_not_of(" \t\r\n") == std::string_view::npos)
-        continue;
+      if (trim_ascii_space(text->Value()).empty()) continue;
       fail_here(pos(text), "mixes text with <p> paragraphs; put all of its text in <p> elements");
     }
     const El* child = node->ToElement();

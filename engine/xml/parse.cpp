@@ -8,7 +8,7 @@
 
 #include "util/file.h"
 #include "xml/encoding.h"
-#include "xml/input_error.h"
+#include "xml/messages.h"
 #include "xml/report_parser.h"
 #include "xml/scan.h"
 #include "xml/source_map.h"

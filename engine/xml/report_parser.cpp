@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "xml/input_error.h"
+#include "xml/messages.h"
 #include "xml/values.h"
 #include "xml/whitespace.h"
 
@@ -12,21 +12,9 @@ namespace {
 
 using E = ElementId;
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool is_blank(std::string_view s) { return trim(s).empty(); }
+bool is_blank(std::string_view s) { return trim_ascii_space(s).empty(); }
 
 std::string tag(std::string_view name) { return "<" + std::string(name) + ">"; }
-
-std::string where(model::Pos p) {
-  return "line " + std::to_string(p.line) + ", column " + std::to_string(p.column);
-}
 
 // Elements a template cannot do without, beyond what the schema requires
 // of every report.
@@ -71,7 +59,7 @@ constexpr std::array<FieldSlot<model::Person>, 9> kPersonFields{{
 
 std::string_view attribute(const tinyxml2::XMLElement& el, std::string_view name) {
   for (const auto* a = el.FirstAttribute(); a; a = a->Next())
-    if (name == a->Name()) return trim(a->Value());
+    if (name == a->Name()) return trim_ascii_space(a->Value());
   return {};
 }
 
@@ -112,25 +100,22 @@ void ReportParser::check_attributes(const El& el, ElementId id) const {
     const std::string at = "@" + std::string(name);
     const AttrSpec* as = find_attr(id, name);
     if (!as) {
-      std::string allowed;
-      for (const auto& x : s.attrs) allowed += (allowed.empty() ? "" : ", ") + std::string(x.name);
+      std::vector<std::string_view> names;
+      for (const auto& x : s.attrs) names.push_back(x.name);
+      const std::string allowed = join(names);
       fail_at(map_.attr_name_pos(&el, name), path_with(at), "",
               "is not allowed here; " + (allowed.empty() ? tag(s.name) + " takes no attributes"
                                                          : "allowed attributes of " + tag(s.name) +
                                                                ": " + allowed));
     }
-    if (auto problem = check_attribute_value(*as, trim(a->Value())))
+    if (auto problem = check_attribute_value(*as, trim_ascii_space(a->Value())))
       fail_at(map_.attr_value_pos(&el, name), path_with(at),
               attribute_label(id, name, label_context()), *problem);
   }
   for (const auto& as : s.attrs) {
     if (!as.required || has_attribute(el, as.name)) continue;
     std::string message = "is missing";
-    if (as.type == AttrType::Choice) {
-      message += "; allowed values: ";
-      for (size_t k = 0; k < as.choices.size(); ++k)
-        message += (k ? ", " : "") + std::string(as.choices[k]);
-    }
+    if (as.type == AttrType::Choice) message += "; " + allowed_values(as);
     fail_at(pos(&el), path_with("@" + std::string(as.name)),
             attribute_label(id, as.name, label_context()), message);
   }
@@ -163,7 +148,7 @@ void ReportParser::check_children(const El& el, ElementId id) const {
   for (const auto* node = el.FirstChild(); node; node = node->NextSibling()) {
     if (const auto* text = node->ToText()) {
       if (is_blank(text->Value())) continue;
-      const std::string found = quoted(trim(text->Value()));
+      const std::string found = quoted(trim_ascii_space(text->Value()));
       if (s.content == Content::Elements)
         fail_here(pos(text), "has text " + found + " outside any element; " +
                                  allowed_children_text(id));
@@ -182,9 +167,7 @@ void ReportParser::check_children(const El& el, ElementId id) const {
     const ChildSpec* c = allowed_child(id, child->Name());
     if (!c) fail_at(pos(child), path_with(child_tag), "", "is not allowed here; " + allowed_children_text(id));
     const size_t k = index_of(c->id);
-    const bool single = c->occurs == Occurs::Optional || c->occurs == Occurs::Required ||
-                        c->occurs == Occurs::First;
-    if (single && count[k] > 0)
+    if (at_most_once(c->occurs) && count[k] > 0)
       fail_at(pos(child), path_with(child_tag), label_of(c->id),
               "appears more than once (the first is at " + where(first[k]) + ")");
     if (c->occurs == Occurs::First && any_element)
@@ -193,9 +176,7 @@ void ReportParser::check_children(const El& el, ElementId id) const {
     any_element = true;
   }
   for (const auto& c : s.children) {
-    const bool required = c.occurs == Occurs::Required || c.occurs == Occurs::OneOrMore ||
-                          c.occurs == Occurs::First;
-    if (required && count[index_of(c.id)] == 0)
+    if (is_required(c.occurs) && count[index_of(c.id)] == 0)
       fail_at(pos(&el), path_with(tag(spec(c.id).name)), label_of(c.id), "is missing");
   }
 }

@@ -4,13 +4,12 @@
 #include <array>
 #include <cstdio>
 
-#include "xml/input_error.h"
+#include "xml/messages.h"
+#include "xml/whitespace.h"
 
 namespace banshi::xml {
 
 namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -45,10 +44,6 @@ constexpr std::array<std::string_view, 5> kPredefinedEntities{"lt", "gt", "amp",
 // Report elements have at most two attributes; the cap keeps the
 // duplicate check linear on a hostile tag with millions of them.
 constexpr size_t kMaxAttributes = 32;
-
-std::string where(model::Pos p) {
-  return "line " + std::to_string(p.line) + ", column " + std::to_string(p.column);
-}
 
 class Scanner {
  public:
@@ -115,7 +110,7 @@ class Scanner {
 
   bool skip_space() {
     size_t j = i_;
-    while (j < s_.size() && is_space(s_[j])) ++j;
+    while (j < s_.size() && is_ascii_space(s_[j])) ++j;
     const bool skipped = j > i_;
     advance_to(j);
     return skipped;
@@ -151,7 +146,7 @@ class Scanner {
   void text() {
     const size_t end = std::min(s_.find('<', i_), s_.size());
     size_t first = i_;
-    while (first < end && is_space(s_[first])) ++first;
+    while (first < end && is_ascii_space(s_[first])) ++first;
     if (first == end) {
       advance_to(end);
       blank_pending_ = true;

@@ -66,6 +66,13 @@ enum class Occurs : std::uint8_t {
   First,      // exactly 1, before every other child element
 };
 
+constexpr bool at_most_once(Occurs o) {
+  return o == Occurs::Optional || o == Occurs::Required || o == Occurs::First;
+}
+constexpr bool is_required(Occurs o) {
+  return o == Occurs::Required || o == Occurs::OneOrMore || o == Occurs::First;
+}
+
 enum class AttrType : std::uint8_t {
   Choice,       // one of `choices`
   PositiveInt,  // 1..kMaxSpan

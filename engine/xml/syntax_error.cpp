@@ -3,7 +3,7 @@
 #include <array>
 
 #include "util/utf8.h"
-#include "xml/input_error.h"
+#include "xml/messages.h"
 
 namespace banshi::xml {
 

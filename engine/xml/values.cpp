@@ -3,12 +3,12 @@
 #include <charconv>
 
 #include "util/units.h"
+#include "xml/messages.h"
+#include "xml/whitespace.h"
 
 namespace banshi::xml {
 
 namespace {
-
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 std::optional<int> digits(std::string_view s, size_t count) {
   if (s.size() != count) return std::nullopt;
@@ -31,15 +31,6 @@ std::string two_digits(int v) { return (v < 10 ? "0" : "") + std::to_string(v); 
 // Report dates are recent; a year outside this range is a typo ("0225").
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2100;
-
-std::string join(std::span<const std::string_view> items, std::string_view sep) {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += sep;
-    out += item;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -101,13 +92,15 @@ std::vector<std::string> split_ids(std::string_view s) {
 
 bool yes(std::string_view value) { return value == "yes"; }
 
+std::string allowed_values(const AttrSpec& spec) { return "allowed values: " + join(spec.choices); }
+
 std::optional<std::string> check_attribute_value(const AttrSpec& spec, std::string_view value) {
   const std::string shown = "is \"" + std::string(value) + "\"";
   switch (spec.type) {
     case AttrType::Choice:
       for (const auto& c : spec.choices)
         if (c == value) return std::nullopt;
-      return shown + "; allowed values: " + join(spec.choices, ", ");
+      return shown + "; " + allowed_values(spec);
     case AttrType::PositiveInt:
       if (parse_positive_int(value, kMaxSpan)) return std::nullopt;
       return shown + "; it must be a whole number from 1 to " + std::to_string(kMaxSpan);

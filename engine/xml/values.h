@@ -30,6 +30,9 @@ std::vector<std::string> split_ids(std::string_view s);
 // The problem with an attribute value of this type, if any.
 std::optional<std::string> check_attribute_value(const AttrSpec& spec, std::string_view value);
 
+// "allowed values: yes, no" for a Choice attribute.
+std::string allowed_values(const AttrSpec& spec);
+
 // "yes"/"no" → true/false.
 bool yes(std::string_view value);
 

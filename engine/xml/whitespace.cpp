@@ -9,8 +9,6 @@ namespace banshi::xml {
 
 namespace {
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 // The flattened text of a block: its text nodes in reading order, and the
 // line breaks between them. Citations and footnote markers are not in it.
 struct Piece {
@@ -37,6 +35,12 @@ void remove_empty_text(model::Inlines& in) {
 }
 
 }  // namespace
+
+std::string_view trim_ascii_space(std::string_view s) {
+  while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+  return s;
+}
 
 bool is_cjk(char32_t c) {
   struct Range {

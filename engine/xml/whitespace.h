@@ -26,6 +26,10 @@ void normalize_block(model::Inlines& content);
 // The same rules for a plain field value.
 std::string normalize_text(std::string_view raw);
 
+// The white space XML and the spec mean: space, tab, CR, LF.
+constexpr bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+std::string_view trim_ascii_space(std::string_view s);
+
 // CJK ideographs, kana, CJK and fullwidth punctuation, and the general
 // punctuation Chinese text uses (“ ” ‘ ’ — …  ·).
 bool is_cjk(char32_t c);

@@ -1,4 +1,4 @@
-#include "xml/input_error.h"
+#include "xml/messages.h"
 
 #include "util/utf8.h"
 
@@ -23,6 +23,19 @@ std::string quoted(std::string_view text, size_t max_chars) {
   out.append(text.substr(0, i));
   if (i < text.size()) out += "…";
   out += '"';
+  return out;
+}
+
+std::string where(model::Pos pos) {
+  return "line " + std::to_string(pos.line) + ", column " + std::to_string(pos.column);
+}
+
+std::string join(std::span<const std::string_view> items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
   return out;
 }
 
