@@ -166,10 +166,14 @@ void for_each_code_point(const std::u16string& s, F&& f) {
   }
 }
 
+// Drops a leading U+FEFF: GB18030 has a byte-order mark of its own
+// (84 31 95 33) that decodes to it.
 std::string to_utf8(const std::u16string& s) {
   std::string out;
   out.reserve(s.size() * 3);
-  for_each_code_point(s, [&](char32_t c) { utf8_append(out, c); });
+  for_each_code_point(s, [&](char32_t c) {
+    if (!(c == 0xFEFF && out.empty())) utf8_append(out, c);
+  });
   return out;
 }
 
@@ -241,12 +245,11 @@ void refuse_nul(std::string_view bytes, const std::string& file) {
   if (nul == std::string_view::npos) return;
   const std::string_view head = bytes.substr(0, 64);
   const auto nuls = static_cast<size_t>(std::count(head.begin(), head.end(), '\0'));
-  const std::string where = "a NUL byte at byte offset " + std::to_string(nul);
+  const std::string found = "the file contains a NUL byte at byte offset " + std::to_string(nul);
   if (nuls * 4 >= head.size())
     fail(file, locate(bytes, nul),
-         "the file contains " + where +
-             ": it looks like UTF-16 without a byte-order mark; save it as UTF-8");
-  fail(file, locate(bytes, nul), "the file contains " + where + ": it is not a text file");
+         found + ": it looks like UTF-16 without a byte-order mark; save it as UTF-8");
+  fail(file, locate(bytes, nul), found + ": it is not a text file");
 }
 
 std::string from_gb18030(std::string_view bytes, const std::optional<Declaration>& decl,
@@ -265,12 +268,12 @@ std::string from_gb18030(std::string_view bytes, const std::optional<Declaration
                               "converted from " + name + " to UTF-8, as the file declares"));
     return to_utf8(u.text);
   }
-  const model::Pos where = locate(bytes, first_bad_utf8);
+  const model::Pos at = locate(bytes, first_bad_utf8);
   if (u.bad_byte || !plausible_chinese(u.text))
-    fail(file, where,
+    fail(file, at,
          "the file is neither UTF-8 nor GB18030/GBK: " + bad_utf8 +
              " is not valid UTF-8; save the file as UTF-8");
-  diags.add(make_diagnostic(Severity::Warning, file, where,
+  diags.add(make_diagnostic(Severity::Warning, file, at,
                             "the file is not UTF-8 (" + bad_utf8 +
                                 "); it was read as GB18030 and converted to UTF-8 — save it as "
                                 "UTF-8 to be sure of the text"));

@@ -91,6 +91,15 @@ TEST(Encoding, UndeclaredGb18030IsDetected) {
                 "the text"}));
 }
 
+TEST(Encoding, Gb18030ByteOrderMarkIsDropped) {
+  Diagnostics d;
+  const std::string bytes = "\x84\x31\x95\x33" + encode(report(""), "GB18030");
+  EXPECT_EQ(title_of(banshi::parse_report(bytes, "report.xml", ".", d)), kTitle);
+  ASSERT_EQ(d.items().size(), 1u);
+  EXPECT_EQ(d.items()[0].loc.line, 1);
+  EXPECT_EQ(d.items()[0].severity, banshi::Severity::Warning);
+}
+
 TEST(Encoding, LinesAndColumnsSurviveConversion) {
   // An error after the Chinese text points where an editor showing the
   // GBK file would: line 4, counted in characters, not bytes.
