@@ -91,6 +91,7 @@ class Scanner {
   // Every byte of the input passes through here exactly once, which keeps
   // positions exact and the whole pass linear.
   void advance_to(size_t j) {
+    j = std::min(j, s_.size());
     for (; i_ < j; ++i_) {
       const auto b = static_cast<unsigned char>(s_[i_]);
       if (b == '\n') {

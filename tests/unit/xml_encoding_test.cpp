@@ -56,14 +56,14 @@ std::string report(std::string_view declaration) {
          "</report>\n";
 }
 
-TEST(Encoding, Utf8WithAndWithoutBom) {
+TEST(XmlEncoding, Utf8WithAndWithoutBom) {
   Diagnostics d;
   EXPECT_EQ(title_of(banshi::parse_report(report(""), "report.xml", ".", d)), kTitle);
   EXPECT_EQ(title_of(banshi::parse_report("\xEF\xBB\xBF" + report(""), "report.xml", ".", d)), kTitle);
   EXPECT_TRUE(d.items().empty());
 }
 
-TEST(Encoding, DeclaredGbkIsConvertedWithAWarning) {
+TEST(XmlEncoding, DeclaredGbkIsConvertedWithAWarning) {
   for (const char* name : {"GBK", "gb18030", "GB2312"}) {
     const std::string decl = std::string("<?xml version=\"1.0\" encoding=\"") + name + "\"?>\n";
     const std::string bytes = encode(report(decl), "GB18030");
@@ -80,7 +80,7 @@ TEST(Encoding, DeclaredGbkIsConvertedWithAWarning) {
   }
 }
 
-TEST(Encoding, UndeclaredGb18030IsDetected) {
+TEST(XmlEncoding, UndeclaredGb18030IsDetected) {
   const std::string bytes = encode(report(""), "GB18030");
   Diagnostics d;
   EXPECT_EQ(title_of(banshi::parse_report(bytes, "report.xml", ".", d)), kTitle);
@@ -91,7 +91,7 @@ TEST(Encoding, UndeclaredGb18030IsDetected) {
                 "the text"}));
 }
 
-TEST(Encoding, Gb18030ByteOrderMarkIsDropped) {
+TEST(XmlEncoding, Gb18030ByteOrderMarkIsDropped) {
   Diagnostics d;
   const std::string bytes = "\x84\x31\x95\x33" + encode(report(""), "GB18030");
   EXPECT_EQ(title_of(banshi::parse_report(bytes, "report.xml", ".", d)), kTitle);
@@ -100,7 +100,7 @@ TEST(Encoding, Gb18030ByteOrderMarkIsDropped) {
   EXPECT_EQ(d.items()[0].severity, banshi::Severity::Warning);
 }
 
-TEST(Encoding, LinesAndColumnsSurviveConversion) {
+TEST(XmlEncoding, LinesAndColumnsSurviveConversion) {
   // An error after the Chinese text points where an editor showing the
   // GBK file would: line 4, counted in characters, not bytes.
   const std::string xml =
@@ -118,7 +118,7 @@ TEST(Encoding, LinesAndColumnsSurviveConversion) {
             "is not in <references>");
 }
 
-TEST(Encoding, Utf16And32WithBom) {
+TEST(XmlEncoding, Utf16And32WithBom) {
   for (const auto& [bom, charset] : std::vector<std::pair<std::string, const char*>>{
            {"\xFF\xFE", "UTF-16LE"},
            {"\xFE\xFF", "UTF-16BE"},
@@ -131,14 +131,14 @@ TEST(Encoding, Utf16And32WithBom) {
   }
 }
 
-TEST(Encoding, BadUtf16IsRefused) {
+TEST(XmlEncoding, BadUtf16IsRefused) {
   // An unpaired high surrogate (D800) followed by "a".
   EXPECT_EQ(error_of(std::string("\xFF\xFE<\0r\0\x00\xD8" "a\0", 10)),
             "report.xml:1:3: error: the file starts with a UTF-16LE byte-order mark but is not "
             "valid UTF-16LE at byte offset 6");
 }
 
-TEST(Encoding, Utf16WithoutBomIsRefused) {
+TEST(XmlEncoding, Utf16WithoutBomIsRefused) {
   EXPECT_EQ(error_of(encode(report(""), "UTF-16LE")),
             "report.xml:1:2: error: the file contains a NUL byte at byte offset 1: it looks like "
             "UTF-16 without a byte-order mark; save it as UTF-8");
@@ -147,7 +147,7 @@ TEST(Encoding, Utf16WithoutBomIsRefused) {
             "mark; save it as UTF-8");
 }
 
-TEST(Encoding, InvalidBytesAreRefused) {
+TEST(XmlEncoding, InvalidBytesAreRefused) {
   // Latin-1 "café" is neither UTF-8 nor GB18030.
   EXPECT_EQ(error_of(report("").replace(report("").find(kTitle), kTitle.size(), "caf\xE9 au lait")),
             "report.xml:3:15: error: the file is neither UTF-8 nor GB18030/GBK: byte 0xE9 at byte "
@@ -161,14 +161,14 @@ TEST(Encoding, InvalidBytesAreRefused) {
             "byte offset 12 is not valid UTF-8");
 }
 
-TEST(Encoding, DeclaredGbkWithBytesThatAreNotGbk) {
+TEST(XmlEncoding, DeclaredGbkWithBytesThatAreNotGbk) {
   EXPECT_EQ(error_of(encode("<?xml version=\"1.0\" encoding=\"GBK\"?>\n<report>\n中", "GB18030") +
                      "\xFF</report>"),
             "report.xml:3:2: error: the file declares encoding=\"GBK\" but byte 0xFF at byte "
             "offset 48 is not valid GBK; save the file as UTF-8");
 }
 
-TEST(Encoding, DeclaredGbkButActuallyUtf8IsReadAsUtf8) {
+TEST(XmlEncoding, DeclaredGbkButActuallyUtf8IsReadAsUtf8) {
   Diagnostics d;
   const auto r = banshi::parse_report(report("<?xml version=\"1.0\" encoding=\"GBK\"?>\n"),
                                       "report.xml", ".", d);
@@ -179,7 +179,7 @@ TEST(Encoding, DeclaredGbkButActuallyUtf8IsReadAsUtf8) {
                 "read as UTF-8 (correct the declaration to encoding=\"UTF-8\")"}));
 }
 
-TEST(Encoding, UnsupportedDeclaredEncoding) {
+TEST(XmlEncoding, UnsupportedDeclaredEncoding) {
   EXPECT_EQ(error_of("<?xml version=\"1.0\" encoding=\"Big5\"?>\n<report/>"),
             "report.xml:1:31: error: encoding \"Big5\" is not supported; save the file as UTF-8");
 }

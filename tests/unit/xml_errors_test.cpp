@@ -56,63 +56,63 @@ constexpr std::string_view kFields =
 
 // ---------------------------------------------------------------- files
 
-TEST(BadFiles, MissingFieldWithLabel) {
+TEST(XmlBadFiles, MissingFieldWithLabel) {
   EXPECT_EQ(error_of_file("missing_field.xml"),
             kData + "bad/missing_field.xml:4:3: error: <project>/<id> (立项编号) is missing");
 }
 
-TEST(BadFiles, UnknownElementListsTheAllowedOnes) {
+TEST(XmlBadFiles, UnknownElementListsTheAllowedOnes) {
   EXPECT_EQ(error_of_file("unknown_element.xml"),
             kData + "bad/unknown_element.xml:4:5: error: <outcome>/<bdy> is not allowed here; "
                     "allowed in <outcome>: <title>, <authors>, <abstract>, <keywords>, <body>, "
                     "<references>");
 }
 
-TEST(BadFiles, DateThatDoesNotExist) {
+TEST(XmlBadFiles, DateThatDoesNotExist) {
   EXPECT_EQ(error_of_file("bad_date.xml"),
             kData + "bad/bad_date.xml:8:5: error: <project>/<filled> (填表日期) \"2025-02-30\" is "
                     "not a valid date: 2025-02 has 28 days");
 }
 
-TEST(BadFiles, SectionsFiveDeep) {
+TEST(XmlBadFiles, SectionsFiveDeep) {
   EXPECT_EQ(error_of_file("depth5.xml"),
             kData + "bad/depth5.xml:9:15: error: "
                     "<outcome>/<body>/<section>/<section>/<section>/<section>/<section> (章节) is "
                     "nested 5 deep; sections go at most 4 deep (一级标题 to 四级标题)");
 }
 
-TEST(BadFiles, CitationOfAnUnknownReference) {
+TEST(XmlBadFiles, CitationOfAnUnknownReference) {
   EXPECT_EQ(error_of_file("unknown_cite.xml"),
             kData + "bad/unknown_cite.xml:5:37: error: <outcome>/<body>/<p>/<cite> (文献引用) "
                     "refers to \"r9\", which is not in <references>");
 }
 
-TEST(BadFiles, Doctype) {
+TEST(XmlBadFiles, Doctype) {
   EXPECT_EQ(error_of_file("doctype.xml"),
             kData + "bad/doctype.xml:2:1: error: <!DOCTYPE> is not allowed: a report file has no "
                     "document type declaration (and so no entity definitions)");
 }
 
-TEST(BadFiles, MalformedXmlNamesBothTags) {
+TEST(XmlBadFiles, MalformedXmlNamesBothTags) {
   EXPECT_EQ(error_of_file("malformed.xml"),
             kData + "bad/malformed.xml:5:30: error: </b> does not match <em> (opened at line 5, "
                     "column 20)");
 }
 
-TEST(BadFiles, InvalidBytesAreRefusedWithTheirPlace) {
+TEST(XmlBadFiles, InvalidBytesAreRefusedWithTheirPlace) {
   EXPECT_EQ(error_of_file("invalid_bytes.xml"),
             kData + "bad/invalid_bytes.xml:3:12: error: the file is neither UTF-8 nor "
                     "GB18030/GBK: byte 0xFF at byte offset 63 is not valid UTF-8; save the file "
                     "as UTF-8");
 }
 
-TEST(BadFiles, MissingFile) {
+TEST(XmlBadFiles, MissingFile) {
   EXPECT_EQ(error_of_file("no-such.xml"), kData + "bad/no-such.xml: error: no such file");
 }
 
 // ---------------------------------------------------------------- schema
 
-TEST(Schema, UnknownAttribute) {
+TEST(XmlSchema, UnknownAttribute) {
   EXPECT_EQ(error_of(in_body("<p class=\"x\">a</p>")),
             "report.xml:2:4: error: <outcome>/<body>/<p>/@class is not allowed here; <p> takes no "
             "attributes");
@@ -121,7 +121,7 @@ TEST(Schema, UnknownAttribute) {
             "here; allowed attributes of <td>: colspan, rowspan");
 }
 
-TEST(Schema, BadAttributeValues) {
+TEST(XmlSchema, BadAttributeValues) {
   EXPECT_EQ(error_of("<report template=\"outcome\" version=\"2\"/>"),
             "report.xml:1:37: error: <report>/@version (格式版本) is \"2\"; allowed values: 1");
   EXPECT_EQ(error_of("<report version=\"1\"/>"),
@@ -140,7 +140,7 @@ TEST(Schema, BadAttributeValues) {
             "allowed values: yes, no");
 }
 
-TEST(Schema, ChangesAndPersons) {
+TEST(XmlSchema, ChangesAndPersons) {
   const std::string head = "<report template=\"outcome\" version=\"1\">\n";
   const std::string tail = "\n<outcome><title>T</title><body/></outcome></report>";
   EXPECT_EQ(error_of(head + "<changes changed=\"maybe\"/>" + tail),
@@ -169,7 +169,7 @@ TEST(Schema, ChangesAndPersons) {
             "a date in the form YYYY-MM-DD (e.g. 2025-10-15)");
 }
 
-TEST(Schema, ProjectFields) {
+TEST(XmlSchema, ProjectFields) {
   EXPECT_EQ(error_of("<report template=\"jiexiang\" version=\"1\">\n"
                      "<outcome><title>T</title><body/></outcome></report>"),
             "report.xml:1:1: error: <project> (封面) is missing; template=\"jiexiang\" needs it");
@@ -196,7 +196,7 @@ TEST(Schema, ProjectFields) {
             "YYYY-MM-DD (e.g. 2025-10-15)");
 }
 
-TEST(Schema, OutcomeStructure) {
+TEST(XmlSchema, OutcomeStructure) {
   EXPECT_EQ(error_of("<report template=\"outcome\" version=\"1\"><outcome><body/></outcome></report>"),
             "report.xml:1:40: error: <outcome>/<title> (标题) is missing");
   EXPECT_EQ(error_of("<html/>"),
@@ -218,7 +218,7 @@ TEST(Schema, OutcomeStructure) {
             "put all of its text in <p> elements");
 }
 
-TEST(Schema, InlineNesting) {
+TEST(XmlSchema, InlineNesting) {
   EXPECT_EQ(error_of(in_body("<p>a<fn>注<fn>套</fn></fn></p>")),
             "report.xml:2:10: error: <outcome>/<body>/<p>/<fn>/<fn> is not allowed here; allowed in "
             "<fn>: <b>, <em>, <sup>, <sub>, <cite>, <a>, <br>");
@@ -238,7 +238,7 @@ TEST(Schema, InlineNesting) {
             "report.xml:2:14: error: <outcome>/<body>/<p>/<a>/@href (链接) is empty");
 }
 
-TEST(Schema, References) {
+TEST(XmlSchema, References) {
   EXPECT_EQ(error_of("<report template=\"outcome\" version=\"1\"><outcome><title>T</title><body/>\n"
                      "<references><ref id=\"r1\">甲</ref>\n<ref id=\"r1\">乙</ref></references>"
                      "</outcome></report>"),
@@ -251,7 +251,7 @@ TEST(Schema, References) {
 
 // ---------------------------------------------------------------- syntax
 
-TEST(Syntax, Entities) {
+TEST(XmlSyntax, Entities) {
   EXPECT_EQ(error_of(in_body("<p>a&nbsp;b</p>")),
             "report.xml:2:5: error: undefined entity &nbsp;: XML defines only &amp; &lt; &gt; "
             "&quot; &apos; — type the character itself");
@@ -267,7 +267,7 @@ TEST(Syntax, Entities) {
             "report.xml:2:12: error: a bare \"&\" must be written &amp;");
 }
 
-TEST(Syntax, Markup) {
+TEST(XmlSyntax, Markup) {
   EXPECT_EQ(error_of(in_body("<p>1 < 2</p>")),
             "report.xml:2:6: error: \"<\" in text must be written &lt;");
   EXPECT_EQ(error_of(in_body("<p>a\x01</p>")),
@@ -291,7 +291,7 @@ TEST(Syntax, Markup) {
             "report.xml:2:5: error: </b> does not match <p> (opened at line 2, column 1)");
 }
 
-TEST(Syntax, DocumentShape) {
+TEST(XmlSyntax, DocumentShape) {
   EXPECT_EQ(error_of(""), "report.xml: error: the file has no root element; a report is <report …> … </report>");
   EXPECT_EQ(error_of("<!-- only a comment -->\n"),
             "report.xml: error: the file has no root element; a report is <report …> … </report>");
@@ -308,7 +308,7 @@ TEST(Syntax, DocumentShape) {
                                  "ends inside it)");
 }
 
-TEST(Syntax, TinyXml2ErrorsAreTranslated) {
+TEST(XmlSyntax, TinyXml2ErrorsAreTranslated) {
   // The scanner catches these first; the translation is the net behind it.
   const char* xml = "<r>\n  <b></em></r>";
   tinyxml2::XMLDocument doc;
@@ -326,7 +326,7 @@ TEST(Syntax, TinyXml2ErrorsAreTranslated) {
 
 // ---------------------------------------------------------------- hostile input
 
-TEST(Hostile, Limits) {
+TEST(XmlHostile, Limits) {
   banshi::ParseLimits shallow;
   shallow.max_depth = 5;
   EXPECT_EQ(error_of(in_body("<p><b><em>x</em></b></p>"), shallow),
@@ -339,7 +339,7 @@ TEST(Hostile, Limits) {
             "report.xml: error: the file is 101 bytes, more than the limit of 100 bytes");
 }
 
-TEST(Hostile, NodeAndAttributeCounts) {
+TEST(XmlHostile, NodeAndAttributeCounts) {
   banshi::ParseLimits few;
   few.max_nodes = 8;
   EXPECT_EQ(error_of(in_body("<p>a</p><p>b</p><p>c</p>"), few),
@@ -353,7 +353,7 @@ TEST(Hostile, NodeAndAttributeCounts) {
 // A document shaped to make a careless lexer quadratic (many texts, the
 // only '&' at the very end: searching on to it from every text) must
 // still take linear time.
-TEST(Hostile, NoQuadraticPaths) {
+TEST(XmlHostile, NoQuadraticPaths) {
   std::string body;
   for (int i = 0; i < 200000; ++i) body += "<p>text</p>";
   const auto start = std::chrono::steady_clock::now();
@@ -363,20 +363,20 @@ TEST(Hostile, NoQuadraticPaths) {
   EXPECT_LT(seconds, 10.0);
 }
 
-TEST(Hostile, DeepNestingIsRefusedNotRecursed) {
+TEST(XmlHostile, DeepNestingIsRefusedNotRecursed) {
   std::string xml = "<report template=\"outcome\" version=\"1\">";
   for (int i = 0; i < 100000; ++i) xml += "<b>";
   EXPECT_EQ(error_of(xml), "report.xml:1:229: error: elements are nested more than 64 deep (the limit)");
 }
 
-TEST(Hostile, BillionLaughsNeverExpands) {
+TEST(XmlHostile, BillionLaughsNeverExpands) {
   const std::string msg = error_of_file("doctype.xml");
   EXPECT_NE(msg.find("<!DOCTYPE> is not allowed"), std::string::npos);
 }
 
 // Random damage to a good report must end in a model or an InputError:
 // never a crash, a hang or another exception.
-TEST(Hostile, MutatedReportsNeverCrash) {
+TEST(XmlHostile, MutatedReportsNeverCrash) {
   const std::string good = banshi::read_file(kData + "good/jiexiang.xml");
   std::mt19937 rng(20251015);
   const std::string alphabet = "<>/&;\"'=!?-[] \n\x80\xE4\xFF" "abc#x0";

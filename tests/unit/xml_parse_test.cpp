@@ -53,7 +53,7 @@ std::vector<std::string> messages(const Diagnostics& d) {
   return out;
 }
 
-class JiexiangReport : public ::testing::Test {
+class XmlJiexiangReport : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     diags_ = new Diagnostics;
@@ -68,10 +68,10 @@ class JiexiangReport : public ::testing::Test {
   const banshi::model::Report& r() const { return *report_; }
   const banshi::model::Blocks& body() const { return report_->outcome.body; }
 };
-Diagnostics* JiexiangReport::diags_ = nullptr;
-banshi::model::Report* JiexiangReport::report_ = nullptr;
+Diagnostics* XmlJiexiangReport::diags_ = nullptr;
+banshi::model::Report* XmlJiexiangReport::report_ = nullptr;
 
-TEST_F(JiexiangReport, RootAttributesAndFile) {
+TEST_F(XmlJiexiangReport, RootAttributesAndFile) {
   EXPECT_EQ(r().template_name, "jiexiang");
   EXPECT_EQ(r().template_pos.line, 3);
   EXPECT_EQ(r().template_pos.column, 19);
@@ -80,7 +80,7 @@ TEST_F(JiexiangReport, RootAttributesAndFile) {
   EXPECT_EQ(std::filesystem::path(r().base_dir), std::filesystem::path(kGood).parent_path());
 }
 
-TEST_F(JiexiangReport, ProjectFields) {
+TEST_F(XmlJiexiangReport, ProjectFields) {
   ASSERT_TRUE(r().project);
   const auto& p = *r().project;
   EXPECT_EQ(p.id.value, "BZ25YB108");
@@ -100,7 +100,7 @@ TEST_F(JiexiangReport, ProjectFields) {
   EXPECT_EQ(p.pos.line, 4);
 }
 
-TEST_F(JiexiangReport, ChangesAndPersons) {
+TEST_F(XmlJiexiangReport, ChangesAndPersons) {
   ASSERT_TRUE(r().changes);
   const auto& c = *r().changes;
   ASSERT_TRUE(c.changed);
@@ -141,7 +141,7 @@ TEST_F(JiexiangReport, ChangesAndPersons) {
   EXPECT_EQ(c.persons[2].phone.value, "18108214401");
 }
 
-TEST_F(JiexiangReport, OutcomeFrontMatter) {
+TEST_F(XmlJiexiangReport, OutcomeFrontMatter) {
   const auto& o = r().outcome;
   EXPECT_EQ(show(o.title), "提升城市品质打造巴中独特 IP 研究");
   EXPECT_EQ(o.title_pos.line, 33);
@@ -158,7 +158,7 @@ TEST_F(JiexiangReport, OutcomeFrontMatter) {
   EXPECT_EQ(o.keywords_pos.line, 42);
 }
 
-TEST_F(JiexiangReport, ParagraphWithFootnote) {
+TEST_F(XmlJiexiangReport, ParagraphWithFootnote) {
   ASSERT_EQ(body().size(), 3u);
   const auto& p = std::get<banshi::model::Paragraph>(body()[0].node);
   EXPECT_EQ(show(p.content),
@@ -175,7 +175,7 @@ TEST_F(JiexiangReport, ParagraphWithFootnote) {
   EXPECT_EQ(p.content[0].pos.column, 9);
 }
 
-TEST_F(JiexiangReport, SectionNestingAndDepth) {
+TEST_F(XmlJiexiangReport, SectionNestingAndDepth) {
   const Section& s1 = section(body()[1]);
   EXPECT_EQ(s1.depth, 1);
   EXPECT_TRUE(s1.numbered);
@@ -206,7 +206,7 @@ TEST_F(JiexiangReport, SectionNestingAndDepth) {
   EXPECT_EQ(list.item_pos[1].line, 62);
 }
 
-TEST_F(JiexiangReport, TableSpans) {
+TEST_F(XmlJiexiangReport, TableSpans) {
   const Section& s = section(body()[2]);
   const auto& t = std::get<banshi::model::Table>(s.blocks[0].node);
   EXPECT_EQ(show(t.caption), "表1 巴中市主要经济指标");
@@ -225,7 +225,7 @@ TEST_F(JiexiangReport, TableSpans) {
   EXPECT_EQ(t.rows[1].pos.line, 73);
 }
 
-TEST_F(JiexiangReport, FigureAndQuotes) {
+TEST_F(XmlJiexiangReport, FigureAndQuotes) {
   const Section& s = section(body()[2]);
   ASSERT_EQ(s.blocks.size(), 4u);
   const auto& f = std::get<banshi::model::Figure>(s.blocks[1].node);
@@ -244,7 +244,7 @@ TEST_F(JiexiangReport, FigureAndQuotes) {
             "H{sub:2}O and E = mc{sup:2}, see {a https://www.bzskl.cn/:巴中社科联}.{br}第二行");
 }
 
-TEST_F(JiexiangReport, References) {
+TEST_F(XmlJiexiangReport, References) {
   const auto& refs = r().outcome.references;
   ASSERT_EQ(refs.size(), 3u);
   EXPECT_EQ(refs[0].id, "r1");
@@ -255,7 +255,7 @@ TEST_F(JiexiangReport, References) {
   EXPECT_EQ(r().outcome.references_pos.line, 85);
 }
 
-TEST_F(JiexiangReport, Warnings) {
+TEST_F(XmlJiexiangReport, Warnings) {
   const std::string f = kGood + "jiexiang.xml";
   EXPECT_EQ(messages(*diags_),
             (std::vector<std::string>{
@@ -267,7 +267,7 @@ TEST_F(JiexiangReport, Warnings) {
   EXPECT_FALSE(diags_->has_errors());
 }
 
-TEST(OutcomeReport, NeedsNoProjectAndKeepsSpacesBetweenElements) {
+TEST(XmlOutcomeReport, NeedsNoProjectAndKeepsSpacesBetweenElements) {
   Diagnostics diags;
   const auto r = banshi::parse_report_file(kGood + "outcome.xml", diags);
   EXPECT_EQ(r.template_name, "outcome");
@@ -287,7 +287,7 @@ TEST(OutcomeReport, NeedsNoProjectAndKeepsSpacesBetweenElements) {
   EXPECT_TRUE(diags.items().empty());
 }
 
-TEST(InlineReport, WhitespaceAcrossInlineBoundaries) {
+TEST(XmlInlineReport, WhitespaceAcrossInlineBoundaries) {
   Diagnostics diags;
   const auto r = banshi::parse_report(
       "<report template=\"outcome\" version=\"1\"><outcome><title>T</title><body>\n"
@@ -308,7 +308,7 @@ TEST(InlineReport, WhitespaceAcrossInlineBoundaries) {
   EXPECT_EQ(p(4), "甲{br}乙");
 }
 
-TEST(InlineReport, UncitedReferencesWarnOnceWhenNothingIsCited) {
+TEST(XmlInlineReport, UncitedReferencesWarnOnceWhenNothingIsCited) {
   Diagnostics diags;
   banshi::parse_report(
       "<report template=\"outcome\" version=\"1\"><outcome><title>T</title><body/>\n"
@@ -321,7 +321,7 @@ TEST(InlineReport, UncitedReferencesWarnOnceWhenNothingIsCited) {
                                       "text)"}));
 }
 
-TEST(InlineReport, CrLfLineEndings) {
+TEST(XmlInlineReport, CrLfLineEndings) {
   Diagnostics diags;
   const auto r = banshi::parse_report(
       "<report template=\"outcome\" version=\"1\">\r\n<outcome><title>T</title><body>\r\n"
@@ -333,7 +333,7 @@ TEST(InlineReport, CrLfLineEndings) {
   EXPECT_EQ(p.pos.column, 3);
 }
 
-TEST(InlineReport, DefaultsAndOptionalParts) {
+TEST(XmlInlineReport, DefaultsAndOptionalParts) {
   Diagnostics diags;
   const auto r = banshi::parse_report(
       "<?xml version='1.0'?>\n"
@@ -356,7 +356,7 @@ TEST(InlineReport, DefaultsAndOptionalParts) {
 
 // The project's own samples are written to the spec: all must be read
 // without errors.
-TEST(Samples, AreAccepted) {
+TEST(XmlSamples, AreAccepted) {
   const std::filesystem::path dir = std::filesystem::path(BANSHI_SOURCE_DIR) / "samples";
   if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "no samples/";
   int count = 0;

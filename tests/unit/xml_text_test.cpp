@@ -11,14 +11,14 @@ namespace {
 
 using banshi::xml::normalize_text;
 
-TEST(Whitespace, CollapsesAndTrims) {
+TEST(XmlWhitespace, CollapsesAndTrims) {
   EXPECT_EQ(normalize_text("  a \t b\n\n c  "), "a b c");
   EXPECT_EQ(normalize_text(" \n\t "), "");
   EXPECT_EQ(normalize_text("胡 明"), "胡 明");          // typed on one line: kept
   EXPECT_EQ(normalize_text("中\u3000文"), "中\u3000文");  // ideographic space is content
 }
 
-TEST(Whitespace, LineBreaksBetweenCjkDisappear) {
+TEST(XmlWhitespace, LineBreaksBetweenCjkDisappear) {
   EXPECT_EQ(normalize_text("城乡融合\n      发展"), "城乡融合发展");
   EXPECT_EQ(normalize_text("发展，\n  旨在"), "发展，旨在");        // CJK punctuation
   EXPECT_EQ(normalize_text("智慧”\r\n  城市"), "智慧”城市");        // general punctuation used in Chinese
@@ -27,7 +27,7 @@ TEST(Whitespace, LineBreaksBetweenCjkDisappear) {
   EXPECT_EQ(normalize_text("ａ\nｂ"), "ａｂ");                      // fullwidth forms
 }
 
-TEST(Whitespace, BlocksAcrossInlineElements) {
+TEST(XmlWhitespace, BlocksAcrossInlineElements) {
   using banshi::model::Inline;
   using banshi::model::InlineKind;
   auto text = [](std::string s) {
@@ -54,7 +54,7 @@ TEST(Whitespace, BlocksAcrossInlineElements) {
   EXPECT_EQ(in[6].text, "下一行");
 }
 
-TEST(HeadingNumber, Recognised) {
+TEST(XmlHeadingNumber, Recognised) {
   using banshi::xml::leading_heading_number;
   EXPECT_EQ(leading_heading_number("一、巴中发展基本情况"), "一、");
   EXPECT_EQ(leading_heading_number("十二、结论"), "十二、");
@@ -66,7 +66,7 @@ TEST(HeadingNumber, Recognised) {
   EXPECT_EQ(leading_heading_number("（1）"), "（1）");
 }
 
-TEST(HeadingNumber, NotNumbers) {
+TEST(XmlHeadingNumber, NotNumbers) {
   using banshi::xml::leading_heading_number;
   EXPECT_EQ(leading_heading_number("巴中发展基本情况"), std::nullopt);
   EXPECT_EQ(leading_heading_number("2025年工作回顾"), std::nullopt);
@@ -78,7 +78,7 @@ TEST(HeadingNumber, NotNumbers) {
   EXPECT_EQ(leading_heading_number("一"), std::nullopt);
 }
 
-TEST(Values, Dates) {
+TEST(XmlValues, Dates) {
   using banshi::xml::parse_date;
   auto date = [](std::string_view s, bool month_only = false) {
     auto v = parse_date(s, month_only);
@@ -104,7 +104,7 @@ TEST(Values, Dates) {
             "\"1979\" is not a date in the form YYYY-MM or YYYY-MM-DD (e.g. 1979-12)");
 }
 
-TEST(Values, NumbersLengthsIds) {
+TEST(XmlValues, NumbersLengthsIds) {
   using namespace banshi::xml;
   EXPECT_EQ(parse_positive_int("3", 1000), 3);
   EXPECT_EQ(parse_positive_int("0", 1000), std::nullopt);
@@ -120,7 +120,7 @@ TEST(Values, NumbersLengthsIds) {
   EXPECT_EQ(split_ids(" r1  r2\nr3 "), (std::vector<std::string>{"r1", "r2", "r3"}));
 }
 
-TEST(Labels, DependOnContext) {
+TEST(XmlLabels, DependOnContext) {
   using namespace banshi::xml;
   EXPECT_EQ(element_label(ElementId::ProjectId), "立项编号");
   EXPECT_EQ(element_label(ElementId::PersonBorn, {banshi::model::PersonRole::CurrentLeader, 0}),
