@@ -1,5 +1,7 @@
 #include "layout/layout.h"
 
+#include <span>
+
 #include "layout/flow.h"
 #include "layout/inline_text.h"
 #include "layout/numbering.h"
@@ -42,7 +44,7 @@ class DocumentLayout {
   void front_pages();
   std::string fill_placeholders(const std::string& text, int line) const;
   void outcome();
-  void blocks(const Blocks& bs, int depth);
+  void blocks(std::span<const Block> bs);
   void section(const Section& s);
   void paragraph(const Paragraph& p, const CollectedText* lead = nullptr);
   void list(const ListBlock& l);
@@ -182,12 +184,12 @@ void DocumentLayout::outcome() {
     add(t, body);
   }
   if (o.abstract || !o.keywords.empty()) flow_.add_space(1);
-  blocks(o.body, 0);
+  blocks(o.body);
   references();
   compose_notes();
 }
 
-void DocumentLayout::blocks(const Blocks& bs, int depth) {
+void DocumentLayout::blocks(std::span<const Block> bs) {
   for (const Block& b : bs) {
     std::visit(
         [&](const auto& node) {
@@ -201,7 +203,6 @@ void DocumentLayout::blocks(const Blocks& bs, int depth) {
         },
         b.node);
   }
-  (void)depth;
 }
 
 void DocumentLayout::section(const Section& s) {
@@ -236,8 +237,9 @@ void DocumentLayout::section(const Section& s) {
   } else {
     add(heading, hs, bookmark, depth + 1);
   }
-  Blocks rest(s.blocks.begin() + static_cast<long>(first), s.blocks.end());
-  blocks(rest, depth);
+  // The model's own blocks, not a copy: notes registered from them keep
+  // pointing into the report.
+  blocks(std::span<const Block>(s.blocks).subspan(first));
 }
 
 void DocumentLayout::paragraph(const Paragraph& p, const CollectedText* lead) {

@@ -70,7 +70,7 @@ class Paginator {
   void start_page(bool blank = false) {
     drafts_.emplace_back();
     drafts_.back().blank = blank;
-    if (numbering_) drafts_.back().folio = blank ? -(next_folio_++) : next_folio_++;
+    if (numbering_ && !blank) drafts_.back().folio = next_folio_++;
   }
   void render(PageSequence& out) const;
 
@@ -104,9 +104,12 @@ PageSequence Paginator::run() {
         page->folio = numbering_ ? next_folio_++ : 0;  // the empty page we are on
       }
       if (br->recto && drafts_.size() % 2 == 0) {
-        // The page we are on is a verso: it stays blank, unnumbered.
-        drafts_.back().blank = true;
-        drafts_.back().folio = -std::abs(drafts_.back().folio);
+        // The page we are on is a verso: it stays blank and takes no number,
+        // so the recto after it gets the number it would have had.
+        PageDraft& blank = drafts_.back();
+        blank.blank = true;
+        if (blank.folio > 0) next_folio_ = blank.folio;
+        blank.folio = 0;
         start_page();
       }
       slot = 0;

@@ -37,7 +37,10 @@ bool wants_fwid(char32_t cp) {
 void compress_adjacent(std::vector<Cluster>& cs) {
   for (size_t i = 0; i + 1 < cs.size(); ++i) {
     Cluster& a = cs[i];
-    Cluster& b = cs[i + 1];
+    // A footnote marker between two marks (。¹”) does not keep them apart.
+    size_t j = i + 1;
+    while (j + 1 < cs.size() && cs[j].attached) ++j;
+    Cluster& b = cs[j];
     if (!a.wide || !b.wide || !is_cjk_punct(a.cls) || !is_cjk_punct(b.cls)) continue;
     if (a.blank_right >= b.blank_left && a.blank_right > 0) {
       a.trim_right += a.blank_right;

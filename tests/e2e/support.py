@@ -184,7 +184,8 @@ class Expected:
             parts.append("参考文献")
             for i, r in enumerate(refs, 1):
                 parts.append(f"[{i}]" + text(r))
-        self.body = squeeze("".join(parts))
+        self.parts = [squeeze(x) for x in parts]
+        self.body = "".join(self.parts)
         self.notes = [squeeze(n) for n in self.notes]
 
 
@@ -194,10 +195,16 @@ FOLIO = re.compile(r"—\d+—")
 def outcome_text(pdf, expected):
     """The squeezed text of the PDF from the outcome's title on, with folios
     and the footnote texts taken out; also returns the notes not found."""
-    text = squeeze(pdftotext(pdf))
-    start = text.find(expected.title)
+    # -raw: content-stream order, which is reading order in banshi's PDFs
+    # (the default sorts by position and puts a raised footnote marker on
+    # a page's first line before that line).
+    text = squeeze(pdftotext(pdf, "-raw"))
+    # The outcome's title, followed by what comes after it (a cover page may
+    # print the same title as the project's name).
+    anchor = expected.body[:len(expected.title) + 8]
+    start = text.find(anchor)
     if start < 0:
-        raise AssertionError("title not found in the PDF text")
+        raise AssertionError(f"the outcome's start ({anchor}) is not in the PDF text")
     text = text[start:]
     missing = []
     for note in expected.notes:

@@ -5,7 +5,7 @@ import glob
 import os
 import unittest
 
-from support import (A4, SAMPLES, Expected, outcome_text, pdffonts, render, spans)
+from support import (A4, SAMPLES, Expected, outcome_text, pdffonts, render, spans, squeeze)
 
 import fitz
 
@@ -63,7 +63,7 @@ class SamplesRender(unittest.TestCase):
             title_sizes = set()
             body_sizes = {}
             for _, text, size, _, _ in spans(pdf):
-                if text.strip() and text.strip() in expected.title:
+                if squeeze(text) and squeeze(text) in expected.title:
                     title_sizes.add(size)
                 body_sizes[size] = body_sizes.get(size, 0) + len(text)
             self.assertIn(22.0, title_sizes, xml)
