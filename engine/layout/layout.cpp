@@ -165,7 +165,13 @@ void DocumentLayout::outcome() {
       if (it == roles.end()) roles.emplace_back(a.role, a.name);
       else it->second += "、" + a.name;
     }
-    for (const auto& [role, names] : roles) add_text(role.empty() ? names : role + "：" + names, as);
+    // The blank line the style asks for comes after the block, not after each role.
+    TextStyle inner = as;
+    inner.lines_after = 0;
+    for (size_t k = 0; k < roles.size(); ++k) {
+      const auto& [role, names] = roles[k];
+      add_text(role.empty() ? names : role + "：" + names, k + 1 == roles.size() ? as : inner);
+    }
   }
   const TextStyle& body = tmpl_.style("body");
   const TextStyle& label = tmpl_.style("label");
