@@ -14,7 +14,7 @@ struct Preparer::Icu {
   std::unique_ptr<icu::BreakIterator> lines;
 };
 
-Preparer::Preparer(const FontSet& fonts) : fonts_(fonts), icu_(std::make_unique<Icu>()) {
+Preparer::Preparer(const FontSet& fonts) : fonts_(fonts), icu_(std::make_unique<Icu>()), blanks_(shaper_) {
   UErrorCode status = U_ZERO_ERROR;
   icu_->lines.reset(icu::BreakIterator::createLineInstance(icu::Locale("zh"), status));
   if (U_FAILURE(status) || !icu_->lines) throw EngineError("ICU line breaker unavailable");
@@ -181,24 +181,12 @@ Prepared Preparer::prepare(const CollectedText& text, const ParagraphSpec& spec)
         c.width += spec.letter_spacing * item.size;
         c.pen_offset += spec.letter_spacing * item.size / 2;
       }
-      // GB-style punctuation: the ink sits on one side, the other half em
-      // is blank that may be compressed. Measured from the glyph's ink
-      // bounds, so a font with centred marks gives a quarter on each side.
-      if (c.wide && is_cjk_punct(c.cls) && h == g + 1) {
-        const auto ext = item.font->extents(out.glyphs[g].gid);
-        const double em_units = item.font->upem();
-        const double full = out.glyphs[g].advance;
-        if (ext && full >= 0.9 * em_units) {
-          const double ink_l = ext->x_min / full, ink_r = ext->x_max / full;
-          const double half = 0.5 * c.width;
-          if (ink_l >= 0.4) {
-            c.blank_left = half;
-          } else if (ink_r <= 0.6) {
-            c.blank_right = half;
-          } else if (ink_l >= 0.2 && ink_r <= 0.8) {
-            c.blank_left = c.blank_right = 0.25 * c.width;
-          }
-        }
+      // Full-width punctuation: the blank on its open side may be
+      // compressed (the font's halt metrics, else its ink bounds).
+      if (c.wide && is_cjk_punct(c.cls) && h == g + 1 && out.glyphs[g].advance >= 0.9 * item.font->upem()) {
+        const Blanks b = blanks_.get(*item.font, c.first, out.glyphs[g].gid, out.glyphs[g].advance);
+        c.blank_left = b.left * c.width;
+        c.blank_right = b.right * c.width;
       }
       out.clusters.push_back(c);
       g = h;

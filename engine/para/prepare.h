@@ -13,6 +13,7 @@
 
 #include "para/char_class.h"
 #include "para/collect.h"
+#include "para/punct_blanks.h"
 #include "text/shaper.h"
 
 namespace banshi {
@@ -100,6 +101,7 @@ class Preparer {
   Shaper shaper_;
   struct Icu;
   std::unique_ptr<Icu> icu_;
+  PunctBlanks blanks_;
   // face id → characters drawn by a fallback font (and which font), or by none.
   std::map<std::string, std::map<char32_t, const Font*>> fallback_used_;
 };
