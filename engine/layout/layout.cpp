@@ -79,6 +79,7 @@ ParagraphSpec DocumentLayout::spec_for(const TextStyle& s) const {
   spec.first_indent = s.first_indent.resolve(em);
   spec.hanging = s.hanging.resolve(em);
   spec.letter_spacing = s.letter_spacing;
+  spec.balance = s.align == Align::Center;
   switch (s.align) {
     case Align::Left: spec.align = ParagraphSpec::AlignMode::Left; break;
     case Align::Center: spec.align = ParagraphSpec::AlignMode::Center; break;

@@ -2,14 +2,40 @@
 
 namespace banshi {
 
-ComposedParagraph ParagraphComposer::compose(const CollectedText& text, const ParagraphSpec& spec) {
+namespace {
+
+// The narrowest measure that still sets the paragraph in as many lines as
+// the full measure does: its lines come out about equally long.
+double balanced_measure(const Prepared& p, const ParagraphSpec& spec, Breaker breaker, size_t lines) {
+  double lo = spec.measure / static_cast<double>(lines), hi = spec.measure;
+  ParagraphSpec trial = spec;
+  for (int step = 0; step < 12 && hi - lo > 0.5; ++step) {
+    trial.measure = (lo + hi) / 2;
+    if (break_lines(p, trial, breaker).size() <= lines) hi = trial.measure;
+    else lo = trial.measure;
+  }
+  return hi;
+}
+
+}  // namespace
+
+ComposedParagraph ParagraphComposer::compose(const CollectedText& text, const ParagraphSpec& spec_in) {
   ComposedParagraph out;
+  ParagraphSpec spec = spec_in;
   const Prepared prepared = preparer_.prepare(text, spec);
-  const auto ranges = break_lines(prepared, spec, breaker_);
+  auto ranges = break_lines(prepared, spec, breaker_);
+  double shift = 0;
+  if (spec.balance && ranges.size() > 1) {
+    const double narrow = balanced_measure(prepared, spec, breaker_, ranges.size());
+    shift = (spec.measure - narrow) / 2;
+    spec.measure = narrow;
+    ranges = break_lines(prepared, spec, breaker_);
+  }
   out.lines.reserve(ranges.size());
   for (size_t i = 0; i < ranges.size(); ++i) {
     const LineLayout set = set_line(prepared, ranges[i], spec, i, i + 1 == ranges.size());
     out.lines.push_back(finalize_line(prepared, set));
+    if (shift != 0) shift_line(out.lines.back(), shift);
   }
   return out;
 }

@@ -83,4 +83,12 @@ ComposedLine finalize_line(const Prepared& p, const LineLayout& line) {
   return out;
 }
 
+void shift_line(ComposedLine& line, double dx) {
+  line.left += dx;
+  for (auto& r : line.runs)
+    for (auto& g : r.glyphs) g.x += dx;
+  for (auto& m : line.marks) m.x += dx;
+  for (auto& l : line.links) l.x += dx;
+}
+
 }  // namespace banshi

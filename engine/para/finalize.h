@@ -25,4 +25,7 @@ struct ComposedLine {
 
 ComposedLine finalize_line(const Prepared& p, const LineLayout& line);
 
+// Moves everything on a line right by dx.
+void shift_line(ComposedLine& line, double dx);
+
 }  // namespace banshi

@@ -74,6 +74,9 @@ struct ParagraphSpec {
   double grid_size = 16;
   // Extra space between characters (em), e.g. letter-spaced titles.
   double letter_spacing = 0;
+  // Make the lines of a multi-line paragraph about equally long (titles:
+  // 梯形 or 菱形, never one character alone on the last line).
+  bool balance = false;
 };
 
 // Per-job paragraph preparation: owns a shaper and an ICU line breaker,
