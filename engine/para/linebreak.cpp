@@ -132,7 +132,7 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
   for (size_t j = 1; j <= n; ++j) forced_before[j] = cs[j - 1].forced_break ? j : forced_before[j - 1];
   for (size_t j = 1; j <= n; ++j) {
     const bool allowed = cs[j - 1].break_after || j == n;
-    const double penalty = allowed ? 0 : kEmergencyCost;
+    const double penalty = allowed ? cs[j - 1].break_penalty : kEmergencyCost;
     const bool last = j == n;
     double fallback_cost = kInfinity;
     size_t fallback_from = 0;

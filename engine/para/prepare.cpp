@@ -86,6 +86,43 @@ void space_han_and_latin(std::vector<Cluster>& cs) {
   }
 }
 
+bool url_char(char32_t c) {
+  return c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>' && c != '\\' && c != '^' && c != '`' &&
+         c != '{' && c != '|' && c != '}';
+}
+
+// URLs (http://…, https://…, www.…) may break after / . - ? & = _ # ~ as
+// well as where UAX #14 allows, so a long address does not force a loose
+// line; such breaks carry a penalty so they are used only when needed.
+void mark_url_breaks(const std::string& s, std::vector<Cluster>& cs) {
+  size_t k = 0;
+  while (k < cs.size()) {
+    const std::string_view rest(s.data() + cs[k].begin, s.size() - cs[k].begin);
+    const bool starts = rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
+    if (!starts || (k > 0 && url_char(cs[k - 1].last))) {
+      ++k;
+      continue;
+    }
+    size_t end = k;
+    while (end < cs.size() && url_char(cs[end].first) && !cs[end].attached) ++end;
+    // Trailing sentence punctuation is not part of the address.
+    while (end > k && std::string_view(".,;:!?)").find(static_cast<char>(cs[end - 1].first)) != std::string_view::npos)
+      --end;
+    const size_t scheme_end = rest.find("://") == std::string_view::npos ? 0 : rest.find("://") + 3;
+    for (size_t i = k; i + 1 < end; ++i) {
+      if (cs[i].end - cs[k].begin <= scheme_end) continue;  // never inside http://
+      const char32_t c = cs[i].first, next = cs[i + 1].first;
+      if (std::u32string_view(U"/.-?&=_#~").find(c) == std::u32string_view::npos) continue;
+      if (std::u32string_view(U"/.-?&=_#~").find(next) != std::u32string_view::npos) continue;
+      if (!cs[i].break_after) {
+        cs[i].break_after = true;
+        cs[i].break_penalty = 50;
+      }
+    }
+    k = std::max(end, k + 1);
+  }
+}
+
 struct UTextCloser {
   void operator()(UText* t) const { utext_close(t); }
 };
@@ -233,6 +270,7 @@ void Preparer::mark_breaks(const CollectedText& text, Prepared& out) {
     cs[i].break_after = ok;
   }
   if (!cs.empty()) cs.back().break_after = true;
+  mark_url_breaks(s, cs);
   for (size_t fb : text.forced_breaks) {
     // The cluster ending at the forced break (a <br/> at the start of the
     // paragraph has nothing before it and is ignored).

@@ -49,6 +49,9 @@ struct Cluster {
   // between Han and Latin letters or digits. Dropped at a line end.
   double gap_after = 0;
   bool break_after = false;   // a line may end after this cluster
+  // Extra demerits for ending a line here (a break inside a URL is allowed
+  // but used only when the line needs it).
+  float break_penalty = 0;
   bool forced_break = false;  // <br/> after this cluster
   bool attached = false;      // a marker glued to the cluster before
   bool space = false;         // ASCII space: dropped at line ends

@@ -1,0 +1,150 @@
+"""Checks of Chinese composition made on the PDF itself (not on banshi's own
+idea of what it did): the 22 × 28 grid, characters per line, the line-start
+and line-end prohibitions, and flush right edges.
+
+check(pdf) returns (problems, stats); each problem is a readable string
+naming the page and line."""
+
+import fitz
+
+MM = 72 / 25.4
+TOP = 37 * MM
+TEXT_W = 156 * MM
+TEXT_H = 225 * MM
+LINES, CHARS = 22, 28
+PITCH = TEXT_H / LINES
+CELL = TEXT_W / CHARS
+BODY = 16.0
+
+NO_START = set("，。、；：？！）》」』】〕〉”’…—·%‰,.;:?!)]}")
+NO_END = set("（《「『【〔〈“‘([{")
+# Full-width marks whose ink sits in the left half: at a line end only that
+# half counts (they are set half-width there).
+LEFT_INK = set("，。、；：？！）》」』】〕〉”’")
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
+
+
+def is_han(c):
+    o = ord(c)
+    return any(a <= o <= b for a, b in HAN_RANGES)
+
+
+def block_left(pno):
+    """Left edge of the text block: odd pages (pno even) bind on the left."""
+    return (28 if pno % 2 == 0 else 26) * MM
+
+
+def lines_of(pdf):
+    """Body lines (16 pt text) of every page, in order: dicts with page,
+    baseline, slot (grid line index), chars [(x, advance, c)], markers."""
+    doc = fitz.open(pdf)
+    out = []
+    for pno, page in enumerate(doc):
+        rows = {}
+        small = []
+        for b in page.get_text("rawdict")["blocks"]:
+            for l in b.get("lines", []):
+                for s in l["spans"]:
+                    for ch in s["chars"]:
+                        if ch["c"].isspace():
+                            continue
+                        x, y = ch["origin"]
+                        adv = ch["bbox"][2] - ch["bbox"][0]
+                        if abs(s["size"] - BODY) < 0.05:
+                            rows.setdefault(round(y, 1), []).append((x, adv, ch["c"]))
+                        elif s["size"] < BODY:
+                            small.append((x, y, ch["c"]))
+        for y in sorted(rows):
+            chars = sorted(rows[y])
+            slot = (y - TOP - 0.88 * BODY) / PITCH
+            # Superscript markers raised above this baseline belong to it.
+            markers = [m for m in small if 0 < y - m[1] < 12]
+            out.append({"page": pno, "y": y, "slot": slot, "chars": chars, "markers": markers,
+                        "text": "".join(c for _, _, c in chars)})
+    return out
+
+
+def mark_paragraph_ends(lines, expected):
+    """Marks each line that ends a paragraph (or heading) of the outcome,
+    by walking the expected text (support.Expected) alongside the lines.
+    Lines before the outcome (form pages) get last = None."""
+    ends = set()
+    total = 0
+    for part in expected.parts[1:]:  # the title is 22 pt, not a body line
+        total += len(part)
+        ends.add(total)
+    start = expected.parts[1][:6] if len(expected.parts) > 1 else ""
+    pos = None
+    for l in lines:
+        merged = sorted([(x, c) for x, _, c in l["chars"]] + [(x, c) for x, _, c in l["markers"]])
+        text = "".join(c for _, c in merged)
+        if pos is None and "".join(text.split()).startswith(start):
+            pos = 0
+        if pos is None:
+            l["last"] = None
+            continue
+        pos += len("".join(text.split()))
+        l["last"] = pos in ends
+
+
+def check(pdf, expected=None):
+    lines = lines_of(pdf)
+    if expected is not None:
+        mark_paragraph_ends(lines, expected)
+    problems = []
+    stats = {"lines": len(lines), "pages": {}, "full_han_lines": 0, "justified": 0}
+
+    def where(l):
+        return f"page {l['page'] + 1}, line at y={l['y']:.1f} ({l['text'][:12]}…)"
+
+    for l in lines:
+        stats["pages"][l["page"]] = stats["pages"].get(l["page"], 0) + 1
+        k = round(l["slot"])
+        if abs(l["slot"] - k) > 0.01:
+            problems.append(f"{where(l)}: baseline off the grid (slot {l['slot']:.3f})")
+        if k >= LINES:
+            problems.append(f"{where(l)}: below the 22nd grid line")
+        first, last = l["text"][0], l["text"][-1]
+        if first in NO_START:
+            problems.append(f"{where(l)}: starts with {first}")
+        if last in NO_END:
+            problems.append(f"{where(l)}: ends with {last}")
+        # A marker glued to its character never starts a line.
+        if any(m[0] < l["chars"][0][0] for m in l["markers"]):
+            problems.append(f"{where(l)}: starts with a footnote marker")
+    for n in stats["pages"].values():
+        if n > LINES:
+            problems.append(f"a page holds {n} body lines")
+
+    # Flush right edges and full lines: every line but a paragraph's last is
+    # justified. Without the source text, a line followed by one starting at
+    # the block's left edge counts as justified.
+    for a, b in zip(lines, lines[1:]):
+        left = block_left(a["page"])
+        a_x = a["chars"][0][0] - left
+        if expected is not None:
+            if a.get("last") is not False:
+                continue
+        else:
+            at_margin = abs(a_x) < 0.6 or abs(a_x - 2 * CELL) < 0.6
+            continues = abs(b["chars"][0][0] - block_left(b["page"])) < 0.6
+            if not (at_margin and continues):
+                continue
+        stats["justified"] += 1
+        x, adv, c = a["chars"][-1]
+        right = x + (BODY / 2 if c in LEFT_INK else adv)
+        if abs(right - (left + TEXT_W)) > 0.5:
+            problems.append(f"{where(a)}: right edge {right - left - TEXT_W:+.2f} pt from the margin")
+        # A full line of Han text holds 28 characters (26 after the indent),
+        # unless one went down with a mark that may not start the next line.
+        pushed = any(ch in NO_START for ch in b["text"][:3])
+        if all(is_han(ch) for ch in a["text"]) and not pushed:
+            stats["full_han_lines"] += 1
+            want = CHARS - (2 if abs(a_x) > 0.6 else 0)
+            if len(a["text"]) != want:
+                problems.append(f"{where(a)}: {len(a['text'])} characters in a full line of Han text, not {want}")
+            xs = [ch[0] for ch in a["chars"]]
+            gaps = [q - p for p, q in zip(xs, xs[1:])]
+            if gaps and max(abs(g - CELL) for g in gaps) > 0.05:
+                problems.append(f"{where(a)}: characters off the {CELL:.2f} pt grid")
+    return problems, stats
