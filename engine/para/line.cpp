@@ -69,12 +69,13 @@ LineLayout set_line(const Prepared& p, LineRange range, const ParagraphSpec& spe
       if (stretchable_gap(cs[first + k], cs[first + k + 1])) open.push_back(k);
     if (open.empty())
       for (size_t k = 0; k + 1 < n; ++k) open.push_back(k);
-    for (size_t k : open) gap[k] += extra / static_cast<double>(open.size());
-    extra = 0;
+    const double per_gap = std::min(extra / static_cast<double>(open.size()), kHardStretchEm * spec.grid_size);
+    for (size_t k : open) gap[k] += per_gap;
+    extra -= per_gap * static_cast<double>(open.size());
   }
 
   double left = line_start(spec, index);
-  if (extra > 0) {
+  if (extra > 1e-6 && !justify) {
     if (spec.align == ParagraphSpec::AlignMode::Center) left += extra / 2;
     if (spec.align == ParagraphSpec::AlignMode::Right) left += extra;
   }

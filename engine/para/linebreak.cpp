@@ -80,8 +80,9 @@ std::vector<LineRange> break_greedy(const Prepared& p, const ParagraphSpec& spec
 // where the rules forbid (an unbreakable run longer than the line).
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr double kLooseCost = 5000;       // beyond a quarter em per gap
+constexpr double kRaggedCostPerEm = 3000; // a line left short, per em
 constexpr double kLoneCharCost = 5000;    // 孤字: one character alone on the last line
-constexpr double kEmergencyCost = 1e7;    // a break the rules forbid
+constexpr double kEmergencyCost = 1e10;   // a break the rules forbid: worse than any loose line
 
 double line_cost(const LineFit& f, double avail, bool last) {
   // A full-width mark at the line end is always set half-width (GB/T 15834
@@ -103,9 +104,18 @@ double line_cost(const LineFit& f, double avail, bool last) {
   if (last) return 0;
   const double excess = -d;
   if (excess <= kEpsilon) return 0;
-  if (f.gaps == 0) return kLooseCost + excess;
-  const double r = excess / f.max_stretch();
-  return 100 * r * r * r + (r > 1 ? kLooseCost * r : 0);
+  // Up to a quarter em per gap: the usual cubic badness. Up to half an em:
+  // loose, a last resort. Beyond that the line is left short at the right
+  // (set_line stops stretching), priced by how much is left over — a long
+  // URL then gives one ragged line instead of a word torn apart.
+  const double quarter = f.max_stretch();
+  if (excess <= quarter) {
+    const double r = excess / quarter;
+    return 100 * r * r * r;
+  }
+  const double hard = f.gaps * kHardStretchEm * f.em;
+  if (excess <= hard) return 100 + kLooseCost * (excess - quarter) / (hard - quarter);
+  return 100 + kLooseCost + kRaggedCostPerEm * (excess - hard) / f.em;
 }
 
 // Letters (not punctuation, not markers) of a line, up to two.

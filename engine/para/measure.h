@@ -13,6 +13,9 @@ namespace banshi {
 // How far justification may open a gap before the line counts as loose:
 // a quarter em per gap (the rule, after clreq 3.8).
 constexpr double kMaxStretchEm = 0.25;
+// What justification never exceeds: a line that would need more (a long
+// URL leaving few gaps) is left short at the right rather than torn apart.
+constexpr double kHardStretchEm = 0.5;
 
 struct LineFit {
   LineRange range;          // without spaces at either end
