@@ -68,11 +68,11 @@ def mark_paragraph_ends(lines, expected):
     """Marks each line that ends a paragraph (or heading) of the outcome,
     by walking the expected text (support.Expected) alongside the lines.
     Lines before the outcome (form pages) get last = None."""
-    ends = set()
+    ends = {}
     total = 0
-    for part in expected.parts[1:]:  # the title is 22 pt, not a body line
+    for k, part in enumerate(expected.parts[1:], 1):  # the title is 22 pt, not a body line
         total += len(part)
-        ends.add(total)
+        ends[total] = k in expected.headings
     start = expected.parts[1][:6] if len(expected.parts) > 1 else ""
     pos = None
     for l in lines:
@@ -85,6 +85,7 @@ def mark_paragraph_ends(lines, expected):
             continue
         pos += len("".join(text.split()))
         l["last"] = pos in ends
+        l["heading"] = ends.get(pos, False)
 
 
 def check(pdf, expected=None):
@@ -115,6 +116,25 @@ def check(pdf, expected=None):
     for n in stats["pages"].values():
         if n > LINES:
             problems.append(f"a page holds {n} body lines")
+
+    # Keep and widow/orphan rules: no heading as a page's last line, no
+    # paragraph's first line alone at a page's foot, no last line alone at
+    # a page's top.
+    if expected is not None:
+        for k, l in enumerate(lines):
+            if l.get("last") is None:
+                continue
+            first = k == 0 or lines[k - 1].get("last") in (True, None)
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            if nxt is None or nxt["page"] == l["page"]:
+                continue
+            # l ends its page, nxt starts the next one.
+            if l["heading"]:
+                problems.append(f"{where(l)}: a heading is the last line of the page")
+            elif first and not l["last"]:
+                problems.append(f"{where(l)}: a paragraph's first line alone at the foot of the page")
+            if nxt.get("last") and not nxt.get("heading") and not l["last"]:
+                problems.append(f"{where(nxt)}: a paragraph's last line alone at the top of the page")
 
     # Flush right edges and full lines: every line but a paragraph's last is
     # justified. Without the source text, a line followed by one starting at
@@ -148,3 +168,45 @@ def check(pdf, expected=None):
             if gaps and max(abs(g - CELL) for g in gaps) > 0.05:
                 problems.append(f"{where(a)}: characters off the {CELL:.2f} pt grid")
     return problems, stats
+
+
+def check_folios(pdf):
+    """Page numbers: `— N —` in 14 pt, its top 7 mm below the text block,
+    odd pages at the right less one character, even pages at the left plus
+    one; consecutive; none on blank pages. Returns (problems, numbers by
+    page, None for an unnumbered page)."""
+    import re
+    doc = fitz.open(pdf)
+    problems, numbers = [], []
+    for pno, page in enumerate(doc):
+        folio = None
+        words = []
+        for b in page.get_text("rawdict")["blocks"]:
+            for l in b.get("lines", []):
+                for s in l["spans"]:
+                    text = "".join(ch["c"] for ch in s["chars"])
+                    if text.strip():
+                        words.append(text)
+                    if abs(s["size"] - 14) < 0.05 and re.fullmatch(r"—\s*\d+\s*—", text.strip()):
+                        xs = [ch["bbox"][0] for ch in s["chars"] if not ch["c"].isspace()]
+                        x1 = max(ch["bbox"][2] for ch in s["chars"] if not ch["c"].isspace())
+                        folio = (int(re.search(r"\d+", text).group()), min(xs), x1, s["chars"][0]["origin"][1])
+        numbers.append(folio[0] if folio else None)
+        if not words and folio:
+            problems.append(f"page {pno + 1}: a blank page carries a number")
+        if not folio:
+            continue
+        n, x0, x1, baseline = folio
+        left = block_left(pno)
+        if pno % 2 == 0 and abs(x1 - (left + TEXT_W - 14)) > 1.0:
+            problems.append(f"page {pno + 1}: folio ends at {x1:.1f}, not one character inside the right edge")
+        if pno % 2 == 1 and abs(x0 - (left + 14)) > 1.0:
+            problems.append(f"page {pno + 1}: folio starts at {x0:.1f}, not one character inside the left edge")
+        top = baseline - 0.88 * 14
+        if abs(top - (TOP + TEXT_H + 7 * MM)) > 1.0:
+            problems.append(f"page {pno + 1}: folio top at {top:.1f}, not 7 mm below the text block")
+    seen = [n for n in numbers if n is not None]
+    for a, b in zip(seen, seen[1:]):
+        if b != a + 1:
+            problems.append(f"page numbers jump from {a} to {b}")
+    return problems, numbers

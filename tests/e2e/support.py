@@ -123,6 +123,7 @@ class Expected:
             return _inline_text(el, self.notes, counter, cites)
 
         parts = [text(outcome.find("title"))]
+        self.headings = set()  # indices into parts of headings printed on their own
         authors = outcome.find("authors")
         if authors is not None:
             roles = {}
@@ -167,6 +168,7 @@ class Expected:
                         rest = rest[1:]
                     else:
                         parts.append(head)
+                        self.headings.add(len(parts) - 1)
                     fake = ET.Element("x")
                     fake.extend(rest)
                     blocks(fake, d)
@@ -182,6 +184,7 @@ class Expected:
         refs = outcome.find("references")
         if refs is not None:
             parts.append("参考文献")
+            self.headings.add(len(parts) - 1)
             for i, r in enumerate(refs, 1):
                 parts.append(f"[{i}]" + text(r))
         self.parts = [squeeze(x) for x in parts]

@@ -8,7 +8,7 @@ import unittest
 
 import fitz
 
-from composition import CELL, MM, TOP, PITCH, check
+from composition import CELL, MM, TOP, PITCH, check, check_folios
 from support import SAMPLES, Expected, out_path, render
 
 FANDOL = "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolFang-Regular.otf"
@@ -23,6 +23,9 @@ class Composition(unittest.TestCase):
             problems, stats = check(pdf, Expected(xml))
             self.assertEqual(problems, [], f"{xml}: {len(problems)} problems")
             self.assertGreater(stats["justified"], 20, xml)
+            folio_problems, numbers = check_folios(pdf)
+            self.assertEqual(folio_problems, [], xml)
+            self.assertIn(1, numbers, xml)
             # Full pages hold 22 lines: the longest page has exactly 22.
             if len(stats["pages"]) > 4:
                 self.assertEqual(max(stats["pages"].values()), 22, xml)
