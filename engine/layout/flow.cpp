@@ -29,6 +29,14 @@ void Flow::add_paragraph(ComposedParagraph&& p, double x, double size, bool keep
   if (keep_with_next) keep_lines_ = 2;
 }
 
+void Flow::add_box(FlowBox&& box) {
+  if (keep_lines_ > 0) {
+    box.break_before = false;
+    keep_lines_ = 0;  // a heading stays with the box after it
+  }
+  items.emplace_back(std::move(box));
+}
+
 void Flow::add_space(int slots) {
   if (slots > 0) items.emplace_back(FlowSpace{slots});
 }

@@ -1,25 +1,49 @@
-// The vertical list: the document as a sequence of lines, blank grid lines
-// and page breaks, each line already composed. Pagination (paginate.h)
-// decides where pages end; this file only says where they *may* end.
+// The vertical list: the document as a sequence of lines, boxes (table
+// rows, figures), blank grid lines and page breaks, each already composed.
+// Pagination (paginate.h) decides where pages end; this file only says
+// where they *may* end.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "para/collect.h"
 #include "para/compose.h"
 #include "style/template.h"
 
 namespace banshi {
 
+// One line of text. Lines sit on the page grid: a line starts on the next
+// grid line at or below the current position, so the grid never drifts.
 struct FlowLine {
   ComposedLine line;
   double x = 0;         // measure's left edge from the text block's left edge
   double size = 16;     // the style's font size: the baseline sits 0.88 em below the line's top
-  int slots = 1;        // grid lines taken
   bool break_before = true;  // may a page end just before this line?
   std::string bookmark;      // outline title, empty for none
+  int bookmark_level = 0;
+};
+
+// Something drawn as a unit: a table row, a figure. Its items are relative
+// to the box's top-left corner (x from the text block's left edge).
+struct FlowBox {
+  std::vector<PageItem> items;
+  std::vector<LinkArea> links;
+  double height = 0;            // pt
+  bool break_before = true;     // may a page end just before this box?
+  // A figure may float: when it does not fit, the text after it fills the
+  // page and the figure goes to the top of the next one.
+  bool floating = false;
+  std::vector<int> footnotes;   // notes whose markers are inside the box
+  // Drawn at the top of a page that this box starts (a table's header rows
+  // repeated on a continuation page); shared by all rows of one table.
+  std::shared_ptr<const FlowBox> repeat_header;
+  // Lines that belong to the box and travel with it (a figure's caption).
+  std::vector<FlowLine> caption;
+  std::string bookmark;
   int bookmark_level = 0;
 };
 
@@ -37,11 +61,12 @@ struct FlowBreak {
   FolioMode folio = FolioMode::Keep;
 };
 
-using FlowItem = std::variant<FlowLine, FlowSpace, FlowBreak>;
+using FlowItem = std::variant<FlowLine, FlowBox, FlowSpace, FlowBreak>;
 
-// Footnotes: composed once, placed at the foot of the page of their marker.
+// A footnote: composed once, placed at the foot of the page of its marker.
 struct FlowNote {
   std::vector<ComposedLine> lines;
+  CollectedText text;  // kept to recompose a continued remainder
 };
 
 struct Flow {
@@ -52,6 +77,7 @@ struct Flow {
   // or last line never alone on a page) and keep-with-next.
   void add_paragraph(ComposedParagraph&& p, double x, double size, bool keep_with_next,
                      const std::string& bookmark = {}, int level = 0);
+  void add_box(FlowBox&& box);
   void add_space(int slots);
   void add_break(bool recto, FolioMode folio = FolioMode::Keep);
 

@@ -73,7 +73,7 @@ void InlineCollector::collect_one(const model::Inline& i, const SpanStyle& style
       s.link.clear();
       s.attached = true;
       s.footnote = index;
-      out.push(std::to_string(notes_.notes()[static_cast<size_t>(index)].number), s);
+      out.push(notes_.marker(index), s);
       break;
     }
     case K::Cite: {

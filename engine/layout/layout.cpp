@@ -3,9 +3,11 @@
 #include <span>
 
 #include "layout/flow.h"
+#include "layout/image_info.h"
 #include "layout/inline_text.h"
 #include "layout/numbering.h"
 #include "layout/paginate.h"
+#include "layout/table.h"
 #include "para/compose.h"
 
 namespace banshi {
@@ -25,16 +27,17 @@ using namespace model;
 class DocumentLayout {
  public:
   DocumentLayout(const Report& report, const Template& tmpl, const FontSet& fonts, Diagnostics& diags,
-                 const LayoutOptions& options)
+                 const LayoutOptions& options, const std::vector<int>* note_numbers = nullptr)
       : report_(report),
         tmpl_(tmpl),
         fonts_(fonts),
         diags_(diags),
         composer_(fonts, options.breaker),
+        notes_(tmpl.footnotes.circled, note_numbers),
         collector_(notes_, cites_),
         grid_size_(tmpl.style("body").size) {}
 
-  PageSequence run();
+  Pagination run();
 
  private:
   ParagraphSpec spec_for(const TextStyle& s) const;
@@ -53,6 +56,8 @@ class DocumentLayout {
   void quote(const Quote& q);
   void references();
   void compose_notes();
+  ParagraphSpec note_spec() const;
+  std::vector<ComposedLine> continue_note(int note, size_t from);
 
   const Report& report_;
   const Template& tmpl_;
@@ -65,6 +70,7 @@ class DocumentLayout {
   Flow flow_;
   double grid_size_;
   int counters_[5] = {0, 0, 0, 0, 0};
+  int tables_ = 0, figures_ = 0;
 };
 
 ParagraphSpec DocumentLayout::spec_for(const TextStyle& s) const {
@@ -258,60 +264,93 @@ void DocumentLayout::paragraph(const Paragraph& p, const CollectedText* lead) {
 }
 
 void DocumentLayout::list(const ListBlock& l) {
-  TextStyle item = tmpl_.style("body");
+  // Items indented two characters like paragraphs, the label in a box of
+  // two characters, wrapped lines aligned with the item's text.
+  TextStyle item = tmpl_.style("list");
+  const double em = tmpl_.page.char_pitch();
+  const double label_box = 2 * em;
   int n = 0;
   for (const auto& it : l.items) {
     CollectedText t;
-    const SpanStyle s = span_style(item, fonts_);
-    t.push(l.ordered ? std::to_string(++n) + "." : "•", s);
-    t.push(" ", s);
+    SpanStyle s = span_style(item, fonts_);
+    SpanStyle label = s;
+    label.box_width = label_box;
+    t.push(l.ordered ? std::to_string(++n) + "." : "•", label);
     collector_.collect(it, s, t);
-    add(t, item);
+    ParagraphSpec spec = spec_for(item);
+    spec.indent = spec.first_indent + label_box;
+    spec.first_indent = -label_box;
+    spec.hanging = 0;
+    flow_.add_space(item.lines_before);
+    flow_.add_paragraph(composer_.compose(t, spec), 0, item.size, false);
+    flow_.add_space(item.lines_after);
   }
 }
 
 void DocumentLayout::table(const Table& t) {
-  // Tables are laid out as ruled grids by a later stage of the project; until
-  // then their text is printed row by row so nothing is lost.
-  const TextStyle& body = tmpl_.style("body");
-  if (!t.caption.empty()) {
-    CollectedText c;
-    collector_.collect(t.caption, span_style(body, fonts_), c);
-    add(c, body);
-  }
-  for (const auto& row : t.rows) {
-    CollectedText r;
-    const SpanStyle s = span_style(body, fonts_);
-    bool first = true;
-    for (const auto& cell : row.cells) {
-      if (!first) r.push("　", s);
-      first = false;
-      collector_.collect(cell.content, s, r);
-    }
-    add(r, body);
-  }
-  diags_.warn({report_.source_file, t.pos.line, t.pos.column}, "tables are printed as plain rows in this version",
-              "<table>", "表格");
+  TableEnv env{tmpl_, fonts_, composer_, collector_, diags_, report_.source_file, ++tables_};
+  layout_table(t, env, flow_);
 }
 
 void DocumentLayout::figure(const Figure& f) {
-  diags_.warn({report_.source_file, f.pos.line, f.pos.column}, "figures are not printed in this version; only the caption is",
-              "<figure>", "图");
-  if (!f.caption.empty()) {
-    CollectedText c;
-    const TextStyle& body = tmpl_.style("body");
-    collector_.collect(f.caption, span_style(body, fonts_), c);
-    add(c, body);
+  std::string why;
+  const auto info = read_image_info(f.resolved_path, why);
+  if (!info) {
+    Diagnostic d;
+    d.loc = {report_.source_file, f.pos.line, f.pos.column};
+    d.path = "<figure>/@src";
+    d.label = "图";
+    d.message = "\"" + f.src + "\" (" + f.resolved_path + "): " + why;
+    throw InputError(std::move(d));
   }
+  ++figures_;
+  const PageGeometry& g = tmpl_.page;
+  const TextStyle& cs = tmpl_.style("figure-caption");
+  // The caption: "图N …" unless it already starts with 图N.
+  CollectedText caption;
+  const SpanStyle cstyle = span_style(cs, fonts_);
+  const std::string given = plain_text(f.caption);
+  if (!given.starts_with("图") || given.size() < 4 || !std::isdigit(static_cast<unsigned char>(given[3])))
+    caption.push("图" + std::to_string(figures_) + (f.caption.empty() ? "" : " "), cstyle);
+  collector_.collect(f.caption, cstyle, caption);
+  ComposedParagraph cp = composer_.compose(caption, spec_for(cs));
+  // Scaled to the given width (never wider than the text block) or to the
+  // text width, and never taller than the page leaves with its caption.
+  double w = std::min(f.width_pt.value_or(g.text_width), g.text_width);
+  double h = w * info->height / info->width;
+  const double max_h = g.text_height - (static_cast<double>(cp.lines.size()) + 1) * g.line_pitch();
+  if (h > max_h) {
+    w *= max_h / h;
+    h = max_h;
+  }
+  FlowBox box;
+  box.floating = true;
+  // A little air above the image; the caption follows on the grid below it.
+  const double pad = g.line_pitch() * 0.25;
+  box.items.emplace_back(Image{f.resolved_path, (g.text_width - w) / 2, pad, w, h});
+  box.height = h + pad;
+  for (auto& line : cp.lines) {
+    FlowLine fl;
+    fl.line = std::move(line);
+    fl.size = cs.size;
+    box.caption.push_back(std::move(fl));
+  }
+  flow_.add_box(std::move(box));
 }
 
 void DocumentLayout::quote(const Quote& q) {
-  TextStyle s = tmpl_.style("body");
-  s.left_indent = Length{2, true};
+  // Set in from both sides by two characters, in the quote style.
+  const TextStyle& s = tmpl_.style("quote");
+  const double indent = 2 * tmpl_.page.char_pitch();
   for (const auto& p : q.paragraphs) {
     CollectedText t;
     collector_.collect(p.content, span_style(s, fonts_), t);
-    add(t, s);
+    ParagraphSpec spec = spec_for(s);
+    spec.indent += indent;
+    spec.measure -= indent;
+    flow_.add_space(s.lines_before);
+    flow_.add_paragraph(composer_.compose(t, spec), 0, s.size, false);
+    flow_.add_space(s.lines_after);
   }
 }
 
@@ -333,8 +372,9 @@ void DocumentLayout::references() {
   for (const Reference* r : order) {
     CollectedText t;
     const SpanStyle s = span_style(rs, fonts_);
-    t.push("[" + std::to_string(++n) + "]", s);
-    t.push(" ", s);
+    SpanStyle label = s;
+    label.box_width = rs.hanging.resolve(tmpl_.page.char_pitch());
+    t.push("[" + std::to_string(++n) + "]", label);
     collector_.collect(r->content, s, t);
     add(t, rs);
   }
@@ -342,20 +382,44 @@ void DocumentLayout::references() {
 
 void DocumentLayout::compose_notes() {
   const TextStyle& ns = tmpl_.style("footnote");
-  ParagraphSpec spec = spec_for(ns);
-  spec.cell = 0;
-  for (const Note& note : notes_.notes()) {
+  const ParagraphSpec spec = note_spec();
+  for (size_t k = 0; k < notes_.notes().size(); ++k) {
+    const Note& note = notes_.notes()[k];
     CollectedText t;
     const SpanStyle s = span_style(ns, fonts_);
-    t.push(std::to_string(note.number), superscript(s));
-    t.push(" ", s);
+    // The number in the hanging indent, the text aligned after it.
+    SpanStyle marker = notes_.circled() ? s : superscript(s);
+    marker.box_width = spec.hanging;
+    t.push(notes_.marker(static_cast<int>(k)), marker);
     collector_.collect_note(*note.content, s, t);
     ComposedParagraph p = composer_.compose(t, spec);
-    flow_.notes.push_back({std::move(p.lines)});
+    flow_.notes.push_back({std::move(p.lines), std::move(t)});
   }
 }
 
-PageSequence DocumentLayout::run() {
+ParagraphSpec DocumentLayout::note_spec() const {
+  ParagraphSpec spec = spec_for(tmpl_.style("footnote"));
+  spec.cell = 0;
+  return spec;
+}
+
+std::vector<ComposedLine> DocumentLayout::continue_note(int note, size_t from) {
+  // The rest of a note cut at a page's foot, marked 续 in the hanging
+  // indent where the number stood, so the reader knows where it comes from.
+  const FlowNote& n = flow_.notes[static_cast<size_t>(note)];
+  const TextStyle& ns = tmpl_.style("footnote");
+  const ParagraphSpec spec = note_spec();
+  CollectedText t;
+  SpanStyle mark = span_style(ns, fonts_);
+  mark.box_width = spec.hanging;
+  t.push("续", mark);
+  const CollectedText rest = n.text.tail(from);
+  for (const Span& sp : rest.spans) t.push(std::string_view(rest.text).substr(sp.begin, sp.end - sp.begin), rest.styles[sp.style]);
+  ComposedParagraph p = composer_.compose(t, spec);
+  return std::move(p.lines);
+}
+
+Pagination DocumentLayout::run() {
   front_pages();
   outcome();
   PaginateParams params;
@@ -375,7 +439,8 @@ PageSequence DocumentLayout::run() {
     ComposedParagraph p = composer_.compose(t, spec_for(folio_style));
     return p.lines.empty() ? ComposedLine{} : std::move(p.lines.front());
   };
-  PageSequence pages = paginate(flow_, params);
+  params.continue_note = [this](int note, size_t from) { return continue_note(note, from); };
+  Pagination pages = paginate(flow_, params);
   composer_.preparer().report(diags_, report_.source_file);
   return pages;
 }
@@ -384,8 +449,16 @@ PageSequence DocumentLayout::run() {
 
 PageSequence layout_report(const model::Report& report, const Template& tmpl, const FontSet& fonts,
                            Diagnostics& diags, const LayoutOptions& options) {
-  DocumentLayout layout(report, tmpl, fonts, diags, options);
-  return layout.run();
+  if (!tmpl.footnotes.per_page) return DocumentLayout(report, tmpl, fonts, diags, options).run().pages;
+  // Per-page numbering: a first layout finds each note's page, a second
+  // prints the numbers counted from 1 on each page. The markers keep their
+  // width, so the second layout breaks the same way.
+  Diagnostics first_pass;
+  const Pagination draft = DocumentLayout(report, tmpl, fonts, first_pass, options).run();
+  std::vector<int> numbers(draft.note_page.size());
+  for (size_t k = 0; k < numbers.size(); ++k)
+    numbers[k] = (k > 0 && draft.note_page[k] == draft.note_page[k - 1]) ? numbers[k - 1] + 1 : 1;
+  return DocumentLayout(report, tmpl, fonts, diags, options, &numbers).run().pages;
 }
 
 }  // namespace banshi

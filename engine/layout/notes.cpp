@@ -2,11 +2,25 @@
 
 #include <algorithm>
 
+#include "util/utf8.h"
+
 namespace banshi {
 
 int NoteRegistry::add(const model::Inline& fn) {
-  notes_.push_back({static_cast<int>(notes_.size()) + 1, &fn.children, fn.pos});
-  return static_cast<int>(notes_.size()) - 1;
+  const size_t index = notes_.size();
+  const int number = numbers_ && index < numbers_->size() ? (*numbers_)[index] : static_cast<int>(index) + 1;
+  notes_.push_back({number, &fn.children, fn.pos});
+  return static_cast<int>(index);
+}
+
+std::string NoteRegistry::marker(int index) const {
+  const int n = notes_[static_cast<size_t>(index)].number;
+  return circled_ ? circled_number(n) : std::to_string(n);
+}
+
+std::string circled_number(int n) {
+  if (n >= 1 && n <= 20) return utf8_encode(static_cast<char32_t>(0x2460 + n - 1));
+  return "(" + std::to_string(n) + ")";
 }
 
 std::string CitationRegistry::cite(const std::vector<std::string>& ids) {

@@ -19,13 +19,26 @@ struct Note {
 
 class NoteRegistry {
  public:
+  // `numbers`, when given, are the printed numbers by note index (per-page
+  // numbering, known after a first pagination); else notes count 1, 2, 3….
+  explicit NoteRegistry(bool circled = false, const std::vector<int>* numbers = nullptr)
+      : circled_(circled), numbers_(numbers) {}
+
   // Registers a note; returns its index (into notes()).
   int add(const model::Inline& fn);
   const std::vector<Note>& notes() const { return notes_; }
+  // The marker as printed: "3", or "③" with circled markers.
+  std::string marker(int index) const;
+  bool circled() const { return circled_; }
 
  private:
   std::vector<Note> notes_;
+  bool circled_;
+  const std::vector<int>* numbers_;
 };
+
+// ① … ⑳ for 1 … 20, then (21) …
+std::string circled_number(int n);
 
 class CitationRegistry {
  public:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 
 namespace banshi {
 
@@ -10,20 +11,29 @@ namespace {
 // The em box's top sits on the grid line; its baseline 0.88 em below
 // (the ideographic em box of CJK fonts runs from -0.12 em to 0.88 em).
 constexpr double kBaselineRatio = 0.88;
+constexpr double kEps = 1e-6;
+
+// Lines of one note at one page's foot.
+struct NotePart {
+  int note = 0;
+  std::vector<ComposedLine> lines;
+  bool continued = false;  // the rest of a note begun on an earlier page
+};
 
 struct Placed {
-  size_t item;  // index into flow.items
-  int slot;     // first grid line on the page
+  size_t item;           // index into flow.items
+  double top;            // from the text block's top
+  const FlowBox* header = nullptr;  // a repeated table header drawn instead of the item
 };
 
 struct PageDraft {
-  std::vector<Placed> lines;
-  std::vector<int> notes;  // note indices whose text is at this page's foot
+  std::vector<Placed> placed;
+  std::vector<NotePart> notes;
   bool blank = false;
   int folio = 0;  // printed number, 0 = none
+  bool has_body() const { return !placed.empty(); }
 };
 
-// Translates a composed line to page coordinates and appends it.
 void emit_line(Page& page, const ComposedLine& line, double x0, double baseline) {
   for (const TextRun& r : line.runs) {
     TextRun t = r;
@@ -47,48 +57,214 @@ void emit_line(Page& page, const ComposedLine& line, double x0, double baseline)
   }
 }
 
+void emit_box(Page& page, const FlowBox& box, double x0, double y0) {
+  for (const PageItem& item : box.items) {
+    PageItem t = item;
+    std::visit(
+        [&](auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, TextRun>) {
+            for (auto& g : v.glyphs) {
+              g.x += x0;
+              g.y += y0;
+            }
+          } else if constexpr (std::is_same_v<T, Line>) {
+            v.x0 += x0;
+            v.x1 += x0;
+            v.y0 += y0;
+            v.y1 += y0;
+          } else {
+            v.x += x0;
+            v.y += y0;
+          }
+        },
+        t);
+    page.items.push_back(std::move(t));
+  }
+  for (const LinkArea& l : box.links) {
+    LinkArea t = l;
+    t.x += x0;
+    t.y += y0;
+    page.links.push_back(std::move(t));
+  }
+}
+
 class Paginator {
  public:
   Paginator(const Flow& flow, const PaginateParams& params)
-      : flow_(flow), p_(params), g_(params.tmpl->page), pitch_(g_.line_pitch()) {}
+      : flow_(flow), p_(params), g_(params.tmpl->page), pitch_(g_.line_pitch()) {
+    note_page_.assign(flow.notes.size(), 0);
+  }
 
-  PageSequence run();
+  Pagination run();
 
  private:
-  int note_lines(const std::vector<int>& notes) const {
-    int n = 0;
-    for (int i : notes) n += static_cast<int>(flow_.notes[static_cast<size_t>(i)].lines.size());
+  const FlowLine* line_at(size_t i) const { return std::get_if<FlowLine>(&flow_.items[i]); }
+  const FlowBox* box_at(size_t i) const { return std::get_if<FlowBox>(&flow_.items[i]); }
+  bool breakable_before(size_t i) const {
+    if (const auto* l = line_at(i)) return l->break_before;
+    if (const auto* b = box_at(i)) return b->break_before;
+    return true;
+  }
+  const std::vector<int>& notes_of(size_t i) const {
+    static const std::vector<int> none;
+    if (const auto* l = line_at(i)) return l->line.footnotes;
+    if (const auto* b = box_at(i)) return b->footnotes;
+    return none;
+  }
+
+  size_t note_lines(const std::vector<NotePart>& parts) const {
+    size_t n = 0;
+    for (const auto& p : parts) n += p.lines.size();
     return n;
   }
-  // Grid lines left for the body when these notes are at the foot.
-  int capacity(const std::vector<int>& notes) const {
-    const int n = note_lines(notes);
-    if (n == 0) return g_.lines;
-    const double area = 2 * p_.notes.rule_gap + n * p_.notes.pitch;
-    return std::max(0, static_cast<int>(std::floor((g_.text_height - area) / pitch_ + 1e-6)));
+  // Room left for the body when `lines` note lines are at the foot.
+  double body_room(size_t lines) const {
+    if (lines == 0) return g_.text_height;
+    return g_.text_height - 2 * p_.notes.rule_gap - static_cast<double>(lines) * p_.notes.pitch;
   }
-  void start_page(bool blank = false) {
-    drafts_.emplace_back();
-    drafts_.back().blank = blank;
-    if (numbering_ && !blank) drafts_.back().folio = next_folio_++;
+  // Bottom of content starting at `y` taking `h`: lines snap to the grid.
+  double line_bottom(double y) const { return (std::ceil(y / pitch_ - kEps) + 1) * pitch_; }
+  double box_bottom(const FlowBox& b, double y) const {
+    double bottom = y + b.height;
+    for (size_t k = 0; k < b.caption.size(); ++k) bottom = line_bottom(bottom);
+    return bottom;
   }
+
+  void start_page(bool blank = false);
+  void commit(size_t i, const FlowBox* header, double bottom, std::vector<NotePart>&& parts);
+  // Tries to put item i on the current page; false when it does not fit.
+  bool try_place(size_t i);
+  void place_carried_notes();
+  void place_deferred_floats();
   void render(PageSequence& out) const;
+  void render_page(const PageDraft& d, size_t index, Page& page, PageSequence& out) const;
 
   const Flow& flow_;
   const PaginateParams& p_;
   const PageGeometry& g_;
   const double pitch_;
   std::vector<PageDraft> drafts_;
+  std::vector<size_t> note_page_;
+  double y_ = 0;                   // body height used on the current page
+  std::deque<size_t> floats_;      // figures waiting for the next page
+  std::vector<NotePart> carry_;    // note lines continued on the next page
   bool numbering_ = true;
   int next_folio_ = 1;
 };
 
-PageSequence Paginator::run() {
+void Paginator::start_page(bool blank) {
+  drafts_.emplace_back();
+  drafts_.back().blank = blank;
+  if (numbering_ && !blank) drafts_.back().folio = next_folio_++;
+  y_ = 0;
+  if (!blank) {
+    place_carried_notes();
+    place_deferred_floats();
+  }
+}
+
+void Paginator::place_carried_notes() {
+  PageDraft& d = drafts_.back();
+  const auto limit = static_cast<size_t>(
+      std::max(1.0, std::floor((g_.text_height * p_.notes.max_carry - 2 * p_.notes.rule_gap) / p_.notes.pitch)));
+  std::vector<NotePart> still;
+  size_t used = 0;
+  for (auto& part : carry_) {
+    if (used >= limit) {
+      still.push_back(std::move(part));
+      continue;
+    }
+    const size_t take = std::min(part.lines.size(), limit - used);
+    NotePart here{part.note, {}, true};
+    here.lines.assign(part.lines.begin(), part.lines.begin() + static_cast<long>(take));
+    used += take;
+    if (take < part.lines.size()) {
+      NotePart rest{part.note, {}, true};
+      rest.lines.assign(part.lines.begin() + static_cast<long>(take), part.lines.end());
+      still.push_back(std::move(rest));
+    }
+    d.notes.push_back(std::move(here));
+  }
+  carry_ = std::move(still);
+}
+
+void Paginator::place_deferred_floats() {
+  while (!floats_.empty()) {
+    const size_t i = floats_.front();
+    const FlowBox& b = *box_at(i);
+    const double bottom = box_bottom(b, y_);
+    if (bottom > body_room(note_lines(drafts_.back().notes)) + kEps && drafts_.back().has_body()) return;
+    drafts_.back().placed.push_back({i, y_});
+    y_ = bottom;
+    floats_.pop_front();
+  }
+}
+
+// Puts item i (after a repeated table header, if any) on the current page.
+void Paginator::commit(size_t i, const FlowBox* header, double bottom, std::vector<NotePart>&& parts) {
+  PageDraft& d = drafts_.back();
+  if (header) d.placed.push_back({i, y_, header});
+  d.placed.push_back({i, header ? y_ + header->height : y_});
+  d.notes = std::move(parts);
+  y_ = bottom;
+  for (int n : notes_of(i)) note_page_[static_cast<size_t>(n)] = drafts_.size() - 1;
+}
+
+bool Paginator::try_place(size_t i) {
+  PageDraft& d = drafts_.back();
+  const bool fresh = !d.has_body();
+  // A table row that starts a page brings its table's header along.
+  const FlowBox* header = nullptr;
+  double y = y_;
+  if (const auto* b = box_at(i); b && b->repeat_header && fresh && i > 0) {
+    header = b->repeat_header.get();
+    y += header->height;
+  }
+  const double bottom = line_at(i) ? line_bottom(y) : box_bottom(*box_at(i), y);
+
+  // The notes this item brings, whole if they fit; else the last one split
+  // (its first lines here, the rest at the next page's foot).
+  std::vector<NotePart> parts = d.notes;
+  for (int n : notes_of(i)) parts.push_back({n, flow_.notes[static_cast<size_t>(n)].lines, false});
+  const size_t all = note_lines(parts);
+  if (bottom <= body_room(all) + kEps || (fresh && notes_of(i).empty())) {
+    commit(i, header, bottom, std::move(parts));
+    return true;
+  }
+  if (!notes_of(i).empty()) {
+    NotePart& last = parts.back();
+    const size_t others = all - last.lines.size();
+    // The most lines of the last note that fit with the item; a fresh page
+    // takes at least its first line so nothing stalls.
+    size_t fit = 0;
+    while (fit < last.lines.size() && bottom <= body_room(others + fit + 1) + kEps) ++fit;
+    if (fit == 0 && fresh) fit = 1;
+    if (fit > 0 && fit < last.lines.size()) {
+      const size_t from = last.lines[fit].text_begin;
+      std::vector<ComposedLine> rest =
+          p_.continue_note ? p_.continue_note(last.note, from)
+                           : std::vector<ComposedLine>(last.lines.begin() + static_cast<long>(fit), last.lines.end());
+      last.lines.resize(fit);
+      carry_.insert(carry_.begin(), NotePart{last.note, std::move(rest), true});
+      commit(i, header, bottom, std::move(parts));
+      y_ = body_room(note_lines(drafts_.back().notes));  // the page is full now
+      return true;
+    }
+  }
+  if (fresh) {
+    // Taller than an empty page: place it anyway rather than loop forever
+    // (tables split their rows and figures are scaled, so this is rare).
+    commit(i, header, bottom, std::move(parts));
+    return true;
+  }
+  return false;
+}
+
+Pagination Paginator::run() {
   const auto& items = flow_.items;
-  size_t i = 0;
-  bool fresh = true;  // the current draft has nothing yet
   start_page();
-  int slot = 0;
+  size_t i = 0;
   while (i < items.size()) {
     PageDraft* page = &drafts_.back();
     if (const auto* br = std::get_if<FlowBreak>(&items[i])) {
@@ -98,7 +274,7 @@ PageSequence Paginator::run() {
         numbering_ = true;
         next_folio_ = 1;
       }
-      if (!page->lines.empty()) {
+      if (page->has_body() || !page->notes.empty()) {
         start_page();
       } else if (br->folio != FolioMode::Keep) {
         page->folio = numbering_ ? next_folio_++ : 0;  // the empty page we are on
@@ -112,101 +288,133 @@ PageSequence Paginator::run() {
         blank.folio = 0;
         start_page();
       }
-      slot = 0;
-      fresh = true;
       continue;
     }
     if (const auto* sp = std::get_if<FlowSpace>(&items[i])) {
       ++i;
-      if (slot == 0) continue;  // no blank lines at a page top
-      slot += sp->slots;
+      if (!page->has_body()) continue;  // no blank lines at a page top
+      y_ = std::ceil(y_ / pitch_ - kEps) * pitch_ + sp->slots * pitch_;
       continue;
     }
-    const auto& line = std::get<FlowLine>(items[i]);
-    std::vector<int> notes = page->notes;
-    for (int n : line.line.footnotes) notes.push_back(n);
-    if (slot + line.slots <= capacity(notes) || (fresh && page->lines.empty())) {
-      page->lines.push_back({i, slot});
-      page->notes = std::move(notes);
-      slot += line.slots;
-      fresh = false;
+    if (const auto* b = box_at(i); b && b->floating) {
+      // A figure that does not fit waits for the next page; text flows on.
+      if (!floats_.empty() || !try_place(i)) floats_.push_back(i);
       ++i;
       continue;
     }
-    // The line does not fit: end the page before the last line that
-    // allows a break there (keep-with-next, widows and orphans), unless
-    // that leaves the page less than half full — then break here anyway.
-    const size_t placed = page->lines.size();
-    auto allows = [&](size_t k) {
-      return k == placed ? line.break_before : std::get<FlowLine>(items[page->lines[k].item]).break_before;
+    if (try_place(i)) {
+      ++i;
+      continue;
+    }
+    // It does not fit: end the page before the last item that allows a
+    // break there (keep-with-next, widows and orphans), unless that leaves
+    // the page less than half full — then break here anyway.
+    const size_t placed = page->placed.size();
+    // Moving placed[k..] to the next page: allowed where the first item
+    // moved allows a break before it and no repeated header is left behind
+    // without its row.
+    auto cut_ok = [&](size_t k) {
+      if (k == placed) return breakable_before(i);
+      return !page->placed[k - 1].header && breakable_before(page->placed[k].item);
     };
     size_t k = placed;
-    while (k > 0 && !allows(k)) --k;
-    if (k > 0 && k < placed && page->lines[k].slot * 2 >= capacity(page->notes)) {
-      i = page->lines[k].item;
-      page->lines.resize(k);
-      page->notes.clear();
-      for (const auto& pl : page->lines)
-        for (int n : std::get<FlowLine>(items[pl.item]).line.footnotes) page->notes.push_back(n);
+    while (k > 0 && !cut_ok(k)) --k;
+    if (k > 0 && k < placed && page->placed[k].top * 2 >= body_room(note_lines(page->notes))) {
+      i = page->placed[k].item;
+      // A note split by a moved item starts again with it on the next page.
+      for (size_t m = k; m < placed; ++m)
+        for (int n : notes_of(page->placed[m].item))
+          std::erase_if(carry_, [n](const NotePart& part) { return part.note == n; });
+      page->placed.resize(k);
+      // Notes of the items moved away go with them; carried notes stay.
+      std::vector<NotePart> kept;
+      for (auto& part : page->notes)
+        if (part.continued) kept.push_back(std::move(part));
+      for (const auto& pl : page->placed)
+        if (!pl.header)
+          for (int n : notes_of(pl.item)) kept.push_back({n, flow_.notes[static_cast<size_t>(n)].lines, false});
+      page->notes = std::move(kept);
     }
     start_page();
-    slot = 0;
-    fresh = true;
   }
-  // A trailing empty page (document ended with a break) is dropped.
-  while (drafts_.size() > 1 && drafts_.back().lines.empty() && !drafts_.back().blank) drafts_.pop_back();
-  PageSequence out;
-  render(out);
+  while (!floats_.empty() || !carry_.empty()) {
+    // Figures or note lines still waiting: more pages for them.
+    start_page();
+  }
+  // A trailing empty page (the document ended with a break) is dropped.
+  while (drafts_.size() > 1 && !drafts_.back().has_body() && drafts_.back().notes.empty() && !drafts_.back().blank)
+    drafts_.pop_back();
+  Pagination out;
+  render(out.pages);
+  out.note_page = note_page_;
   return out;
 }
 
+void Paginator::render_page(const PageDraft& d, size_t pi, Page& page, PageSequence& out) const {
+  const int physical = static_cast<int>(pi) + 1;
+  const double left = g_.text_left(physical);
+  for (const Placed& pl : d.placed) {
+    if (pl.header) {
+      emit_box(page, *pl.header, left, g_.top + pl.top);
+      continue;
+    }
+    if (const auto* fl = line_at(pl.item)) {
+      const double top = g_.top + std::ceil(pl.top / pitch_ - kEps) * pitch_;
+      emit_line(page, fl->line, left + fl->x, top + kBaselineRatio * fl->size);
+      if (!fl->bookmark.empty()) out.outline.push_back({fl->bookmark, fl->bookmark_level, pi, top});
+    } else if (const auto* b = box_at(pl.item)) {
+      emit_box(page, *b, left, g_.top + pl.top);
+      double y = pl.top + b->height;
+      for (const FlowLine& cl : b->caption) {
+        const double top = std::ceil(y / pitch_ - kEps) * pitch_;
+        emit_line(page, cl.line, left + cl.x, g_.top + top + kBaselineRatio * cl.size);
+        y = top + pitch_;
+      }
+      if (!b->bookmark.empty()) out.outline.push_back({b->bookmark, b->bookmark_level, pi, g_.top + pl.top});
+    }
+  }
+  if (!d.notes.empty()) {
+    const size_t n = note_lines(d.notes);
+    const double bottom = g_.top + g_.text_height;
+    double y = bottom - static_cast<double>(n) * p_.notes.pitch;
+    const double rule_y = y - p_.notes.rule_gap;
+    // A page whose notes begin with a continued one gets a full-width rule
+    // (the convention for a split note); otherwise a quarter of the width.
+    const double rule_len = d.notes.front().continued ? g_.text_width : g_.text_width / 4;
+    page.items.emplace_back(Line{left, rule_y, left + rule_len, rule_y, p_.notes.rule_width});
+    for (const NotePart& part : d.notes) {
+      for (const ComposedLine& nl : part.lines) {
+        emit_line(page, nl, left, y + kBaselineRatio * p_.notes.size + (p_.notes.pitch - p_.notes.size) / 2);
+        y += p_.notes.pitch;
+      }
+    }
+  }
+  if (d.folio > 0 && p_.tmpl->folio.enabled && p_.folio) {
+    const ComposedLine folio = p_.folio(d.folio);
+    const FolioStyle& fs = p_.tmpl->folio;
+    const double inset = fs.inset.resolve(fs.size);
+    const bool recto = physical % 2 == 1 || !g_.mirror;
+    const double x = recto ? left + g_.text_width - inset - folio.width - folio.left : left + inset - folio.left;
+    const double top = g_.top + g_.text_height + fs.below;
+    emit_line(page, folio, x, top + kBaselineRatio * fs.size);
+    page.label = std::to_string(d.folio);
+  }
+}
+
 void Paginator::render(PageSequence& out) const {
-  const auto& items = flow_.items;
   for (size_t pi = 0; pi < drafts_.size(); ++pi) {
     const PageDraft& d = drafts_[pi];
     Page page;
     page.width = g_.width;
     page.height = g_.height;
     page.blank = d.blank;
-    const int physical = static_cast<int>(pi) + 1;
-    const double left = g_.text_left(physical);
-    for (const Placed& pl : d.lines) {
-      const auto& fl = std::get<FlowLine>(items[pl.item]);
-      const double top = g_.top + pl.slot * pitch_;
-      const double baseline = top + kBaselineRatio * fl.size;
-      emit_line(page, fl.line, left + fl.x, baseline);
-      if (!fl.bookmark.empty())
-        out.outline.push_back({fl.bookmark, fl.bookmark_level, pi, top});
-    }
-    if (!d.notes.empty()) {
-      const int n = note_lines(d.notes);
-      const double bottom = g_.top + g_.text_height;
-      double y = bottom - n * p_.notes.pitch;
-      const double rule_y = y - p_.notes.rule_gap;
-      page.items.emplace_back(Line{left, rule_y, left + g_.text_width / 4, rule_y, p_.notes.rule_width});
-      for (int ni : d.notes) {
-        for (const ComposedLine& nl : flow_.notes[static_cast<size_t>(ni)].lines) {
-          emit_line(page, nl, left, y + kBaselineRatio * p_.notes.size + (p_.notes.pitch - p_.notes.size) / 2);
-          y += p_.notes.pitch;
-        }
-      }
-    }
-    if (d.folio > 0 && p_.tmpl->folio.enabled && p_.folio) {
-      const ComposedLine folio = p_.folio(d.folio);
-      const FolioStyle& fs = p_.tmpl->folio;
-      const double inset = fs.inset.resolve(fs.size);
-      const bool recto = physical % 2 == 1 || !g_.mirror;
-      const double x = recto ? left + g_.text_width - inset - folio.width - folio.left : left + inset - folio.left;
-      const double top = g_.top + g_.text_height + fs.below;
-      emit_line(page, folio, x, top + kBaselineRatio * fs.size);
-      page.label = std::to_string(d.folio);
-    }
+    render_page(d, pi, page, out);
     out.pages.push_back(std::move(page));
   }
 }
 
 }  // namespace
 
-PageSequence paginate(const Flow& flow, const PaginateParams& params) { return Paginator(flow, params).run(); }
+Pagination paginate(const Flow& flow, const PaginateParams& params) { return Paginator(flow, params).run(); }
 
 }  // namespace banshi

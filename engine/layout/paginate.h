@@ -1,5 +1,8 @@
 // Pagination: the flow cut into pages on the template's grid, footnotes at
-// the foot of the page that holds their marker, page numbers, bookmarks.
+// the foot of the page that holds their marker (a note too long for the
+// page continues at the next page's foot), figures floated to the next
+// page when they do not fit, table headers repeated, page numbers and
+// bookmarks.
 #pragma once
 
 #include <functional>
@@ -12,8 +15,10 @@ namespace banshi {
 struct NoteArea {
   double pitch = 18;     // line pitch of note text (pt)
   double size = 12;      // note font size (pt)
-  double rule_gap = 12;  // from the last body line's slot to the rule, rule to first note
+  double rule_gap = 8;   // from the body to the rule, and rule to the first note
   double rule_width = 0.5;
+  // Most of the text block a note continued from an earlier page may take.
+  double max_carry = 0.6;
 };
 
 struct PaginateParams {
@@ -22,8 +27,18 @@ struct PaginateParams {
   // Composes the folio line for a printed page number (x from the folio's
   // own left edge; the paginator positions it).
   std::function<ComposedLine(int number)> folio;
+  // Composes the rest of note `note` from byte `from` of its text, marked
+  // as continued, for the foot of the next page.
+  std::function<std::vector<ComposedLine>(int note, size_t from)> continue_note;
 };
 
-PageSequence paginate(const Flow& flow, const PaginateParams& params);
+// Which page each note's marker ended on (index into pages), for per-page
+// note numbering.
+struct Pagination {
+  PageSequence pages;
+  std::vector<size_t> note_page;
+};
+
+Pagination paginate(const Flow& flow, const PaginateParams& params);
 
 }  // namespace banshi

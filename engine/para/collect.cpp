@@ -1,5 +1,7 @@
 #include "para/collect.h"
 
+#include <algorithm>
+
 namespace banshi {
 
 namespace {
@@ -7,7 +9,7 @@ namespace {
 bool same(const SpanStyle& a, const SpanStyle& b) {
   return a.face == b.face && a.size == b.size && a.bold == b.bold && a.baseline_shift == b.baseline_shift &&
          a.emphasis_dots == b.emphasis_dots && a.link == b.link && a.attached == b.attached &&
-         a.footnote == b.footnote;
+         a.footnote == b.footnote && a.box_width == b.box_width;
 }
 
 }  // namespace
@@ -24,6 +26,18 @@ void CollectedText::push(std::string_view s, const SpanStyle& style) {
   }
   if (styles.empty() || !same(styles.back(), style)) styles.push_back(style);
   spans.push_back({begin, text.size(), styles.size() - 1});
+}
+
+CollectedText CollectedText::tail(size_t from) const {
+  CollectedText out;
+  for (const Span& sp : spans) {
+    if (sp.end <= from) continue;
+    const size_t b = std::max(sp.begin, from);
+    out.push(std::string_view(text).substr(b, sp.end - b), styles[sp.style]);
+  }
+  for (size_t fb : forced_breaks)
+    if (fb > from) out.forced_breaks.push_back(fb - from);
+  return out;
 }
 
 }  // namespace banshi

@@ -23,6 +23,9 @@ struct SpanStyle {
   // starts a line) and reported with the line that holds it.
   bool attached = false;
   int footnote = -1;            // note index this marker refers to, or -1
+  // The span takes at least this width (pt): list labels and note numbers
+  // in a hanging indent, so the text after them starts at one place.
+  double box_width = 0;
 };
 
 struct Span {
@@ -41,6 +44,10 @@ struct CollectedText {
   void push_break() { forced_breaks.push_back(text.size()); }
   bool empty() const { return text.empty(); }
   const SpanStyle& style_at(size_t span_index) const { return styles[spans[span_index].style]; }
+
+  // The text from byte `from` on, with its styles (a footnote continued on
+  // the next page is set from where it was cut).
+  CollectedText tail(size_t from) const;
 };
 
 }  // namespace banshi

@@ -31,6 +31,24 @@ bool wants_fwid(char32_t cp) {
          cp == 0x2026 || cp == 0x00B7 || cp == 0x2027;
 }
 
+// Spans with a box width (list labels, note numbers) are padded to it on
+// their last cluster, so the text after them lines up.
+void widen_boxes(const CollectedText& text, std::vector<Cluster>& cs) {
+  size_t k = 0;
+  for (const Span& sp : text.spans) {
+    const double box = text.styles[sp.style].box_width;
+    if (box <= 0) continue;
+    while (k < cs.size() && cs[k].end <= sp.begin) ++k;
+    double w = 0;
+    size_t last = SIZE_MAX;
+    for (size_t j = k; j < cs.size() && cs[j].begin < sp.end; ++j) {
+      w += cs[j].width;
+      last = j;
+    }
+    if (last != SIZE_MAX && box > w) cs[last].width += box - w;
+  }
+}
+
 // Two adjacent full-width marks would show a double gap (。” ）。 ，“ “《):
 // the blank between them is removed once, so the pair takes 1.5 em (clreq
 // 3.1.6). An opening and a closing mark in that order keep their blanks.
@@ -231,6 +249,7 @@ Prepared Preparer::prepare(const CollectedText& text, const ParagraphSpec& spec)
   }
   std::sort(out.clusters.begin(), out.clusters.end(),
             [](const Cluster& a, const Cluster& b) { return a.begin < b.begin; });
+  widen_boxes(text, out.clusters);
   compress_adjacent(out.clusters);
   space_han_and_latin(out.clusters);
   mark_breaks(text, out);

@@ -207,7 +207,17 @@ const NumberingLevel* Template::level(int depth) const {
   return nullptr;
 }
 
-Template load_template(const std::filesystem::path& template_dir) {
+namespace {
+
+Template load_template_at(const std::filesystem::path& template_dir, int depth);
+
+}  // namespace
+
+Template load_template(const std::filesystem::path& template_dir) { return load_template_at(template_dir, 0); }
+
+namespace {
+
+Template load_template_at(const std::filesystem::path& template_dir, int depth) {
   Template t;
   t.dir = template_dir;
   t.file = template_dir / "template.xml";
@@ -224,11 +234,25 @@ Template load_template(const std::filesystem::path& template_dir) {
   }
   const XMLElement* root = doc.RootElement();
   if (!root || std::string_view(root->Name()) != "template") r.fail(root, "the root element must be <template>");
-  r.check_attributes(root, {"name", "version"});
-  t.name = r.required(root, "name");
+  r.check_attributes(root, {"name", "version", "extends"});
   if (r.attr(root, "version", "1") != "1") r.fail(root, "version must be 1");
+  if (const char* base = root->Attribute("extends")) {
+    // Start from another template's settings; what follows overrides them
+    // (styles by name), so a form shares the outcome's typography.
+    if (depth > 4) r.fail(root, "templates extend each other too deeply");
+    const std::string b(base);
+    if (b.empty() || b.find_first_of("/\\.") != std::string::npos) r.fail(root, "extends=\"" + b + "\" is not a template name");
+    const auto file = t.file;
+    t = load_template_at(template_dir.parent_path() / b, depth + 1);
+    t.dir = template_dir;
+    t.file = file;
+    t.front.clear();
+    t.description.clear();
+  }
+  t.name = r.required(root, "name");
 
   std::set<int> depths;
+  std::set<std::string> defined;
   for (const XMLElement* e = root->FirstChildElement(); e; e = e->NextSiblingElement()) {
     const std::string_view n = e->Name();
     if (n == "description") {
@@ -238,6 +262,14 @@ Template load_template(const std::filesystem::path& template_dir) {
       t.page = r.page(e);
     } else if (n == "folio") {
       t.folio = r.folio(e);
+    } else if (n == "footnotes") {
+      r.check_attributes(e, {"numbering", "marker"});
+      const std::string numbering = r.attr(e, "numbering", "document");
+      const std::string marker = r.attr(e, "marker", "arabic");
+      if (numbering != "document" && numbering != "page") r.fail(e, "numbering must be document or page");
+      if (marker != "arabic" && marker != "circled") r.fail(e, "marker must be arabic or circled");
+      t.footnotes.per_page = numbering == "page";
+      t.footnotes.circled = marker == "circled";
     } else if (n == "impose") {
       r.check_attributes(e, {"default"});
       t.default_impose = r.attr(e, "default", "none");
@@ -245,8 +277,8 @@ Template load_template(const std::filesystem::path& template_dir) {
         r.fail(e, "default must be none or a3-booklet");
     } else if (n == "style") {
       TextStyle s = r.style(e);
-      if (t.styles.count(s.name)) r.fail(e, "style \"" + s.name + "\" is defined twice");
-      t.styles.emplace(s.name, std::move(s));
+      if (!defined.insert(s.name).second) r.fail(e, "style \"" + s.name + "\" is defined twice");
+      t.styles.insert_or_assign(s.name, std::move(s));
     } else if (n == "front") {
       r.check_attributes(e, {"requires-project"});
       t.needs_project = r.flag(e, "requires-project", false);
@@ -280,11 +312,12 @@ Template load_template(const std::filesystem::path& template_dir) {
     } else if (n == "numbering") {
       NumberingLevel l = r.numbering(e);
       if (!depths.insert(l.depth).second) r.fail(e, "numbering for depth " + std::to_string(l.depth) + " is defined twice");
+      std::erase_if(t.numbering, [&](const NumberingLevel& x) { return x.depth == l.depth; });
       t.numbering.push_back(std::move(l));
     } else {
       r.fail(e, "<" + std::string(n) +
                     "> is not allowed here; allowed in <template>: <description>, <page>, <folio>, <impose>, "
-                    "<style>, <numbering>, <front>, <outcome>");
+                    "<style>, <numbering>, <footnotes>, <front>, <outcome>");
     }
   }
   std::sort(t.numbering.begin(), t.numbering.end(),
@@ -297,6 +330,8 @@ Template load_template(const std::filesystem::path& template_dir) {
     if (!t.styles.count(l.style)) throw EngineError(t.file.string() + ": numbering depth " + std::to_string(l.depth) + " uses undefined style \"" + l.style + "\"");
   return t;
 }
+
+}  // namespace
 
 std::vector<TemplateSummary> list_templates(const std::filesystem::path& root) {
   std::vector<TemplateSummary> out;

@@ -88,6 +88,11 @@ struct FrontPage {
   bool recto = false;  // starts on an odd page
 };
 
+struct FootnoteStyle {
+  bool per_page = false;  // numbering restarts on each page
+  bool circled = false;   // ① ② … instead of superscript 1 2 …
+};
+
 struct Template {
   std::string name;
   std::string description;
@@ -95,6 +100,7 @@ struct Template {
   std::filesystem::path file;
   PageGeometry page;
   FolioStyle folio;
+  FootnoteStyle footnotes;
   std::map<std::string, TextStyle, std::less<>> styles;
   std::vector<NumberingLevel> numbering;  // by depth, 1-based order
   std::string default_impose = "none";   // "none" | "a3-booklet"

@@ -1,0 +1,34 @@
+// Tables (<table>): ruled grids as Chinese official tables have them,
+// column widths from content, cells set with the same Chinese line
+// breaking as the body, rows that break across pages with the header
+// rows repeated, and rows taller than a page broken inside.
+#pragma once
+
+#include <string>
+
+#include "fonts/font_set.h"
+#include "layout/flow.h"
+#include "layout/inline_text.h"
+#include "model/document.h"
+#include "para/compose.h"
+#include "style/template.h"
+#include "util/diag.h"
+
+namespace banshi {
+
+struct TableEnv {
+  const Template& tmpl;
+  const FontSet& fonts;
+  ParagraphComposer& composer;
+  InlineCollector& collector;
+  Diagnostics& diags;
+  const std::string& file;  // the report, for messages
+  int number = 1;           // this table's number: 表1, 表2, …
+};
+
+// Adds the table to the flow: its caption (above, centred, bold: "表N …"
+// unless the caption already starts with 表N), one FlowBox per row (or per
+// piece of a row taller than a page), and its note below.
+void layout_table(const model::Table& table, TableEnv& env, Flow& flow);
+
+}  // namespace banshi
