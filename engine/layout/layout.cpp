@@ -413,9 +413,15 @@ std::vector<ComposedLine> DocumentLayout::continue_note(int note, size_t from) {
   SpanStyle mark = span_style(ns, fonts_);
   mark.box_width = spec.hanging;
   t.push("续", mark);
+  const size_t shift = t.text.size();
   const CollectedText rest = n.text.tail(from);
   for (const Span& sp : rest.spans) t.push(std::string_view(rest.text).substr(sp.begin, sp.end - sp.begin), rest.styles[sp.style]);
   ComposedParagraph p = composer_.compose(t, spec);
+  // Back to offsets in the note's own text.
+  for (auto& line : p.lines) {
+    line.text_begin = from + (line.text_begin > shift ? line.text_begin - shift : 0);
+    line.text_end = from + (line.text_end > shift ? line.text_end - shift : 0);
+  }
   return std::move(p.lines);
 }
 

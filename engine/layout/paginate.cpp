@@ -136,6 +136,7 @@ class Paginator {
   // Tries to put item i on the current page; false when it does not fit.
   bool try_place(size_t i);
   void place_carried_notes();
+  NotePart continued_part(int note, size_t from) const;
   void place_deferred_floats();
   void render(PageSequence& out) const;
   void render_page(const PageDraft& d, size_t index, Page& page, PageSequence& out) const;
@@ -164,6 +165,19 @@ void Paginator::start_page(bool blank) {
   }
 }
 
+// The rest of note `note` from byte `from` of its text, for a later page.
+NotePart Paginator::continued_part(int note, size_t from) const {
+  NotePart part{note, {}, true};
+  const auto& all = flow_.notes[static_cast<size_t>(note)].lines;
+  if (p_.continue_note) {
+    part.lines = p_.continue_note(note, from);
+  } else {
+    for (const auto& l : all)
+      if (l.text_begin >= from) part.lines.push_back(l);
+  }
+  return part;
+}
+
 void Paginator::place_carried_notes() {
   PageDraft& d = drafts_.back();
   const auto limit = static_cast<size_t>(
@@ -176,15 +190,14 @@ void Paginator::place_carried_notes() {
       continue;
     }
     const size_t take = std::min(part.lines.size(), limit - used);
-    NotePart here{part.note, {}, true};
-    here.lines.assign(part.lines.begin(), part.lines.begin() + static_cast<long>(take));
     used += take;
     if (take < part.lines.size()) {
-      NotePart rest{part.note, {}, true};
-      rest.lines.assign(part.lines.begin() + static_cast<long>(take), part.lines.end());
-      still.push_back(std::move(rest));
+      // Still too long: the rest goes on, marked continued again.
+      const size_t from = part.lines[take].text_begin;
+      still.push_back(continued_part(part.note, from));
+      part.lines.resize(take);
     }
-    d.notes.push_back(std::move(here));
+    d.notes.push_back(std::move(part));
   }
   carry_ = std::move(still);
 }
@@ -242,11 +255,8 @@ bool Paginator::try_place(size_t i) {
     if (fit == 0 && fresh) fit = 1;
     if (fit > 0 && fit < last.lines.size()) {
       const size_t from = last.lines[fit].text_begin;
-      std::vector<ComposedLine> rest =
-          p_.continue_note ? p_.continue_note(last.note, from)
-                           : std::vector<ComposedLine>(last.lines.begin() + static_cast<long>(fit), last.lines.end());
       last.lines.resize(fit);
-      carry_.insert(carry_.begin(), NotePart{last.note, std::move(rest), true});
+      carry_.insert(carry_.begin(), continued_part(last.note, from));
       commit(i, header, bottom, std::move(parts));
       y_ = body_room(note_lines(drafts_.back().notes));  // the page is full now
       return true;

@@ -28,7 +28,8 @@ struct PaginateParams {
   // own left edge; the paginator positions it).
   std::function<ComposedLine(int number)> folio;
   // Composes the rest of note `note` from byte `from` of its text, marked
-  // as continued, for the foot of the next page.
+  // as continued, for the foot of the next page. The lines' text offsets
+  // are in the note's own text, so a continuation can be cut again.
   std::function<std::vector<ComposedLine>(int note, size_t from)> continue_note;
 };
 

@@ -33,7 +33,9 @@ ComposedParagraph ParagraphComposer::compose(const CollectedText& text, const Pa
   }
   out.lines.reserve(ranges.size());
   for (size_t i = 0; i < ranges.size(); ++i) {
-    const LineLayout set = set_line(prepared, ranges[i], spec, i, i + 1 == ranges.size());
+    const bool last = i + 1 == ranges.size() ||
+                      (ranges[i].end > 0 && prepared.clusters[ranges[i].end - 1].forced_break);
+    const LineLayout set = set_line(prepared, ranges[i], spec, i, last);
     out.lines.push_back(finalize_line(prepared, set));
     if (shift != 0) shift_line(out.lines.back(), shift);
   }

@@ -143,7 +143,8 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
   for (size_t j = 1; j <= n; ++j) {
     const bool allowed = cs[j - 1].break_after || j == n;
     const double penalty = allowed ? cs[j - 1].break_penalty : kEmergencyCost;
-    const bool last = j == n;
+    // A line ending the paragraph or at a <br/> is not justified.
+    const bool last = j == n || cs[j - 1].forced_break;
     double fallback_cost = kInfinity;
     size_t fallback_from = 0;
     const size_t floor = forced_before[j - 1];
