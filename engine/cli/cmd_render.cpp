@@ -28,7 +28,8 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
                          {"--long-edge", "", false},
                          {"--template", "", true},
                          {"--breaker", "", true},
-                         {"--quiet", "-q", false}});
+                         {"--quiet", "-q", false},
+                         {"--timings", "", false}});
   if (args.positional().size() != 1) throw UsageError("render takes one report file (use - for standard input)");
   const std::string input = args.positional()[0];
   std::string output;
@@ -76,6 +77,9 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
       print_diagnostics(diags);
       if (output != "-") std::cerr << output << ": " << r.pages << " pages\n";
     }
+    if (args.has("--timings"))
+      std::cerr << "timings: parse " << r.times.parse_ms << " ms, layout " << r.times.layout_ms << " ms, pdf "
+                << r.times.pdf_ms << " ms\n";
     return status;
   } catch (const InputError& e) {
     diags.add(e.diagnostic());
