@@ -1,35 +1,158 @@
-// Placeholder until the ruled table layout lands: each row printed as a
-// line of text so no cell text is lost.
+// Assembly of a table: caption, cells measured and set, column widths,
+// row boxes with the header repeated, note.
 #include "layout/table.h"
+
+#include <memory>
+#include <numeric>
+
+#include "layout/table_boxes.h"
+#include "layout/table_cell_text.h"
+#include "layout/table_grid.h"
+#include "layout/table_widths.h"
 
 namespace banshi {
 
-void layout_table(const model::Table& t, TableEnv& env, Flow& flow) {
-  const TextStyle& body = env.tmpl.style("body");
-  const auto spec_for = [&](const TextStyle& s) {
-    ParagraphSpec spec;
-    spec.measure = env.tmpl.page.text_width;
-    spec.first_indent = s.first_indent.resolve(env.tmpl.page.char_pitch());
-    spec.cell = env.tmpl.page.char_pitch();
-    spec.grid_size = body.size;
-    return spec;
-  };
-  const SpanStyle s = span_style(body, env.fonts);
-  if (!t.caption.empty()) {
-    CollectedText c;
-    env.collector.collect(t.caption, s, c);
-    flow.add_paragraph(env.composer.compose(c, spec_for(body)), 0, body.size, true);
+namespace {
+
+// Width added to what a cell's text measures, so that a column given
+// exactly its text's width does not wrap it over rounding.
+constexpr double kWidthSlack = 0.5;
+
+// Whether the caption already carries its number ("表1 …", "表１…").
+bool numbered_caption(const std::string& text) {
+  const std::string prefix = "表";
+  if (!text.starts_with(prefix) || text.size() <= prefix.size()) return false;
+  const auto next = static_cast<unsigned char>(text[prefix.size()]);
+  if (next >= '0' && next <= '9') return true;
+  // Full-width digits ０–９: EF BC 90–99.
+  return text.compare(prefix.size(), 2, "\xEF\xBC") == 0 && text.size() > prefix.size() + 2 &&
+         static_cast<unsigned char>(text[prefix.size() + 2]) >= 0x90 &&
+         static_cast<unsigned char>(text[prefix.size() + 2]) <= 0x99;
+}
+
+void add_caption(const model::Table& table, TableEnv& env, Flow& flow) {
+  const TextStyle& style = env.tmpl.style("table-caption");
+  const SpanStyle span = span_style(style, env.fonts);
+  CollectedText text;
+  if (!numbered_caption(model::plain_text(table.caption)))
+    text.push("表" + std::to_string(env.number) + (table.caption.empty() ? "" : " "), span);
+  env.collector.collect(table.caption, span, text);
+  flow.add_space(style.lines_before);
+  // Kept with the table whatever the template says: a caption alone at a
+  // page's foot is never right.
+  flow.add_paragraph(env.composer.compose(text, table_paragraph_spec(style, env.tmpl)), 0, style.size, true);
+}
+
+void add_note(const model::Table& table, TableEnv& env, Flow& flow) {
+  if (table.note.empty()) return;
+  const TextStyle& style = env.tmpl.style("table-note");
+  CollectedText text;
+  env.collector.collect(table.note, span_style(style, env.fonts), text);
+  const size_t first = flow.items.size();
+  flow.add_paragraph(env.composer.compose(text, table_paragraph_spec(style, env.tmpl)), 0, style.size, false);
+  // The note's first line stays with the table's last row.
+  if (first < flow.items.size())
+    if (auto* line = std::get_if<FlowLine>(&flow.items[first])) line->break_before = false;
+  flow.add_space(style.lines_after);
+}
+
+// Column edges from the left of the text block: widths from the cells'
+// content, summing to the text width.
+std::vector<double> column_edges(const TableGrid& grid, const std::vector<CellText>& cells, const TableMetrics& m,
+                                 const model::Table& table, TableEnv& env) {
+  std::vector<CellWidthNeed> needs;
+  needs.reserve(cells.size());
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const GridCell& c = grid.cells[i];
+    const TextWidths w = measure_cell(cells[i], env.composer);
+    const double pad = 2 * m.pad_x + kWidthSlack;
+    needs.push_back({c.col, c.colspan, w.min + pad, w.max + pad});
   }
-  for (const auto& row : t.rows) {
-    CollectedText r;
-    bool first = true;
-    for (const auto& cell : row.cells) {
-      if (!first) r.push("　", s);
+  const double width = env.tmpl.page.text_width;
+  const std::vector<ColumnBounds> bounds = column_bounds(grid.cols, needs);
+  double sum_min = 0;
+  for (const ColumnBounds& b : bounds) sum_min += b.min;
+  if (sum_min > width + 1e-6)
+    env.diags.warn({env.file, table.pos.line, table.pos.column},
+                   "表" + std::to_string(env.number) + " has more in its columns than the text width holds: some cell text is set wider than its column",
+                   "<table>", "表格");
+  const std::vector<double> widths = distribute_width(bounds, width);
+  std::vector<double> edges(widths.size() + 1, 0.0);
+  std::partial_sum(widths.begin(), widths.end(), edges.begin() + 1);
+  edges.back() = width;  // exactly, whatever the rounding
+  return edges;
+}
+
+void add_rows(const model::Table& table, TableEnv& env, Flow& flow) {
+  const TableGrid grid = build_grid(table);
+  if (grid.cols == 0) return;
+  const TextStyle& body = env.tmpl.style("table");
+
+  std::vector<CellText> cells;
+  cells.reserve(grid.cells.size());
+  for (const GridCell& c : grid.cells) cells.push_back(collect_cell(c, env));
+
+  TableMetrics m;
+  m.pad_x = 0.3 * body.size;
+  m.pad_y = 0.25 * body.size;
+  m.min_row = (body.line_pitch > 0 ? body.line_pitch : body.size * 1.5) + 2 * m.pad_y;
+
+  const std::vector<double> edges = column_edges(grid, cells, m, table, env);
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const GridCell& c = grid.cells[i];
+    const double inner = edges[static_cast<size_t>(c.col_end())] - edges[static_cast<size_t>(c.col)] - 2 * m.pad_x;
+    set_cell_text(cells[i], std::max(inner, 1.0), env.composer);
+  }
+
+  const std::vector<RowRange> groups = row_groups(grid);
+  TableBoxes boxes(grid, groups, edges, cells, m);
+  const double page = env.tmpl.page.text_height;
+  int header = header_rows(grid, groups);
+  // A header that is the whole table, or so tall that repeating it would
+  // leave little room for the body, is not repeated: its rows are body rows.
+  if (header == grid.rows || boxes.top(header) > page / 2) header = 0;
+  const double limit = page - boxes.top(header);
+  boxes.place_text(limit, header);
+
+  std::shared_ptr<const FlowBox> repeat;
+  if (header > 0) {
+    FlowBox head = boxes.whole({0, header});
+    FlowBox copy = head;
+    copy.footnotes.clear();  // the notes belong to the first printing only
+    repeat = std::make_shared<const FlowBox>(std::move(copy));
+    flow.add_box(std::move(head));
+  } else {
+    // No header rows: a continuation page still gets the frame's top rule.
+    repeat = std::make_shared<const FlowBox>(boxes.top_rule());
+  }
+
+  // Room a cell's footnotes may take at the page's foot: a rule and two
+  // lines of notes, so a row cut to a page's height still fits with them.
+  const double note_reserve = 3 * env.tmpl.page.line_pitch();
+  bool first = true;
+  std::vector<FlowBox> all;
+  for (const RowRange& g : groups) {
+    if (g.end <= header) continue;
+    for (FlowBox& b : boxes.group(g, limit, note_reserve)) {
+      if (first && header > 0) b.break_before = false;  // the header never stays alone
+      // The table's very first box draws its own top rule; every other one
+      // may start a page and brings the header (or top rule) along.
+      if (!first || header > 0) b.repeat_header = repeat;
       first = false;
-      env.collector.collect(cell.content, s, r);
+      all.push_back(std::move(b));
     }
-    if (!r.empty()) flow.add_paragraph(env.composer.compose(r, spec_for(body)), 0, body.size, false);
   }
+  // A little air under the table before what follows snaps to the grid.
+  if (!all.empty()) all.back().height += m.pad_y;
+  for (FlowBox& b : all) flow.add_box(std::move(b));
+}
+
+}  // namespace
+
+void layout_table(const model::Table& table, TableEnv& env, Flow& flow) {
+  add_caption(table, env, flow);
+  add_rows(table, env, flow);
+  add_note(table, env, flow);
 }
 
 }  // namespace banshi

@@ -1,0 +1,252 @@
+#include "layout/table_boxes.h"
+
+#include <algorithm>
+
+namespace banshi {
+
+namespace {
+
+constexpr double kEps = 1e-6;
+// The em box's top sits at the top of the line's slot less half the
+// leading; its baseline 0.88 em below (as the paginator sets body lines).
+constexpr double kBaselineRatio = 0.88;
+
+void add_line(FlowBox& box, double x0, double y0, double x1, double y1, double width) {
+  box.items.emplace_back(Line{x0, y0, x1, y1, width});
+}
+
+}  // namespace
+
+TableBoxes::TableBoxes(const TableGrid& grid, const std::vector<RowRange>& groups, std::vector<double> edges,
+                       const std::vector<CellText>& cells, const TableMetrics& metrics)
+    : grid_(grid), groups_(groups), edges_(std::move(edges)), cells_(cells), m_(metrics) {
+  std::vector<double> heights(static_cast<size_t>(grid.rows), m_.min_row);
+  const auto need = [&](size_t i) { return cells_[i].height() + 2 * m_.pad_y; };
+  for (size_t i = 0; i < grid.cells.size(); ++i) {
+    const GridCell& c = grid.cells[i];
+    if (c.rowspan == 1) heights[static_cast<size_t>(c.row)] = std::max(heights[static_cast<size_t>(c.row)], need(i));
+  }
+  // Merged cells after the rows' own needs, short spans first; a merged
+  // cell that is still taller than its rows spreads the difference evenly
+  // over them, so no single row looks stretched.
+  std::vector<size_t> spanning;
+  for (size_t i = 0; i < grid.cells.size(); ++i)
+    if (grid.cells[i].rowspan > 1) spanning.push_back(i);
+  std::stable_sort(spanning.begin(), spanning.end(),
+                   [&](size_t a, size_t b) { return grid.cells[a].rowspan < grid.cells[b].rowspan; });
+  for (size_t i : spanning) {
+    const GridCell& c = grid.cells[i];
+    double have = 0;
+    for (int r = c.row; r < c.row_end(); ++r) have += heights[static_cast<size_t>(r)];
+    if (need(i) > have)
+      for (int r = c.row; r < c.row_end(); ++r) heights[static_cast<size_t>(r)] += (need(i) - have) / c.rowspan;
+  }
+  tops_.assign(heights.size() + 1, 0.0);
+  for (size_t r = 0; r < heights.size(); ++r) tops_[r + 1] = tops_[r] + heights[r];
+  place_text(tops_.back() + 1, grid.rows);
+}
+
+void TableBoxes::place_text(double limit, int keep_centred) {
+  content_top_.assign(grid_.cells.size(), 0.0);
+  for (const RowRange& g : groups_) {
+    const bool top_aligned = g.begin >= keep_centred && top(g.end) - top(g.begin) > limit + kEps;
+    for (size_t i = 0; i < grid_.cells.size(); ++i) {
+      const GridCell& c = grid_.cells[i];
+      if (c.row < g.begin || c.row >= g.end) continue;
+      const double cell_top = top(c.row), cell_height = top(c.row_end()) - cell_top;
+      content_top_[i] = top_aligned ? cell_top + m_.pad_y : cell_top + (cell_height - cells_[i].height()) / 2;
+    }
+  }
+}
+
+bool TableBoxes::clean_cut(double y, RowRange range) const {
+  for (size_t i = 0; i < grid_.cells.size(); ++i) {
+    const GridCell& c = grid_.cells[i];
+    if (c.row < range.begin || c.row >= range.end) continue;
+    const CellText& t = cells_[i];
+    for (size_t k = 0; k < t.lines.size(); ++k) {
+      const double line_top = content_top_[i] + static_cast<double>(k) * t.pitch;
+      if (line_top < y - kEps && line_top + t.pitch > y + kEps) return false;
+    }
+  }
+  return true;
+}
+
+double TableBoxes::best_cut(double from, double to, RowRange range) const {
+  // Candidates: the ends of lines and of rows; the lowest that cuts no line.
+  std::vector<double> candidates;
+  for (int r = range.begin + 1; r <= range.end; ++r) candidates.push_back(top(r));
+  for (size_t i = 0; i < grid_.cells.size(); ++i) {
+    const GridCell& c = grid_.cells[i];
+    if (c.row < range.begin || c.row >= range.end) continue;
+    const CellText& t = cells_[i];
+    for (size_t k = 1; k <= t.lines.size(); ++k) candidates.push_back(content_top_[i] + static_cast<double>(k) * t.pitch);
+  }
+  std::sort(candidates.begin(), candidates.end(), std::greater<>());
+  for (double y : candidates)
+    if (y > from + kEps && y <= to + kEps && clean_cut(y, range)) return y;
+  return to;  // only when a single line is taller than a page
+}
+
+bool TableBoxes::has_notes(RowRange range) const {
+  for (size_t i = 0; i < grid_.cells.size(); ++i) {
+    const GridCell& c = grid_.cells[i];
+    if (c.row < range.begin || c.row >= range.end) continue;
+    for (const ComposedLine& line : cells_[i].lines)
+      if (!line.footnotes.empty()) return true;
+  }
+  return false;
+}
+
+FlowBox TableBoxes::whole(RowRange range) const { return slice(top(range.begin), top(range.end), range); }
+
+std::vector<FlowBox> TableBoxes::group(RowRange range, double limit, double note_reserve) const {
+  if (has_notes(range)) limit = std::max(limit - note_reserve, limit / 2);
+  const double begin = top(range.begin), end = top(range.end);
+  const bool fits = end - begin <= limit + kEps;
+  // Row boundaries where the rows may come apart: not through a line of a
+  // merged cell's text (a one-line label centred over two rows sits right
+  // on their boundary — those rows make one box).
+  std::vector<double> cuts{begin};
+  for (int r = range.begin + 1; r < range.end; ++r)
+    if (clean_cut(top(r), range)) cuts.push_back(top(r));
+  cuts.push_back(end);
+
+  std::vector<FlowBox> out;
+  for (size_t k = 0; k + 1 < cuts.size(); ++k) {
+    double from = cuts[k];
+    // A piece taller than a page is cut between lines of text.
+    while (cuts[k + 1] - from > limit + kEps) {
+      double at = best_cut(from, from + limit, range);
+      if (at <= from + kEps) at = from + limit;
+      out.push_back(slice(from, at, range));
+      from = at;
+    }
+    out.push_back(slice(from, cuts[k + 1], range));
+  }
+  for (size_t k = 1; k < out.size(); ++k) out[k].break_before = !fits;
+  return out;
+}
+
+FlowBox TableBoxes::top_rule() const {
+  FlowBox box;
+  add_line(box, -m_.outer_rule / 2, 0, width() + m_.outer_rule / 2, 0, m_.outer_rule);
+  return box;
+}
+
+FlowBox TableBoxes::slice(double from, double to, RowRange range) const {
+  FlowBox box;
+  box.height = to - from;
+  add_text(box, from, to, range);
+  add_rules(box, from, to, range);
+  return box;
+}
+
+void TableBoxes::add_text(FlowBox& box, double from, double to, RowRange range) const {
+  for (size_t i = 0; i < grid_.cells.size(); ++i) {
+    const GridCell& c = grid_.cells[i];
+    if (c.row < range.begin || c.row >= range.end) continue;
+    const CellText& t = cells_[i];
+    const double dx = edges_[static_cast<size_t>(c.col)] + m_.pad_x;
+    for (size_t k = 0; k < t.lines.size(); ++k) {
+      const double line_top = content_top_[i] + static_cast<double>(k) * t.pitch;
+      // Each line goes to the box its top is in: a cut never runs through
+      // a line, so it lies wholly inside.
+      if (line_top < from - kEps || line_top >= to - kEps) continue;
+      const ComposedLine& line = t.lines[k];
+      const double baseline = line_top - from + (t.pitch - t.size) / 2 + kBaselineRatio * t.size;
+      for (const TextRun& r : line.runs) {
+        TextRun run = r;
+        for (PlacedGlyph& g : run.glyphs) {
+          g.x += dx;
+          g.y += baseline;
+        }
+        box.items.emplace_back(std::move(run));
+      }
+      for (Rect mark : line.marks) {
+        mark.x += dx;
+        mark.y += baseline;
+        box.items.emplace_back(mark);
+      }
+      for (LinkArea link : line.links) {
+        link.x += dx;
+        link.y += baseline;
+        box.links.push_back(std::move(link));
+      }
+      for (int n : line.footnotes)
+        if (std::find(box.footnotes.begin(), box.footnotes.end(), n) == box.footnotes.end()) box.footnotes.push_back(n);
+    }
+  }
+}
+
+void TableBoxes::add_rules(FlowBox& box, double from, double to, RowRange range) const {
+  const int cols = grid_.cols;
+  const double outer_half = m_.outer_rule / 2;
+  // Rows of the range that the box shows a part of.
+  std::vector<int> rows;
+  for (int r = range.begin; r < range.end; ++r)
+    if (top(r) < to - kEps && top(r + 1) > from + kEps) rows.push_back(r);
+
+  // Vertical rules: at each column edge, in the rows where it separates two
+  // different cells (not through a cell spanning columns); one line per run
+  // of such rows.
+  for (int j = 0; j <= cols; ++j) {
+    const bool frame = j == 0 || j == cols;
+    const double x = edges_[static_cast<size_t>(j)];
+    double run_top = -1;
+    double run_bottom = -1;
+    for (int r : rows) {
+      const bool here = frame || grid_.at(r, j - 1) != grid_.at(r, j);
+      const double y0 = std::max(top(r), from), y1 = std::min(top(r + 1), to);
+      if (here && run_top >= 0 && std::abs(run_bottom - y0) < kEps) {
+        run_bottom = y1;
+        continue;
+      }
+      if (run_top >= 0) add_line(box, x, run_top - from, x, run_bottom - from, frame ? m_.outer_rule : m_.inner_rule);
+      run_top = here ? y0 : -1;
+      run_bottom = y1;
+    }
+    if (run_top >= 0) add_line(box, x, run_top - from, x, run_bottom - from, frame ? m_.outer_rule : m_.inner_rule);
+  }
+
+  // A horizontal rule at the boundary above row r, where the cells above
+  // and below differ (not through a cell spanning rows).
+  const auto row_rule = [&](int r, double width) {
+    const double y = top(r) - from;
+    int c = 0;
+    while (c < cols) {
+      if (grid_.at(r - 1, c) == grid_.at(r, c)) {
+        ++c;
+        continue;
+      }
+      const int start = c;
+      while (c < cols && grid_.at(r - 1, c) != grid_.at(r, c)) ++c;
+      add_line(box, edges_[static_cast<size_t>(start)], y, edges_[static_cast<size_t>(c)], y, width);
+    }
+  };
+  // Full-width frame rules reach past the side rules' half width so the
+  // corners are square.
+  const auto frame_rule = [&](double y) {
+    add_line(box, -outer_half, y - from, width() + outer_half, y - from, m_.outer_rule);
+  };
+
+  if (from < kEps) frame_rule(0);  // the table's top
+  for (int r = range.begin + 1; r < range.end; ++r)
+    if (top(r) > from + kEps && top(r) < to - kEps) row_rule(r, m_.inner_rule);
+  // The bottom: the frame at the table's end; at a row boundary the usual
+  // rule (each box draws the line below it, none above); inside a row — a
+  // row taller than a page, cut — the frame, closing the page.
+  if (std::abs(to - top(grid_.rows)) < kEps) {
+    frame_rule(to);
+    return;
+  }
+  for (int r = range.begin + 1; r <= range.end; ++r) {
+    if (std::abs(top(r) - to) < kEps) {
+      row_rule(r, m_.inner_rule);
+      return;
+    }
+  }
+  frame_rule(to);
+}
+
+}  // namespace banshi
