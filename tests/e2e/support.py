@@ -99,6 +99,23 @@ def _inline_text(el, notes, counter, cites):
     return out
 
 
+def cite_label(numbers):
+    """A citation marker as printed: [1], [2-4] (three or more consecutive
+    numbers as a range), [2,5]."""
+    nums = sorted(set(numbers))
+    parts, i = [], 0
+    while i < len(nums):
+        j = i
+        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
+            j += 1
+        if j - i >= 2:
+            parts.append(f"{nums[i]}-{nums[j]}")
+        else:
+            parts.extend(str(n) for n in nums[i:j + 1])
+        i = j + 1
+    return "[" + ",".join(parts) + "]"
+
+
 class Expected:
     """What the outcome of a report XML prints, as squeezed strings: the body
     in reading order and the footnote texts."""
@@ -117,7 +134,7 @@ class Expected:
             for i in ids:
                 cite_numbers.setdefault(i, len(cite_numbers) + 1)
                 nums.append(cite_numbers[i])
-            return "[" + ",".join(str(n) for n in sorted(set(nums))) + "]"
+            return cite_label(nums)
 
         def text(el):
             return _inline_text(el, self.notes, counter, cites)
@@ -179,6 +196,18 @@ class Expected:
                     ps = el.findall("p")
                     for p in ps or [el]:
                         parts.append(text(p))
+                elif el.tag == "table":
+                    # Caption, rows (cells in source order), note. A header
+                    # row repeated on a continuation page is not predicted.
+                    if el.find("caption") is not None:
+                        parts.append(text(el.find("caption")))
+                    for tr in el.findall("tr"):
+                        parts.append("".join(text(c) for c in tr))
+                    if el.find("note") is not None:
+                        parts.append(text(el.find("note")))
+                elif el.tag == "figure":
+                    if el.find("caption") is not None:
+                        parts.append(text(el.find("caption")))
 
         blocks(outcome.find("body"), 0)
         refs = outcome.find("references")
