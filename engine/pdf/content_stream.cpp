@@ -99,10 +99,7 @@ std::string page_content(const Page& page, const DocumentResources& res, Resourc
 
 void write_page_content(HaruDoc& doc, const Page& page, const DocumentResources& res, ResourceNames& names,
                         HPDF_Stream stream) {
-  const std::string ops = page_content(page, res, names);
-  if (ops.empty()) return;
-  doc.check(HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()), static_cast<HPDF_UINT>(ops.size())),
-            "writing page content");
+  doc.write(stream, page_content(page, res, names), "writing page content");
 }
 
 }  // namespace banshi::pdf

@@ -1,7 +1,7 @@
 // A page's content: its display list turned into PDF operators, written
 // into any content stream with any resource dictionary. The page writer
-// uses the page's own stream and /Resources; booklet imposition will use a
-// Form XObject's, placing each A4 page onto an A3 sheet.
+// uses the page's own stream and /Resources; booklet imposition uses a
+// Form XObject's (page_form.h), placing each A4 page onto an A3 sheet.
 #pragma once
 
 #include <string>
@@ -30,6 +30,8 @@ class ResourceNames {
   ResourceNames(HaruDoc& doc, HPDF_Dict resources) : doc_(doc), resources_(resources) {}
   std::string font(HPDF_Dict font) { return name(font, "Font", "F", fonts_); }
   std::string xobject(HPDF_Dict xobject) { return name(xobject, "XObject", "Im", xobjects_); }
+  // A Form XObject (an imposed page): /X1, /X2, … (numbered with images).
+  std::string form(HPDF_Dict form) { return name(form, "XObject", "X", xobjects_); }
 
  private:
   struct Category {

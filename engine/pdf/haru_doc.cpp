@@ -56,12 +56,14 @@ HPDF_Dict HaruDoc::new_stream(std::string_view data) {
   // Registers itself and its /Length object in the xref.
   HPDF_Dict s = require(HPDF_DictStream_New(mmgr(), doc_->xref), "creating a stream");
   if (compress_) s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  if (!data.empty()) {
-    check(HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
-                            static_cast<HPDF_UINT>(data.size())),
-          "writing stream data");
-  }
+  write(s->stream, data, "writing stream data");
   return s;
+}
+
+void HaruDoc::write(HPDF_Stream stream, std::string_view data, std::string_view what) {
+  if (data.empty()) return;
+  check(HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(data.data()), static_cast<HPDF_UINT>(data.size())),
+        what);
 }
 
 void HaruDoc::add(HPDF_Dict dict, const char* key, void* obj) {

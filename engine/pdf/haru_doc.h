@@ -49,6 +49,9 @@ class HaruDoc {
   // A stream object holding `data`, Flate-compressed when compress() is set.
   HPDF_Dict new_stream(std::string_view data);
 
+  // Appends `data` to a stream (a page's or a form's content).
+  void write(HPDF_Stream stream, std::string_view data, std::string_view what);
+
   // Dictionary entries; each throws on failure.
   void add(HPDF_Dict dict, const char* key, void* obj);
   void add_name(HPDF_Dict dict, const char* key, const std::string& name);

@@ -40,8 +40,8 @@ std::vector<LabelRange> label_ranges(const std::vector<Page>& pages) {
   return ranges;
 }
 
-void add_page_labels(HaruDoc& pdf, const std::vector<Page>& pages) {
-  for (const LabelRange& r : label_ranges(pages)) {
+void add_label_ranges(HaruDoc& pdf, const std::vector<LabelRange>& ranges) {
+  for (const LabelRange& r : ranges) {
     // An empty dictionary labels pages with the empty string.
     HPDF_Dict label = pdf.new_dict();
     if (r.start) {
@@ -53,5 +53,7 @@ void add_page_labels(HaruDoc& pdf, const std::vector<Page>& pages) {
               "adding a page label");
   }
 }
+
+void add_page_labels(HaruDoc& pdf, const std::vector<Page>& pages) { add_label_ranges(pdf, label_ranges(pages)); }
 
 }  // namespace banshi::pdf

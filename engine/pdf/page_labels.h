@@ -26,6 +26,10 @@ struct LabelRange {
 // label, so viewers keep showing plain page numbers.
 std::vector<LabelRange> label_ranges(const std::vector<Page>& pages);
 
+// Writes `ranges` (ascending `first`) as the document's /PageLabels.
+void add_label_ranges(HaruDoc& pdf, const std::vector<LabelRange>& ranges);
+
+// add_label_ranges(label_ranges(pages)).
 void add_page_labels(HaruDoc& pdf, const std::vector<Page>& pages);
 
 }  // namespace banshi::pdf

@@ -2,12 +2,14 @@
 
 #include <vector>
 
+#include "pdf/booklet.h"
 #include "pdf/cid_font.h"
 #include "pdf/content_stream.h"
 #include "pdf/doc_info.h"
 #include "pdf/glyph_usage.h"
 #include "pdf/haru_doc.h"
 #include "pdf/images.h"
+#include "pdf/links.h"
 #include "pdf/outline.h"
 #include "pdf/page_labels.h"
 #include "util/diag.h"
@@ -17,15 +19,6 @@ namespace banshi {
 namespace {
 
 using namespace pdf;
-
-void add_links(HaruDoc& pdf, HPDF_Page out, const Page& page) {
-  for (const LinkArea& link : page.links) {
-    const HPDF_Rect rect{static_cast<HPDF_REAL>(link.x), static_cast<HPDF_REAL>(page.height - link.y - link.h),
-                         static_cast<HPDF_REAL>(link.x + link.w), static_cast<HPDF_REAL>(page.height - link.y)};
-    HPDF_Annotation a = pdf.require(HPDF_Page_CreateURILinkAnnot(out, rect, link.uri.c_str()), "adding a link");
-    pdf.check(HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0), "removing a link border");
-  }
-}
 
 HPDF_Page write_page(HaruDoc& pdf, const Page& page, const DocumentResources& res) {
   HPDF_Page out = pdf.require(HPDF_AddPage(pdf.get()), "adding a page");
@@ -42,12 +35,18 @@ HPDF_Page write_page(HaruDoc& pdf, const Page& page, const DocumentResources& re
   return out;
 }
 
+// One PDF page per page, numbered as printed.
+void write_pages(HaruDoc& pdf, const PageSequence& doc, const DocumentResources& res) {
+  std::vector<HPDF_Page> pages;
+  pages.reserve(doc.pages.size());
+  for (const Page& page : doc.pages) pages.push_back(write_page(pdf, page, res));
+  add_outline(pdf, doc, pages);
+  add_page_labels(pdf, doc.pages);
+}
+
 }  // namespace
 
 std::string write_pdf(const PageSequence& doc, const PdfOptions& options) {
-  if (options.impose == Imposition::A3Booklet) {
-    throw EngineError("PDF writer: A3 booklet imposition is not implemented yet");
-  }
   if (doc.pages.empty()) throw EngineError("PDF writer: the document has no pages");
 
   // Layout is complete, so every font's glyphs are known up front: each
@@ -60,12 +59,10 @@ std::string write_pdf(const PageSequence& doc, const PdfOptions& options) {
   for (const PreparedFont& f : fonts) res.fonts.emplace(f.subset.font, DocumentResources::FontEntry{embed_font(pdf, f), &f});
   res.images = load_images(pdf, doc);
 
-  std::vector<HPDF_Page> pages;
-  pages.reserve(doc.pages.size());
-  for (const Page& page : doc.pages) pages.push_back(write_page(pdf, page, res));
-
-  add_outline(pdf, doc, pages);
-  add_page_labels(pdf, doc.pages);
+  switch (options.impose) {
+    case Imposition::None: write_pages(pdf, doc, res); break;
+    case Imposition::A3Booklet: write_booklet(pdf, doc, res, options.long_edge_duplex); break;
+  }
   set_document_info(pdf, doc.info, options.timestamp);
   return pdf.save();
 }

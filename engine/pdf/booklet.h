@@ -1,0 +1,19 @@
+// The A3 saddle-stitched booklet: every A4 page drawn once as a Form
+// XObject and placed two-up on A3 landscape sheet sides (impose.h says
+// where), with fold marks, and the outline and page labels of the sheets.
+#pragma once
+
+#include "page/display_list.h"
+#include "pdf/content_stream.h"
+#include "pdf/haru_doc.h"
+
+namespace banshi::pdf {
+
+// Adds the sheet sides (front, back, front, … — 2 per sheet), the outline
+// (each entry on the side holding its page) and page labels "第N张正面" /
+// "第N张背面" to `pdf`. Back sides are turned 180° for long-edge duplex
+// (see back_side_rotated). Throws EngineError for a page larger than half
+// a sheet or an outline entry pointing past the last page.
+void write_booklet(HaruDoc& pdf, const PageSequence& doc, const DocumentResources& res, bool long_edge_duplex);
+
+}  // namespace banshi::pdf
