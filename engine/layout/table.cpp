@@ -142,8 +142,10 @@ void add_rows(const model::Table& table, TableEnv& env, Flow& flow) {
       all.push_back(std::move(b));
     }
   }
-  // A little air under the table before what follows snaps to the grid.
-  if (!all.empty()) all.back().height += m.pad_y;
+  // A little air under the table, so that a line snapping to the grid
+  // right below it does not touch the rule; not where it would make a
+  // page-high piece too tall for a page.
+  if (!all.empty() && all.back().height + m.pad_y <= limit) all.back().height += m.pad_y;
   for (FlowBox& b : all) flow.add_box(std::move(b));
 }
 
