@@ -129,11 +129,21 @@ void add_rows(const model::Table& table, TableEnv& env, Flow& flow) {
   // Room a cell's footnotes may take at the page's foot: a rule and two
   // lines of notes, so a row cut to a page's height still fits with them.
   const double note_reserve = 3 * env.tmpl.page.line_pitch();
+  // The caption, the header and the first body box go together. When the
+  // first body row is cut into page-high pieces, its first piece is kept
+  // short enough that the three fit below any start in the page's upper
+  // half — the paginator breaks anyway rather than leave a page less than
+  // half full, which would strand the caption and header at its foot.
+  // Further pieces are page-high: a piece that follows one cut short
+  // never fits on its page, so no rule is drawn through a row mid-page.
+  const double caption_room = 2 * env.tmpl.page.line_pitch();
+  double first_limit = page / 2 - caption_room - boxes.top(header);
+  if (first_limit < 2 * m.min_row) first_limit = limit;
   bool first = true;
   std::vector<FlowBox> all;
   for (const RowRange& g : groups) {
     if (g.end <= header) continue;
-    for (FlowBox& b : boxes.group(g, limit, note_reserve)) {
+    for (FlowBox& b : boxes.group(g, limit, note_reserve, first ? first_limit : limit)) {
       if (first && header > 0) b.break_before = false;  // the header never stays alone
       // The table's very first box draws its own top rule; every other one
       // may start a page and brings the header (or top rule) along.

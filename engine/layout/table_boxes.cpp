@@ -100,8 +100,12 @@ bool TableBoxes::has_notes(RowRange range) const {
 
 FlowBox TableBoxes::whole(RowRange range) const { return slice(top(range.begin), top(range.end), range); }
 
-std::vector<FlowBox> TableBoxes::group(RowRange range, double limit, double note_reserve) const {
-  if (has_notes(range)) limit = std::max(limit - note_reserve, limit / 2);
+std::vector<FlowBox> TableBoxes::group(RowRange range, double limit, double note_reserve, double first_limit) const {
+  if (has_notes(range)) {
+    limit = std::max(limit - note_reserve, limit / 2);
+    first_limit = std::max(first_limit - note_reserve, first_limit / 2);
+  }
+  first_limit = std::min(first_limit, limit);
   const double begin = top(range.begin), end = top(range.end);
   const bool fits = end - begin <= limit + kEps;
   // Row boundaries where the rows may come apart: not through a line of a
@@ -116,9 +120,10 @@ std::vector<FlowBox> TableBoxes::group(RowRange range, double limit, double note
   for (size_t k = 0; k + 1 < cuts.size(); ++k) {
     double from = cuts[k];
     // A piece taller than a page is cut between lines of text.
-    while (cuts[k + 1] - from > limit + kEps) {
-      double at = best_cut(from, from + limit, range);
-      if (at <= from + kEps) at = from + limit;
+    const auto room = [&] { return out.empty() ? first_limit : limit; };
+    while (cuts[k + 1] - from > room() + kEps) {
+      double at = best_cut(from, from + room(), range);
+      if (at <= from + kEps) at = from + room();
       out.push_back(slice(from, at, range));
       from = at;
     }
