@@ -196,18 +196,6 @@ class Expected:
                     ps = el.findall("p")
                     for p in ps or [el]:
                         parts.append(text(p))
-                elif el.tag == "table":
-                    # Caption, rows (cells in source order), note. A header
-                    # row repeated on a continuation page is not predicted.
-                    if el.find("caption") is not None:
-                        parts.append(text(el.find("caption")))
-                    for tr in el.findall("tr"):
-                        parts.append("".join(text(c) for c in tr))
-                    if el.find("note") is not None:
-                        parts.append(text(el.find("note")))
-                elif el.tag == "figure":
-                    if el.find("caption") is not None:
-                        parts.append(text(el.find("caption")))
 
         blocks(outcome.find("body"), 0)
         refs = outcome.find("references")
