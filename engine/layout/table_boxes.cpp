@@ -1,6 +1,7 @@
 #include "layout/table_boxes.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace banshi {
 
@@ -50,9 +51,8 @@ void TableBoxes::place_text(double limit, int keep_centred) {
   content_top_.assign(grid_.cells.size(), 0.0);
   for (const RowRange& g : groups_) {
     const bool top_aligned = g.begin >= keep_centred && top(g.end) - top(g.begin) > limit + kEps;
-    for (size_t i = 0; i < grid_.cells.size(); ++i) {
+    for (size_t i : cells_in(g)) {
       const GridCell& c = grid_.cells[i];
-      if (c.row < g.begin || c.row >= g.end) continue;
       const double cell_top = top(c.row), cell_height = top(c.row_end()) - cell_top;
       content_top_[i] = top_aligned ? cell_top + m_.pad_y : cell_top + (cell_height - cells_[i].height()) / 2;
     }
@@ -60,9 +60,7 @@ void TableBoxes::place_text(double limit, int keep_centred) {
 }
 
 bool TableBoxes::clean_cut(double y, RowRange range) const {
-  for (size_t i = 0; i < grid_.cells.size(); ++i) {
-    const GridCell& c = grid_.cells[i];
-    if (c.row < range.begin || c.row >= range.end) continue;
+  for (size_t i : cells_in(range)) {
     const CellText& t = cells_[i];
     for (size_t k = 0; k < t.lines.size(); ++k) {
       const double line_top = content_top_[i] + static_cast<double>(k) * t.pitch;
@@ -76,9 +74,7 @@ double TableBoxes::best_cut(double from, double to, RowRange range) const {
   // Candidates: the ends of lines and of rows; the lowest that cuts no line.
   std::vector<double> candidates;
   for (int r = range.begin + 1; r <= range.end; ++r) candidates.push_back(top(r));
-  for (size_t i = 0; i < grid_.cells.size(); ++i) {
-    const GridCell& c = grid_.cells[i];
-    if (c.row < range.begin || c.row >= range.end) continue;
+  for (size_t i : cells_in(range)) {
     const CellText& t = cells_[i];
     for (size_t k = 1; k <= t.lines.size(); ++k) candidates.push_back(content_top_[i] + static_cast<double>(k) * t.pitch);
   }
@@ -89,13 +85,21 @@ double TableBoxes::best_cut(double from, double to, RowRange range) const {
 }
 
 bool TableBoxes::has_notes(RowRange range) const {
-  for (size_t i = 0; i < grid_.cells.size(); ++i) {
-    const GridCell& c = grid_.cells[i];
-    if (c.row < range.begin || c.row >= range.end) continue;
+  for (size_t i : cells_in(range))
     for (const ComposedLine& line : cells_[i].lines)
       if (!line.footnotes.empty()) return true;
-  }
   return false;
+}
+
+std::vector<size_t> TableBoxes::cells_in(RowRange range) const {
+  // Cells are in reading order, so those starting in a run of rows are
+  // contiguous.
+  const auto starts_before = [](int row) { return [row](const GridCell& c) { return c.row < row; }; };
+  const auto first = std::partition_point(grid_.cells.begin(), grid_.cells.end(), starts_before(range.begin));
+  const auto last = std::partition_point(first, grid_.cells.end(), starts_before(range.end));
+  std::vector<size_t> out(static_cast<size_t>(last - first));
+  std::iota(out.begin(), out.end(), static_cast<size_t>(first - grid_.cells.begin()));
+  return out;
 }
 
 FlowBox TableBoxes::whole(RowRange range) const { return slice(top(range.begin), top(range.end), range); }
@@ -148,11 +152,9 @@ FlowBox TableBoxes::slice(double from, double to, RowRange range) const {
 }
 
 void TableBoxes::add_text(FlowBox& box, double from, double to, RowRange range) const {
-  for (size_t i = 0; i < grid_.cells.size(); ++i) {
-    const GridCell& c = grid_.cells[i];
-    if (c.row < range.begin || c.row >= range.end) continue;
+  for (size_t i : cells_in(range)) {
     const CellText& t = cells_[i];
-    const double dx = edges_[static_cast<size_t>(c.col)] + m_.pad_x;
+    const double dx = edges_[static_cast<size_t>(grid_.cells[i].col)] + m_.pad_x;
     for (size_t k = 0; k < t.lines.size(); ++k) {
       const double line_top = content_top_[i] + static_cast<double>(k) * t.pitch;
       // Each line goes to the box its top is in: a cut never runs through

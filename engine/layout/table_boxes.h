@@ -55,6 +55,8 @@ class TableBoxes {
 
  private:
   double width() const { return edges_.back(); }
+  // Indices of the cells that start in rows [range).
+  std::vector<size_t> cells_in(RowRange range) const;
   // Whether a page may end at y without cutting through a line of text.
   bool clean_cut(double y, RowRange range) const;
   // The lowest clean cut in (from, to], or `to` when there is none.
