@@ -8,8 +8,9 @@ namespace banshi {
 namespace {
 
 constexpr double kEps = 1e-6;
-// The em box's top sits at the top of the line's slot less half the
-// leading; its baseline 0.88 em below (as the paginator sets body lines).
+// A line's em box is centred in its slot of one line pitch; the baseline
+// sits 0.88 em below the em box's top (the ideographic em box runs from
+// -0.12 em to 0.88 em), as the paginator sets body lines.
 constexpr double kBaselineRatio = 0.88;
 
 void add_line(FlowBox& box, double x0, double y0, double x1, double y1, double width) {
@@ -109,9 +110,11 @@ std::vector<FlowBox> TableBoxes::group(RowRange range, double limit, double note
     limit = std::max(limit - note_reserve, limit / 2);
     first_limit = std::max(first_limit - note_reserve, first_limit / 2);
   }
-  first_limit = std::min(first_limit, limit);
   const double begin = top(range.begin), end = top(range.end);
   const bool fits = end - begin <= limit + kEps;
+  // A group that fits a page is never cut inside a row: its pieces could
+  // land on one page with a rule between them.
+  first_limit = fits ? limit : std::min(first_limit, limit);
   // Row boundaries where the rows may come apart: not through a line of a
   // merged cell's text (a one-line label centred over two rows sits right
   // on their boundary — those rows make one box).

@@ -45,7 +45,8 @@ class TableBoxes {
   // footnote markers, whose notes take room at the page's foot) where the
   // group is taller. Boxes after the first may break before them only
   // when the group is taller than `limit`: a group that fits a page stays
-  // on one. The first piece of a cut group is at most `first_limit`.
+  // on one. The first piece of a group taller than `limit` is at most
+  // `first_limit`.
   std::vector<FlowBox> group(RowRange range, double limit, double note_reserve, double first_limit) const;
 
   // The table's top rule as a box of no height: the repeated "header" of a

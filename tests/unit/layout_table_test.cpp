@@ -554,6 +554,18 @@ TEST_F(LayoutTable, RowTallerThanAPageIsCutIntoPages) {
   }
 }
 
+TEST_F(LayoutTable, RowThatFitsAPageIsNeverCut) {
+  // Taller than half a page but not than a page: one box, whatever its
+  // place in the table.
+  model::Table t;
+  t.rows.push_back(row({cell("项目甲"), cell(repeat("巴中红色文化资源保护利用情况的详细说明，包括资源分布、保护级别、利用方式和存在问题。", 12))}));
+  t.rows.push_back(row({cell("项目乙"), cell("短")}));
+  const auto boxes = boxes_of(run(t));
+  ASSERT_EQ(boxes.size(), 2u);
+  EXPECT_GT(boxes[0]->height, text_height() / 2);
+  EXPECT_LT(boxes[0]->height, text_height());
+}
+
 TEST_F(LayoutTable, MergedRowsStayTogetherUnlessTallerThanAPage) {
   model::Table t;
   t.rows.push_back(row({cell("合并", 1, 4), cell("一")}));
