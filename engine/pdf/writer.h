@@ -6,6 +6,10 @@
 // and a ToUnicode CMap, so pdftotext gives back the source text. libharu
 // writes the file structure; the font objects and text operators are built
 // through its object layer because its text API cannot address glyph IDs.
+//
+// Imposition::A3Booklet writes the same pages as a saddle-stitched booklet
+// (booklet.h, impose.h): each page once as a Form XObject, placed two-up on
+// A3 landscape sheet sides, so the file is barely larger than the A4 one.
 #pragma once
 
 #include <cstdint>
@@ -21,7 +25,9 @@ enum class Imposition { None, A3Booklet };
 struct PdfOptions {
   bool compress = true;
   Imposition impose = Imposition::None;
-  // Booklet back sides: flip on the short edge (default) or the long edge.
+  // Booklet back sides for a printer duplexing with flip on the short edge
+  // (default: backs printed upright) or on the long edge (backs turned
+  // 180°); the reasoning is at back_side_rotated() in impose.cpp.
   bool long_edge_duplex = false;
   // Seconds since the epoch for CreationDate/ModDate; unset = no dates, so
   // identical input gives identical bytes (SOURCE_DATE_EPOCH sets it).
