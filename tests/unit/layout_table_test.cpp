@@ -591,6 +591,28 @@ TEST_F(LayoutTable, MergedRowsStayTogetherUnlessTallerThanAPage) {
   EXPECT_GT(breakable, 1);
 }
 
+TEST_F(LayoutTable, DegenerateTablesStillPrintWhatTheyHave) {
+  model::Table none;
+  EXPECT_TRUE(boxes_of(run(none)).empty());  // a caption only
+
+  model::Table empty_rows;
+  empty_rows.rows.push_back(row({}));
+  empty_rows.rows.push_back(row({}));
+  EXPECT_TRUE(boxes_of(run(empty_rows)).empty());
+
+  model::Table wide;  // more columns than the width holds
+  std::vector<model::TableCell> cells;
+  for (int c = 0; c < 40; ++c) cells.push_back(cell("第" + std::to_string(c) + "列的内容"));
+  wide.rows.push_back(row(std::move(cells)));
+  wide.rows.push_back(row({cell("合并", 40)}));
+  const Flow flow = run(wide);
+  std::string all;
+  for (const FlowBox* b : boxes_of(flow)) all += box_text(*b);
+  EXPECT_NE(all.find("第39列的内容"), std::string::npos);
+  EXPECT_NE(all.find("合并"), std::string::npos);
+  EXPECT_EQ(diags_.count(Severity::Warning), 1u);  // said so
+}
+
 // ------------------------------------------------- notes and footnotes
 
 TEST_F(LayoutTable, NoteBelowAndFootnotesInCells) {
