@@ -473,11 +473,8 @@ TEST(PdfWriter, MissingOrUnsupportedImageNamesThePath) {
 }
 
 TEST(PdfWriter, RefusesWhatItCannotWrite) {
-  PdfOptions booklet;
-  booklet.impose = Imposition::A3Booklet;
   PageSequence one;
   one.pages.resize(1);
-  EXPECT_THROW(write_pdf(one, booklet), EngineError);
   EXPECT_THROW(write_pdf(PageSequence{}, PdfOptions{}), EngineError);
   PageSequence bad_outline = one;
   bad_outline.outline.push_back({"x", 1, 5, 0});
