@@ -248,17 +248,24 @@ bool Paginator::try_place(size_t i) {
   if (!notes_of(i).empty()) {
     NotePart& last = parts.back();
     const size_t others = all - last.lines.size();
-    // The most lines of the last note that fit with the item; a fresh page
-    // takes at least its first line so nothing stalls.
+    // Lines that may not be parted from this one (the rest of a short
+    // paragraph, lines kept with a heading) need room on this page too.
+    double need = bottom;
+    for (size_t k = i + 1; k < flow_.items.size() && line_at(k) && !line_at(k)->break_before; ++k)
+      need = line_bottom(need);
+    // The most lines of the last note that fit with the item, leaving at
+    // least two for the next page (a continued note of one line looks
+    // lost); a fresh page takes at least the first line so nothing stalls.
     size_t fit = 0;
-    while (fit < last.lines.size() && bottom <= body_room(others + fit + 1) + kEps) ++fit;
+    while (fit + 2 < last.lines.size() && need <= body_room(others + fit + 1) + kEps) ++fit;
     if (fit == 0 && fresh) fit = 1;
     if (fit > 0 && fit < last.lines.size()) {
       const size_t from = last.lines[fit].text_begin;
       last.lines.resize(fit);
       carry_.insert(carry_.begin(), continued_part(last.note, from));
+      // The lines kept with this one still fit: the note took only the
+      // room they leave.
       commit(i, header, bottom, std::move(parts));
-      y_ = body_room(note_lines(drafts_.back().notes));  // the page is full now
       return true;
     }
   }

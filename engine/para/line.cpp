@@ -8,7 +8,7 @@
 namespace banshi {
 
 bool stretchable_gap(const Cluster& a, const Cluster& b) {
-  if (b.attached) return false;
+  if (b.attached || a.box_end) return false;
   if (a.cls == CharClass::Long && b.cls == CharClass::Long) return false;
   if (a.space || b.space || a.gap_after > 0) return true;
   if (!a.wide && !b.wide) return false;  // inside a Latin word or number
@@ -35,7 +35,7 @@ LineLayout set_line(const Prepared& p, LineRange range, const ParagraphSpec& spe
   }
   const double avail = line_available(spec, index);
   // A full-width mark at the line end is set half-width (GB/T 15834 §5.1.10).
-  if (n > 0) out.w[n - 1] -= fit.end_blank;
+  if (n > 0) out.w[fit.end_cluster - first] -= fit.end_blank;
   double extra = avail - (fit.natural - fit.end_blank);
 
   if (extra < 0 && n > 0) {
@@ -51,7 +51,7 @@ LineLayout set_line(const Prepared& p, LineRange range, const ParagraphSpec& spe
       for (size_t k = 0; k < n; ++k) {
         const Cluster& c = cs[first + k];
         const double left = (k == 0 && fit.start_blank > 0) ? 0 : c.blank_left;
-        const double right = (k + 1 == n && fit.end_blank > 0) ? 0 : c.blank_right;
+        const double right = (first + k == fit.end_cluster && fit.end_blank > 0) ? 0 : c.blank_right;
         out.w[k] -= f * (left + right);
         out.pen[k] -= f * left;
         if (k + 1 < n) gap[k] -= f * c.gap_after / 2;

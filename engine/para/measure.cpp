@@ -38,9 +38,14 @@ LineFit LineMeasure::fit(LineRange r) const {
   const Cluster& last = cs[b - 1];
   f.natural = width_[b] - width_[a] - last.gap_after;
   double shrink = shrink_[b] - shrink_[a] - last.gap_after / 2;
-  if (closing_mark(last)) {
-    f.end_blank = last.blank_right;
-    shrink -= last.blank_right;
+  // The line's last mark may be followed only by footnote markers glued to
+  // it (，¹): its trailing blank still goes, and the markers close up.
+  size_t lk = b - 1;
+  while (lk > a && cs[lk].attached) --lk;
+  f.end_cluster = lk;
+  if (closing_mark(cs[lk])) {
+    f.end_blank = cs[lk].blank_right;
+    shrink -= cs[lk].blank_right;
   }
   if (opening_mark(first) && b - a > 1) {
     f.start_blank = first.blank_left;

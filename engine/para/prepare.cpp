@@ -45,7 +45,10 @@ void widen_boxes(const CollectedText& text, std::vector<Cluster>& cs) {
       w += cs[j].width;
       last = j;
     }
-    if (last != SIZE_MAX && box > w) cs[last].width += box - w;
+    if (last != SIZE_MAX) {
+      if (box > w) cs[last].width += box - w;
+      cs[last].box_end = true;
+    }
   }
 }
 
@@ -93,6 +96,7 @@ void space_han_and_latin(std::vector<Cluster>& cs) {
   for (size_t i = 0; i + 1 < cs.size(); ++i) {
     Cluster& a = cs[i];
     const Cluster& b = cs[i + 1];
+    if (a.box_end) continue;
     if ((is_han_letter(a) && is_latin_letter(b)) || (is_latin_letter(a) && is_han_letter(b))) {
       a.gap_after = 0.25 * (a.wide ? a.em : b.em);
     } else if (a.space && i > 0 && i + 1 < cs.size()) {

@@ -55,6 +55,7 @@ struct Cluster {
   bool forced_break = false;  // <br/> after this cluster
   bool attached = false;      // a marker glued to the cluster before
   bool space = false;         // ASCII space: dropped at line ends
+  bool box_end = false;       // last cluster of a fixed-width label: no gap opens after it
 };
 
 struct Prepared {

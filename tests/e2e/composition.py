@@ -53,12 +53,13 @@ def lines_of(pdf):
                         if abs(s["size"] - BODY) < 0.05:
                             rows.setdefault(round(y, 1), []).append((x, adv, ch["c"]))
                         elif s["size"] < BODY:
-                            small.append((x, y, ch["c"]))
+                            small.append((x, y, ch["c"], adv))
         for y in sorted(rows):
             chars = sorted(rows[y])
             slot = (y - TOP - 0.88 * BODY) / PITCH
-            # Superscript markers raised above this baseline belong to it.
-            markers = [m for m in small if 0 < y - m[1] < 12]
+            # Superscripts (footnote markers, m²) raised above this baseline
+            # and subscripts (CO₂) lowered below it belong to the line.
+            markers = [m for m in small if -6 < y - m[1] < 12 and m[1] != y]
             out.append({"page": pno, "y": y, "slot": slot, "chars": chars, "markers": markers,
                         "text": "".join(c for _, _, c in chars)})
     return out
@@ -69,20 +70,27 @@ def mark_paragraph_ends(lines, expected):
     by walking the expected text (support.Expected) alongside the lines.
     Lines before the outcome (form pages) get last = None."""
     ends = {}
+    starts = []  # (offset where a part starts, its index)
     total = 0
+    title = len(expected.parts[0])
     for k, part in enumerate(expected.parts[1:], 1):  # the title is 22 pt, not a body line
+        starts.append((total, k))
         total += len(part)
         ends[total] = k in expected.headings
+    for f in getattr(expected, "forced_ends", ()):
+        ends.setdefault(f - title, False)  # a line ending at <br/> is not justified
     start = expected.parts[1][:6] if len(expected.parts) > 1 else ""
     pos = None
     for l in lines:
-        merged = sorted([(x, c) for x, _, c in l["chars"]] + [(x, c) for x, _, c in l["markers"]])
+        merged = sorted([(x, c) for x, _, c in l["chars"]] + [(m[0], m[2]) for m in l["markers"]])
         text = "".join(c for _, c in merged)
         if pos is None and "".join(text.split()).startswith(start):
             pos = 0
         if pos is None:
             l["last"] = None
             continue
+        part = max((k for off, k in starts if off <= pos), default=0)
+        l["right_indent"] = 2 * CELL if part in getattr(expected, "narrow", ()) else 0
         pos += len("".join(text.split()))
         l["last"] = pos in ends
         l["heading"] = ends.get(pos, False)
@@ -111,7 +119,7 @@ def check(pdf, expected=None):
         if last in NO_END:
             problems.append(f"{where(l)}: ends with {last}")
         # A marker glued to its character never starts a line.
-        if any(m[0] < l["chars"][0][0] for m in l["markers"]):
+        if any(m[0] < l["chars"][0][0] and m[1] < l["y"] for m in l["markers"]):
             problems.append(f"{where(l)}: starts with a footnote marker")
     for n in stats["pages"].values():
         if n > LINES:
@@ -153,8 +161,11 @@ def check(pdf, expected=None):
         stats["justified"] += 1
         x, adv, c = a["chars"][-1]
         right = x + (BODY / 2 if c in LEFT_INK else adv)
-        if abs(right - (left + TEXT_W)) > 0.5:
-            problems.append(f"{where(a)}: right edge {right - left - TEXT_W:+.2f} pt from the margin")
+        # Footnote markers glued to the last character end the line.
+        right = max([right] + [m[0] + m[3] for m in a["markers"] if m[0] > x])
+        margin = left + TEXT_W - a.get("right_indent", 0)
+        if abs(right - margin) > 0.5:
+            problems.append(f"{where(a)}: right edge {right - margin:+.2f} pt from the margin")
         # A full line of Han text holds 28 characters (26 after the indent),
         # unless one went down with a mark that may not start the next line.
         pushed = any(ch in NO_START for ch in b["text"][:3])

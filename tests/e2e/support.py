@@ -92,7 +92,7 @@ def _inline_text(el, notes, counter, cites):
         elif tag == "cite":
             out += cites(child.get("ref", "").split())
         elif tag == "br":
-            pass
+            out += BR
         else:
             out += _inline_text(child, notes, counter, cites)
         out += child.tail or ""
@@ -141,6 +141,12 @@ class Expected:
 
         parts = [text(outcome.find("title"))]
         self.headings = set()  # indices into parts of headings printed on their own
+        self.narrow = set()    # parts set in by two characters on both sides (quotes)
+        # Tables and figures: their text is checked apart from the body's
+        # (a figure floats; a table repeats its header on each page).
+        self.floats = []
+        self.tables_seen = 0
+        self.figures_seen = 0
         authors = outcome.find("authors")
         if authors is not None:
             roles = {}
@@ -192,10 +198,30 @@ class Expected:
                 elif el.tag == "list":
                     for i, item in enumerate(el, 1):
                         parts.append((f"{i}." if el.get("type") == "ordered" else "•") + text(item))
+                elif el.tag == "table":
+                    self.tables_seen += 1
+                    cap = el.find("caption")
+                    caption = squeeze(text(cap)) if cap is not None else ""
+                    if not re.match(r"^表\d", caption):
+                        caption = f"表{self.tables_seen}" + caption
+                    cells = [squeeze(text(c)) for tr in el.findall("tr") for c in tr if c.tag in ("td", "th")]
+                    heads = [squeeze(text(c)) for tr in el.findall("tr") for c in tr if c.tag == "th"]
+                    note = el.find("note")
+                    self.floats.append({"kind": "table", "caption": caption, "cells": [c for c in cells if c],
+                                        "header": [h for h in heads if h],
+                                        "note": squeeze(text(note)) if note is not None else ""})
+                elif el.tag == "figure":
+                    self.figures_seen += 1
+                    cap = el.find("caption")
+                    caption = squeeze(text(cap)) if cap is not None else ""
+                    if not re.match(r"^图\d", caption):
+                        caption = f"图{self.figures_seen}" + caption
+                    self.floats.append({"kind": "figure", "caption": caption})
                 elif el.tag == "quote":
                     ps = el.findall("p")
                     for p in ps or [el]:
                         parts.append(text(p))
+                        self.narrow.add(len(parts) - 1)
 
         blocks(outcome.find("body"), 0)
         refs = outcome.find("references")
@@ -204,12 +230,24 @@ class Expected:
             self.headings.add(len(parts) - 1)
             for i, r in enumerate(refs, 1):
                 parts.append(f"[{i}]" + text(r))
-        self.parts = [squeeze(x) for x in parts]
+        # Offsets (in the joined body) where a <br/> ends a line.
+        self.forced_ends = set()
+        squeezed, total = [], 0
+        for x in parts:
+            x = squeeze(x)
+            while BR in x:
+                k = x.index(BR)
+                self.forced_ends.add(total + k)
+                x = x[:k] + x[k + 1:]
+            squeezed.append(x)
+            total += len(x)
+        self.parts = squeezed
         self.body = "".join(self.parts)
         self.notes = [squeeze(n) for n in self.notes]
 
 
 FOLIO = re.compile(r"—\d+—")
+BR = "\ue000"  # where a <br/> ends a line, in Expected's parts until squeezed
 
 
 def outcome_text(pdf, expected):
@@ -233,4 +271,45 @@ def outcome_text(pdf, expected):
             missing.append(note)
         else:
             text = text[:at] + text[at + len(note):]
+    for f in expected.floats:
+        text = _remove_float(text, f, missing)
     return FOLIO.sub("", text), missing
+
+
+def _remove_float(text, f, missing):
+    """Takes a table's or figure's text out of the PDF text; whatever is
+    not found goes to `missing`."""
+    at = text.find(f["caption"])
+    if at < 0:
+        missing.append(f["caption"])
+        return text
+    text = text[:at] + text[at + len(f["caption"]):]
+    if f["kind"] == "figure":
+        return text
+    # Cells in reading order from the caption on; header cells repeated on
+    # continuation pages are taken out up to the table's note.
+    # Each cell's first occurrence after the caption (a merged cell prints
+    # after the first row it spans, so the order is not the XML's).
+    pos = at
+    for cell in f["cells"]:
+        k = text.find(cell, at)
+        if k < 0:
+            missing.append(cell)
+            continue
+        text = text[:k] + text[k + len(cell):]
+        pos = max(pos, k)
+    end = text.find(f["note"], at) if f["note"] else -1
+    if f["note"]:
+        if end < 0:
+            missing.append(f["note"])
+        else:
+            text = text[:end] + text[end + len(f["note"]):]
+    region_end = end if end >= 0 else pos
+    for h in f["header"]:
+        while True:
+            k = text.find(h, at, region_end)
+            if k < 0:
+                break
+            text = text[:k] + text[k + len(h):]
+            region_end -= len(h)
+    return text

@@ -20,14 +20,16 @@ class Composition(unittest.TestCase):
         self.assertTrue(any("stress" in f for f in files), "the stress sample is missing")
         for xml in files:
             pdf, _ = render(xml, "composition-" + os.path.basename(xml)[:-4] + ".pdf", "--impose", "none")
-            problems, stats = check(pdf, Expected(xml))
+            expected = Expected(xml)
+            problems, stats = check(pdf, expected)
             self.assertEqual(problems, [], f"{xml}: {len(problems)} problems")
             self.assertGreater(stats["justified"], 20, xml)
             folio_problems, numbers = check_folios(pdf)
             self.assertEqual(folio_problems, [], xml)
             self.assertIn(1, numbers, xml)
-            # Full pages hold 22 lines: the longest page has exactly 22.
-            if len(stats["pages"]) > 4:
+            # Full pages of text hold 22 lines: the longest page has exactly
+            # 22 (documents with tables and figures may have none full).
+            if len(stats["pages"]) > 4 and not expected.floats:
                 self.assertEqual(max(stats["pages"].values()), 22, xml)
 
     def test_some_lines_are_full_han_lines(self):
