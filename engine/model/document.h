@@ -163,6 +163,13 @@ struct Changes {
   Pos pos;
 };
 
+// 声明: the two questions the applicant answers on the form (是/否).
+struct Declaration {
+  std::optional<bool> sensitive;  // 成果是否涉及敏感问题或其他不宜公开出版的内容
+  std::optional<bool> secret;     // 成果是否涉密
+  Pos pos;
+};
+
 struct Author {
   std::string role;  // 课题负责人, 课题参与者, …
   std::string name;
@@ -197,6 +204,7 @@ struct Report {
   int version = 1;
   std::optional<Project> project;
   std::optional<Changes> changes;
+  std::optional<Declaration> declaration;
   Outcome outcome;
 };
 

@@ -25,6 +25,7 @@ constexpr std::array<ElementLabel, kElementCount> kElementLabels{{
     {E::ProjectLeader, "项目负责人"},
     {E::ProjectOrganization, "所在单位"},
     {E::ProjectFilled, "填表日期"},
+    {E::Declaration, "声明"},
     {E::Changes, "项目变更情况数据表"},
     {E::ChangesProjectTitle, "立项项目名称"},
     {E::ChangesResultTitle, "结项成果名称"},
@@ -90,7 +91,9 @@ struct AttributeLabel {
   std::string_view label;
 };
 
-constexpr std::array<AttributeLabel, 15> kAttributeLabels{{
+constexpr std::array<AttributeLabel, 17> kAttributeLabels{{
+    {E::Declaration, "sensitive", "成果是否涉及敏感问题或其他不宜公开出版的内容"},
+    {E::Declaration, "secret", "成果是否涉密"},
     {E::Report, "template", "模板"},
     {E::Report, "version", "格式版本"},
     {E::Changes, "changed", "是否变更"},

@@ -245,6 +245,15 @@ void ReportParser::read_report(const El& el, model::Report& report) {
     switch (id) {
       case E::Project: report.project = read_project(child); break;
       case E::Changes: report.changes = read_changes(child); break;
+      case E::Declaration: {
+        auto child_scope = open(child, E::Declaration);
+        model::Declaration d;
+        d.pos = pos(&child);
+        if (has_attribute(child, "sensitive")) d.sensitive = yes(attribute(child, "sensitive"));
+        if (has_attribute(child, "secret")) d.secret = yes(attribute(child, "secret"));
+        report.declaration = d;
+        break;
+      }
       case E::Outcome: report.outcome = read_outcome(child); break;
       default: break;
     }

@@ -37,6 +37,10 @@ constexpr std::array<AttrSpec, 2> kReportAttrs{{
     {"version", A::Choice, true, kVersions},
 }};
 constexpr std::array<AttrSpec, 1> kChangesAttrs{{{"changed", A::Choice, false, kYesNo}}};
+constexpr std::array<AttrSpec, 2> kDeclarationAttrs{{
+    {"sensitive", A::Choice, false, kYesNo},
+    {"secret", A::Choice, false, kYesNo},
+}};
 constexpr std::array<AttrSpec, 1> kPersonAttrs{{{"role", A::Choice, true, kRoleNames}}};
 constexpr std::array<AttrSpec, 1> kAuthorAttrs{{{"role", A::Text}}};
 constexpr std::array<AttrSpec, 1> kReferenceAttrs{{{"id", A::Token, true}}};
@@ -60,8 +64,9 @@ constexpr std::array<AttrSpec, 1> kLinkAttrs{{{"href", A::Token, true}}};
 
 constexpr std::array<ChildSpec, 1> kDocumentChildren{{{E::Report, O::Required}}};
 
-constexpr std::array<ChildSpec, 3> kReportChildren{{
+constexpr std::array<ChildSpec, 4> kReportChildren{{
     {E::Project, O::Optional},  // required by template="jiexiang" (report_parser.cpp)
+    {E::Declaration, O::Optional},
     {E::Changes, O::Optional},
     {E::Outcome, O::Required},
 }};
@@ -193,6 +198,8 @@ constexpr std::array<ElementSpec, kElementCount> kSpecs{{
     text_field(E::ProjectLeader, "leader", true),
     text_field(E::ProjectOrganization, "organization", true),
     text_field(E::ProjectFilled, "filled", true, TextValue::Date),
+
+    {E::Declaration, "declaration", C::Empty, {}, kDeclarationAttrs},
 
     {E::Changes, "changes", C::Elements, kChangesChildren, kChangesAttrs},
     text_field(E::ChangesProjectTitle, "project-title"),

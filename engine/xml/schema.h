@@ -24,6 +24,8 @@ enum class ElementId : std::uint8_t {
   // <project>
   Project, ProjectId, ProjectCategory, ProjectTitle, ProjectLeader, ProjectOrganization,
   ProjectFilled,
+  // <declaration>
+  Declaration,
   // <changes>
   Changes, ChangesProjectTitle, ChangesResultTitle, ChangesWhatChanged, ChangesPlannedForm,
   ChangesActualForm, ChangesPlannedDate, ChangesActualDate,
