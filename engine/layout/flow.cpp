@@ -41,9 +41,9 @@ void Flow::add_space(int slots) {
   if (slots > 0) items.emplace_back(FlowSpace{slots});
 }
 
-void Flow::add_break(bool recto, FolioMode folio) {
+void Flow::add_break(bool recto, FolioMode folio, bool new_page) {
   keep_lines_ = 0;
-  items.emplace_back(FlowBreak{recto, folio});
+  items.emplace_back(FlowBreak{recto, folio, new_page});
 }
 
 }  // namespace banshi

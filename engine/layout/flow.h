@@ -59,6 +59,9 @@ enum class FolioMode { Keep, None, Restart };
 struct FlowBreak {
   bool recto = false;
   FolioMode folio = FolioMode::Keep;
+  // false: only the numbering changes, from the current page on (the
+  // outcome following a form's divider on the same page).
+  bool new_page = true;
 };
 
 using FlowItem = std::variant<FlowLine, FlowBox, FlowSpace, FlowBreak>;
@@ -79,7 +82,7 @@ struct Flow {
                      const std::string& bookmark = {}, int level = 0);
   void add_box(FlowBox&& box);
   void add_space(int slots);
-  void add_break(bool recto, FolioMode folio = FolioMode::Keep);
+  void add_break(bool recto, FolioMode folio = FolioMode::Keep, bool new_page = true);
 
  private:
   int keep_lines_ = 0;  // lines after a heading that must stay with it

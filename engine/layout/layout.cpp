@@ -3,10 +3,12 @@
 #include <span>
 
 #include "layout/flow.h"
+#include "layout/form.h"
 #include "layout/image_info.h"
 #include "layout/inline_text.h"
 #include "layout/numbering.h"
 #include "layout/paginate.h"
+#include "layout/paragraph_spec.h"
 #include "layout/table.h"
 #include "para/compose.h"
 
@@ -34,8 +36,7 @@ class DocumentLayout {
         diags_(diags),
         composer_(fonts, options.breaker),
         notes_(tmpl.footnotes.circled, note_numbers),
-        collector_(notes_, cites_),
-        grid_size_(tmpl.style("body").size) {}
+        collector_(notes_, cites_) {}
 
   Pagination run();
 
@@ -45,7 +46,6 @@ class DocumentLayout {
   void add(const CollectedText& text, const TextStyle& style, const std::string& bookmark = {}, int level = 0);
   void add_text(const std::string& text, const TextStyle& style);
   void front_pages();
-  std::string fill_placeholders(const std::string& text, int line) const;
   void outcome();
   void blocks(std::span<const Block> bs);
   void section(const Section& s);
@@ -68,32 +68,11 @@ class DocumentLayout {
   CitationRegistry cites_;
   InlineCollector collector_;
   Flow flow_;
-  double grid_size_;
   int counters_[5] = {0, 0, 0, 0, 0};
   int tables_ = 0, figures_ = 0;
 };
 
-ParagraphSpec DocumentLayout::spec_for(const TextStyle& s) const {
-  const PageGeometry& g = tmpl_.page;
-  ParagraphSpec spec;
-  spec.measure = g.text_width;
-  spec.cell = s.on_grid ? g.char_pitch() : 0;
-  spec.grid_size = grid_size_;
-  // An em of a style on the grid at the body size is one grid cell.
-  const double em = (s.on_grid && s.size == grid_size_) ? g.char_pitch() : s.size;
-  spec.indent = s.left_indent.resolve(em);
-  spec.first_indent = s.first_indent.resolve(em);
-  spec.hanging = s.hanging.resolve(em);
-  spec.letter_spacing = s.letter_spacing;
-  spec.balance = s.align == Align::Center;
-  switch (s.align) {
-    case Align::Left: spec.align = ParagraphSpec::AlignMode::Left; break;
-    case Align::Center: spec.align = ParagraphSpec::AlignMode::Center; break;
-    case Align::Right: spec.align = ParagraphSpec::AlignMode::Right; break;
-    case Align::Justify: spec.align = ParagraphSpec::AlignMode::Justify; break;
-  }
-  return spec;
-}
+ParagraphSpec DocumentLayout::spec_for(const TextStyle& s) const { return paragraph_spec(s, tmpl_); }
 
 void DocumentLayout::add(const CollectedText& text, const TextStyle& style, const std::string& bookmark,
                          int level) {
@@ -110,53 +89,15 @@ void DocumentLayout::add_text(const std::string& text, const TextStyle& style) {
   add(t, style);
 }
 
-std::string DocumentLayout::fill_placeholders(const std::string& text, int line) const {
-  std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    const size_t open = text.find('{', i);
-    if (open == std::string::npos) {
-      out += text.substr(i);
-      break;
-    }
-    const size_t close = text.find('}', open);
-    if (close == std::string::npos) throw EngineError(tmpl_.file.string() + ":" + std::to_string(line) + ": unclosed {");
-    out += text.substr(i, open - i);
-    const std::string key = text.substr(open + 1, close - open - 1);
-    const Project* p = report_.project ? &*report_.project : nullptr;
-    if (!p) throw EngineError(tmpl_.file.string() + ": the template needs <project>");
-    if (key == "project.id") out += p->id.value;
-    else if (key == "project.category") out += p->category.value;
-    else if (key == "project.title") out += p->title.value;
-    else if (key == "project.leader") out += p->leader.value;
-    else if (key == "project.organization") out += p->organization.value;
-    else if (key == "project.filled") out += p->filled.value ? format_date(*p->filled.value) : p->filled.raw;
-    else throw EngineError(tmpl_.file.string() + ":" + std::to_string(line) + ": unknown placeholder {" + key + "}");
-    i = close + 1;
-  }
-  return out;
-}
-
 void DocumentLayout::front_pages() {
-  if (tmpl_.front.empty()) return;
-  flow_.add_break(false, FolioMode::None);
-  bool first = true;
-  for (const FrontPage& page : tmpl_.front) {
-    if (!first) flow_.add_break(page.recto, FolioMode::None);
-    first = false;
-    for (const FrontItem& item : page.items) {
-      if (item.kind == FrontItem::Kind::Space) {
-        flow_.add_space(item.lines);
-      } else {
-        add_text(fill_placeholders(item.text, item.line), tmpl_.style(item.style));
-      }
-    }
-  }
+  FormEnv env{tmpl_, fonts_, composer_, collector_, diags_, report_};
+  layout_front(env, flow_);
 }
 
 void DocumentLayout::outcome() {
   const Outcome& o = report_.outcome;
-  flow_.add_break(tmpl_.outcome_recto, FolioMode::Restart);
+  const bool after_front = !tmpl_.front.empty() && !tmpl_.outcome_new_page;
+  flow_.add_break(tmpl_.outcome_recto, FolioMode::Restart, !after_front);
   {
     CollectedText t;
     const TextStyle& ts = tmpl_.style("title");
@@ -288,7 +229,8 @@ void DocumentLayout::list(const ListBlock& l) {
 }
 
 void DocumentLayout::table(const Table& t) {
-  TableEnv env{tmpl_, fonts_, composer_, collector_, diags_, report_.source_file, ++tables_};
+  TableEnv env{tmpl_, fonts_, composer_, collector_, diags_, report_.source_file};
+  env.number = ++tables_;
   layout_table(t, env, flow_);
 }
 

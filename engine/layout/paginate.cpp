@@ -291,6 +291,10 @@ Pagination Paginator::run() {
         numbering_ = true;
         next_folio_ = 1;
       }
+      if (!br->new_page) {
+        if (br->folio != FolioMode::Keep) page->folio = numbering_ ? next_folio_++ : 0;
+        continue;
+      }
       if (page->has_body() || !page->notes.empty()) {
         start_page();
       } else if (br->folio != FolioMode::Keep) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <numeric>
 
+#include "layout/paragraph_spec.h"
 #include "layout/table_boxes.h"
 #include "layout/table_cell_text.h"
 #include "layout/table_grid.h"
@@ -31,16 +32,17 @@ bool numbered_caption(const std::string& text) {
 }
 
 void add_caption(const model::Table& table, TableEnv& env, Flow& flow) {
+  if (!env.numbered && table.caption.empty()) return;
   const TextStyle& style = env.tmpl.style("table-caption");
   const SpanStyle span = span_style(style, env.fonts);
   CollectedText text;
-  if (!numbered_caption(model::plain_text(table.caption)))
+  if (env.numbered && !numbered_caption(model::plain_text(table.caption)))
     text.push("表" + std::to_string(env.number) + (table.caption.empty() ? "" : " "), span);
   env.collector.collect(table.caption, span, text);
   flow.add_space(style.lines_before);
   // Kept with the table whatever the template says: a caption alone at a
   // page's foot is never right.
-  flow.add_paragraph(env.composer.compose(text, table_paragraph_spec(style, env.tmpl)), 0, style.size, true);
+  flow.add_paragraph(env.composer.compose(text, paragraph_spec(style, env.tmpl)), 0, style.size, true);
 }
 
 void add_note(const model::Table& table, TableEnv& env, Flow& flow) {
@@ -49,7 +51,7 @@ void add_note(const model::Table& table, TableEnv& env, Flow& flow) {
   CollectedText text;
   env.collector.collect(table.note, span_style(style, env.fonts), text);
   const size_t first = flow.items.size();
-  flow.add_paragraph(env.composer.compose(text, table_paragraph_spec(style, env.tmpl)), 0, style.size, false);
+  flow.add_paragraph(env.composer.compose(text, paragraph_spec(style, env.tmpl)), 0, style.size, false);
   // The note's first line stays with the table's last row.
   if (first < flow.items.size())
     if (auto* line = std::get_if<FlowLine>(&flow.items[first])) line->break_before = false;
@@ -69,6 +71,17 @@ std::vector<double> column_edges(const TableGrid& grid, const std::vector<CellTe
     needs.push_back({c.col, c.colspan, w.min + pad, w.max + pad});
   }
   const double width = env.tmpl.page.text_width;
+  if (!env.widths.empty()) {
+    // The form's own column widths, as weights of the text width.
+    std::vector<double> edges(static_cast<size_t>(grid.cols) + 1, 0.0);
+    double total = 0;
+    for (int c = 0; c < grid.cols; ++c) total += env.widths[static_cast<size_t>(c) % env.widths.size()];
+    for (int c = 0; c < grid.cols; ++c)
+      edges[static_cast<size_t>(c) + 1] =
+          edges[static_cast<size_t>(c)] + width * env.widths[static_cast<size_t>(c) % env.widths.size()] / total;
+    edges.back() = width;
+    return edges;
+  }
   const std::vector<ColumnBounds> bounds = column_bounds(grid.cols, needs);
   double sum_min = 0;
   for (const ColumnBounds& b : bounds) sum_min += b.min;
@@ -86,7 +99,7 @@ std::vector<double> column_edges(const TableGrid& grid, const std::vector<CellTe
 void add_rows(const model::Table& table, TableEnv& env, Flow& flow) {
   const TableGrid grid = build_grid(table);
   if (grid.cols == 0) return;
-  const TextStyle& body = env.tmpl.style("table");
+  const TextStyle& body = env.tmpl.style(env.cell_style);
 
   std::vector<CellText> cells;
   cells.reserve(grid.cells.size());

@@ -17,6 +17,10 @@
 namespace banshi {
 
 struct TableEnv {
+  TableEnv(const Template& t, const FontSet& f, ParagraphComposer& c, InlineCollector& i, Diagnostics& d,
+           const std::string& report_file)
+      : tmpl(t), fonts(f), composer(c), collector(i), diags(d), file(report_file) {}
+
   const Template& tmpl;
   const FontSet& fonts;
   ParagraphComposer& composer;
@@ -24,6 +28,13 @@ struct TableEnv {
   Diagnostics& diags;
   const std::string& file;  // the report, for messages
   int number = 1;           // this table's number: 表1, 表2, …
+  // Form tables (templates) set these: no numbered caption, their own
+  // styles, and column widths the form decides (relative weights; empty =
+  // widths from the cells' content).
+  bool numbered = true;
+  std::string cell_style = "table";
+  std::string header_style = "table-header";
+  std::vector<double> widths;
 };
 
 // Adds the table to the flow: its caption (above, centred, bold: "表N …"

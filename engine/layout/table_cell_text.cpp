@@ -1,5 +1,7 @@
 #include "layout/table_cell_text.h"
 
+#include "layout/paragraph_spec.h"
+
 #include <algorithm>
 
 namespace banshi {
@@ -11,33 +13,10 @@ constexpr double kUnbounded = 1e6;
 
 }  // namespace
 
-ParagraphSpec table_paragraph_spec(const TextStyle& style, const Template& tmpl) {
-  const PageGeometry& g = tmpl.page;
-  const double grid_size = tmpl.style("body").size;
-  ParagraphSpec spec;
-  spec.measure = g.text_width;
-  spec.cell = style.on_grid ? g.char_pitch() : 0;
-  spec.grid_size = grid_size;
-  // An em of a style on the grid at the body size is one grid cell.
-  const double em = (style.on_grid && style.size == grid_size) ? g.char_pitch() : style.size;
-  spec.indent = style.left_indent.resolve(em);
-  spec.first_indent = style.first_indent.resolve(em);
-  spec.hanging = style.hanging.resolve(em);
-  spec.letter_spacing = style.letter_spacing;
-  spec.balance = style.align == Align::Center;
-  switch (style.align) {
-    case Align::Left: spec.align = ParagraphSpec::AlignMode::Left; break;
-    case Align::Center: spec.align = ParagraphSpec::AlignMode::Center; break;
-    case Align::Right: spec.align = ParagraphSpec::AlignMode::Right; break;
-    case Align::Justify: spec.align = ParagraphSpec::AlignMode::Justify; break;
-  }
-  return spec;
-}
-
 CellText collect_cell(const GridCell& cell, TableEnv& env) {
-  const TextStyle& style = env.tmpl.style(cell.header ? "table-header" : "table");
+  const TextStyle& style = env.tmpl.style(cell.header ? env.header_style : env.cell_style);
   CellText out;
-  out.spec = table_paragraph_spec(style, env.tmpl);
+  out.spec = paragraph_spec(style, env.tmpl);
   out.size = style.size;
   out.pitch = style.line_pitch > 0 ? style.line_pitch : (style.on_grid ? env.tmpl.page.line_pitch() : style.size * 1.5);
   if (cell.source) env.collector.collect(cell.source->content, span_style(style, env.fonts), out.text);

@@ -13,8 +13,6 @@ namespace banshi {
 
 // How a paragraph of a template style is set off the body's flow: the
 // style's alignment and indents, on the character grid only when the
-// style is.
-ParagraphSpec table_paragraph_spec(const TextStyle& style, const Template& tmpl);
 
 struct CellText {
   CollectedText text;

@@ -60,7 +60,8 @@ LineLayout set_line(const Prepared& p, LineRange range, const ParagraphSpec& spe
     }
   }
 
-  const bool justify = spec.align == ParagraphSpec::AlignMode::Justify && !last;
+  const bool distribute = spec.align == ParagraphSpec::AlignMode::Distribute;
+  const bool justify = (spec.align == ParagraphSpec::AlignMode::Justify && !last) || distribute;
   if (justify && extra > 1e-6 && n > 1) {
     // Spread what is left evenly over the gaps between characters, not into
     // the Latin spaces alone.
@@ -69,7 +70,8 @@ LineLayout set_line(const Prepared& p, LineRange range, const ParagraphSpec& spe
       if (stretchable_gap(cs[first + k], cs[first + k + 1])) open.push_back(k);
     if (open.empty())
       for (size_t k = 0; k + 1 < n; ++k) open.push_back(k);
-    const double per_gap = std::min(extra / static_cast<double>(open.size()), kHardStretchEm * spec.grid_size);
+    const double even = extra / static_cast<double>(open.size());
+    const double per_gap = distribute ? even : std::min(even, kHardStretchEm * spec.grid_size);
     for (size_t k : open) gap[k] += per_gap;
     extra -= per_gap * static_cast<double>(open.size());
   }

@@ -71,7 +71,9 @@ struct ParagraphSpec {
   double first_indent = 0;     // first line, from the left edge
   double indent = 0;           // every line, from the left edge
   double hanging = 0;          // lines after the first, added to indent
-  enum class AlignMode { Left, Center, Right, Justify } align = AlignMode::Justify;
+  // Distribute: every line, the last too, spread to the full measure (form
+  // labels: 立 项 编 号 over five characters' width).
+  enum class AlignMode { Left, Center, Right, Justify, Distribute } align = AlignMode::Justify;
   // Grid cell for full-width characters of `grid_size` (0 = natural
   // widths): 156 mm / 28 = 15.79 pt for 16 pt type.
   double cell = 0;

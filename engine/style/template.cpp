@@ -6,193 +6,12 @@
 #include <charconv>
 #include <set>
 
+#include "style/form_reader.h"
+#include "style/template_reader.h"
 #include "util/file.h"
 
 namespace banshi {
 
-namespace {
-
-using tinyxml2::XMLElement;
-
-// What each element of a template may carry; anything else is an error, so
-// a misspelt attribute never silently falls back to a default.
-
-constexpr std::string_view kStyleAttrs[] = {
-    "name",  "label",        "face",        "size",          "bold",      "align",
-    "first-indent", "left-indent", "hanging", "lines-before", "lines-after",
-    "letter-spacing", "keep-with-next", "on-grid", "line-pitch"};
-
-class TemplateReader {
- public:
-  explicit TemplateReader(std::filesystem::path file) : file_(std::move(file)) {}
-
-  [[noreturn]] void fail(const XMLElement* e, const std::string& what) const {
-    Diagnostic d;
-    d.loc = {file_.string(), e ? e->GetLineNum() : 0, 0};
-    d.path = e ? "<" + std::string(e->Name()) + ">" : "";
-    d.label = "模板";
-    d.message = what;
-    throw InputError(std::move(d));
-  }
-
-  void check_attributes(const XMLElement* e, std::initializer_list<std::string_view> allowed) const {
-    check_attributes(e, std::vector<std::string_view>(allowed));
-  }
-  void check_attributes(const XMLElement* e, const std::vector<std::string_view>& allowed) const {
-    for (auto* a = e->FirstAttribute(); a; a = a->Next()) {
-      if (std::find(allowed.begin(), allowed.end(), a->Name()) == allowed.end()) {
-        std::string list;
-        for (auto s : allowed) list += (list.empty() ? "" : ", ") + std::string(s);
-        fail(e, "unknown attribute " + std::string(a->Name()) + "; allowed: " + list);
-      }
-    }
-  }
-
-  std::string attr(const XMLElement* e, const char* name, std::string fallback = {}) const {
-    const char* v = e->Attribute(name);
-    return v ? std::string(v) : fallback;
-  }
-
-  std::string required(const XMLElement* e, const char* name) const {
-    const char* v = e->Attribute(name);
-    if (!v) fail(e, std::string("attribute ") + name + " is missing");
-    return v;
-  }
-
-  std::optional<Length> length(const XMLElement* e, const char* name) const {
-    const char* v = e->Attribute(name);
-    if (!v) return std::nullopt;
-    auto l = parse_length(v);
-    if (!l) fail(e, std::string(name) + "=\"" + v + "\" is not a length (e.g. 37mm, 16pt, 2em)");
-    return l;
-  }
-
-  double points(const XMLElement* e, const char* name, double fallback) const {
-    auto l = length(e, name);
-    if (!l) return fallback;
-    if (l->em) fail(e, std::string(name) + " must be an absolute length, not em");
-    return l->value;
-  }
-
-  std::optional<double> font_size(const XMLElement* e, const char* name) const {
-    const char* v = e->Attribute(name);
-    if (!v) return std::nullopt;
-    auto s = parse_font_size(v);
-    if (!s) fail(e, std::string(name) + "=\"" + v + "\" is not a font size (e.g. 三号, 小四, 16pt)");
-    return s;
-  }
-
-  int integer(const XMLElement* e, const char* name, int fallback, int lo, int hi) const {
-    const char* v = e->Attribute(name);
-    if (!v) return fallback;
-    int n = 0;
-    std::string_view s(v);
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-    if (ec != std::errc() || p != s.data() + s.size() || n < lo || n > hi)
-      fail(e, std::string(name) + "=\"" + v + "\" must be a whole number from " + std::to_string(lo) +
-                  " to " + std::to_string(hi));
-    return n;
-  }
-
-  bool flag(const XMLElement* e, const char* name, bool fallback) const {
-    const char* v = e->Attribute(name);
-    if (!v) return fallback;
-    std::string_view s(v);
-    if (s == "yes" || s == "true") return true;
-    if (s == "no" || s == "false") return false;
-    fail(e, std::string(name) + "=\"" + v + "\" must be yes or no");
-  }
-
-  Align align(const XMLElement* e, Align fallback) const {
-    const char* v = e->Attribute("align");
-    if (!v) return fallback;
-    std::string_view s(v);
-    if (s == "left") return Align::Left;
-    if (s == "center") return Align::Center;
-    if (s == "right") return Align::Right;
-    if (s == "justify") return Align::Justify;
-    fail(e, std::string("align=\"") + v + "\" must be left, center, right or justify");
-  }
-
-  PageGeometry page(const XMLElement* e) const {
-    check_attributes(e, {"size", "top", "binding", "text-width", "text-height", "lines", "chars", "mirror"});
-    PageGeometry g;
-    const std::string size = attr(e, "size", "A4");
-    if (size == "A4") {
-      g.width = mm(210);
-      g.height = mm(297);
-    } else {
-      fail(e, "size=\"" + size + "\" is not supported; use A4");
-    }
-    g.top = points(e, "top", g.top);
-    g.binding = points(e, "binding", g.binding);
-    g.text_width = points(e, "text-width", g.text_width);
-    g.text_height = points(e, "text-height", g.text_height);
-    g.lines = integer(e, "lines", g.lines, 1, 200);
-    g.chars = integer(e, "chars", g.chars, 1, 200);
-    g.mirror = flag(e, "mirror", g.mirror);
-    if (g.top + g.text_height > g.height || g.binding + g.text_width > g.width)
-      fail(e, "the text block does not fit on the page");
-    return g;
-  }
-
-  FolioStyle folio(const XMLElement* e) const {
-    check_attributes(e, {"format", "face", "size", "below", "inset", "enabled"});
-    FolioStyle f;
-    f.format = attr(e, "format", f.format);
-    if (f.format.find("{n}") == std::string::npos) fail(e, "format must contain {n}");
-    f.face = attr(e, "face", f.face);
-    f.size = font_size(e, "size").value_or(f.size);
-    f.below = points(e, "below", f.below);
-    f.inset = length(e, "inset").value_or(f.inset);
-    f.enabled = flag(e, "enabled", f.enabled);
-    return f;
-  }
-
-  TextStyle style(const XMLElement* e) const {
-    check_attributes(e, std::vector<std::string_view>(std::begin(kStyleAttrs), std::end(kStyleAttrs)));
-    TextStyle s;
-    s.name = required(e, "name");
-    s.label = attr(e, "label", s.name);
-    s.face = attr(e, "face", s.face);
-    s.size = font_size(e, "size").value_or(s.size);
-    s.bold = flag(e, "bold", false);
-    s.align = align(e, Align::Justify);
-    s.first_indent = length(e, "first-indent").value_or(Length{});
-    s.left_indent = length(e, "left-indent").value_or(Length{});
-    s.hanging = length(e, "hanging").value_or(Length{});
-    s.lines_before = integer(e, "lines-before", 0, 0, 50);
-    s.lines_after = integer(e, "lines-after", 0, 0, 50);
-    if (const char* v = e->Attribute("letter-spacing")) {
-      auto l = parse_length(v);
-      if (!l || !l->em) fail(e, std::string("letter-spacing=\"") + v + "\" must be in em (e.g. 0.5em)");
-      s.letter_spacing = l->value;
-    }
-    s.keep_with_next = flag(e, "keep-with-next", false);
-    s.on_grid = flag(e, "on-grid", true);
-    s.line_pitch = points(e, "line-pitch", 0);
-    if (!s.on_grid && s.line_pitch <= 0) fail(e, "a style off the grid needs line-pitch");
-    return s;
-  }
-
-  NumberingLevel numbering(const XMLElement* e) const {
-    check_attributes(e, {"depth", "format", "style", "run-in"});
-    NumberingLevel n;
-    n.depth = integer(e, "depth", 0, 1, 4);
-    if (n.depth == 0) fail(e, "attribute depth is missing");
-    n.format = required(e, "format");
-    if (n.format.find("{zh}") == std::string::npos && n.format.find("{n}") == std::string::npos)
-      fail(e, "format must contain {zh} (一、二…) or {n} (1, 2…)");
-    n.style = required(e, "style");
-    n.run_in = flag(e, "run-in", false);
-    return n;
-  }
-
- private:
-  std::filesystem::path file_;
-};
-
-}  // namespace
 
 const TextStyle& Template::style(std::string_view style_name) const {
   auto it = styles.find(style_name);
@@ -282,33 +101,11 @@ Template load_template_at(const std::filesystem::path& template_dir, int depth) 
     } else if (n == "front") {
       r.check_attributes(e, {"requires-project"});
       t.needs_project = r.flag(e, "requires-project", false);
-      for (const XMLElement* pe = e->FirstChildElement(); pe; pe = pe->NextSiblingElement()) {
-        if (std::string_view(pe->Name()) != "page") r.fail(pe, "<" + std::string(pe->Name()) + "> is not allowed here; allowed in <front>: <page>");
-        r.check_attributes(pe, {"recto"});
-        FrontPage page;
-        page.recto = r.flag(pe, "recto", false);
-        for (const XMLElement* ie = pe->FirstChildElement(); ie; ie = ie->NextSiblingElement()) {
-          const std::string_view in = ie->Name();
-          FrontItem item;
-          item.line = ie->GetLineNum();
-          if (in == "p") {
-            r.check_attributes(ie, {"style"});
-            item.style = r.required(ie, "style");
-            item.text = ie->GetText() ? ie->GetText() : "";
-          } else if (in == "space") {
-            r.check_attributes(ie, {"lines"});
-            item.kind = FrontItem::Kind::Space;
-            item.lines = r.integer(ie, "lines", 1, 1, 50);
-          } else {
-            r.fail(ie, "<" + std::string(in) + "> is not allowed here; allowed in <page>: <p>, <space>");
-          }
-          page.items.push_back(std::move(item));
-        }
-        t.front.push_back(std::move(page));
-      }
+      t.front = read_front(r, e);
     } else if (n == "outcome") {
-      r.check_attributes(e, {"recto"});
+      r.check_attributes(e, {"recto", "new-page"});
       t.outcome_recto = r.flag(e, "recto", false);
+      t.outcome_new_page = r.flag(e, "new-page", true);
     } else if (n == "numbering") {
       NumberingLevel l = r.numbering(e);
       if (!depths.insert(l.depth).second) r.fail(e, "numbering for depth " + std::to_string(l.depth) + " is defined twice");
@@ -322,10 +119,7 @@ Template load_template_at(const std::filesystem::path& template_dir, int depth) 
   }
   std::sort(t.numbering.begin(), t.numbering.end(),
             [](const NumberingLevel& a, const NumberingLevel& b) { return a.depth < b.depth; });
-  for (const auto& page : t.front)
-    for (const auto& item : page.items)
-      if (item.kind == FrontItem::Kind::Paragraph && !t.styles.count(item.style))
-        throw EngineError(t.file.string() + ":" + std::to_string(item.line) + ": undefined style \"" + item.style + "\"");
+  check_front_styles(t);
   for (const auto& l : t.numbering)
     if (!t.styles.count(l.style)) throw EngineError(t.file.string() + ": numbering depth " + std::to_string(l.depth) + " uses undefined style \"" + l.style + "\"");
   return t;

@@ -10,12 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "style/form.h"
 #include "util/diag.h"
 #include "util/units.h"
 
 namespace banshi {
 
-enum class Align { Left, Center, Right, Justify };
+enum class Align { Left, Center, Right, Justify, Distribute };
 
 // GB/T 9704 page: A4, 版心 156×225 mm at 37 mm from the top and 28 mm from
 // the binding edge, 22 lines × 28 characters.
@@ -72,22 +73,6 @@ struct FolioStyle {
   bool enabled = true;
 };
 
-// Fixed pages before the outcome (cover, 声明, …): paragraphs of the
-// template's own words in its styles, with {project.id}-style placeholders
-// filled from the report.
-struct FrontItem {
-  enum class Kind { Paragraph, Space } kind = Kind::Paragraph;
-  std::string style;
-  std::string text;
-  int lines = 1;  // Space
-  int line = 0;   // template source line, for messages
-};
-
-struct FrontPage {
-  std::vector<FrontItem> items;
-  bool recto = false;  // starts on an odd page
-};
-
 struct FootnoteStyle {
   bool per_page = false;  // numbering restarts on each page
   bool circled = false;   // ① ② … instead of superscript 1 2 …
@@ -106,6 +91,7 @@ struct Template {
   std::string default_impose = "none";   // "none" | "a3-booklet"
   std::vector<FrontPage> front;          // pages before the outcome
   bool outcome_recto = false;            // the outcome starts on an odd page
+  bool outcome_new_page = true;          // false: it follows the last front page's text
   bool needs_project = false;            // <project> is required
 
   // Throws EngineError naming the template file when the style is missing.

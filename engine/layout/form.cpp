@@ -1,0 +1,209 @@
+#include "layout/form.h"
+
+#include <algorithm>
+
+#include "layout/paragraph_spec.h"
+#include "layout/placeholders.h"
+#include "layout/table.h"
+
+namespace banshi {
+
+namespace {
+
+// The em box's baseline, as on the page grid (paginate.cpp).
+constexpr double kBaselineRatio = 0.88;
+
+class FormLayout {
+ public:
+  FormLayout(FormEnv& env, Flow& flow) : env_(env), flow_(flow), g_(env.tmpl.page) {}
+
+  void page(const FrontPage& p);
+
+ private:
+  std::string where(int line) const { return env_.tmpl.file.string() + ":" + std::to_string(line); }
+  std::string fill(const std::string& text, int line, const model::Person* person = nullptr) const {
+    return fill_placeholders(text, Bindings{env_.report, person}, where(line));
+  }
+  ComposedParagraph compose(const std::string& text, const TextStyle& style, ParagraphSpec spec) {
+    CollectedText t;
+    t.push(text, span_style(style, env_.fonts));
+    return env_.composer.compose(t, spec);
+  }
+
+  void text(const FormText& t);
+  void fields(const FormFields& f);
+  void table(const FormTable& t);
+  void box(const FormBox& b);
+
+  FormEnv& env_;
+  Flow& flow_;
+  const PageGeometry& g_;
+};
+
+void FormLayout::text(const FormText& t) {
+  const TextStyle& style = env_.tmpl.style(t.style);
+  const std::string s = fill(t.text, t.line);
+  if (s.empty()) return;
+  flow_.add_space(style.lines_before);
+  flow_.add_paragraph(compose(s, style, paragraph_spec(style, env_.tmpl)), 0, style.size, style.keep_with_next);
+  flow_.add_space(style.lines_after);
+}
+
+void FormLayout::fields(const FormFields& f) {
+  const TextStyle& style = env_.tmpl.style(f.style);
+  const double em = paragraph_spec(style, env_.tmpl).cell > 0 && style.size == env_.tmpl.style("body").size
+                        ? g_.char_pitch()
+                        : style.size;
+  const double indent = f.indent.resolve(em);
+  const double label_w = f.label_width.resolve(em);
+  const double value_x = label_w + f.gap.resolve(em);
+  const double value_w = f.width.resolve(em) - value_x;
+  flow_.add_space(style.lines_before);
+  for (const FormField& field : f.fields) {
+    // The label spread evenly over its width (立 项 编 号), the value on an
+    // underline, wrapped onto further underlines when long.
+    ParagraphSpec label_spec = paragraph_spec(style, env_.tmpl);
+    label_spec.measure = label_w;
+    label_spec.indent = label_spec.first_indent = label_spec.hanging = 0;
+    label_spec.align = ParagraphSpec::AlignMode::Distribute;
+    label_spec.balance = false;
+    ComposedParagraph label = compose(field.label, style, label_spec);
+
+    ParagraphSpec value_spec = label_spec;
+    value_spec.measure = value_w;
+    value_spec.align = ParagraphSpec::AlignMode::Left;
+    const std::string value = fill(field.value, field.line);
+    ComposedParagraph v = value.empty() ? ComposedParagraph{} : compose(value, style, value_spec);
+    if (v.lines.empty()) v.lines.emplace_back();
+    for (ComposedLine& line : v.lines) {
+      shift_line(line, value_x);
+      // The underline runs the value's whole width, a little below the
+      // baseline (clear of the descenders of 仿宋).
+      line.marks.push_back({value_x, style.size * 0.2, value_w, f.rule, 0, true});
+    }
+    ComposedLine& first = v.lines.front();
+    if (!label.lines.empty())
+      for (TextRun& r : label.lines.front().runs) first.runs.insert(first.runs.begin(), std::move(r));
+    flow_.add_paragraph(std::move(v), indent, style.size, false);
+  }
+  flow_.add_space(style.lines_after);
+}
+
+void FormLayout::table(const FormTable& t) {
+  // The form table as a report table: placeholders filled, repeated rows
+  // expanded, rowspan="auto" resolved; then the ruled table layout.
+  model::Table table;
+  table.pos.line = t.line;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const FormRow& row = t.rows[r];
+    std::vector<const model::Person*> persons{nullptr};
+    if (!row.repeat.empty()) {
+      persons.clear();
+      const auto role = row.repeat == "changes.original-member" ? model::PersonRole::OriginalMember
+                                                                 : model::PersonRole::CurrentMember;
+      if (env_.report.changes)
+        for (const auto& p : env_.report.changes->persons)
+          if (p.role == role) persons.push_back(&p);
+      while (persons.size() < static_cast<size_t>(row.min)) persons.push_back(nullptr);
+      if (persons.empty()) persons.push_back(nullptr);
+    }
+    for (const model::Person* person : persons) {
+      model::TableRow out;
+      for (const FormCell& cell : row.cells) {
+        model::TableCell c;
+        c.header = cell.header;
+        c.colspan = cell.colspan;
+        c.rowspan = cell.rowspan;
+        if (cell.rowspan_auto) {
+          // This row and every row the next repeated row expands into.
+          int span = 1;
+          if (r + 1 < t.rows.size() && !t.rows[r + 1].repeat.empty()) {
+            const FormRow& next = t.rows[r + 1];
+            const auto role = next.repeat == "changes.original-member" ? model::PersonRole::OriginalMember
+                                                                        : model::PersonRole::CurrentMember;
+            int n = 0;
+            if (env_.report.changes)
+              for (const auto& p : env_.report.changes->persons) n += p.role == role ? 1 : 0;
+            span += std::max({n, next.min, 1});
+          }
+          c.rowspan = span;
+        }
+        model::Inline text;
+        text.text = fill(cell.text, cell.line, person);
+        if (!text.text.empty()) c.content.push_back(std::move(text));
+        out.cells.push_back(std::move(c));
+      }
+      table.rows.push_back(std::move(out));
+    }
+  }
+  TableEnv tenv{env_.tmpl, env_.fonts, env_.composer, env_.collector, env_.diags, env_.report.source_file};
+  tenv.number = 0;
+  tenv.numbered = false;
+  tenv.cell_style = t.cell_style;
+  tenv.header_style = t.header_style;
+  tenv.widths = t.widths;
+  layout_table(table, tenv, flow_);
+}
+
+void FormLayout::box(const FormBox& b) {
+  // A ruled box of a fixed number of grid lines: its heading and prompt at
+  // the top, the signature lines at the foot, the rest left for the
+  // reviewer's handwriting.
+  const double pitch = g_.line_pitch();
+  const double pad = 0.4 * env_.tmpl.style("body").size;
+  FlowBox box;
+  box.height = b.lines * pitch;
+  box.items.emplace_back(Rect{0, 0, g_.text_width, box.height, 0.75, false});
+  auto place = [&](const FormText& t, double& top) {
+    const TextStyle& style = env_.tmpl.style(t.style);
+    ParagraphSpec spec = paragraph_spec(style, env_.tmpl);
+    spec.measure = g_.text_width - 2 * pad;
+    const std::string s = fill(t.text, t.line);
+    if (s.empty()) return;
+    ComposedParagraph p = compose(s, style, spec);
+    for (const ComposedLine& line : p.lines) {
+      const double baseline = top + (pitch - style.size) / 2 + kBaselineRatio * style.size;
+      for (const TextRun& r : line.runs) {
+        TextRun run = r;
+        for (auto& gl : run.glyphs) {
+          gl.x += pad;
+          gl.y += baseline;
+        }
+        box.items.emplace_back(std::move(run));
+      }
+      top += pitch;
+    }
+  };
+  double top = 0;
+  for (const FormText& t : b.top) place(t, top);
+  double bottom_top = box.height - static_cast<double>(b.bottom.size()) * pitch;
+  for (const FormText& t : b.bottom) place(t, bottom_top);
+  flow_.add_box(std::move(box));
+}
+
+void FormLayout::page(const FrontPage& p) {
+  for (const FormItem& item : p.items) {
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, FormText>) text(v);
+          else if constexpr (std::is_same_v<T, FormSpace>) flow_.add_space(v.lines);
+          else if constexpr (std::is_same_v<T, FormFields>) fields(v);
+          else if constexpr (std::is_same_v<T, FormTable>) table(v);
+          else if constexpr (std::is_same_v<T, FormBox>) box(v);
+        },
+        item);
+  }
+}
+
+}  // namespace
+
+void layout_front(FormEnv& env, Flow& flow) {
+  FormLayout form(env, flow);
+  for (const FrontPage& page : env.tmpl.front) {
+    flow.add_break(page.recto, FolioMode::None);
+    form.page(page);
+  }
+}
+
+}  // namespace banshi

@@ -1,0 +1,15 @@
+// Reading a template's <front> pages (see form.h for what they hold).
+#pragma once
+
+#include "style/template_reader.h"
+
+namespace banshi {
+
+// Reads <page> children of <front>; errors name the template's file:line.
+std::vector<FrontPage> read_front(const TemplateReader& r, const XMLElement* front);
+
+// Every style a form item names exists in the template (checked once the
+// whole template, with what it extends, is read).
+void check_front_styles(const Template& t);
+
+}  // namespace banshi
