@@ -107,6 +107,10 @@ def check(pdf, expected=None):
         return f"page {l['page'] + 1}, line at y={l['y']:.1f} ({l['text'][:12]}…)"
 
     for l in lines:
+        # With the source known, only the outcome's lines are checked: form
+        # pages (boxes, ruled tables) have their own layout.
+        if expected is not None and l.get("last") is None:
+            continue
         stats["pages"][l["page"]] = stats["pages"].get(l["page"], 0) + 1
         k = round(l["slot"])
         if abs(l["slot"] - k) > 0.01:
