@@ -86,6 +86,8 @@ std::shared_ptr<const Font> Font::open(const std::filesystem::path& file, unsign
   return f;
 }
 
+Font::Font() = default;
+
 Font::~Font() {
   if (font_) hb_font_destroy(font_);
   if (face_) hb_face_destroy(face_);
@@ -108,23 +110,17 @@ std::optional<GlyphExtents> Font::extents(uint32_t gid) const {
 
 uint32_t Font::glyph_count() const { return hb_face_get_glyph_count(face_); }
 
-void Font::load_cid_map() const {
-  size_t size = 0;
-  const unsigned char* data = blob_bytes(blob_, size);
-  FreeTypeFace ft(data, size, index_, file_);
-  const uint32_t n = glyph_count();
-  gid_to_cid_.resize(n);
-  for (uint32_t g = 0; g < n; ++g) {
-    FT_UInt cid = g;
-    if (FT_Get_CID_From_Glyph_Index(ft.get(), g, &cid) != 0) cid = g;
-    gid_to_cid_[g] = static_cast<uint16_t>(cid);
-  }
-}
-
 uint32_t Font::cid_for_glyph(uint32_t gid) const {
   if (!cid_keyed()) return gid;
-  std::call_once(cid_once_, [this] { load_cid_map(); });
-  return gid < gid_to_cid_.size() ? gid_to_cid_[gid] : gid;
+  std::lock_guard lock(cid_mutex_);
+  if (!cid_face_) {
+    size_t size = 0;
+    const unsigned char* data = blob_bytes(blob_, size);
+    cid_face_ = std::make_unique<FreeTypeFace>(data, size, index_, file_);
+  }
+  FT_UInt cid = gid;
+  if (FT_Get_CID_From_Glyph_Index(cid_face_->get(), gid, &cid) != 0) return gid;
+  return cid;
 }
 
 }  // namespace banshi

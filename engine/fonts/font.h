@@ -16,6 +16,8 @@
 
 namespace banshi {
 
+class FreeTypeFace;
+
 struct CidSystemInfo {
   std::string registry;  // "Adobe"
   std::string ordering;  // "GB1", "Identity"
@@ -70,8 +72,7 @@ class Font {
   uint32_t cid_for_glyph(uint32_t gid) const;
 
  private:
-  Font() = default;
-  void load_cid_map() const;
+  Font();
 
   std::string file_;
   unsigned index_ = 0;
@@ -85,9 +86,11 @@ class Font {
   hb_face_t* face_ = nullptr;
   hb_font_t* font_ = nullptr;
 
-  // CID map of a CID-keyed CFF, read through FreeType on first use.
-  mutable std::once_flag cid_once_;
-  mutable std::vector<uint16_t> gid_to_cid_;
+  // CIDs of a CID-keyed CFF come from its charset through FreeType: the
+  // face is opened on first use and kept (behind a lock: FreeType faces
+  // are not thread-safe) — only the glyphs a document uses are looked up.
+  mutable std::mutex cid_mutex_;
+  mutable std::unique_ptr<FreeTypeFace> cid_face_;
 };
 
 using FontPtr = std::shared_ptr<const Font>;
