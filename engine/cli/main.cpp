@@ -18,6 +18,12 @@ usage:
       REPORT.pdf in the current directory; - for standard input/output).
   banshi check REPORT.xml... [--json] [--strict]
       Validates reports without writing a PDF.
+  banshi batch [FILES|DIRS|-]... -o OUTDIR [-j N] [--report FILE.jsonl]
+                           [--impose none|a3-booklet] [-q]
+      Renders many reports with N parallel jobs into OUTDIR, going on past
+      failures; writes a JSON-lines report (OUTDIR/report.jsonl by default)
+      and exits non-zero if any report failed. Without names (or with -),
+      reads the list of files from standard input.
   banshi fonts [--json]
       Shows, per font role, which font file will be used.
   banshi templates
@@ -54,6 +60,7 @@ int main(int argc, char** argv) {
     if (cmd == "check") return cmd_check(ctx, args);
     if (cmd == "fonts") return cmd_fonts(ctx, args);
     if (cmd == "templates") return cmd_templates(ctx, args);
+    if (cmd == "batch") return cmd_batch(ctx, args);
     throw UsageError("unknown command " + cmd);
   } catch (const UsageError& e) {
     std::cerr << "banshi: " << e.what() << "\n(see banshi --help)\n";
