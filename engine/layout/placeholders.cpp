@@ -41,8 +41,8 @@ std::optional<std::string> person_field(const model::Person* p, std::string_view
 std::optional<std::string> value_of(std::string_view key, const Bindings& b) {
   const model::Report& r = b.report;
   if (key.starts_with("project.")) {
-    if (!r.project) return std::string();
-    const model::Project& p = *r.project;
+    static const model::Project kNone{};
+    const model::Project& p = r.project ? *r.project : kNone;
     const std::string_view f = key.substr(8);
     if (f == "id") return p.id.value;
     if (f == "category") return p.category.value;

@@ -142,24 +142,29 @@ std::vector<FrontPage> read_front(const TemplateReader& r, const XMLElement* fro
 }
 
 void check_front_styles(const Template& t) {
-  auto need = [&](const std::string& style, int line) {
-    if (!t.styles.count(style))
-      throw EngineError(t.file.string() + ":" + std::to_string(line) + ": undefined style \"" + style + "\"");
+  auto need = [&](const std::string& style, int line, const char* element) {
+    if (t.styles.count(style)) return;
+    Diagnostic d;
+    d.loc = {t.file.string(), line, 0};
+    d.path = element;
+    d.label = "模板";
+    d.message = "undefined style \"" + style + "\"";
+    throw InputError(std::move(d));
   };
   for (const FrontPage& page : t.front)
     for (const FormItem& item : page.items)
       std::visit(
           [&](const auto& v) {
             using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, FormText>) need(v.style, v.line);
-            if constexpr (std::is_same_v<T, FormFields>) need(v.style, v.line);
+            if constexpr (std::is_same_v<T, FormText>) need(v.style, v.line, "<p>");
+            if constexpr (std::is_same_v<T, FormFields>) need(v.style, v.line, "<fields>");
             if constexpr (std::is_same_v<T, FormTable>) {
-              need(v.cell_style, v.line);
-              need(v.header_style, v.line);
+              need(v.cell_style, v.line, "<table>");
+              need(v.header_style, v.line, "<table>");
             }
             if constexpr (std::is_same_v<T, FormBox>) {
-              for (const auto& p : v.top) need(p.style, p.line);
-              for (const auto& p : v.bottom) need(p.style, p.line);
+              for (const auto& p : v.top) need(p.style, p.line, "<p>");
+              for (const auto& p : v.bottom) need(p.style, p.line, "<p>");
             }
           },
           item);

@@ -62,6 +62,8 @@ Template load_template_at(const std::filesystem::path& template_dir, int depth) 
     const std::string b(base);
     if (b.empty() || b.find_first_of("/\\.") != std::string::npos) r.fail(root, "extends=\"" + b + "\" is not a template name");
     const auto file = t.file;
+    if (!std::filesystem::exists(template_dir.parent_path() / b / "template.xml"))
+      r.fail(root, "extends=\"" + b + "\", which is not an installed template");
     t = load_template_at(template_dir.parent_path() / b, depth + 1);
     t.dir = template_dir;
     t.file = file;
@@ -121,7 +123,13 @@ Template load_template_at(const std::filesystem::path& template_dir, int depth) 
             [](const NumberingLevel& a, const NumberingLevel& b) { return a.depth < b.depth; });
   check_front_styles(t);
   for (const auto& l : t.numbering)
-    if (!t.styles.count(l.style)) throw EngineError(t.file.string() + ": numbering depth " + std::to_string(l.depth) + " uses undefined style \"" + l.style + "\"");
+    if (!t.styles.count(l.style)) {
+      Diagnostic d;
+      d.loc = {t.file.string(), 0, 0};
+      d.label = "模板";
+      d.message = "numbering depth " + std::to_string(l.depth) + " uses undefined style \"" + l.style + "\"";
+      throw InputError(std::move(d));
+    }
   return t;
 }
 

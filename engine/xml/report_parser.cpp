@@ -320,6 +320,14 @@ void ReportParser::read_fields(const El& el, T& out, std::span<const FieldSlot<T
   });
 }
 
+// BZ25YB119: the federation's numbering of its projects.
+bool is_project_id(std::string_view v) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return v.size() == 9 && v[0] == 'B' && v[1] == 'Z' && digit(v[2]) && digit(v[3]) && upper(v[4]) && upper(v[5]) &&
+         digit(v[6]) && digit(v[7]) && digit(v[8]);
+}
+
 std::string ReportParser::field_text(const El& el) const {
   // Only text and comments are left after open(); a comment that tinyxml2
   // kept in place of white space still separates words.
@@ -335,6 +343,10 @@ model::Field ReportParser::read_field(const El& el, ElementId id) {
   auto scope = open(el, id);
   model::Field f{field_text(el), pos(&el), true};
   if (f.value.empty() && spec(id).non_empty) fail_here(pos(&el), "is empty");
+  if (spec(id).value == TextValue::ProjectId && !is_project_id(f.value))
+    fail_here(pos(&el), "\"" + f.value +
+                            "\" is not a 立项编号 of the form BZ25YB119 (BZ, the year's last two digits, two capital "
+                            "letters for the category, three digits)");
   return f;
 }
 

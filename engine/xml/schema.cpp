@@ -192,7 +192,7 @@ constexpr std::array<ElementSpec, kElementCount> kSpecs{{
     {E::Report, "report", C::Elements, kReportChildren, kReportAttrs},
 
     {E::Project, "project", C::Elements, kProjectChildren},
-    text_field(E::ProjectId, "id", true),
+    text_field(E::ProjectId, "id", true, TextValue::ProjectId),
     text_field(E::ProjectCategory, "category", true),
     text_field(E::ProjectTitle, "title", true),
     text_field(E::ProjectLeader, "leader", true),

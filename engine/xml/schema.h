@@ -58,6 +58,7 @@ enum class TextValue : std::uint8_t {
   Any,
   Date,       // YYYY-MM-DD, a real calendar day
   YearMonth,  // YYYY-MM, or a full date
+  ProjectId,  // 立项编号: BZ25YB119 — BZ, two digits of the year, two capitals, three digits
 };
 
 enum class Occurs : std::uint8_t {

@@ -177,7 +177,8 @@ class LayoutTable : public ::testing::Test {
     ParagraphComposer composer(**fonts_);
     InlineCollector collector(notes_, cites_);
     const std::string file = "table.xml";
-    TableEnv env{*tmpl_, **fonts_, composer, collector, diags_, file, number};
+    TableEnv env{*tmpl_, **fonts_, composer, collector, diags_, file};
+    env.number = number;
     Flow flow;
     layout_table(t, env, flow);
     return flow;
