@@ -4,7 +4,6 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "render/engine.h"
-#include "xml/parse.h"
 
 namespace banshi::cli {
 
@@ -18,10 +17,11 @@ int cmd_check(const Context& ctx, const std::vector<std::string>& argv) {
   for (const auto& file : args.positional()) {
     Diagnostics diags;
     try {
-      const model::Report report = parse_report_file(file, diags);
-      engine.template_named(report.template_name, {file, report.template_pos.line, report.template_pos.column});
+      engine.check(file, diags);
     } catch (const InputError& e) {
       diags.add(e.diagnostic());
+    } catch (const std::exception& e) {
+      diags.error({file, 0, 0}, e.what());
     }
     if (json) {
       for (const auto& d : diags.items()) std::cout << d.to_json() << "\n";

@@ -11,6 +11,7 @@
 #include "layout/paragraph_spec.h"
 #include "layout/table.h"
 #include "para/compose.h"
+#include "util/utf8.h"
 
 namespace banshi {
 
@@ -30,7 +31,8 @@ class DocumentLayout {
  public:
   DocumentLayout(const Report& report, const Template& tmpl, const FontSet& fonts, Diagnostics& diags,
                  const LayoutOptions& options, const std::vector<int>* note_numbers = nullptr)
-      : report_(report),
+      : options_(options),
+        report_(report),
         tmpl_(tmpl),
         fonts_(fonts),
         diags_(diags),
@@ -56,9 +58,12 @@ class DocumentLayout {
   void quote(const Quote& q);
   void references();
   void compose_notes();
+  // Refuses a paragraph longer than the layout limit (hostile input).
+  void check_length(const CollectedText& t, const Pos& pos, const char* path, const char* label) const;
   ParagraphSpec note_spec() const;
   std::vector<ComposedLine> continue_note(int note, size_t from);
 
+  const LayoutOptions& options_;
   const Report& report_;
   const Template& tmpl_;
   const FontSet& fonts_;
@@ -196,11 +201,24 @@ void DocumentLayout::section(const Section& s) {
   blocks(std::span<const Block>(s.blocks).subspan(first));
 }
 
+void DocumentLayout::check_length(const CollectedText& t, const Pos& pos, const char* path, const char* label) const {
+  const size_t n = utf8_count(t.text);
+  if (n <= options_.max_paragraph_chars) return;
+  Diagnostic d;
+  d.loc = {report_.source_file, pos.line, pos.column};
+  d.path = path;
+  d.label = label;
+  d.message = "holds " + std::to_string(n) + " characters; a paragraph may hold at most " +
+              std::to_string(options_.max_paragraph_chars) + " (split it into paragraphs)";
+  throw InputError(std::move(d));
+}
+
 void DocumentLayout::paragraph(const Paragraph& p, const CollectedText* lead) {
   const TextStyle& body = tmpl_.style("body");
   CollectedText t;
   if (lead) t = *lead;
   collector_.collect(p.content, span_style(body, fonts_), t);
+  check_length(t, p.pos, "<p>", "正文段落");
   add(t, body);
 }
 
@@ -218,6 +236,7 @@ void DocumentLayout::list(const ListBlock& l) {
     label.box_width = label_box;
     t.push(l.ordered ? std::to_string(++n) + "." : "•", label);
     collector_.collect(it, s, t);
+    check_length(t, l.pos, "<item>", "列表项");
     ParagraphSpec spec = spec_for(item);
     spec.indent = spec.first_indent + label_box;
     spec.first_indent = -label_box;
@@ -287,6 +306,7 @@ void DocumentLayout::quote(const Quote& q) {
   for (const auto& p : q.paragraphs) {
     CollectedText t;
     collector_.collect(p.content, span_style(s, fonts_), t);
+    check_length(t, p.pos, "<quote>", "引文");
     ParagraphSpec spec = spec_for(s);
     spec.indent += indent;
     spec.measure -= indent;
@@ -334,6 +354,7 @@ void DocumentLayout::compose_notes() {
     marker.box_width = spec.hanging;
     t.push(notes_.marker(static_cast<int>(k)), marker);
     collector_.collect_note(*note.content, s, t);
+    check_length(t, note.pos, "<fn>", "脚注");
     ComposedParagraph p = composer_.compose(t, spec);
     flow_.notes.push_back({std::move(p.lines), std::move(t)});
   }
@@ -390,6 +411,13 @@ Pagination DocumentLayout::run() {
   params.continue_note = [this](int note, size_t from) { return continue_note(note, from); };
   Pagination pages = paginate(flow_, params);
   composer_.preparer().report(diags_, report_.source_file);
+  if (pages.pages.pages.size() > options_.max_pages) {
+    Diagnostic d;
+    d.loc = {report_.source_file, 0, 0};
+    d.message = "would print " + std::to_string(pages.pages.pages.size()) + " pages; a report may have at most " +
+                std::to_string(options_.max_pages);
+    throw InputError(std::move(d));
+  }
   return pages;
 }
 

@@ -12,6 +12,10 @@ namespace banshi {
 
 struct LayoutOptions {
   Breaker breaker = Breaker::Optimal;
+  // Limits that keep hostile input from taking unbounded time or memory;
+  // past them the report is refused with a clear message.
+  size_t max_paragraph_chars = 100'000;  // about 120 pages of 3号 text
+  size_t max_pages = 2'000;
 };
 
 // Lays out the whole report: the template's front pages, then the outcome.

@@ -1,5 +1,7 @@
 #include "para/compose.h"
 
+#include "para/measure.h"
+
 namespace banshi {
 
 namespace {
@@ -32,10 +34,11 @@ ComposedParagraph ParagraphComposer::compose(const CollectedText& text, const Pa
     ranges = break_lines(prepared, spec, breaker_);
   }
   out.lines.reserve(ranges.size());
+  const LineMeasure measure(prepared, spec.grid_size);
   for (size_t i = 0; i < ranges.size(); ++i) {
     const bool last = i + 1 == ranges.size() ||
                       (ranges[i].end > 0 && prepared.clusters[ranges[i].end - 1].forced_break);
-    const LineLayout set = set_line(prepared, ranges[i], spec, i, last);
+    const LineLayout set = set_line(prepared, measure, ranges[i], spec, i, last);
     out.lines.push_back(finalize_line(prepared, set));
     if (shift != 0) shift_line(out.lines.back(), shift);
   }

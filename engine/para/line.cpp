@@ -15,9 +15,9 @@ bool stretchable_gap(const Cluster& a, const Cluster& b) {
   return true;
 }
 
-LineLayout set_line(const Prepared& p, LineRange range, const ParagraphSpec& spec, size_t index, bool last) {
+LineLayout set_line(const Prepared& p, const LineMeasure& measure, LineRange range, const ParagraphSpec& spec,
+                    size_t index, bool last) {
   LineLayout out;
-  const LineMeasure measure(p, spec.grid_size);
   const LineFit fit = measure.fit(range);
   out.range = fit.range;
   const auto& cs = p.clusters;

@@ -18,9 +18,13 @@ struct LineLayout {
   double width = 0;       // set width of the line
 };
 
+class LineMeasure;
+
 // Sets line `index` of a paragraph; `last` is the paragraph's last line
-// (not justified).
-LineLayout set_line(const Prepared& p, LineRange range, const ParagraphSpec& spec, size_t index, bool last);
+// (not justified). `measure` is the paragraph's (built once: it holds
+// prefix sums over the whole paragraph).
+LineLayout set_line(const Prepared& p, const LineMeasure& measure, LineRange range, const ParagraphSpec& spec,
+                    size_t index, bool last);
 
 // Whether extra space may go between clusters a and a+1 (between CJK
 // characters and at spaces, never inside a Latin word, —— or ……, or before a

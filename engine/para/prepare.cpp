@@ -162,7 +162,11 @@ void Preparer::itemize(const CollectedText& text, Prepared& out) {
       const size_t at = i;
       const char32_t cp = utf8_next(s, i);
       const Font* font = fonts_.font_for(face, cp);
-      if (font != face.primary.get() && cp > 0x20 && !(cp >= 0x200B && cp <= 0x200F)) {
+      // Worth telling the applicant: a Han character (a rare name) drawn
+      // from another font, or any character no font has. Symbols the font
+      // map routes to a symbol font on purpose (☐ ☒) are not news.
+      if (font != face.primary.get() && cp > 0x20 && !(cp >= 0x200B && cp <= 0x200F) &&
+          (!font || char_class(cp) == CharClass::Ideographic)) {
         fallback_used_[face.id].emplace(cp, font);
       }
       if (!font) font = face.primary.get();

@@ -83,6 +83,27 @@ RenderResult Engine::render(const std::filesystem::path& input, const RenderOpti
   return render_report(report, options, diags, ms_since(t0));
 }
 
+const Template& Engine::template_for(const model::Report& report, const RenderOptions& options) const {
+  const Template& tmpl =
+      template_named(options.template_override.empty() ? report.template_name : options.template_override,
+                     {report.source_file, report.template_pos.line, report.template_pos.column});
+  if (tmpl.needs_project && !report.project) {
+    Diagnostic d;
+    d.loc = {report.source_file, 0, 0};
+    d.path = "<report>/<project>";
+    d.label = "项目信息";
+    d.message = "is missing; template " + tmpl.name + " needs it";
+    throw InputError(std::move(d));
+  }
+  return tmpl;
+}
+
+void Engine::check(const std::filesystem::path& input, Diagnostics& diags) const {
+  const model::Report report = parse_report_file(input, diags);
+  const Template& tmpl = template_for(report, {});
+  layout_report(report, tmpl, *fonts_, diags, {});
+}
+
 RenderResult Engine::render_bytes(std::string_view xml, const std::string& name, const std::filesystem::path& base_dir,
                                   const RenderOptions& options, Diagnostics& diags) const {
   const auto t0 = std::chrono::steady_clock::now();
@@ -94,16 +115,7 @@ RenderResult Engine::render_report(const model::Report& report, const RenderOpti
                                    double parse_ms) const {
   RenderResult r;
   r.times.parse_ms = parse_ms;
-  const Template& tmpl = template_named(options.template_override.empty() ? report.template_name : options.template_override,
-                                        {report.source_file, report.template_pos.line, report.template_pos.column});
-  if (tmpl.needs_project && !report.project) {
-    Diagnostic d;
-    d.loc = {report.source_file, 0, 0};
-    d.path = "<report>/<project>";
-    d.label = "项目信息";
-    d.message = "is missing; template " + tmpl.name + " needs it";
-    throw InputError(std::move(d));
-  }
+  const Template& tmpl = template_for(report, options);
   const auto t1 = std::chrono::steady_clock::now();
   LayoutOptions lo;
   lo.breaker = options.breaker;

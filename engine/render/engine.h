@@ -55,12 +55,18 @@ class Engine {
   // Parses, lays out and writes one report. Input problems throw
   // InputError; warnings go to `diags`.
   RenderResult render(const std::filesystem::path& input, const RenderOptions& options, Diagnostics& diags) const;
+  // Everything render does short of writing the PDF: parse, template,
+  // layout (which finds characters no font has). Problems go to `diags`;
+  // input errors are thrown as for render.
+  void check(const std::filesystem::path& input, Diagnostics& diags) const;
+
   RenderResult render_bytes(std::string_view xml, const std::string& name, const std::filesystem::path& base_dir,
                             const RenderOptions& options, Diagnostics& diags) const;
 
  private:
   RenderResult render_report(const model::Report& report, const RenderOptions& options, Diagnostics& diags,
                              double parse_ms) const;
+  const Template& template_for(const model::Report& report, const RenderOptions& options) const;
 
   std::filesystem::path data_dir_;
   std::shared_ptr<const FontSet> fonts_;

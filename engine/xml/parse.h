@@ -15,7 +15,7 @@
 namespace banshi {
 
 struct ParseLimits {
-  size_t max_bytes = 64u << 20;  // whole input file
+  size_t max_bytes = 16u << 20;  // whole input file
   int max_depth = 64;            // element nesting
   // Elements, texts and comments. A real report has a few thousand; the
   // limit keeps a hostile file of 64 MB of "<br/>" from costing gigabytes.
