@@ -54,18 +54,68 @@ class TempFile {
 
 }  // namespace
 
-void write_file_atomic(const std::filesystem::path& path, std::string_view data) {
-  const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  TempFile tmp((dir / ("." + path.filename().string() + ".XXXXXX")).string());
+namespace {
+
+void write_all(int fd, std::string_view data, const std::string& name) {
   size_t done = 0;
   while (done < data.size()) {
-    const ssize_t n = ::write(tmp.fd(), data.data() + done, data.size() - done);
+    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw EngineError("cannot write " + tmp.path() + ": " + std::strerror(errno));
+      throw EngineError("cannot write " + name + ": " + std::strerror(errno));
     }
     done += static_cast<size_t>(n);
   }
+}
+
+// An unnamed file in `dir` (O_TMPFILE): if the process dies before it is
+// linked in — even by SIGKILL — nothing is left behind. -1 where the file
+// system does not support it.
+int open_unnamed(const std::filesystem::path& dir) {
+#ifdef O_TMPFILE
+  return ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+#else
+  (void)dir;
+  return -1;
+#endif
+}
+
+}  // namespace
+
+void write_file_atomic(const std::filesystem::path& path, std::string_view data) {
+  const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    throw EngineError("cannot write " + path.string() + ": there is no directory " + dir.string());
+  if (::access(dir.c_str(), W_OK) != 0)
+    throw EngineError("cannot write " + path.string() + ": the directory " + dir.string() + " is not writable");
+  if (const int fd = open_unnamed(dir); fd >= 0) {
+    struct Closer {
+      int fd;
+      ~Closer() { ::close(fd); }
+    } closer{fd};
+    write_all(fd, data, path.string());
+    if (::fsync(fd) != 0) throw EngineError("cannot sync " + path.string() + ": " + std::strerror(errno));
+    // Give it a temporary name, then rename over the target: rename is
+    // atomic, so readers see the old file or the new one, never a mix.
+    const std::string proc = "/proc/self/fd/" + std::to_string(fd);
+    for (int attempt = 0; attempt < 100; ++attempt) {
+      const auto tmp = dir / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()) + "." +
+                              std::to_string(attempt));
+      if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, tmp.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+        if (errno == EEXIST) continue;
+        break;  // no /proc or no linkat here: fall back to a named temporary
+      }
+      if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        throw EngineError("cannot rename to " + path.string() + ": " + std::strerror(err));
+      }
+      return;
+    }
+  }
+  TempFile tmp((dir / ("." + path.filename().string() + ".XXXXXX")).string());
+  write_all(tmp.fd(), data, tmp.path());
   if (::fsync(tmp.fd()) != 0) throw EngineError("cannot sync " + tmp.path() + ": " + std::strerror(errno));
   // mkstemp creates 0600; a PDF is an ordinary document.
   ::fchmod(tmp.fd(), 0644);
