@@ -125,7 +125,8 @@ Template load_template_at(const std::filesystem::path& template_dir, int depth) 
   for (const auto& l : t.numbering)
     if (!t.styles.count(l.style)) {
       Diagnostic d;
-      d.loc = {t.file.string(), 0, 0};
+      d.loc = {t.file.string(), l.line, 0};
+      d.path = "<numbering>";
       d.label = "模板";
       d.message = "numbering depth " + std::to_string(l.depth) + " uses undefined style \"" + l.style + "\"";
       throw InputError(std::move(d));

@@ -62,6 +62,7 @@ struct NumberingLevel {
   std::string format;
   std::string style;     // the TextStyle used for the heading
   bool run_in = false;   // heading runs into its section's first paragraph
+  int line = 0;          // template source line, for messages
 };
 
 struct FolioStyle {

@@ -185,6 +185,7 @@ class TemplateReader {
   NumberingLevel numbering(const XMLElement* e) const {
     check_attributes(e, {"depth", "format", "style", "run-in"});
     NumberingLevel n;
+    n.line = e->GetLineNum();
     n.depth = integer(e, "depth", 0, 1, 4);
     if (n.depth == 0) fail(e, "attribute depth is missing");
     n.format = required(e, "format");
