@@ -77,9 +77,12 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
       print_diagnostics(diags);
       if (output != "-") std::cerr << output << ": " << r.pages << " pages\n";
     }
-    if (args.has("--timings"))
-      std::cerr << "timings: parse " << r.times.parse_ms << " ms, layout " << r.times.layout_ms << " ms, pdf "
-                << r.times.pdf_ms << " ms\n";
+    if (args.has("--timings")) {
+      const StageTimes& t = r.times;
+      std::cerr << "timings (ms): parse " << t.parse_ms << ", layout " << t.layout_ms << " (prepare " << t.prepare_ms
+                << ", break " << t.break_ms << ", paginate " << t.paginate_ms << "), pdf " << t.pdf_ms << " (subset "
+                << t.subset_ms << ", write " << t.write_ms << ")\n";
+    }
     return status;
   } catch (const InputError& e) {
     diags.add(e.diagnostic());

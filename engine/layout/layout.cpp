@@ -1,5 +1,7 @@
 #include "layout/layout.h"
 
+#include <chrono>
+
 #include <span>
 
 #include "layout/flow.h"
@@ -40,7 +42,7 @@ class DocumentLayout {
         notes_(tmpl.footnotes.circled, note_numbers),
         collector_(notes_, cites_) {}
 
-  Pagination run();
+  Pagination run(LayoutTimings* timings = nullptr);
 
  private:
   ParagraphSpec spec_for(const TextStyle& s) const;
@@ -388,7 +390,7 @@ std::vector<ComposedLine> DocumentLayout::continue_note(int note, size_t from) {
   return std::move(p.lines);
 }
 
-Pagination DocumentLayout::run() {
+Pagination DocumentLayout::run(LayoutTimings* timings) {
   front_pages();
   outcome();
   PaginateParams params;
@@ -409,7 +411,13 @@ Pagination DocumentLayout::run() {
     return p.lines.empty() ? ComposedLine{} : std::move(p.lines.front());
   };
   params.continue_note = [this](int note, size_t from) { return continue_note(note, from); };
+  const auto t0 = std::chrono::steady_clock::now();
   Pagination pages = paginate(flow_, params);
+  if (timings) {
+    timings->prepare_ms += composer_.prepare_ms();
+    timings->break_ms += composer_.break_ms();
+    timings->paginate_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  }
   composer_.preparer().report(diags_, report_.source_file);
   if (pages.pages.pages.size() > options_.max_pages) {
     Diagnostic d;
@@ -424,17 +432,17 @@ Pagination DocumentLayout::run() {
 }  // namespace
 
 PageSequence layout_report(const model::Report& report, const Template& tmpl, const FontSet& fonts,
-                           Diagnostics& diags, const LayoutOptions& options) {
-  if (!tmpl.footnotes.per_page) return DocumentLayout(report, tmpl, fonts, diags, options).run().pages;
+                           Diagnostics& diags, const LayoutOptions& options, LayoutTimings* timings) {
+  if (!tmpl.footnotes.per_page) return DocumentLayout(report, tmpl, fonts, diags, options).run(timings).pages;
   // Per-page numbering: a first layout finds each note's page, a second
   // prints the numbers counted from 1 on each page. The markers keep their
   // width, so the second layout breaks the same way.
   Diagnostics first_pass;
-  const Pagination draft = DocumentLayout(report, tmpl, fonts, first_pass, options).run();
+  const Pagination draft = DocumentLayout(report, tmpl, fonts, first_pass, options).run(timings);
   std::vector<int> numbers(draft.note_page.size());
   for (size_t k = 0; k < numbers.size(); ++k)
     numbers[k] = (k > 0 && draft.note_page[k] == draft.note_page[k - 1]) ? numbers[k - 1] + 1 : 1;
-  return DocumentLayout(report, tmpl, fonts, diags, options, &numbers).run().pages;
+  return DocumentLayout(report, tmpl, fonts, diags, options, &numbers).run(timings).pages;
 }
 
 }  // namespace banshi

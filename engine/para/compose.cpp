@@ -1,5 +1,7 @@
 #include "para/compose.h"
 
+#include <chrono>
+
 #include "para/measure.h"
 
 namespace banshi {
@@ -24,7 +26,10 @@ double balanced_measure(const Prepared& p, const ParagraphSpec& spec, Breaker br
 ComposedParagraph ParagraphComposer::compose(const CollectedText& text, const ParagraphSpec& spec_in) {
   ComposedParagraph out;
   ParagraphSpec spec = spec_in;
+  const auto t0 = std::chrono::steady_clock::now();
   const Prepared prepared = preparer_.prepare(text, spec);
+  const auto t1 = std::chrono::steady_clock::now();
+  prepare_ms_ += std::chrono::duration<double, std::milli>(t1 - t0).count();
   auto ranges = break_lines(prepared, spec, breaker_);
   double shift = 0;
   if (spec.balance && ranges.size() > 1) {
@@ -42,6 +47,7 @@ ComposedParagraph ParagraphComposer::compose(const CollectedText& text, const Pa
     out.lines.push_back(finalize_line(prepared, set));
     if (shift != 0) shift_line(out.lines.back(), shift);
   }
+  break_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count();
   return out;
 }
 

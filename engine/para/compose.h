@@ -24,9 +24,15 @@ class ParagraphComposer {
   Preparer& preparer() { return preparer_; }
   Breaker breaker() const { return breaker_; }
 
+  // Time spent so far preparing (itemizing, shaping) and breaking lines
+  // (breaking, justifying, finalizing), for the benchmark's breakdown.
+  double prepare_ms() const { return prepare_ms_; }
+  double break_ms() const { return break_ms_; }
+
  private:
   Preparer preparer_;
   Breaker breaker_;
+  double prepare_ms_ = 0, break_ms_ = 0;
 };
 
 }  // namespace banshi

@@ -119,7 +119,11 @@ RenderResult Engine::render_report(const model::Report& report, const RenderOpti
   const auto t1 = std::chrono::steady_clock::now();
   LayoutOptions lo;
   lo.breaker = options.breaker;
-  PageSequence pages = layout_report(report, tmpl, *fonts_, diags, lo);
+  LayoutTimings lt;
+  PageSequence pages = layout_report(report, tmpl, *fonts_, diags, lo, &lt);
+  r.times.prepare_ms = lt.prepare_ms;
+  r.times.break_ms = lt.break_ms;
+  r.times.paginate_ms = lt.paginate_ms;
   r.times.layout_ms = ms_since(t1);
   r.pages = pages.pages.size();
   pages.info = document_info(report);
@@ -128,7 +132,10 @@ RenderResult Engine::render_report(const model::Report& report, const RenderOpti
   po.impose = options.impose.value_or(tmpl.default_impose == "a3-booklet" ? Imposition::A3Booklet : Imposition::None);
   po.long_edge_duplex = options.long_edge_duplex;
   po.timestamp = options.timestamp;
-  r.pdf = write_pdf(pages, po);
+  PdfTimings pt;
+  r.pdf = write_pdf(pages, po, &pt);
+  r.times.subset_ms = pt.subset_ms;
+  r.times.write_ms = pt.write_ms;
   r.times.pdf_ms = ms_since(t2);
   return r;
 }

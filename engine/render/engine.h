@@ -33,6 +33,9 @@ struct RenderOptions {
 
 struct StageTimes {
   double parse_ms = 0, layout_ms = 0, pdf_ms = 0;
+  // The finer breakdown: layout = prepare (shape) + break + paginate (+ the
+  // rest of layout); pdf = subset + write.
+  double prepare_ms = 0, break_ms = 0, paginate_ms = 0, subset_ms = 0, write_ms = 0;
 };
 
 struct RenderResult {
