@@ -2,6 +2,8 @@
 
 #include "para/line.h"
 
+#include <algorithm>
+
 namespace banshi {
 
 namespace {
@@ -19,6 +21,10 @@ LineMeasure::LineMeasure(const Prepared& p, double em) : p_(p), em_(em) {
   width_.assign(n + 1, 0);
   shrink_.assign(n + 1, 0);
   gaps_.assign(n + 1, 0);
+  next_ink_.assign(n + 1, static_cast<uint32_t>(n));
+  prev_ink_.assign(n + 1, 0);
+  for (size_t k = n; k-- > 0;) next_ink_[k] = cs[k].space ? next_ink_[k + 1] : static_cast<uint32_t>(k);
+  for (size_t k = 1; k <= n; ++k) prev_ink_[k] = cs[k - 1].space ? prev_ink_[k - 1] : static_cast<uint32_t>(k);
   for (size_t k = 0; k < n; ++k) {
     width_[k + 1] = width_[k] + cs[k].width + cs[k].gap_after;
     // A Han–Latin gap may close to an eighth of an em: half of it shrinks.
@@ -30,7 +36,8 @@ LineMeasure::LineMeasure(const Prepared& p, double em) : p_(p), em_(em) {
 LineFit LineMeasure::fit(LineRange r) const {
   LineFit f;
   f.em = em_;
-  f.range = trim_spaces(p_, r);
+  f.range.begin = std::min<size_t>(next_ink_[r.begin], r.end);
+  f.range.end = std::max<size_t>(prev_ink_[r.end], f.range.begin);
   const size_t a = f.range.begin, b = f.range.end;
   if (a >= b) return f;
   const auto& cs = p_.clusters;

@@ -4,6 +4,7 @@
 // it and justification sets them with it, so the two always agree.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "para/linebreak.h"
@@ -42,6 +43,9 @@ class LineMeasure {
   std::vector<double> width_;   // Σ width + gap_after
   std::vector<double> shrink_;  // Σ blank_left + blank_right + half the gap
   std::vector<int> gaps_;       // Σ stretchable gaps after cluster k
+  // Spaces at a line's ends are trimmed; these make that O(1): the first
+  // non-space cluster at or after i, and one past the last before j.
+  std::vector<uint32_t> next_ink_, prev_ink_;
 };
 
 }  // namespace banshi
