@@ -49,6 +49,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   banshi::RenderOptions options;
   options.timestamp = 0;  // no clock in the output: runs are reproducible
+  // Both line breakers and both duplex turns, chosen by the input itself so
+  // a crashing input reproduces alone; the template picks the imposition
+  // (jiexiang: the A3 booklet).
+  options.breaker = (size & 1) ? banshi::Breaker::Greedy : banshi::Breaker::Optimal;
+  options.long_edge_duplex = (size & 2) != 0;
   banshi::Diagnostics diags;
   try {
     const banshi::RenderResult r = f.engine->render_bytes(bytes, "fuzz.xml", f.base_dir, options, diags);

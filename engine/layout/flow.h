@@ -48,8 +48,11 @@ struct FlowBox {
 };
 
 // Blank grid lines (before/after headings and titles); dropped at a page top.
+// A fill takes whatever room the page has left once what follows it (up to
+// the next page break) is set: a cover's foot sits at the page's foot.
 struct FlowSpace {
   int slots = 1;
+  bool fill = false;
 };
 
 enum class FolioMode { Keep, None, Restart };
@@ -82,6 +85,7 @@ struct Flow {
                      const std::string& bookmark = {}, int level = 0);
   void add_box(FlowBox&& box);
   void add_space(int slots);
+  void add_fill() { items.emplace_back(FlowSpace{0, true}); }
   void add_break(bool recto, FolioMode folio = FolioMode::Keep, bool new_page = true);
 
  private:

@@ -174,9 +174,9 @@ void FormLayout::box(const FormBox& b) {
       top += pitch;
     }
   };
-  double top = 0;
+  double top = pad;  // clear of the frame's top rule
   for (const FormText& t : b.top) place(t, top);
-  double bottom_top = box.height - static_cast<double>(b.bottom.size()) * pitch;
+  double bottom_top = box.height - pad - static_cast<double>(b.bottom.size()) * pitch;
   for (const FormText& t : b.bottom) place(t, bottom_top);
   flow_.add_box(std::move(box));
 }
@@ -187,7 +187,10 @@ void FormLayout::page(const FrontPage& p) {
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;
           if constexpr (std::is_same_v<T, FormText>) text(v);
-          else if constexpr (std::is_same_v<T, FormSpace>) flow_.add_space(v.lines);
+          else if constexpr (std::is_same_v<T, FormSpace>) {
+            if (v.fill) flow_.add_fill();
+            else flow_.add_space(v.lines);
+          }
           else if constexpr (std::is_same_v<T, FormFields>) fields(v);
           else if constexpr (std::is_same_v<T, FormTable>) table(v);
           else if constexpr (std::is_same_v<T, FormBox>) box(v);

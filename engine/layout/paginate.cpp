@@ -311,6 +311,21 @@ Pagination Paginator::run() {
       }
       continue;
     }
+    if (const auto* sp = std::get_if<FlowSpace>(&items[i]); sp && sp->fill) {
+      // Push what follows (to the next page break) to the page's foot, if
+      // it fits there; a fill never starts a new page.
+      double following = 0;
+      for (size_t k = i + 1; k < items.size() && !std::holds_alternative<FlowBreak>(items[k]); ++k) {
+        if (const auto* s2 = std::get_if<FlowSpace>(&items[k])) following += s2->slots * pitch_;
+        else if (line_at(k)) following += pitch_;
+        else if (const auto* b = box_at(k)) following += b->height + static_cast<double>(b->caption.size()) * pitch_;
+      }
+      const double room = body_room(note_lines(page->notes));
+      const double top = std::floor((room - following) / pitch_ + kEps) * pitch_;
+      if (top > y_) y_ = top;
+      ++i;
+      continue;
+    }
     if (const auto* sp = std::get_if<FlowSpace>(&items[i])) {
       ++i;
       if (!page->has_body()) continue;  // no blank lines at a page top

@@ -12,7 +12,7 @@ using model::PersonRole;
 // A date as printed, or its blank form for the applicant to fill in.
 std::string date_text(const model::DateField& d, bool day) {
   if (d.value) return format_date(*d.value);
-  return day ? "　　年　　月　　日" : "　　年　　月";
+  return day ? "年　　月　　日" : "年　　月";
 }
 
 const model::Person* leader(const model::Report& r, PersonRole role) {

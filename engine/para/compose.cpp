@@ -1,5 +1,6 @@
 #include "para/compose.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "para/measure.h"
@@ -11,7 +12,12 @@ namespace {
 // The narrowest measure that still sets the paragraph in as many lines as
 // the full measure does: its lines come out about equally long.
 double balanced_measure(const Prepared& p, const ParagraphSpec& spec, Breaker breaker, size_t lines) {
-  double lo = spec.measure / static_cast<double>(lines), hi = spec.measure;
+  // Never narrower than the widest character: a column of one character
+  // per line (a vertical table label) stays as wide as the character.
+  double widest = 0;
+  for (const Cluster& c : p.clusters) widest = std::max(widest, c.width);
+  double lo = std::max(spec.measure / static_cast<double>(lines), widest + spec.indent), hi = spec.measure;
+  if (lo >= hi) return hi;
   ParagraphSpec trial = spec;
   for (int step = 0; step < 12 && hi - lo > 0.5; ++step) {
     trial.measure = (lo + hi) / 2;

@@ -30,9 +30,11 @@ struct FormText {
   int line = 0;  // template source line, for messages
 };
 
-// <space lines="N"/>
+// <space lines="N"/>; <fill/> takes the room the page leaves, so what
+// follows it sits at the page's foot (a cover's 制 line and date).
 struct FormSpace {
   int lines = 1;
+  bool fill = false;
 };
 
 // <fields>: label–value rows as on a cover: the label spread evenly over

@@ -126,6 +126,9 @@ std::vector<FrontPage> read_front(const TemplateReader& r, const XMLElement* fro
       } else if (n == "space") {
         r.check_attributes(ie, {"lines"});
         page.items.emplace_back(FormSpace{r.integer(ie, "lines", 1, 1, 50)});
+      } else if (n == "fill") {
+        r.check_attributes(ie, {});
+        page.items.emplace_back(FormSpace{0, true});
       } else if (n == "fields") {
         page.items.emplace_back(read_fields(r, ie));
       } else if (n == "table") {
@@ -133,7 +136,7 @@ std::vector<FrontPage> read_front(const TemplateReader& r, const XMLElement* fro
       } else if (n == "box") {
         page.items.emplace_back(read_box(r, ie));
       } else {
-        r.fail(ie, "<" + std::string(n) + "> is not allowed here; allowed in <page>: <p>, <space>, <fields>, <table>, <box>");
+        r.fail(ie, "<" + std::string(n) + "> is not allowed here; allowed in <page>: <p>, <space>, <fill>, <fields>, <table>, <box>");
       }
     }
     pages.push_back(std::move(page));

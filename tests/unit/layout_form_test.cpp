@@ -17,8 +17,8 @@ namespace {
 using model::PersonRole;
 
 const std::string kWhere = "templates/jiexiang/template.xml:42";
-const std::string kBlankDate = "　　年　　月　　日";  // ideographic spaces for handwriting
-const std::string kBlankMonth = "　　年　　月";
+const std::string kBlankDate = "年　　月　　日";  // ideographic spaces for handwriting
+const std::string kBlankMonth = "年　　月";
 
 model::Field field(const std::string& v) {
   model::Field f;

@@ -223,7 +223,7 @@ TEST(StyleTemplateErrors, UnknownFormItemListsTheAllowedOnes) {
   EXPECT_EQ(o.kind, "InputError");
   EXPECT_EQ(o.text, file_of("bad-page-element") +
                         ":7: error: <para> (模板) <para> is not allowed here; allowed in <page>: "
-                        "<p>, <space>, <fields>, <table>, <box>");
+                        "<p>, <space>, <fill>, <fields>, <table>, <box>");
 }
 
 TEST(StyleTemplateErrors, UnknownAttributeListsTheAllowedOnes) {
