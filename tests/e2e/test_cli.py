@@ -131,3 +131,88 @@ class Cli(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class CheckAndBatch(unittest.TestCase):
+    """check's findings and exit codes, batch's report and exit codes, as a
+    script reads them."""
+
+    def test_check_json_gives_one_object_per_finding(self):
+        bad = write("check-bad.xml", GOOD.replace("<title>测试报告</title>", "<title>一、测试报告</title>")
+                    .replace("<body>", "<body><section><h>一、已有编号的标题</h><p>正文。</p></section>"))
+        code, out, _ = run_banshi("check", "--json", bad)
+        self.assertEqual(code, 0)  # warnings only
+        import json
+        findings = [json.loads(line) for line in out.decode().splitlines() if line.strip()]
+        self.assertTrue(findings)
+        for f in findings:
+            self.assertEqual(set(f), {"file", "line", "column", "path", "label", "severity", "message"})
+        heading = [f for f in findings if "number" in f["message"] or "编号" in f["message"]]
+        self.assertTrue(heading, findings)
+        self.assertEqual(heading[0]["severity"], "warning")
+        self.assertGreater(heading[0]["line"], 0)
+        code, _, _ = run_banshi("check", "--strict", bad)
+        self.assertEqual(code, 1, "--strict makes warnings fail")
+
+    def test_check_errors_exit_2_with_json_errors(self):
+        bad = write("check-error.xml", GOOD.replace("<body>", "<body><p><cite ref=\"r9\"/>引用。</p>"))
+        code, out, _ = run_banshi("check", "--json", bad)
+        self.assertEqual(code, 2)
+        import json
+        findings = [json.loads(line) for line in out.decode().splitlines() if line.strip()]
+        errors = [f for f in findings if f["severity"] == "error"]
+        self.assertEqual(len(errors), 1)
+        self.assertIn("r9", errors[0]["message"])
+
+    def test_check_refuses_a_malformed_project_id(self):
+        xml = write("check-id.xml", GOOD.replace('template="outcome"', 'template="jiexiang"').replace(
+            "<outcome>", "<project><id>BZ-25-119</id><category>一般课题</category><title>题</title>"
+                         "<leader>张三</leader><organization>单位</organization><filled>2025-10-15</filled>"
+                         "</project><outcome>"))
+        code, _, err = run_banshi("check", xml)
+        self.assertEqual(code, 2)
+        self.assertIn("<project>/<id> (立项编号)", err)
+        self.assertIn("BZ25YB119", err)
+
+    def test_batch_goes_on_past_failures_and_reports_each_file(self):
+        import json
+        import shutil
+        src = out_path("batch-in")
+        dst = out_path("batch-out")
+        shutil.rmtree(src, ignore_errors=True)
+        shutil.rmtree(dst, ignore_errors=True)
+        os.makedirs(src)
+        for name, text in (("a-good.xml", GOOD), ("b-bad.xml", GOOD.replace("</report>", "")),
+                           ("c-good.xml", GOOD.replace("测试报告", "第二份报告"))):
+            with open(os.path.join(src, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        code, _, err = run_banshi("batch", src, "-o", dst, "-j", "2")
+        self.assertEqual(code, 2, err)
+        self.assertIn("3 files: 2 ok, 1 failed", err)
+        with open(os.path.join(dst, "report.jsonl"), encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f]
+        self.assertEqual([os.path.basename(r["file"]) for r in rows], ["a-good.xml", "b-bad.xml", "c-good.xml"])
+        self.assertEqual([r["status"] for r in rows], ["ok", "invalid", "ok"])
+        for r in rows:
+            self.assertEqual(set(r) - {"error"}, {"file", "status", "pages", "ms", "warnings", "output"})
+        self.assertTrue(os.path.exists(rows[0]["output"]))
+        self.assertIsNone(rows[1]["output"])
+        self.assertIn("b-bad.xml:", rows[1]["error"])
+        self.assertFalse(os.path.exists(os.path.join(dst, "b-bad.pdf")))
+        self.assertGreater(rows[2]["pages"], 0)
+
+    def test_batch_reads_the_file_list_from_stdin(self):
+        import json
+        a = write("stdin-a.xml", GOOD)
+        b = write("stdin-b.xml", GOOD.replace("测试报告", "另一份"))
+        dst = out_path("batch-stdin")
+        code, out, err = run_banshi("batch", "-o", dst, "--report", "-", stdin=f"{a}\n{b}\n".encode())
+        self.assertEqual(code, 0, err)
+        rows = [json.loads(line) for line in out.decode().splitlines()]
+        self.assertEqual([r["status"] for r in rows], ["ok", "ok"])
+        self.assertTrue(all(os.path.exists(r["output"]) for r in rows))
+
+    def test_batch_without_output_dir_is_a_usage_error(self):
+        code, _, err = run_banshi("batch", "x.xml")
+        self.assertEqual(code, 2)
+        self.assertIn("-o", err)
