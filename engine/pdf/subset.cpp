@@ -4,6 +4,7 @@
 #include <array>
 
 #include "fonts/freetype_handle.h"
+#include "pdf/cff_subset.h"
 #include "pdf/hb_ptr.h"
 #include "util/diag.h"
 
@@ -77,6 +78,26 @@ FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, co
   const bool cff = font.outlines() == Font::Outlines::CFF;
   const uint32_t count = font.glyph_count();
   const std::string what = "cannot subset font " + font.file() + " (face " + std::to_string(font.index()) + ")";
+  for (uint32_t g : glyphs)
+    if (g >= count) throw EngineError(what + ": glyph ID " + std::to_string(g) + " is out of range");
+
+  if (cff && font.cid_keyed()) {
+    // The direct path for CID-keyed CFF with few subroutines (cff_subset.h).
+    HbBlob table(hb_face_reference_table(font.hb_face(), kCff));
+    unsigned len = 0;
+    const char* data = hb_blob_get_data(table.get(), &len);
+    if (auto direct = subset_cid_cff(std::string_view(data ? data : "", len), glyphs)) {
+      FontSubset s;
+      s.font = &font;
+      s.program = std::move(direct->cff);
+      s.glyph_count = static_cast<unsigned>(direct->old_gids.size());
+      for (uint32_t k = 0; k < direct->old_gids.size(); ++k) s.new_gids.emplace(direct->old_gids[k], k);
+      for (uint32_t g : glyphs) s.codes.emplace(g, direct->cids[s.new_gids.at(g)]);
+      verify_cids(font, s);
+      s.tag = subset_tag(s.program);
+      return s;
+    }
+  }
 
   HbSubsetInput input(hb_subset_input_create_or_fail());
   if (!input) throw EngineError(what + ": out of memory");
