@@ -303,6 +303,9 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   if (!strings) return std::nullopt;
   auto gsubrs = read_index(r, strings->end);
   if (!gsubrs) return std::nullopt;
+  // Decline early, before reading 65,000 charstrings of a font this
+  // subsetter would not take (Noto's global subroutines alone are large).
+  if (gsubrs->end - strings->end > max_subr_bytes) return std::nullopt;
   const auto top = read_dict(tops->items[0]);
   if (!top || !find(*top, kRos)) return std::nullopt;  // name-keyed: hb-subset
   const DictEntry* cs_at = find(*top, kCharStrings);
@@ -312,14 +315,8 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   if (!cs_at || !charset_at || !fdarray_at || !fdselect_at || cs_at->operands.size() != 1 ||
       charset_at->operands.size() != 1 || fdarray_at->operands.size() != 1 || fdselect_at->operands.size() != 1)
     return std::nullopt;
-  auto charstrings = read_index(r, static_cast<size_t>(cs_at->operands[0]));
-  if (!charstrings || charstrings->items.empty()) return std::nullopt;
-  const auto count = static_cast<uint32_t>(charstrings->items.size());
   auto fdarray = read_index(r, static_cast<size_t>(fdarray_at->operands[0]));
   if (!fdarray || fdarray->items.empty() || fdarray->items.size() > 255) return std::nullopt;
-  auto cids = read_charset(r, static_cast<size_t>(charset_at->operands[0]), count);
-  auto fdsel = read_fdselect(r, static_cast<size_t>(fdselect_at->operands[0]), count, fdarray->items.size());
-  if (!cids || !fdsel) return std::nullopt;
 
   // Font DICTs with their Private DICTs and local subroutines, copied whole.
   size_t subr_bytes = gsubrs->end - strings->end;
@@ -354,6 +351,13 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   // Subroutines are copied whole (charstrings are not rewritten): fine for
   // fonts with few, wasteful for fonts built around thousands.
   if (subr_bytes > max_subr_bytes) return std::nullopt;
+
+  auto charstrings = read_index(r, static_cast<size_t>(cs_at->operands[0]));
+  if (!charstrings || charstrings->items.empty()) return std::nullopt;
+  const auto count = static_cast<uint32_t>(charstrings->items.size());
+  auto cids = read_charset(r, static_cast<size_t>(charset_at->operands[0]), count);
+  auto fdsel = read_fdselect(r, static_cast<size_t>(fdselect_at->operands[0]), count, fdarray->items.size());
+  if (!cids || !fdsel) return std::nullopt;
 
   CffSubset out;
   out.old_gids.push_back(0);
