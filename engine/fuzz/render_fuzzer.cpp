@@ -8,9 +8,10 @@
 // sanitizer report, a leak, a timeout — is a finding.
 //
 // Built only with clang and -DBANSHI_FUZZ=ON (see engine/fuzz/CMakeLists.txt
-// and .ci/run). Figures are resolved against samples/, so the seeds' own
-// figures load; the data dir (templates, font map) comes from
-// BANSHI_DATA_DIR or the source tree the target was built from.
+// and .ci/run). Figures are resolved against samples/ (or
+// $BANSHI_FUZZ_BASE_DIR), so the seeds' own figures load; the data dir
+// (templates, font map) comes from BANSHI_DATA_DIR or the source tree the
+// target was built from.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -35,7 +36,11 @@ const Fixture& fixture() {
     banshi::Diagnostics diags;  // font substitution notes: not interesting here
     const std::filesystem::path data = banshi::find_data_dir(nullptr);
     x.engine = std::make_unique<banshi::Engine>(data, diags);
-    x.base_dir = data / "samples";
+    // Where <figure src> is resolved: samples/ (the seeds' figures), or
+    // $BANSHI_FUZZ_BASE_DIR — e.g. tests/data/hostile to fuzz with broken
+    // images.
+    if (const char* dir = std::getenv("BANSHI_FUZZ_BASE_DIR"); dir && *dir) x.base_dir = dir;
+    else x.base_dir = data / "samples";
     if (!std::filesystem::is_directory(x.base_dir)) x.base_dir = data;
     return x;
   }();

@@ -1,5 +1,7 @@
 #include "pdf/cid_font.h"
 
+#include "pdf/deflate.h"
+
 #include <cmath>
 #include <future>
 
@@ -25,6 +27,7 @@ PreparedFont prepare_font(const FontUsage& usage, const SubsetOptions& options) 
   }
   p.widths = compute_cid_widths(code_widths);
   p.to_unicode = build_to_unicode_cmap(code_text);
+  p.deflated_program = deflate(p.subset.program);
   return p;
 }
 
@@ -75,7 +78,7 @@ HPDF_Dict font_descriptor(HaruDoc& doc, const PreparedFont& font, HPDF_Dict prog
 
 HPDF_Dict font_program(HaruDoc& doc, const PreparedFont& font) {
   const std::string& bytes = font.subset.program;
-  HPDF_Dict s = doc.new_stream(bytes);
+  HPDF_Dict s = doc.compressing() ? doc.new_deflated_stream(font.deflated_program) : doc.new_stream(bytes);
   if (font.subset.font->outlines() == Font::Outlines::CFF) {
     doc.add_name(s, "Subtype", "CIDFontType0C");
   } else {

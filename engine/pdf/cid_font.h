@@ -27,6 +27,9 @@ struct PreparedFont {
   DescriptorMetrics metrics;
   CidWidths widths;
   std::string to_unicode;                             // the CMap text
+  // The font program deflated on the worker thread that subset it, so
+  // compressing the largest streams is parallel and off the writer's path.
+  std::string deflated_program;
   std::unordered_map<uint32_t, GlyphCode> glyphs;     // original glyph ID → code
   std::string base_font() const;                      // "ABCDEF+PostScriptName"
 };

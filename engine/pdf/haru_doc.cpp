@@ -60,6 +60,26 @@ HPDF_Dict HaruDoc::new_stream(std::string_view data) {
   return s;
 }
 
+namespace {
+
+// libharu rewrites a stream's /Filter from its own filter flags (and would
+// deflate the data again for FlateDecode); a stream deflated beforehand is
+// written raw and gets its /Filter from this hook, which libharu calls
+// while writing the dictionary's entries.
+HPDF_STATUS add_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+}  // namespace
+
+HPDF_Dict HaruDoc::new_deflated_stream(std::string_view deflated) {
+  HPDF_Dict s = require(HPDF_DictStream_New(mmgr(), doc_->xref), "creating a stream");
+  s->filter = HPDF_STREAM_FILTER_NONE;
+  s->write_fn = add_flate_filter;
+  write(s->stream, deflated, "writing stream data");
+  return s;
+}
+
 void HaruDoc::write(HPDF_Stream stream, std::string_view data, std::string_view what) {
   if (data.empty()) return;
   check(HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(data.data()), static_cast<HPDF_UINT>(data.size())),

@@ -48,6 +48,10 @@ class HaruDoc {
   HPDF_Array new_array();
   // A stream object holding `data`, Flate-compressed when compress() is set.
   HPDF_Dict new_stream(std::string_view data);
+  // A stream whose data is already deflated (zlib format): written as is,
+  // with /Filter /FlateDecode.
+  HPDF_Dict new_deflated_stream(std::string_view deflated);
+  bool compressing() const { return compress_; }
 
   // Appends `data` to a stream (a page's or a form's content).
   void write(HPDF_Stream stream, std::string_view data, std::string_view what);
