@@ -496,6 +496,26 @@ class OddCharacters(HostileCase):
         self.assertTrue(m.group(1).strip())
 
 
+class HostileLinks(HostileCase):
+    @unittest.expectedFailure
+    def test_known_bug_link_schemes_other_than_web_and_mail(self):
+        # <a href> takes any scheme: "javascript:app.alert(1)" and
+        # "file:///etc/passwd" are written into the PDF as /URI actions a
+        # reader may follow. The format names https links; anything but
+        # http(s) and mailto should be refused (exit 2) or printed as text.
+        d = workdir("links")
+        for name, href in (("javascript", "javascript:app.alert(1)"), ("file", "file:///etc/passwd")):
+            with self.subTest(name):
+                xml = write(d, name + ".xml", report(f'<p>链接<a href="{href}">点这里</a>。</p>'))
+                r, pdf = self.render(d, xml)
+                self.assertSurvived(r)
+                if r.code == 0:
+                    scheme = href.split(":")[0] + ":"
+                    self.assertFalse(scheme.encode() in read(pdf), f"a {scheme} link is in the PDF")
+                else:
+                    self.assertRefused(r, xml, r"href")
+
+
 # ---------------------------------------------------------------- page-sized pieces
 
 class OversizedPieces(HostileCase):
