@@ -327,10 +327,18 @@ model::Inline ReportParser::read_inline_element(const El& el, ElementId id) {
       for (const auto& ref : in.refs) cites_.push_back({ref, in.pos, path_with(), label()});
       break;
     case K::LineBreak: break;
-    case K::Link:
+    case K::Link: {
       in.href = attribute(el, "href");
+      // A printed report links to the web or to an address: javascript:,
+      // file: and the like would become actions in the PDF.
+      std::string scheme;
+      for (char c : in.href.substr(0, in.href.find(':')))
+        scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      if (in.href.find(':') == std::string::npos || (scheme != "http" && scheme != "https" && scheme != "mailto"))
+        fail_here(pos(&el), "href=\"" + in.href + "\" is not a web address; links must start with http://, https:// or mailto:");
       in.children = read_inlines(el);
       break;
+    }
     default: in.children = read_inlines(el);
   }
   if (spec(id).non_empty && is_blank(in.children)) fail_here(pos(&el), "is empty");
