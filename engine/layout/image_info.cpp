@@ -128,7 +128,8 @@ std::optional<ImageInfo> read_image_info(const std::filesystem::path& path, std:
   if (info.width == 0 || info.height == 0 || info.width > kMaxSide || info.height > kMaxSide ||
       uint64_t{info.width} * info.height > kMaxPixels) {
     why = "an image of " + std::to_string(info.width) + " × " + std::to_string(info.height) +
-          " pixels (at most " + std::to_string(kMaxSide) + " on a side)";
+          " pixels, too large to print (at most " + std::to_string(kMaxSide) + " pixels a side and " +
+          std::to_string(kMaxPixels / 1'000'000) + " million in all)";
     return std::nullopt;
   }
   if (info.format == ImageInfo::Format::Png ? !png_intact(buf, why) : !jpeg_intact(buf, why)) return std::nullopt;
