@@ -60,7 +60,7 @@ def measure(name, banshi, xml, runs, extra):
     print("  stages (median ms): " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items()))
 
 
-def long_document(path, copies=10):
+def long_document(path, copies=12):
     """The sample's outcome body repeated `copies` times: a long report."""
     tree = ET.parse(SAMPLE)
     report = tree.getroot()

@@ -12,7 +12,10 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <vector>
+
+#include "fonts/font.h"
 
 namespace banshi {
 
@@ -52,6 +55,30 @@ class Coverage {
   void set_range(char32_t first, char32_t last);
 
   std::array<std::vector<uint64_t>, kPlanes> planes_;
+};
+
+// A font's coverage computed on first use: most fonts of a fallback chain
+// (HanaMin for rare characters, Symbola for symbols) are never consulted
+// by a report, and reading their cmaps was a third of loading the fonts.
+// Thread-safe: parallel jobs may ask at once.
+class LazyCoverage {
+ public:
+  LazyCoverage(FontPtr font, std::vector<CharRange> limit = {}) : font_(std::move(font)), limit_(std::move(limit)) {}
+
+  bool has(char32_t cp) const { return get().has(cp); }
+  const Coverage& get() const {
+    std::call_once(once_, [this] {
+      coverage_ = Coverage::of(*font_);
+      if (!limit_.empty()) coverage_ = coverage_.restricted_to(limit_);
+    });
+    return coverage_;
+  }
+
+ private:
+  FontPtr font_;
+  std::vector<CharRange> limit_;
+  mutable std::once_flag once_;
+  mutable Coverage coverage_;
 };
 
 }  // namespace banshi

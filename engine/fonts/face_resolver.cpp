@@ -43,7 +43,7 @@ const FaceResolver::Opened& FaceResolver::open(const FoundFace& found) {
   if (auto it = opened_.find(key); it != opened_.end()) return it->second;
   Opened o;
   o.font = Font::open(canonical, found.index);
-  o.coverage = std::make_shared<const Coverage>(Coverage::of(*o.font));
+  o.coverage = std::make_shared<const LazyCoverage>(o.font);
   return opened_.emplace(std::move(key), std::move(o)).first->second;
 }
 
@@ -71,7 +71,7 @@ std::optional<FaceFont> FaceResolver::link_for(const FontCandidate& c, bool offi
     const Opened& o = open(*found);
     FaceFont link;
     link.font = o.font;
-    link.coverage = c.chars.empty() ? o.coverage : std::make_shared<const Coverage>(o.coverage->restricted_to(c.chars));
+    link.coverage = c.chars.empty() ? o.coverage : std::make_shared<const LazyCoverage>(o.font, c.chars);
     link.punctuation_ok = c.punctuation_ok;
     link.official = official;
     link.chars = c.chars_text;

@@ -29,7 +29,7 @@ class FaceResolver {
   enum class Outcome { Found, Missing, Unusable };
   struct Opened {
     FontPtr font;
-    std::shared_ptr<const Coverage> coverage;  // all of the font's cmap
+    std::shared_ptr<const LazyCoverage> coverage;  // all of the font's cmap, on first use
   };
 
   // One candidate to one chain link; nullopt with the reason when it is not

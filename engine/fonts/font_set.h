@@ -20,7 +20,7 @@ namespace banshi {
 // One font of a face's chain, with what font_for needs to decide quickly.
 struct FaceFont {
   FontPtr font;
-  std::shared_ptr<const Coverage> coverage;  // already limited to `chars`
+  std::shared_ptr<const LazyCoverage> coverage;  // limited to `chars`; computed on first use
   bool punctuation_ok = true;
   bool official = false;  // listed under <official> in the map
   std::string chars;      // the map's chars= limit as written; empty = all

@@ -288,10 +288,152 @@ std::string strip_hints(std::string_view cs) {
   return out;
 }
 
+
+// A charstring with its subroutine calls replaced by the subroutines'
+// bodies (as hb-subset's desubroutinize does), so the subset needs no
+// subroutines at all: a font built around thousands of them (Noto CJK)
+// then subsets as cheaply as one without. The operand stack is simulated
+// to count stems (hint masks are as long as the stems so far require) and
+// to take each call's subroutine number, which must be the number written
+// just before the call. Anything else (arithmetic operators, deep
+// recursion, a call out of range) fails, and hb-subset takes the font.
+class Flattener {
+ public:
+  Flattener(const std::vector<std::string_view>& gsubrs) : gsubrs_(gsubrs) {}
+
+  std::optional<std::string> flatten(std::string_view cs, const std::vector<std::string_view>* lsubrs) {
+    lsubrs_ = lsubrs;
+    out_.clear();
+    stack_ = 0;
+    stems_ = 0;
+    last_number_ = std::string::npos;
+    last_value_ = 0;
+    done_ = false;
+    ok_ = true;
+    run(cs, 0);
+    if (!ok_ || !done_) return std::nullopt;
+    return out_;
+  }
+
+ private:
+  static long bias(size_t count) { return count < 1240 ? 107 : count < 33900 ? 1131 : 32768; }
+
+  void run(std::string_view cs, int depth) {
+    if (depth > 10) {
+      ok_ = false;
+      return;
+    }
+    size_t i = 0;
+    auto u8 = [&](size_t k) -> int {
+      if (k >= cs.size()) {
+        ok_ = false;
+        return 0;
+      }
+      return static_cast<unsigned char>(cs[k]);
+    };
+    while (i < cs.size() && ok_ && !done_) {
+      const int b0 = u8(i);
+      size_t len = 0;
+      long value = 0;
+      if (b0 >= 32 && b0 <= 246) {
+        len = 1;
+        value = b0 - 139;
+      } else if (b0 >= 247 && b0 <= 250) {
+        len = 2;
+        value = (b0 - 247) * 256 + u8(i + 1) + 108;
+      } else if (b0 >= 251 && b0 <= 254) {
+        len = 2;
+        value = -(b0 - 251) * 256 - u8(i + 1) - 108;
+      } else if (b0 == 28) {
+        len = 3;
+        value = static_cast<int16_t>((u8(i + 1) << 8) | u8(i + 2));
+      } else if (b0 == 255) {
+        len = 5;  // 16.16 fixed: never a subroutine number
+        value = 1L << 40;
+      }
+      if (len > 0) {
+        if (i + len > cs.size()) {
+          ok_ = false;
+          return;
+        }
+        last_number_ = out_.size();
+        last_value_ = value;
+        out_.append(cs.data() + i, len);
+        ++stack_;
+        i += len;
+        continue;
+      }
+      i += 1;
+      if (b0 == 10 || b0 == 29) {  // callsubr, callgsubr: the body instead
+        const auto* subrs = b0 == 10 ? lsubrs_ : &gsubrs_;
+        if (!subrs || last_number_ == std::string::npos || last_number_ + 5 < out_.size() || stack_ == 0) {
+          ok_ = false;
+          return;
+        }
+        const long k = last_value_ + bias(subrs->size());
+        if (k < 0 || static_cast<size_t>(k) >= subrs->size()) {
+          ok_ = false;
+          return;
+        }
+        out_.resize(last_number_);  // the subroutine number goes
+        --stack_;
+        last_number_ = std::string::npos;
+        run((*subrs)[static_cast<size_t>(k)], depth + 1);
+        continue;
+      }
+      if (b0 == 11) return;  // return: back in the caller
+      last_number_ = std::string::npos;
+      out_ += static_cast<char>(b0);
+      switch (b0) {
+        case 1: case 3: case 18: case 23:  // stems
+          stems_ += stack_ / 2;
+          stack_ = 0;
+          break;
+        case 19: case 20: {  // hintmask, cntrmask: operands are implicit vstems
+          stems_ += stack_ / 2;
+          stack_ = 0;
+          const size_t bytes = static_cast<size_t>((stems_ + 7) / 8);
+          if (i + bytes > cs.size()) {
+            ok_ = false;
+            return;
+          }
+          out_.append(cs.data() + i, bytes);
+          i += bytes;
+          break;
+        }
+        case 14:  // endchar
+          done_ = true;
+          return;
+        case 12: {  // two-byte operators: flex is fine, arithmetic is not
+          const int b1 = u8(i);
+          i += 1;
+          if (b1 < 34 || b1 > 37) {
+            ok_ = false;
+            return;
+          }
+          out_ += static_cast<char>(b1);
+          stack_ = 0;
+          break;
+        }
+        default:  // path operators
+          stack_ = 0;
+      }
+    }
+  }
+
+  const std::vector<std::string_view>& gsubrs_;
+  const std::vector<std::string_view>* lsubrs_ = nullptr;
+  std::string out_;
+  int stack_ = 0, stems_ = 0;
+  size_t last_number_ = std::string::npos;
+  long last_value_ = 0;
+  bool done_ = false, ok_ = true;
+};
+
 }  // namespace
 
 std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<uint32_t>& glyphs,
-                                        size_t max_subr_bytes, bool keep_hints) {
+                                        bool keep_hints) {
   Reader r{cff};
   if (r.u8(0) != 1) return std::nullopt;  // CFF version 1 only
   const size_t header = r.u8(2);
@@ -303,9 +445,6 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   if (!strings) return std::nullopt;
   auto gsubrs = read_index(r, strings->end);
   if (!gsubrs) return std::nullopt;
-  // Decline early, before reading 65,000 charstrings of a font this
-  // subsetter would not take (Noto's global subroutines alone are large).
-  if (gsubrs->end - strings->end > max_subr_bytes) return std::nullopt;
   const auto top = read_dict(tops->items[0]);
   if (!top || !find(*top, kRos)) return std::nullopt;  // name-keyed: hb-subset
   const DictEntry* cs_at = find(*top, kCharStrings);
@@ -319,11 +458,12 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   if (!fdarray || fdarray->items.empty() || fdarray->items.size() > 255) return std::nullopt;
 
   // Font DICTs with their Private DICTs and local subroutines, copied whole.
-  size_t subr_bytes = gsubrs->end - strings->end;
+  size_t subr_count = gsubrs->items.size();  // counts subroutines, global and local
   struct Fd {
     std::vector<DictEntry> dict;
     std::vector<DictEntry> priv;
     std::string_view subrs;  // the local Subrs INDEX as bytes, or empty
+    std::vector<std::string_view> subr_items;
   };
   std::vector<Fd> fds;
   for (std::string_view item : fdarray->items) {
@@ -344,13 +484,14 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
       auto idx = read_index(r, at);
       if (!idx) return std::nullopt;
       fd.subrs = cff.substr(at, idx->end - at);
-      subr_bytes += fd.subrs.size();
+      fd.subr_items = std::move(idx->items);
+      subr_count += fd.subr_items.size();
     }
     fds.push_back(std::move(fd));
   }
-  // Subroutines are copied whole (charstrings are not rewritten): fine for
-  // fonts with few, wasteful for fonts built around thousands.
-  if (subr_bytes > max_subr_bytes) return std::nullopt;
+  // With subroutines, every kept charstring is flattened and the subset
+  // carries none.
+  const bool flatten = subr_count > 0;
 
   auto charstrings = read_index(r, static_cast<size_t>(cs_at->operands[0]));
   if (!charstrings || charstrings->items.empty()) return std::nullopt;
@@ -381,14 +522,28 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   for (uint32_t g : out.old_gids) fdselect += static_cast<char>((*fdsel)[g]);
   std::vector<std::string> stripped;
   stripped.reserve(n);
-  for (uint32_t g : out.old_gids)
-    stripped.push_back(keep_hints ? std::string(charstrings->items[g]) : strip_hints(charstrings->items[g]));
+  Flattener flattener(gsubrs->items);
+  for (uint32_t g : out.old_gids) {
+    std::string cs(charstrings->items[g]);
+    if (flatten) {
+      const Fd& fd = fds[(*fdsel)[g]];
+      auto flat = flattener.flatten(cs, fd.subr_items.empty() ? nullptr : &fd.subr_items);
+      if (!flat) return std::nullopt;  // hb-subset then
+      cs = std::move(*flat);
+    }
+    stripped.push_back(keep_hints ? std::move(cs) : strip_hints(cs));
+  }
   const std::string cs_index = write_index(std::vector<std::string_view>(stripped.begin(), stripped.end()));
 
   // Private DICTs (each followed by its Subrs, so Subrs' offset — relative
   // to the Private DICT — is the DICT's own size).
   std::vector<std::string> privs;
-  for (const Fd& fd : fds) {
+  for (Fd& fd : fds) {
+    if (flatten) {
+      // No local subroutines left: the Private DICT loses its Subrs.
+      std::erase_if(fd.priv, [](const DictEntry& e) { return e.op == kSubrs; });
+      fd.subrs = {};
+    }
     std::map<int, std::vector<int32_t>> rep;
     if (!fd.subrs.empty()) rep[kSubrs] = {0};
     std::string p = rewrite_dict(fd.priv, rep);
@@ -400,7 +555,9 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   const std::string head(cff.substr(0, header));
   const std::string_view name_index = cff.substr(header, names->end - header);
   const std::string_view string_index = cff.substr(tops->end, strings->end - tops->end);
-  const std::string_view gsubr_index = cff.substr(strings->end, gsubrs->end - strings->end);
+  static constexpr char kEmptyIndex[] = {0, 0};
+  const std::string_view gsubr_index =
+      flatten ? std::string_view(kEmptyIndex, 2) : cff.substr(strings->end, gsubrs->end - strings->end);
   const std::map<int, std::vector<int32_t>> top_placeholder{
       {kCharset, {0}}, {kCharStrings, {0}}, {kFdArray, {0}}, {kFdSelect, {0}}};
   const size_t top_size = rewrite_dict(*top, top_placeholder).size();

@@ -1,4 +1,4 @@
-// A direct subsetter for CID-keyed CFF fonts whose subroutines are few.
+// A direct subsetter for CID-keyed CFF fonts.
 //
 // hb-subset builds accelerators over the whole font before it subsets, a
 // fixed cost of 10–25 ms per font on this machine, paid on every render.
@@ -6,9 +6,11 @@
 // 仿宋 stand-in that sets most of a report, has none — a subset is just:
 // the glyphs' charstrings copied verbatim, a new charset that keeps each
 // glyph's CID, a new FDSelect, and the rest of the font copied with its
-// offsets rewritten. That takes well under a millisecond. Fonts it does not
-// handle (name-keyed CFF, CFF2, large subroutine sets whose unused parts
-// would bloat the subset) return nullopt and go to hb-subset.
+// offsets rewritten. That takes well under a millisecond. A font built on
+// subroutines (Noto CJK) has each kept charstring flattened — its calls
+// replaced by the subroutines' bodies — so the subset carries none. Fonts
+// it does not handle (name-keyed CFF, CFF2, charstrings it cannot follow)
+// return nullopt and go to hb-subset.
 #pragma once
 
 #include <cstdint>
@@ -27,9 +29,8 @@ struct CffSubset {
 
 // Subsets the CFF table `cff` to `glyphs` (original glyph IDs; .notdef is
 // added). nullopt when the font is not one this subsetter handles or the
-// table is malformed; `max_subr_bytes` bounds the subroutines copied whole.
-// `keep_hints` copies charstrings verbatim instead of removing their hints.
+// table is malformed. `keep_hints` keeps the charstrings' hints.
 std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<uint32_t>& glyphs,
-                                        size_t max_subr_bytes = 64 * 1024, bool keep_hints = false);
+                                        bool keep_hints = false);
 
 }  // namespace banshi::pdf

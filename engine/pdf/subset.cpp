@@ -81,8 +81,9 @@ FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, co
   for (uint32_t g : glyphs)
     if (g >= count) throw EngineError(what + ": glyph ID " + std::to_string(g) + " is out of range");
 
-  if (cff && font.cid_keyed()) {
-    // The direct path for CID-keyed CFF with few subroutines (cff_subset.h).
+  if (cff && font.cid_keyed() && !options.keep_cff_subroutines) {
+    // The direct path for CID-keyed CFF (cff_subset.h): subroutines
+    // flattened, as hb-subset's desubroutinize does, at a fraction of the cost.
     HbBlob table(hb_face_reference_table(font.hb_face(), kCff));
     unsigned len = 0;
     const char* data = hb_blob_get_data(table.get(), &len);
