@@ -2,17 +2,68 @@
 
 #include <zlib.h>
 
+#include <future>
+#include <vector>
+
 #include "util/diag.h"
 
 namespace banshi::pdf {
 
+namespace {
+
+// Pieces larger than this are deflated in parallel.
+constexpr size_t kPiece = 128 * 1024;
+// The window a piece is primed with: the end of the piece before it, so the
+// pieces together compress as well as one stream.
+constexpr size_t kWindow = 32 * 1024;
+
+// Raw deflate of data[begin, end), primed with the 32 KB before `begin`;
+// ends on a byte boundary (sync flush) unless it is the last piece.
+std::string deflate_piece(std::string_view data, size_t begin, size_t end, bool last) {
+  z_stream z{};
+  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw EngineError("PDF writer: zlib could not start");
+  struct End {
+    z_stream& z;
+    ~End() { deflateEnd(&z); }
+  } end_guard{z};
+  if (begin > 0) {
+    const size_t from = begin > kWindow ? begin - kWindow : 0;
+    deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(data.data() + from), static_cast<uInt>(begin - from));
+  }
+  std::string out(deflateBound(&z, static_cast<uLong>(end - begin)) + 16, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data() + begin));
+  z.avail_in = static_cast<uInt>(end - begin);
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, last ? Z_FINISH : Z_SYNC_FLUSH);
+  if (rc != (last ? Z_STREAM_END : Z_OK) || z.avail_in != 0) throw EngineError("PDF writer: zlib could not compress a stream");
+  out.resize(out.size() - z.avail_out);
+  return out;
+}
+
+}  // namespace
+
 std::string deflate(std::string_view data) {
-  uLongf size = compressBound(static_cast<uLong>(data.size()));
-  std::string out(size, '\0');
-  const int rc = compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(data.data()),
-                           static_cast<uLong>(data.size()), Z_DEFAULT_COMPRESSION);
-  if (rc != Z_OK) throw EngineError("PDF writer: zlib could not compress a stream");
-  out.resize(size);
+  // A zlib stream: header, the raw deflate pieces one after another (each
+  // ends on a byte boundary, so they concatenate), the Adler-32 of it all.
+  std::string out = "\x78\x9c";
+  const size_t n = (data.size() + kPiece - 1) / kPiece;
+  if (n <= 1) {
+    out += deflate_piece(data, 0, data.size(), true);
+  } else {
+    std::vector<std::future<std::string>> pieces;
+    for (size_t k = 0; k < n; ++k) {
+      const size_t b = k * kPiece, e = std::min(data.size(), b + kPiece);
+      pieces.push_back(std::async(std::launch::async, [data, b, e, last = k + 1 == n] {
+        return deflate_piece(data, b, e, last);
+      }));
+    }
+    for (auto& p : pieces) out += p.get();
+  }
+  const uLong sum = adler32(adler32(0, nullptr, 0), reinterpret_cast<const Bytef*>(data.data()),
+                            static_cast<uInt>(data.size()));
+  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((sum >> shift) & 0xff);
   return out;
 }
 
