@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <cstdint>
+#include <algorithm>
 #include <fstream>
 #include <vector>
 
@@ -51,6 +52,93 @@ bool png_intact(const std::vector<unsigned char>& b, std::string& why) {
   }
   why = "a truncated or damaged PNG";
   return false;
+}
+
+// The pixel data of a PNG decompresses to exactly the rows its header
+// promises, each starting with a valid filter byte: libpng (inside
+// libharu) aborts the process on anything less, so it is checked here.
+bool png_pixels_intact(const std::vector<unsigned char>& b, std::string& why) {
+  const uint32_t width = be32(&b[16]), height = be32(&b[20]);
+  const unsigned depth = b[24], color = b[25], interlace = b[28];
+  unsigned channels = 0;
+  switch (color) {
+    case 0: channels = 1; break;
+    case 2: channels = 3; break;
+    case 3: channels = 1; break;
+    case 4: channels = 2; break;
+    case 6: channels = 4; break;
+    default: why = "a PNG of an unknown colour type"; return false;
+  }
+  if (depth != 1 && depth != 2 && depth != 4 && depth != 8 && depth != 16) {
+    why = "a PNG of an unknown bit depth";
+    return false;
+  }
+  const uint64_t bpp = uint64_t{channels} * depth;  // bits per pixel
+  auto row_bytes = [&](uint64_t cols) { return (cols * bpp + 7) / 8; };
+  // Expected rows (bytes each, plus the filter byte) per interlace pass.
+  std::vector<std::pair<uint64_t, uint64_t>> passes;  // (rows, bytes per row)
+  if (interlace == 0) {
+    passes.push_back({height, row_bytes(width)});
+  } else {
+    static constexpr unsigned kX0[] = {0, 4, 0, 2, 0, 1, 0}, kDx[] = {8, 8, 4, 4, 2, 2, 1};
+    static constexpr unsigned kY0[] = {0, 0, 4, 0, 2, 0, 1}, kDy[] = {8, 8, 8, 4, 4, 2, 2};
+    for (int p = 0; p < 7; ++p) {
+      const uint64_t cols = width > kX0[p] ? (width - kX0[p] + kDx[p] - 1) / kDx[p] : 0;
+      const uint64_t rows = height > kY0[p] ? (height - kY0[p] + kDy[p] - 1) / kDy[p] : 0;
+      if (cols && rows) passes.push_back({rows, row_bytes(cols)});
+    }
+  }
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) return true;  // cannot check: let libharu try
+  struct End {
+    z_stream& z;
+    ~End() { inflateEnd(&z); }
+  } guard{z};
+  std::vector<unsigned char> chunk(64 * 1024);
+  size_t pass = 0;
+  uint64_t row = 0, col = 0;  // position within the pass (col 0 = the filter byte)
+  bool ended = false;
+  for (size_t at = 8; at + 12 <= b.size() && !ended;) {
+    const uint32_t len = be32(&b[at]);
+    const bool idat = std::equal(b.begin() + static_cast<long>(at) + 4, b.begin() + static_cast<long>(at) + 8, "IDAT");
+    if (idat) {
+      z.next_in = const_cast<Bytef*>(&b[at + 8]);
+      z.avail_in = len;
+      while (z.avail_in > 0 && !ended) {
+        z.next_out = chunk.data();
+        z.avail_out = static_cast<uInt>(chunk.size());
+        const int rc = inflate(&z, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END) {
+          why = "a PNG whose image data is damaged";
+          return false;
+        }
+        for (unsigned char* p = chunk.data(); p < z.next_out; ++p) {
+          if (pass >= passes.size()) {
+            why = "a PNG with more image data than its size";
+            return false;
+          }
+          if (col == 0 && *p > 4) {
+            why = "a PNG whose image data is damaged (bad row filter)";
+            return false;
+          }
+          if (++col > passes[pass].second) {
+            col = 0;
+            if (++row == passes[pass].first) {
+              row = 0;
+              ++pass;
+            }
+          }
+        }
+        if (rc == Z_STREAM_END) ended = true;
+      }
+    }
+    at += 12 + len;
+  }
+  if (pass < passes.size()) {
+    why = "a PNG whose image data is cut short";
+    return false;
+  }
+  return true;
 }
 
 bool jpeg_intact(const std::vector<unsigned char>& b, std::string& why) {
@@ -132,7 +220,9 @@ std::optional<ImageInfo> read_image_info(const std::filesystem::path& path, std:
           std::to_string(kMaxPixels / 1'000'000) + " million in all)";
     return std::nullopt;
   }
-  if (info.format == ImageInfo::Format::Png ? !png_intact(buf, why) : !jpeg_intact(buf, why)) return std::nullopt;
+  if (info.format == ImageInfo::Format::Png ? !png_intact(buf, why) || !png_pixels_intact(buf, why)
+                                            : !jpeg_intact(buf, why))
+    return std::nullopt;
   return info;
 }
 
