@@ -4,6 +4,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "util/utf8.h"
 
@@ -317,7 +318,10 @@ void Preparer::report(Diagnostics& diags, const std::string& file) {
       if (font) {
         drawn += (drawn.empty() ? "" : ", ") + utf8_encode(cp) + " (" + font->family() + ")";
       } else {
-        missing += (missing.empty() ? "" : " ") + utf8_encode(cp);
+        // Named by code point too: the character may be invisible.
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+        missing += (missing.empty() ? "" : ", ") + utf8_encode(cp) + " (" + code + ")";
       }
     }
     const std::string name = face ? face->primary->family() : face_id;

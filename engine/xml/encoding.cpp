@@ -226,6 +226,24 @@ bool plausible_chinese(const std::u16string& text) {
   return !bad && common * 10 >= non_ascii * 9;
 }
 
+// Chinese text saved as GB18030/GBK is almost all GB2312: both bytes of a
+// character at 0xA1 or above. Another single-byte code page read as GBK
+// pairs an accented letter with the ASCII after it (Latin-1 "Mü" → FC 6C,
+// a GBK-only rarity): such files are refused, not printed as mojibake.
+bool mostly_gb2312(std::string_view bytes) {
+  size_t pairs = 0, gb2312 = 0;
+  for (size_t i = 0; i + 1 < bytes.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(bytes[i]);
+    if (lead < 0x81) continue;
+    const auto trail = static_cast<unsigned char>(bytes[i + 1]);
+    ++pairs;
+    if (lead >= 0xA1 && trail >= 0xA1) ++gb2312;
+    if (trail >= 0x30 && trail <= 0x39 && i + 3 < bytes.size()) i += 2;  // a four-byte GB18030 sequence
+    ++i;
+  }
+  return pairs == 0 || gb2312 * 10 >= pairs * 9;
+}
+
 // ---------------------------------------------------------------- decisions
 
 std::string from_unicode_bom(std::string_view bytes, const ByteOrderMark& bom, const std::string& file) {
@@ -269,7 +287,7 @@ std::string from_gb18030(std::string_view bytes, const std::optional<Declaration
     return to_utf8(u.text);
   }
   const model::Pos at = locate(bytes, first_bad_utf8);
-  if (u.bad_byte || !plausible_chinese(u.text))
+  if (u.bad_byte || !plausible_chinese(u.text) || !mostly_gb2312(bytes))
     fail(file, at,
          "the file is neither UTF-8 nor GB18030/GBK: " + bad_utf8 +
              " is not valid UTF-8; save the file as UTF-8");
