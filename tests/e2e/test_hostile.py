@@ -6,10 +6,9 @@ unbounded memory. Every run is bounded by a timeout and, unless banshi is
 built with AddressSanitizer (which reserves terabytes of address space),
 by RLIMIT_AS; the child's own peak RSS is read from wait4().
 
-Tests named `test_known_bug_*` reproduce engine bugs found here; they are
-marked expectedFailure so the suite stays green until the engine is fixed,
-and turn red ("unexpected success") once it is — then drop the marker.
-Fixtures: tests/data/hostile/ (its README says what each file is)."""
+The engine bugs this suite found (PNGs that made libpng abort, Latin-1
+misread as GB18030, undrawable characters quoted invisibly, non-web links)
+are fixed; their tests stay here as ordinary tests. Fixtures: tests/data/hostile/ (its README says what each file is)."""
 
 import json
 import os
@@ -283,12 +282,11 @@ class WrongEncodings(HostileCase):
                 if name.startswith("gb"):
                     self.assertRegex(r.err, re.escape(xml) + r":\d+:\d+: warning: .*(GB18030|GBK)")
 
-    @unittest.expectedFailure
-    def test_known_bug_latin1_letters_are_not_read_as_gb18030(self):
+    def test_latin1_letters_are_not_read_as_gb18030(self):
         # Latin-1 "Müller" is the byte pair FC 6C, which GB18030 decodes as
-        # 黮; the whole file passes as "plausible Chinese" and prints
-        # "M黮ler, Stra遝 …" with only a warning. It must be refused (or
-        # read correctly), never printed as mojibake.
+        # 黮; a decoder that only asks "is this valid GB18030?" would print
+        # "M黮ler, Stra遝 …". It must be refused (or read correctly), never
+        # printed as mojibake.
         d = workdir("latin1-mojibake")
         xml = os.path.join(DATA, "latin1-mojibake.xml")
         r, pdf = self.render(d, xml)
@@ -431,14 +429,12 @@ class BadImages(HostileCase):
         self.assertRefused(r, xml, r"30000 × 30000 pixels")
         self.assertLess(r.seconds, 20)
 
-    @unittest.expectedFailure
-    def test_known_bug_png_with_good_checksums_but_bad_pixel_data_aborts(self):
-        # Chunks and CRCs are checked before layout, the zlib stream is not:
-        # a PNG whose IDAT holds too few bytes for its size ("libpng error:
-        # Not enough image data") or a damaged deflate stream with a correct
-        # CRC ("IDAT: invalid stored block lengths") reaches libpng through
-        # libharu, whose error handler abort()s: SIGABRT, exit 134 — in
-        # `batch` too, killing every job. `banshi check` says "ok".
+    def test_png_with_good_checksums_but_bad_pixel_data_is_refused(self):
+        # Good chunks and CRCs are not enough: a PNG whose IDAT holds too few
+        # bytes for its size, or a damaged deflate stream with a correct CRC,
+        # would reach libpng through libharu, whose error handler abort()s
+        # (SIGABRT, exit 134, in `batch` too). The pixel data is inflated and
+        # checked first, by `render` and `check` alike.
         d = workdir("images-corrupt")
         for name in ("figure-short-data.xml", "figure-bad-deflate.xml"):
             xml = os.path.join(DATA, name)
@@ -473,19 +469,19 @@ class OddCharacters(HostileCase):
                 self.assertRefused(r, xml, re.escape(code) + r".*(not allowed|XML allows)")
                 self.assertRegex(r.err, re.escape(xml) + r":6:\d+: error:")
 
-    @unittest.expectedFailure
-    def test_known_bug_undrawable_characters_are_named_by_code_point(self):
-        # U+FEFF inside text, DEL and U+0085 (legal in XML) give "warning: no
-        # installed font has these characters; they print as empty boxes: "
-        # followed by the invisible characters themselves — the applicant
-        # sees an empty list. The warning should name them (U+007F …).
+    def test_undrawable_characters_are_named_by_code_point(self):
+        # DEL and U+0085 (legal in XML) are invisible: a warning that quoted
+        # them as they are would show the applicant an empty list, so it
+        # names them (U+007F …).
         d = workdir("undrawable")
         xml = write(d, "invisible.xml", report("<p>甲\ufeff乙\u007f丙\u0085丁</p>"))
         r, pdf = self.render(d, xml)
         self.assertRendered(r, pdf)
         lines = [line for line in r.err.splitlines() if "no installed font" in line]
+        self.assertTrue(lines, f"no warning about undrawable characters:\n{r!r}")
         for line in lines:
             self.assertRegex(line, r"U\+[0-9A-F]{4}")
+        self.assertIn("U+007F", "\n".join(lines))
 
     def test_emoji_and_extension_b_render_with_a_fallback(self):
         d = workdir("emoji")
@@ -695,10 +691,9 @@ class HostileBatch(HostileCase):
                 expected.setdefault(name, "invalid")
         self.check_batch(d, src, expected)
 
-    @unittest.expectedFailure
-    def test_known_bug_batch_with_a_png_short_of_pixel_data(self):
-        # One PNG that libpng cannot decode aborts the whole batch (see
-        # BadImages): no report, no summary, exit 134.
+    def test_batch_goes_on_past_a_png_short_of_pixel_data(self):
+        # A PNG that libpng could not decode would abort the whole batch (see
+        # BadImages); it is refused as one invalid job instead.
         d, src = self.make_dir("batch-corrupt")
         shutil.copy(os.path.join(DATA, "short-data.png"), src)
         shutil.copy(os.path.join(DATA, "figure-short-data.xml"), os.path.join(src, "k-short-data.xml"))
