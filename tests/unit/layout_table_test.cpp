@@ -561,7 +561,8 @@ TEST_F(LayoutTable, RowThatFitsAPageIsNeverCut) {
   model::Table t;
   t.rows.push_back(row({cell("项目甲"), cell(repeat("巴中红色文化资源保护利用情况的详细说明，包括资源分布、保护级别、利用方式和存在问题。", 12))}));
   t.rows.push_back(row({cell("项目乙"), cell("短")}));
-  const auto boxes = boxes_of(run(t));
+  const Flow flow = run(t);  // the boxes point into it
+  const auto boxes = boxes_of(flow);
   ASSERT_EQ(boxes.size(), 2u);
   EXPECT_GT(boxes[0]->height, text_height() / 2);
   EXPECT_LT(boxes[0]->height, text_height());
@@ -583,7 +584,8 @@ TEST_F(LayoutTable, MergedRowsStayTogetherUnlessTallerThanAPage) {
   model::Table tall;
   tall.rows.push_back(row({cell("合并", 1, 60), cell("第1行")}));
   for (int r = 2; r <= 60; ++r) tall.rows.push_back(row({cell("第" + std::to_string(r) + "行")}));
-  const auto tall_boxes = boxes_of(run(tall));
+  const Flow tall_flow = run(tall);
+  const auto tall_boxes = boxes_of(tall_flow);
   int breakable = 0;
   for (const FlowBox* b : tall_boxes) {
     breakable += b->break_before ? 1 : 0;
