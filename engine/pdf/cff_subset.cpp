@@ -28,35 +28,53 @@ struct Reader {
   }
 };
 
-// A CFF INDEX: its items as views, and where it ends.
-struct Index {
-  std::vector<std::string_view> items;
-  size_t end = 0;
-};
-
-std::optional<Index> read_index(Reader& r, size_t at) {
-  Index idx;
-  const uint32_t count = r.u16(at);
-  if (!r.ok) return std::nullopt;
-  if (count == 0) {
-    idx.end = at + 2;
+// A CFF INDEX, read lazily: a font's CharStrings INDEX holds 30,000 to
+// 65,000 items of which a report uses about a thousand, so an item's
+// offsets are read (and checked) only when it is asked for. Only the
+// index's extent is checked up front.
+class Index {
+ public:
+  static std::optional<Index> read(std::string_view d, size_t at) {
+    Reader r{d};
+    Index idx;
+    idx.d_ = d;
+    idx.count_ = r.u16(at);
+    if (!r.ok) return std::nullopt;
+    if (idx.count_ == 0) {
+      idx.end_ = at + 2;
+      return idx;
+    }
+    idx.off_size_ = r.u8(at + 2);
+    if (idx.off_size_ < 1 || idx.off_size_ > 4) return std::nullopt;
+    idx.offsets_ = at + 3;
+    idx.data_ = idx.offsets_ + static_cast<size_t>(idx.count_ + 1) * idx.off_size_ - 1;  // offsets are 1-based
+    const uint32_t first = r.offset(idx.offsets_, idx.off_size_);
+    const uint32_t last = r.offset(idx.offsets_ + static_cast<size_t>(idx.count_) * idx.off_size_, idx.off_size_);
+    if (!r.ok || first != 1 || last < first || idx.data_ + last > d.size()) return std::nullopt;
+    idx.end_ = idx.data_ + last;
     return idx;
   }
-  const uint32_t off_size = r.u8(at + 2);
-  if (off_size < 1 || off_size > 4) return std::nullopt;
-  const size_t offsets = at + 3;
-  const size_t data = offsets + static_cast<size_t>(count + 1) * off_size - 1;  // offsets are 1-based
-  uint32_t prev = r.offset(offsets, off_size);
-  idx.items.reserve(count);
-  for (uint32_t k = 1; k <= count; ++k) {
-    const uint32_t next = r.offset(offsets + static_cast<size_t>(k) * off_size, off_size);
-    if (!r.ok || next < prev || data + next > r.d.size()) return std::nullopt;
-    idx.items.push_back(r.d.substr(data + prev, next - prev));
-    prev = next;
+
+  size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  size_t end() const { return end_; }  // the first byte after the index
+
+  // Item k; nullopt when k is out of range or its offsets are out of
+  // order or out of the index.
+  std::optional<std::string_view> at(size_t k) const {
+    if (k >= count_) return std::nullopt;
+    Reader r{d_};
+    const uint32_t from = r.offset(offsets_ + k * off_size_, off_size_);
+    const uint32_t to = r.offset(offsets_ + (k + 1) * off_size_, off_size_);
+    if (!r.ok || from < 1 || to < from || data_ + to > end_) return std::nullopt;
+    return d_.substr(data_ + from, to - from);
   }
-  idx.end = data + prev;
-  return idx;
-}
+
+ private:
+  std::string_view d_;
+  uint32_t count_ = 0, off_size_ = 0;
+  size_t offsets_ = 0, data_ = 0, end_ = 0;
+};
 
 // One DICT entry: its operator (escaped operators as 1200 + second byte),
 // its operands as numbers, and its bytes (operands and operator) as found.
@@ -299,9 +317,9 @@ std::string strip_hints(std::string_view cs) {
 // recursion, a call out of range) fails, and hb-subset takes the font.
 class Flattener {
  public:
-  Flattener(const std::vector<std::string_view>& gsubrs) : gsubrs_(gsubrs) {}
+  Flattener(const Index& gsubrs) : gsubrs_(gsubrs) {}
 
-  std::optional<std::string> flatten(std::string_view cs, const std::vector<std::string_view>* lsubrs) {
+  std::optional<std::string> flatten(std::string_view cs, const Index* lsubrs) {
     lsubrs_ = lsubrs;
     out_.clear();
     stack_ = 0;
@@ -375,10 +393,15 @@ class Flattener {
           ok_ = false;
           return;
         }
+        const auto body = subrs->at(static_cast<size_t>(k));
+        if (!body) {
+          ok_ = false;
+          return;
+        }
         out_.resize(last_number_);  // the subroutine number goes
         --stack_;
         last_number_ = std::string::npos;
-        run((*subrs)[static_cast<size_t>(k)], depth + 1);
+        run(*body, depth + 1);
         continue;
       }
       if (b0 == 11) return;  // return: back in the caller
@@ -421,8 +444,8 @@ class Flattener {
     }
   }
 
-  const std::vector<std::string_view>& gsubrs_;
-  const std::vector<std::string_view>* lsubrs_ = nullptr;
+  const Index& gsubrs_;
+  const Index* lsubrs_ = nullptr;
   std::string out_;
   int stack_ = 0, stems_ = 0;
   size_t last_number_ = std::string::npos;
@@ -437,15 +460,15 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   Reader r{cff};
   if (r.u8(0) != 1) return std::nullopt;  // CFF version 1 only
   const size_t header = r.u8(2);
-  auto names = read_index(r, header);
+  auto names = Index::read(cff, header);
   if (!names) return std::nullopt;
-  auto tops = read_index(r, names->end);
-  if (!tops || tops->items.size() != 1) return std::nullopt;
-  auto strings = read_index(r, tops->end);
+  auto tops = Index::read(cff, names->end());
+  if (!tops || tops->size() != 1 || !tops->at(0)) return std::nullopt;
+  auto strings = Index::read(cff, tops->end());
   if (!strings) return std::nullopt;
-  auto gsubrs = read_index(r, strings->end);
+  auto gsubrs = Index::read(cff, strings->end());
   if (!gsubrs) return std::nullopt;
-  const auto top = read_dict(tops->items[0]);
+  const auto top = read_dict(*tops->at(0));
   if (!top || !find(*top, kRos)) return std::nullopt;  // name-keyed: hb-subset
   const DictEntry* cs_at = find(*top, kCharStrings);
   const DictEntry* charset_at = find(*top, kCharset);
@@ -454,21 +477,23 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   if (!cs_at || !charset_at || !fdarray_at || !fdselect_at || cs_at->operands.size() != 1 ||
       charset_at->operands.size() != 1 || fdarray_at->operands.size() != 1 || fdselect_at->operands.size() != 1)
     return std::nullopt;
-  auto fdarray = read_index(r, static_cast<size_t>(fdarray_at->operands[0]));
-  if (!fdarray || fdarray->items.empty() || fdarray->items.size() > 255) return std::nullopt;
+  auto fdarray = Index::read(cff, static_cast<size_t>(fdarray_at->operands[0]));
+  if (!fdarray || fdarray->empty() || fdarray->size() > 255) return std::nullopt;
 
   // Font DICTs with their Private DICTs and local subroutines, copied whole.
-  size_t subr_count = gsubrs->items.size();  // counts subroutines, global and local
+  size_t subr_count = gsubrs->size();  // counts subroutines, global and local
   struct Fd {
     std::vector<DictEntry> dict;
     std::vector<DictEntry> priv;
     std::string_view subrs;  // the local Subrs INDEX as bytes, or empty
-    std::vector<std::string_view> subr_items;
+    std::optional<Index> subr_items;
   };
   std::vector<Fd> fds;
-  for (std::string_view item : fdarray->items) {
+  for (size_t k = 0; k < fdarray->size(); ++k) {
     Fd fd;
-    auto dict = read_dict(item);
+    const auto item = fdarray->at(k);
+    if (!item) return std::nullopt;
+    auto dict = read_dict(*item);
     if (!dict) return std::nullopt;
     fd.dict = std::move(*dict);
     const DictEntry* priv = find(fd.dict, kPrivate);
@@ -481,11 +506,11 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
     if (const DictEntry* subrs = find(fd.priv, kSubrs)) {
       if (subrs->operands.size() != 1) return std::nullopt;
       const size_t at = poff + static_cast<size_t>(subrs->operands[0]);
-      auto idx = read_index(r, at);
+      auto idx = Index::read(cff, at);
       if (!idx) return std::nullopt;
-      fd.subrs = cff.substr(at, idx->end - at);
-      fd.subr_items = std::move(idx->items);
-      subr_count += fd.subr_items.size();
+      fd.subrs = cff.substr(at, idx->end() - at);
+      subr_count += idx->size();
+      fd.subr_items = std::move(idx);
     }
     fds.push_back(std::move(fd));
   }
@@ -493,11 +518,11 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   // carries none.
   const bool flatten = subr_count > 0;
 
-  auto charstrings = read_index(r, static_cast<size_t>(cs_at->operands[0]));
-  if (!charstrings || charstrings->items.empty()) return std::nullopt;
-  const auto count = static_cast<uint32_t>(charstrings->items.size());
+  auto charstrings = Index::read(cff, static_cast<size_t>(cs_at->operands[0]));
+  if (!charstrings || charstrings->empty()) return std::nullopt;
+  const auto count = static_cast<uint32_t>(charstrings->size());
   auto cids = read_charset(r, static_cast<size_t>(charset_at->operands[0]), count);
-  auto fdsel = read_fdselect(r, static_cast<size_t>(fdselect_at->operands[0]), count, fdarray->items.size());
+  auto fdsel = read_fdselect(r, static_cast<size_t>(fdselect_at->operands[0]), count, fdarray->size());
   if (!cids || !fdsel) return std::nullopt;
 
   CffSubset out;
@@ -522,12 +547,14 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   for (uint32_t g : out.old_gids) fdselect += static_cast<char>((*fdsel)[g]);
   std::vector<std::string> stripped;
   stripped.reserve(n);
-  Flattener flattener(gsubrs->items);
+  Flattener flattener(*gsubrs);
   for (uint32_t g : out.old_gids) {
-    std::string cs(charstrings->items[g]);
+    const auto item = charstrings->at(g);
+    if (!item) return std::nullopt;
+    std::string cs(*item);
     if (flatten) {
       const Fd& fd = fds[(*fdsel)[g]];
-      auto flat = flattener.flatten(cs, fd.subr_items.empty() ? nullptr : &fd.subr_items);
+      auto flat = flattener.flatten(cs, fd.subr_items && !fd.subr_items->empty() ? &*fd.subr_items : nullptr);
       if (!flat) return std::nullopt;  // hb-subset then
       cs = std::move(*flat);
     }
@@ -553,11 +580,11 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
 
   // Sizes are fixed (five-byte offsets), so lay the file out in one pass.
   const std::string head(cff.substr(0, header));
-  const std::string_view name_index = cff.substr(header, names->end - header);
-  const std::string_view string_index = cff.substr(tops->end, strings->end - tops->end);
+  const std::string_view name_index = cff.substr(header, names->end() - header);
+  const std::string_view string_index = cff.substr(tops->end(), strings->end() - tops->end());
   static constexpr char kEmptyIndex[] = {0, 0};
   const std::string_view gsubr_index =
-      flatten ? std::string_view(kEmptyIndex, 2) : cff.substr(strings->end, gsubrs->end - strings->end);
+      flatten ? std::string_view(kEmptyIndex, 2) : cff.substr(strings->end(), gsubrs->end() - strings->end());
   const std::map<int, std::vector<int32_t>> top_placeholder{
       {kCharset, {0}}, {kCharStrings, {0}}, {kFdArray, {0}}, {kFdSelect, {0}}};
   const size_t top_size = rewrite_dict(*top, top_placeholder).size();
