@@ -5,6 +5,7 @@ namespace banshi {
 void Flow::add_paragraph(ComposedParagraph&& p, double x, double size, bool keep_with_next,
                          const std::string& bookmark, int level) {
   const size_t n = p.lines.size();
+  line_count_ += n;
   for (size_t i = 0; i < n; ++i) {
     FlowLine fl;
     fl.line = std::move(p.lines[i]);
@@ -34,6 +35,8 @@ void Flow::add_box(FlowBox&& box) {
     box.break_before = false;
     keep_lines_ = 0;  // a heading stays with the box after it
   }
+  box_height_ += box.height;
+  line_count_ += box.caption.size();
   items.emplace_back(std::move(box));
 }
 

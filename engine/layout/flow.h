@@ -88,7 +88,14 @@ struct Flow {
   void add_fill() { items.emplace_back(FlowSpace{0, true}); }
   void add_break(bool recto, FolioMode folio = FolioMode::Keep, bool new_page = true);
 
+  // What the flow holds so far, for a lower bound on its pages: every line
+  // takes at least one grid line, every box its height.
+  size_t line_count() const { return line_count_; }
+  double box_height() const { return box_height_; }
+
  private:
+  size_t line_count_ = 0;
+  double box_height_ = 0;
   int keep_lines_ = 0;  // lines after a heading that must stay with it
 };
 

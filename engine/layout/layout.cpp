@@ -52,6 +52,7 @@ class DocumentLayout {
   void front_pages();
   void outcome();
   void blocks(std::span<const Block> bs);
+  void refuse_if_too_long(model::Pos at) const;
   void section(const Section& s);
   void paragraph(const Paragraph& p, const CollectedText* lead = nullptr);
   void list(const ListBlock& l);
@@ -163,6 +164,24 @@ void DocumentLayout::blocks(std::span<const Block> bs) {
           else if constexpr (std::is_same_v<T, Quote>) quote(node);
         },
         b.node);
+    refuse_if_too_long(std::visit([](const auto& node) { return node.pos; }, b.node));
+  }
+}
+
+void DocumentLayout::refuse_if_too_long(model::Pos at) const {
+  // A report far past the page limit is refused while its flow grows, not
+  // after every page of it is laid out (a 16 MB file of short paragraphs
+  // would take seconds and hundreds of megabytes first). Lines take at
+  // least a grid line each and boxes their height, so this many pages is
+  // a lower bound: nothing that fits the limit is refused here.
+  const PageGeometry& g = tmpl_.page;
+  const double at_least = static_cast<double>(flow_.line_count()) / g.lines + flow_.box_height() / g.text_height;
+  if (at_least > static_cast<double>(options_.max_pages)) {
+    Diagnostic d;
+    d.loc = {report_.source_file, at.line, at.column};
+    d.message = "the report would print more than " + std::to_string(options_.max_pages) +
+                " pages by here; a report may have at most " + std::to_string(options_.max_pages);
+    throw InputError(std::move(d));
   }
 }
 

@@ -352,6 +352,24 @@ class HugeParagraphs(HostileCase):
         self.assertEqual(len(body), len("长段" + text))
 
 
+class PageLimit(HostileCase):
+    def test_report_past_the_page_limit_is_refused_where_it_passes_it(self):
+        # 60,000 one-line paragraphs (22 lines a page): about 2,700 pages.
+        # The limit (2000 pages) is checked while the flow grows, so the
+        # refusal names the paragraph where it is passed (line 44,000 or
+        # so: 2,000 pages of 22 lines, after the title) instead of laying
+        # out every page first.
+        d = workdir("page-limit")
+        body = "\n".join(f"<p>第{i}段。</p>" for i in range(60_000))
+        xml = write(d, "too-long.xml", report(body))
+        r, pdf = self.render(d, xml)
+        self.assertRefused(r, xml, r"would print more than 2000 pages by here; a report may have at most 2000")
+        line = int(re.search(re.escape(xml) + r":(\d+):", r.err).group(1))
+        self.assertGreater(line, 2000 * 22 - 100)
+        self.assertLess(line, 2000 * 22 + 100)
+        self.assertFalse(os.path.exists(pdf))
+
+
 class DeepNesting(HostileCase):
     def test_100_levels_of_nesting_are_refused_with_the_depth(self):
         d = workdir("nesting")
