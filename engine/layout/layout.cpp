@@ -279,9 +279,9 @@ void DocumentLayout::figure(const Figure& f) {
   const auto info = read_image_info(f.resolved_path, why);
   if (!info) {
     Diagnostic d;
-    d.loc = {report_.source_file, f.pos.line, f.pos.column};
-    d.path = "<figure>/@src";
-    d.label = "图";
+    d.loc = {report_.source_file, f.src_pos.line, f.src_pos.column};
+    d.path = f.src_path;
+    d.label = f.src_label;
     d.message = "\"" + f.src + "\" (" + f.resolved_path + "): " + why;
     throw InputError(std::move(d));
   }

@@ -89,6 +89,11 @@ struct Figure {
   std::optional<double> width_pt;   // width="120mm" resolved to points
   Inlines caption;
   Pos pos;
+  // Where src was written, for a message about the image found there (the
+  // same place, path and form label as the parser's own messages).
+  Pos src_pos;
+  std::string src_path;   // e.g. "<outcome>/<body>/<figure>/@src"
+  std::string src_label;  // e.g. "图片文件"
 };
 
 struct Quote {

@@ -435,6 +435,9 @@ class BadImages(HostileCase):
                 r, pdf = self.render(d, xml, cwd=d)
                 self.assertRefused(r, xml, message)
                 self.assertFalse(os.path.exists(pdf))
+                # Every image problem points at the src value, with the same
+                # path and form label, whichever stage found it.
+                self.assertRegex(r.err, re.escape(xml) + r":7:20: error: <outcome>/<body>/<figure>/@src \(图片文件\)")
 
     def test_gigapixel_png_within_the_side_limit_is_refused_quickly(self):
         # 30000 × 30000 is within 30000 a side: a 2.6 MB PNG that decodes to
