@@ -59,8 +59,20 @@ std::shared_ptr<const Font> Font::open(const std::filesystem::path& file, unsign
   f->style_ = ft->style_name ? ft->style_name : "";
   if (const char* ps = FT_Get_Postscript_Name(ft.get())) f->ps_name_ = ps;
   if (f->ps_name_.empty()) f->ps_name_ = "Font" + std::to_string(index);
+  DescriptorFacts& d = f->descriptor_;
+  d.bbox = {ft->bbox.xMin, ft->bbox.yMin, ft->bbox.xMax, ft->bbox.yMax};
+  if (const auto* post = static_cast<const TT_Postscript*>(FT_Get_Sfnt_Table(ft.get(), FT_SFNT_POST))) {
+    d.italic_angle = static_cast<double>(post->italicAngle) / 65536.0;
+    d.fixed_pitch = post->isFixedPitch != 0;
+  }
   if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(ft.get(), FT_SFNT_OS2)); os2 && os2->version != 0xFFFF) {
     f->weight_ = os2->usWeightClass;
+    d.has_os2 = true;
+    d.typo_ascender = os2->sTypoAscender;
+    d.typo_descender = os2->sTypoDescender;
+    d.panose = {os2->panose[0], os2->panose[1]};
+    d.fs_selection = os2->fsSelection;
+    if (os2->version >= 2) d.cap_height = os2->sCapHeight;
   }
   if (f->outlines_ == Outlines::CFF) {
     const char *registry = nullptr, *ordering = nullptr;

@@ -6,6 +6,7 @@
 
 #include <hb.h>
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -22,6 +23,19 @@ struct CidSystemInfo {
   std::string registry;  // "Adobe"
   std::string ordering;  // "GB1", "Identity"
   int supplement = 0;
+};
+
+// What a PDF FontDescriptor says about a face, read from its tables when the
+// face is opened (so the writer never opens the font file a second time).
+struct DescriptorFacts {
+  std::array<long, 4> bbox{};  // font units: x_min, y_min, x_max, y_max
+  double italic_angle = 0;     // post.italicAngle, degrees
+  bool fixed_pitch = false;    // post.isFixedPitch
+  bool has_os2 = false;        // the rest is from OS/2, when present
+  int typo_ascender = 0, typo_descender = 0;
+  std::array<unsigned char, 2> panose{};  // family kind, serif style
+  unsigned fs_selection = 0;
+  int cap_height = 0;  // OS/2 version 2 and later; 0 = not given
 };
 
 struct GlyphExtents {
@@ -51,6 +65,7 @@ class Font {
   const std::optional<CidSystemInfo>& ros() const { return ros_; }
   unsigned upem() const { return upem_; }
   int weight() const { return weight_; }  // OS/2 usWeightClass, 400 if absent
+  const DescriptorFacts& descriptor_facts() const { return descriptor_; }
 
   // Typographic ascender/descender in font units (descender negative).
   int32_t ascender() const { return ascender_; }
@@ -81,6 +96,7 @@ class Font {
   std::optional<CidSystemInfo> ros_;
   unsigned upem_ = 1000;
   int weight_ = 400;
+  DescriptorFacts descriptor_;
   int32_t ascender_ = 880, descender_ = -120;
   hb_blob_t* blob_ = nullptr;
   hb_face_t* face_ = nullptr;

@@ -4,10 +4,7 @@
 #include <cmath>
 #include <vector>
 
-#include "fonts/freetype_handle.h"
 #include "pdf/hb_ptr.h"
-
-#include FT_TRUETYPE_TABLES_H
 
 namespace banshi::pdf {
 
@@ -102,33 +99,27 @@ DescriptorMetrics descriptor_metrics(const Font& font) {
   m.ascent = scaled(font.ascender(), upem);
   m.descent = scaled(font.descender(), upem);
 
-  unsigned len = 0;
-  const char* data = hb_blob_get_data(font.blob(), &len);
-  FreeTypeFace ft(reinterpret_cast<const unsigned char*>(data), len, font.index(), font.file());
-  m.bbox = {scaled(double(ft->bbox.xMin), upem), scaled(double(ft->bbox.yMin), upem),
-            scaled(double(ft->bbox.xMax), upem), scaled(double(ft->bbox.yMax), upem)};
+  const DescriptorFacts& f = font.descriptor_facts();
+  m.bbox = {scaled(double(f.bbox[0]), upem), scaled(double(f.bbox[1]), upem), scaled(double(f.bbox[2]), upem),
+            scaled(double(f.bbox[3]), upem)};
 
   // Every font here is addressed by CID through Identity-H, never through a
   // standard Latin encoding, which is what the Symbolic flag tells viewers.
   m.flags = kSymbolic;
-  const auto* post = static_cast<const TT_Postscript*>(FT_Get_Sfnt_Table(ft.get(), FT_SFNT_POST));
-  const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(ft.get(), FT_SFNT_OS2));
-  if (post) {
-    m.italic_angle = std::round(static_cast<double>(post->italicAngle) / 65536.0 * 100) / 100;
-    if (post->isFixedPitch) m.flags |= kFixedPitch;
-  }
-  if (os2 && os2->version != 0xFFFF) {
+  m.italic_angle = std::round(f.italic_angle * 100) / 100;
+  if (f.fixed_pitch) m.flags |= kFixedPitch;
+  if (f.has_os2) {
     // The typographic (design) ascender and descender where the font has
     // them: for CJK faces the ideographic em box (880/-120), not the line
     // spacing that hhea may carry.
-    if (os2->sTypoAscender > 0 && os2->sTypoDescender <= 0) {
-      m.ascent = scaled(os2->sTypoAscender, upem);
-      m.descent = scaled(os2->sTypoDescender, upem);
+    if (f.typo_ascender > 0 && f.typo_descender <= 0) {
+      m.ascent = scaled(f.typo_ascender, upem);
+      m.descent = scaled(f.typo_descender, upem);
     }
     // PANOSE Latin text family with a serif style from cove to triangle.
-    if (os2->panose[0] == 2 && os2->panose[1] >= 2 && os2->panose[1] <= 10) m.flags |= kSerif;
-    if (os2->fsSelection & 1) m.flags |= kItalic;
-    if (os2->version >= 2 && os2->sCapHeight > 0) m.cap_height = scaled(os2->sCapHeight, upem);
+    if (f.panose[0] == 2 && f.panose[1] >= 2 && f.panose[1] <= 10) m.flags |= kSerif;
+    if (f.fs_selection & 1) m.flags |= kItalic;
+    if (f.cap_height > 0) m.cap_height = scaled(f.cap_height, upem);
   }
   if (m.italic_angle != 0) m.flags |= kItalic;
   if (m.cap_height == 0) {
