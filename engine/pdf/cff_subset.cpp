@@ -249,9 +249,12 @@ std::optional<std::vector<uint8_t>> read_fdselect(Reader& r, size_t at, uint32_t
 std::string strip_hints(std::string_view cs) {
   std::string out;
   out.reserve(cs.size());
-  std::vector<std::string_view> operands;  // raw bytes of each pending operand
+  // Operands sit contiguously before their operator, so the pending ones
+  // are a range of the input: where it starts, how many, and the length of
+  // the first (which may be the glyph's width).
+  size_t args_begin = 0, args = 0, first_len = 0;
   size_t stems = 0;
-  bool first_clear = true;                 // the width may come with the first clearing op
+  bool first_clear = true;  // the width may come with the first clearing op
   std::string_view width;
   size_t i = 0;
   const auto n = cs.size();
@@ -259,34 +262,39 @@ std::string strip_hints(std::string_view cs) {
   while (i < n) {
     const unsigned b0 = byte(i);
     if (b0 >= 32 || b0 == 28) {
-      size_t len = b0 == 28 ? 3 : b0 <= 246 ? 1 : b0 <= 254 ? 2 : 5;
+      const size_t len = b0 == 28 ? 3 : b0 <= 246 ? 1 : b0 <= 254 ? 2 : 5;
       if (i + len > n) return std::string(cs);
-      operands.push_back(cs.substr(i, len));
+      if (args++ == 0) {
+        args_begin = i;
+        first_len = len;
+      }
       i += len;
       continue;
     }
     // An operator.
-    size_t op_len = b0 == 12 ? 2 : 1;
+    const size_t op_at = i;
+    const size_t op_len = b0 == 12 ? 2 : 1;
     if (i + op_len > n) return std::string(cs);
-    const std::string_view op = cs.substr(i, op_len);
     i += op_len;
+    std::string_view operands = args ? cs.substr(args_begin, op_at - args_begin) : std::string_view{};
     const bool stem = b0 == 1 || b0 == 3 || b0 == 18 || b0 == 23;
     const bool mask = b0 == 19 || b0 == 20;
     if (b0 == 10 || b0 == 29) return std::string(cs);  // subroutine calls: keep as is
     // Stack-clearing operators that may carry the width first.
     const bool clears = stem || mask || b0 == 21 || b0 == 22 || b0 == 4 || b0 == 14;
     if (clears && first_clear) {
-      const size_t expected = (b0 == 21) ? 2 : (b0 == 22 || b0 == 4) ? 1 : (b0 == 14) ? 0 : 0;
-      const bool odd = stem || mask ? operands.size() % 2 == 1 : operands.size() > expected;
-      if (odd && !operands.empty()) {
-        width = operands.front();
-        operands.erase(operands.begin());
+      const size_t expected = (b0 == 21) ? 2 : (b0 == 22 || b0 == 4) ? 1 : 0;
+      const bool odd = stem || mask ? args % 2 == 1 : args > expected;
+      if (odd && args > 0) {
+        width = operands.substr(0, first_len);
+        operands.remove_prefix(first_len);
+        --args;
       }
       first_clear = false;
     }
     if (stem || mask) {
-      stems += operands.size() / 2;  // a mask's operands are implicit vstems
-      operands.clear();
+      stems += args / 2;  // a mask's operands are implicit vstems
+      args = 0;
       if (mask) {
         const size_t mask_bytes = (stems + 7) / 8;
         if (i + mask_bytes > n) return std::string(cs);
@@ -295,14 +303,14 @@ std::string strip_hints(std::string_view cs) {
       continue;
     }
     if (!width.empty()) {
-      out.append(width.data(), width.size());
+      out.append(width);
       width = {};
     }
-    for (auto o : operands) out.append(o.data(), o.size());
-    operands.clear();
-    out.append(op.data(), op.size());
+    out.append(operands);
+    args = 0;
+    out.append(cs.substr(op_at, op_len));
   }
-  if (!operands.empty() || !width.empty()) return std::string(cs);
+  if (args > 0 || !width.empty()) return std::string(cs);
   return out;
 }
 
