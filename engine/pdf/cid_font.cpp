@@ -27,7 +27,7 @@ PreparedFont prepare_font(const FontUsage& usage, const SubsetOptions& options) 
   }
   p.widths = compute_cid_widths(code_widths);
   p.to_unicode = build_to_unicode_cmap(code_text);
-  p.deflated_program = deflate(p.subset.program);
+  p.deflated_program = std::async(std::launch::async, [program = p.subset.program] { return deflate(program); }).share();
   return p;
 }
 
@@ -78,7 +78,7 @@ HPDF_Dict font_descriptor(HaruDoc& doc, const PreparedFont& font, HPDF_Dict prog
 
 HPDF_Dict font_program(HaruDoc& doc, const PreparedFont& font) {
   const std::string& bytes = font.subset.program;
-  HPDF_Dict s = doc.compressing() ? doc.new_deflated_stream(font.deflated_program) : doc.new_stream(bytes);
+  HPDF_Dict s = doc.compressing() ? doc.new_deflated_stream(font.deflated_program.get()) : doc.new_stream(bytes);
   if (font.subset.font->outlines() == Font::Outlines::CFF) {
     doc.add_name(s, "Subtype", "CIDFontType0C");
   } else {
@@ -109,7 +109,15 @@ HPDF_Array width_array(HaruDoc& doc, const CidWidths& widths) {
 
 }  // namespace
 
+HPDF_Dict new_font_dict(HaruDoc& doc) { return doc.new_indirect_dict(); }
+
 HPDF_Dict embed_font(HaruDoc& doc, const PreparedFont& font) {
+  HPDF_Dict type0 = new_font_dict(doc);
+  embed_font(doc, font, type0);
+  return type0;
+}
+
+void embed_font(HaruDoc& doc, const PreparedFont& font, HPDF_Dict type0) {
   const Font& f = *font.subset.font;
   const bool cff = f.outlines() == Font::Outlines::CFF;
   const std::string name = font.base_font();
@@ -127,7 +135,6 @@ HPDF_Dict embed_font(HaruDoc& doc, const PreparedFont& font) {
   // Codes are the subset's glyph IDs for TrueType outlines.
   if (!cff) doc.add_name(cid, "CIDToGIDMap", "Identity");
 
-  HPDF_Dict type0 = doc.new_indirect_dict();
   doc.add_name(type0, "Type", "Font");
   doc.add_name(type0, "Subtype", "Type0");
   doc.add_name(type0, "BaseFont", name);
@@ -136,7 +143,6 @@ HPDF_Dict embed_font(HaruDoc& doc, const PreparedFont& font) {
   doc.push(descendants, cid);
   doc.add(type0, "DescendantFonts", descendants);
   doc.add(type0, "ToUnicode", doc.new_stream(font.to_unicode));
-  return type0;
 }
 
 }  // namespace banshi::pdf

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,9 +28,11 @@ struct PreparedFont {
   DescriptorMetrics metrics;
   CidWidths widths;
   std::string to_unicode;                             // the CMap text
-  // The font program deflated on the worker thread that subset it, so
-  // compressing the largest streams is parallel and off the writer's path.
-  std::string deflated_program;
+  // The font program being deflated on a thread of its own, started as
+  // soon as the subset is made: the writer lays down the pages meanwhile
+  // and waits only when it embeds the font (the largest stream of a
+  // report, FandolFang's ~480 KB, takes about as long as all its pages).
+  std::shared_future<std::string> deflated_program;
   std::unordered_map<uint32_t, GlyphCode> glyphs;     // original glyph ID → code
   std::string base_font() const;                      // "ABCDEF+PostScriptName"
 };
@@ -40,8 +43,15 @@ PreparedFont prepare_font(const FontUsage& usage, const SubsetOptions& options);
 // the result is in the order of `usages` whatever order the work finishes.
 std::vector<PreparedFont> prepare_fonts(const std::vector<FontUsage>& usages, const SubsetOptions& options);
 
-// Adds the Type0 font, its CIDFont, FontDescriptor, font program and
-// ToUnicode streams to the document; returns the Type0 dictionary.
+// The Type0 font dictionary, empty: pages can name it as a resource
+// before the font is embedded.
+HPDF_Dict new_font_dict(HaruDoc& doc);
+
+// Fills `type0` (from new_font_dict) and adds the CIDFont, FontDescriptor,
+// font program and ToUnicode streams to the document.
+void embed_font(HaruDoc& doc, const PreparedFont& font, HPDF_Dict type0);
+
+// Both at once; returns the Type0 dictionary.
 HPDF_Dict embed_font(HaruDoc& doc, const PreparedFont& font);
 
 }  // namespace banshi::pdf

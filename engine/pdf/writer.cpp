@@ -60,13 +60,17 @@ std::string write_pdf(const PageSequence& doc, const PdfOptions& options, PdfTim
 
   HaruDoc pdf(options.compress);
   DocumentResources res;
-  for (const PreparedFont& f : fonts) res.fonts.emplace(f.subset.font, DocumentResources::FontEntry{embed_font(pdf, f), &f});
+  // The fonts' dictionaries first, empty, so pages can name them; the fonts
+  // are embedded after the pages, by which time their programs (deflated
+  // on other threads, prepare_font) are ready or nearly so.
+  for (const PreparedFont& f : fonts) res.fonts.emplace(f.subset.font, DocumentResources::FontEntry{new_font_dict(pdf), &f});
   res.images = load_images(pdf, doc);
 
   switch (options.impose) {
     case Imposition::None: write_pages(pdf, doc, res); break;
     case Imposition::A3Booklet: write_booklet(pdf, doc, res, options.long_edge_duplex); break;
   }
+  for (const PreparedFont& f : fonts) embed_font(pdf, f, res.fonts.at(f.subset.font).dict);
   set_document_info(pdf, doc.info, options.timestamp);
   std::string bytes = pdf.save();
   if (timings) {
