@@ -41,6 +41,10 @@ struct FlowBox {
   // Drawn at the top of a page that this box starts (a table's header rows
   // repeated on a continuation page); shared by all rows of one table.
   std::shared_ptr<const FlowBox> repeat_header;
+  // Drawn at the box's bottom edge when the flow goes on to the next page
+  // right after it: a table's outer frame rule, closing the part of the
+  // table on this page (the box's own bottom rule is an inner one).
+  std::shared_ptr<const FlowBox> page_foot;
   // Lines that belong to the box and travel with it (a figure's caption).
   std::vector<FlowLine> caption;
   std::string bookmark;

@@ -34,6 +34,11 @@ struct PageDraft {
   bool has_body() const { return !placed.empty(); }
 };
 
+// Is flow item i on the page?
+bool placed_here(const PageDraft& d, size_t i) {
+  return std::any_of(d.placed.begin(), d.placed.end(), [i](const Placed& pl) { return pl.item == i && !pl.header; });
+}
+
 void emit_line(Page& page, const ComposedLine& line, double x0, double baseline) {
   for (const TextRun& r : line.runs) {
     TextRun t = r;
@@ -401,6 +406,7 @@ void Paginator::render_page(const PageDraft& d, size_t pi, Page& page, PageSeque
     } else if (const auto* b = box_at(pl.item)) {
       emit_box(page, *b, left, g_.top + pl.top);
       double y = pl.top + b->height;
+      if (b->page_foot && !placed_here(d, pl.item + 1)) emit_box(page, *b->page_foot, left, g_.top + y);
       for (const FlowLine& cl : b->caption) {
         const double top = std::ceil(y / pitch_ - kEps) * pitch_;
         emit_line(page, cl.line, left + cl.x, g_.top + top + kBaselineRatio * cl.size);

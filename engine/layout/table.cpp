@@ -169,6 +169,10 @@ void add_rows(const model::Table& table, TableEnv& env, Flow& flow) {
   // right below it does not touch the rule; not where it would make a
   // page-high piece too tall for a page.
   if (!all.empty() && all.back().height + m.pad_y <= limit) all.back().height += m.pad_y;
+  // A box the page ends after closes the table's part on that page with the
+  // outer frame rule (the last box draws the frame itself).
+  const auto foot = std::make_shared<const FlowBox>(boxes.top_rule());
+  for (size_t k = 0; k + 1 < all.size(); ++k) all[k].page_foot = foot;
   for (FlowBox& b : all) flow.add_box(std::move(b));
 }
 

@@ -535,6 +535,33 @@ class JournalSample(unittest.TestCase):
                 self.assertLess(top, first_row[0], f"page {p + 1}: the repeated header {h} is not above the first row ({first_row[1]})")
                 self.assertLess(top, TOP + 3 * PITCH, f"page {p + 1}: the repeated header {h} is not at the top of the page")
 
+    def test_table_frame_closes_each_page(self):
+        # layout-rules §8: a ruled table has a 1 pt outer frame; a table
+        # broken across pages is framed on each page (top and bottom), with
+        # 0.5 pt lines inside.
+        t = self.long_table()
+        caption = squeeze(self.src.text(t.find("caption")))
+        texts = [squeeze(self.src.text(c)) for c in t.iter() if c.tag in ("th", "td")]
+        last_cell = next(k for k in (squeeze(self.src.text(c)) for c in t.findall("tr")[-1]) if texts.count(k) == 1)
+        first = next(p for p, page in enumerate(self.doc) if caption in squeeze(page.get_text()))
+        last = next(p for p in range(len(self.doc) - 1, -1, -1) if last_cell in squeeze(self.doc[p].get_text()))
+        self.assertGreater(last, first, "the long table does not continue onto another page")
+        for p in range(first, last + 1):
+            page = self.doc[p]
+            # (A page whose footnotes continue has a full-width rule above
+            # them too; the sample's table pages have none.)
+            rules = sorted((it[1].y, d["width"]) for d in page.get_drawings() for it in d["items"]
+                           if it[0] == "l" and abs(it[1].y - it[2].y) < 0.5
+                           and abs(it[1].x - it[2].x) > 0.9 * TEXT_W)
+            self.assertGreaterEqual(len(rules), 3, f"page {p + 1}: the table's rules are missing")
+            top, bottom = rules[0][0], rules[-1][0]
+            heaviest = lambda y: max(w for yy, w in rules if abs(yy - y) < 0.3)
+            self.assertAlmostEqual(heaviest(top), 1.0, delta=0.1, msg=f"page {p + 1}: the table's top is not the 1 pt frame")
+            self.assertAlmostEqual(heaviest(bottom), 1.0, delta=0.1,
+                                   msg=f"page {p + 1}: the table's part on this page is not closed by the 1 pt frame")
+            inner = [w for y, w in rules if top + 0.3 < y < bottom - 0.3]
+            self.assertTrue(inner and max(inner) < 0.75, f"page {p + 1}: inner rules should be 0.5 pt, got {inner}")
+
     # -------------------------------------------------- images
 
     def test_images_embedded(self):
