@@ -50,6 +50,7 @@ struct Rect {
   double x = 0, y = 0, w = 0, h = 0;  // top-left corner, size
   double stroke = 0.5;                // line width; 0 = not stroked
   bool fill = false;
+  bool round = false;  // the ellipse inscribed in the box instead (着重号 dots)
 };
 
 // A raster image file placed at a box (PNG or JPEG; JPEG is embedded as is).

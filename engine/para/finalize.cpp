@@ -74,9 +74,10 @@ ComposedLine finalize_line(const Prepared& p, const LineLayout& line) {
       link = nullptr;
     }
     if (style.emphasis_dots && c.wide && is_cjk_punct(c.cls) == false) {
-      // 着重号: a dot centred under the character, below the descender.
+      // 着重号: a round dot centred under the character, one dot below the
+      // bottom of its ideographic em box (0.12 em under the baseline).
       const double d = item.size * 0.15;
-      out.marks.push_back({line.x[k] + line.w[k] / 2 - d / 2, item.size * 0.12 + d * 0.6, d, d, 0, true});
+      out.marks.push_back({line.x[k] + line.w[k] / 2 - d / 2, item.size * 0.12 + d, d, d, 0, true, true});
     }
   }
   if (run) run->text = src.text.substr(run_text_begin, out.text_end - run_text_begin);

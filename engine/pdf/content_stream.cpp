@@ -54,12 +54,38 @@ struct Painter {
       num(r.stroke);
       out += "w\n";
     }
-    point(r.x, r.y + r.h);  // lower-left corner in PDF space
-    num(r.w);
-    num(r.h);
-    out += "re\n";
+    if (r.round) {
+      ellipse(r);
+    } else {
+      point(r.x, r.y + r.h);  // lower-left corner in PDF space
+      num(r.w);
+      num(r.h);
+      out += "re\n";
+    }
     out += stroke && r.fill ? "B\n" : stroke ? "S\n" : "f\n";
     out += "Q\n";
+  }
+
+  // The ellipse inscribed in r as four cubic Béziers, one per quadrant;
+  // kappa places the control points so each arc is within 0.03% of a
+  // true quarter ellipse.
+  void ellipse(const Rect& r) {
+    constexpr double kappa = 0.5522847498;
+    const double cx = r.x + r.w / 2, cy = r.y + r.h / 2, rx = r.w / 2, ry = r.h / 2;
+    const double kx = kappa * rx, ky = kappa * ry;
+    const auto curve = [&](double x1, double y1, double x2, double y2, double x3, double y3) {
+      point(x1, y1);
+      point(x2, y2);
+      point(x3, y3);
+      out += "c\n";
+    };
+    point(cx + rx, cy);
+    out += "m\n";
+    curve(cx + rx, cy + ky, cx + kx, cy + ry, cx, cy + ry);
+    curve(cx - kx, cy + ry, cx - rx, cy + ky, cx - rx, cy);
+    curve(cx - rx, cy - ky, cx - kx, cy - ry, cx, cy - ry);
+    curve(cx + kx, cy - ry, cx + rx, cy - ky, cx + rx, cy);
+    out += "h\n";
   }
 
   void image(const Image& im, const std::string& name) {

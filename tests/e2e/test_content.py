@@ -662,6 +662,14 @@ class JournalSample(unittest.TestCase):
                 continue
             under = [d for d in dots if ch["x0"] <= d[0] <= ch["x1"] and ch["base"] < d[1] < ch["base"] + 0.75 * BODY]
             self.assertEqual(len(under), 1, f"<em>: no emphasis dot (filled shape) under {ch['c']} of {text}")
+        # Dots, not squares: the shapes under the text are drawn with curves.
+        small = [d for d in page.get_drawings() if d.get("fill") is not None
+                 and d["rect"].width < 0.4 * BODY and d["rect"].height < 0.4 * BODY
+                 and runs[0][0]["x0"] <= d["rect"].x0 and d["rect"].x1 <= runs[0][-1]["x1"]]
+        self.assertTrue(small, "<em>: no emphasis dots found")
+        for d in small:
+            kinds = {item[0] for item in d["items"]}
+            self.assertEqual(kinds, {"c"}, f"<em>: an emphasis dot drawn with {kinds}, not as a round dot")
 
     def find_script(self, before, digit):
         """(char before, the script digit) for `before` followed by a smaller `digit`."""
