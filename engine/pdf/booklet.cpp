@@ -62,12 +62,8 @@ class BookletWriter {
   }
 
   HPDF_Page write_side(const SheetSide& side) {
-    HPDF_Page out = pdf_.require(HPDF_AddPage(pdf_.get()), "adding a sheet");
-    pdf_.check(HPDF_Page_SetWidth(out, static_cast<HPDF_REAL>(sheet_.width)), "setting the sheet width");
-    pdf_.check(HPDF_Page_SetHeight(out, static_cast<HPDF_REAL>(sheet_.height)), "setting the sheet height");
-    HPDF_Dict resources = pdf_.require(static_cast<HPDF_Dict>(HPDF_Dict_GetItem(out, "Resources", HPDF_OCLASS_DICT)),
-                                       "finding the sheet resources");
-    ResourceNames names(pdf_, resources);
+    const HaruDoc::NewPage out = pdf_.add_page(sheet_.width, sheet_.height);
+    ResourceNames names(pdf_, out.resources);
     std::string ops;
     for (const Half half : {Half::Left, Half::Right}) {
       const std::optional<size_t>& index = side.page(half);
@@ -75,7 +71,7 @@ class BookletWriter {
       const Page& page = doc_.pages[*index];
       const Matrix m = placement(side, half, page);
       if (HPDF_Dict form = forms_[*index]) append_placed_form(ops, m, names.form(form));
-      add_links(pdf_, out, page, m);
+      add_links(pdf_, out.page, page, m);
     }
     // Fold marks: lines of the sheet itself, drawn like any page's rules.
     Page marks;
@@ -83,8 +79,8 @@ class BookletWriter {
     marks.height = sheet_.height;
     for (const Line& l : fold_marks(sheet_)) marks.items.emplace_back(l);
     ops += page_content(marks, res_, names);
-    pdf_.write(static_cast<HPDF_PageAttr>(out->attr)->stream, ops, "writing sheet content");
-    return out;
+    pdf_.write(out.content, ops, "writing sheet content");
+    return out.page;
   }
 
   OutlineTarget locate(const OutlineEntry& e) const {

@@ -78,7 +78,7 @@ HPDF_Dict font_descriptor(HaruDoc& doc, const PreparedFont& font, HPDF_Dict prog
 
 HPDF_Dict font_program(HaruDoc& doc, const PreparedFont& font) {
   const std::string& bytes = font.subset.program;
-  HPDF_Dict s = doc.compressing() ? doc.new_deflated_stream(font.deflated_program.get()) : doc.new_stream(bytes);
+  HPDF_Dict s = doc.compress() ? doc.new_deflated_stream(font.deflated_program.get()) : doc.new_stream(bytes);
   if (font.subset.font->outlines() == Font::Outlines::CFF) {
     doc.add_name(s, "Subtype", "CIDFontType0C");
   } else {

@@ -86,6 +86,14 @@ void HaruDoc::write(HPDF_Stream stream, std::string_view data, std::string_view 
         what);
 }
 
+HaruDoc::NewPage HaruDoc::add_page(double width, double height) {
+  HPDF_Page page = require(HPDF_AddPage(get()), "adding a page");
+  check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(width)), "setting the page width");
+  check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(height)), "setting the page height");
+  auto* resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
+  return {page, require(resources, "finding the page resources"), static_cast<HPDF_PageAttr>(page->attr)->stream};
+}
+
 void HaruDoc::add(HPDF_Dict dict, const char* key, void* obj) {
   if (!obj) fail(std::string("creating /") + key);
   check(HPDF_Dict_Add(dict, key, obj), std::string("adding /") + key);

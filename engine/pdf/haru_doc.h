@@ -51,10 +51,18 @@ class HaruDoc {
   // A stream whose data is already deflated (zlib format): written as is,
   // with /Filter /FlateDecode.
   HPDF_Dict new_deflated_stream(std::string_view deflated);
-  bool compressing() const { return compress_; }
 
   // Appends `data` to a stream (a page's or a form's content).
   void write(HPDF_Stream stream, std::string_view data, std::string_view what);
+
+  // A new page (or A3 sheet) of the given size in pt, with its resource
+  // dictionary and content stream.
+  struct NewPage {
+    HPDF_Page page;
+    HPDF_Dict resources;
+    HPDF_Stream content;
+  };
+  NewPage add_page(double width, double height);
 
   // Dictionary entries; each throws on failure.
   void add(HPDF_Dict dict, const char* key, void* obj);

@@ -23,18 +23,14 @@ namespace {
 using namespace pdf;
 
 HPDF_Page write_page(HaruDoc& pdf, const Page& page, const DocumentResources& res) {
-  HPDF_Page out = pdf.require(HPDF_AddPage(pdf.get()), "adding a page");
-  pdf.check(HPDF_Page_SetWidth(out, static_cast<HPDF_REAL>(page.width)), "setting the page width");
-  pdf.check(HPDF_Page_SetHeight(out, static_cast<HPDF_REAL>(page.height)), "setting the page height");
-  HPDF_Dict resources = pdf.require(static_cast<HPDF_Dict>(HPDF_Dict_GetItem(out, "Resources", HPDF_OCLASS_DICT)),
-                                    "finding the page resources");
-  ResourceNames names(pdf, resources);
+  const HaruDoc::NewPage out = pdf.add_page(page.width, page.height);
+  ResourceNames names(pdf, out.resources);
   // Written straight into the page's content stream: libharu's page is in
   // page-description mode and every operator group is balanced (q … Q), so
   // its own graphics-state bookkeeping stays true.
-  write_page_content(pdf, page, res, names, static_cast<HPDF_PageAttr>(out->attr)->stream);
-  add_links(pdf, out, page);
-  return out;
+  write_page_content(pdf, page, res, names, out.content);
+  add_links(pdf, out.page, page);
+  return out.page;
 }
 
 // One PDF page per page, numbered as printed.
