@@ -18,6 +18,25 @@ SAMPLES = os.path.join(SOURCE_DIR, "samples")
 A4 = (595.28, 841.89)
 
 
+# The outcome template's heading numbers by depth (templates/outcome).
+HEADING_FORMATS = {1: "{zh}、", 2: "（{zh}）", 3: "{n}.", 4: "（{n}）"}
+
+
+def zh_number(n):
+    """1 → 一, 12 → 十二, 25 → 二十五."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+
+
+def heading_number(depth, n):
+    """The printed number of the n-th heading at `depth`: 二、 （三） 4. （5）."""
+    return HEADING_FORMATS[depth].replace("{zh}", zh_number(n)).replace("{n}", str(n))
+
+
 def out_path(name):
     os.makedirs(OUT_DIR, exist_ok=True)
     return os.path.join(OUT_DIR, name)
@@ -159,15 +178,6 @@ class Expected:
         if outcome.find("keywords") is not None:
             parts.append("关键词：" + "；".join(k.text or "" for k in outcome.find("keywords")))
         numbers = [0, 0, 0, 0, 0]
-        formats = {1: "{zh}、", 2: "（{zh}）", 3: "{n}.", 4: "（{n}）"}
-
-        def zh(n):
-            digits = "零一二三四五六七八九"
-            if n < 10:
-                return digits[n]
-            if n < 20:
-                return "十" + (digits[n % 10] if n % 10 else "")
-            return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
 
         def blocks(parent, depth):
             items = list(parent)
@@ -181,7 +191,7 @@ class Expected:
                         numbers[d] += 1
                         for k in range(d + 1, 5):
                             numbers[k] = 0
-                        number = formats[d].replace("{zh}", zh(numbers[d])).replace("{n}", str(numbers[d]))
+                        number = heading_number(d, numbers[d])
                     head = number + text(el.find("h"))
                     rest = [c for c in el if c.tag != "h"]
                     if el.get("run-in") == "yes" and rest and rest[0].tag == "p":

@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 
 import fitz
 
-from support import SAMPLES, cite_label, out_path, pdftotext, render, run_banshi, squeeze
+from support import SAMPLES, cite_label, heading_number, out_path, pdftotext, render, run_banshi, squeeze
 
 MM = 72 / 25.4
 PAGE_H = 841.89
@@ -106,15 +106,6 @@ class Source:
         a section of depth d at level d + 1 with its number."""
         out = [(1, squeeze(self.text(self.outcome.find("title"))))]
         counters = [0] * 6
-        formats = {1: "{zh}、", 2: "（{zh}）", 3: "{n}.", 4: "（{n}）"}
-
-        def zh(n):
-            digits = "零一二三四五六七八九"
-            if n < 10:
-                return digits[n]
-            if n < 20:
-                return "十" + (digits[n % 10] if n % 10 else "")
-            return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
 
         def walk(parent, depth):
             for s in parent.findall("section"):
@@ -124,7 +115,7 @@ class Source:
                     counters[d] += 1
                     for k in range(d + 1, 6):
                         counters[k] = 0
-                    number = formats[d].replace("{zh}", zh(counters[d])).replace("{n}", str(counters[d]))
+                    number = heading_number(d, counters[d])
                 out.append((d + 1, squeeze(number + self.text(s.find("h")))))
                 walk(s, d)
 
