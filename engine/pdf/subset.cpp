@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "fonts/freetype_handle.h"
 #include "pdf/cff_subset.h"
@@ -61,11 +62,18 @@ void verify_cids(const Font& font, const FontSubset& s) {
 }  // namespace
 
 std::string subset_tag(std::string_view program) {
-  uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
-  for (unsigned char c : program) {
-    h ^= c;
-    h *= 0x100000001b3ull;
+  // FNV-1a over 8-byte words rather than bytes: the tag only has to follow
+  // the program, and a byte at a time cost half a millisecond for the
+  // ~500 KB body-font subset, on the path every render waits on.
+  uint64_t h = 0xcbf29ce484222325ull ^ program.size();
+  size_t i = 0;
+  for (; i + 8 <= program.size(); i += 8) {
+    uint64_t w = 0;
+    std::memcpy(&w, program.data() + i, 8);
+    h = (h ^ w) * 0x100000001b3ull;
+    h ^= h >> 29;
   }
+  for (; i < program.size(); ++i) h = (h ^ static_cast<unsigned char>(program[i])) * 0x100000001b3ull;
   std::string tag(6, 'A');
   for (char& c : tag) {
     c = static_cast<char>('A' + h % 26);
