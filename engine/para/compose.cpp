@@ -9,9 +9,21 @@ namespace banshi {
 
 namespace {
 
+// What the chosen breaks cost by their own penalties (a title's breaks
+// inside words or between them).
+double break_penalties(const Prepared& p, const std::vector<LineRange>& ranges) {
+  double sum = 0;
+  for (size_t i = 0; i + 1 < ranges.size(); ++i) sum += p.clusters[ranges[i].end - 1].break_penalty;
+  return sum;
+}
+
 // The narrowest measure that still sets the paragraph in as many lines as
-// the full measure does: its lines come out about equally long.
-double balanced_measure(const Prepared& p, const ParagraphSpec& spec, Breaker breaker, size_t lines) {
+// the full measure does, with breaks no worse: its lines come out about
+// equally long, and a title is not torn inside a word to get there.
+double balanced_measure(const Prepared& p, const ParagraphSpec& spec, Breaker breaker,
+                        const std::vector<LineRange>& full) {
+  const size_t lines = full.size();
+  const double penalties = break_penalties(p, full);
   // Never narrower than the widest character: a column of one character
   // per line (a vertical table label) stays as wide as the character.
   double widest = 0;
@@ -21,7 +33,8 @@ double balanced_measure(const Prepared& p, const ParagraphSpec& spec, Breaker br
   ParagraphSpec trial = spec;
   for (int step = 0; step < 12 && hi - lo > 0.5; ++step) {
     trial.measure = (lo + hi) / 2;
-    if (break_lines(p, trial, breaker).size() <= lines) hi = trial.measure;
+    const auto ranges = break_lines(p, trial, breaker);
+    if (ranges.size() <= lines && break_penalties(p, ranges) <= penalties) hi = trial.measure;
     else lo = trial.measure;
   }
   return hi;
@@ -39,7 +52,7 @@ ComposedParagraph ParagraphComposer::compose(const CollectedText& text, const Pa
   auto ranges = break_lines(prepared, spec, breaker_);
   double shift = 0;
   if (spec.balance && ranges.size() > 1) {
-    const double narrow = balanced_measure(prepared, spec, breaker_, ranges.size());
+    const double narrow = balanced_measure(prepared, spec, breaker_, ranges);
     shift = (spec.measure - narrow) / 2;
     spec.measure = narrow;
     ranges = break_lines(prepared, spec, breaker_);

@@ -84,7 +84,10 @@ constexpr double kRaggedCostPerEm = 3000; // a line left short, per em
 constexpr double kLoneCharCost = 5000;    // 孤字: one character alone on the last line
 constexpr double kEmergencyCost = 1e10;   // a break the rules forbid: worse than any loose line
 
-double line_cost(const LineFit& f, double avail, bool last) {
+// `ragged`: a line of a title kept in phrases (centred, never stretched):
+// being short costs only a little, growing with the square of the
+// shortfall, so the breaks' own penalties (where the phrases end) decide.
+double line_cost(const LineFit& f, double avail, bool last, bool ragged) {
   // A full-width mark at the line end is always set half-width (GB/T 15834
   // §5.1.10), so its ink, not its blank, meets the right margin.
   const double d = f.natural - f.end_blank - avail;
@@ -104,6 +107,7 @@ double line_cost(const LineFit& f, double avail, bool last) {
   if (last) return 0;
   const double excess = -d;
   if (excess <= kEpsilon) return 0;
+  if (ragged) return 100 * (excess / avail) * (excess / avail);
   // Up to a quarter em per gap: the usual cubic badness. Up to half an em:
   // loose, a last resort. Beyond that the line is left short at the right
   // (set_line stops stretching), priced by how much is left over — a long
@@ -133,6 +137,7 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
   const size_t n = cs.size();
   if (n == 0) return {};
   const LineMeasure measure(p, spec.grid_size);
+  const bool ragged = spec.keep_words && spec.align != ParagraphSpec::AlignMode::Justify;
   std::vector<double> best(n + 1, kInfinity);
   std::vector<size_t> from(n + 1, 0);
   std::vector<int> lines(n + 1, 0);
@@ -153,7 +158,7 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
       // A line after a forced break may start there and nowhere before it.
       const LineFit f = measure.fit({i, j});
       const double avail = line_available(spec, i == 0 ? 0 : 1);
-      double cost = line_cost(f, avail, last);
+      double cost = line_cost(f, avail, last, ragged);
       if (cost == kInfinity) {
         // Too long even fully shrunk; longer lines only get worse. Keep the
         // shortest overfull line in case nothing fits at all.

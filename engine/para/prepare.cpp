@@ -13,6 +13,9 @@ namespace banshi {
 // ICU's line breaker, created once per job and reused for every paragraph.
 struct Preparer::Icu {
   std::unique_ptr<icu::BreakIterator> lines;
+  // Made on first use: only titles ask for words, and the Chinese
+  // dictionary behind it is not free to load.
+  std::unique_ptr<icu::BreakIterator> words;
 };
 
 Preparer::Preparer(const FontSet& fonts) : fonts_(fonts), icu_(std::make_unique<Icu>()), blanks_(shaper_) {
@@ -262,6 +265,7 @@ Prepared Preparer::prepare(const CollectedText& text, const ParagraphSpec& spec)
   compress_adjacent(out.clusters);
   space_han_and_latin(out.clusters);
   mark_breaks(text, out);
+  if (spec.keep_words) discourage_breaks_in_words(text, out);
   return out;
 }
 
@@ -307,6 +311,38 @@ void Preparer::mark_breaks(const CollectedText& text, Prepared& out) {
       it->forced_break = true;
       it->break_after = true;
     }
+  }
+}
+
+// Penalties (the breaker's demerits) for a title's breaks: between two
+// words but not after punctuation, and inside a word. A line a character
+// or two shorter costs less than either, so a balanced title moves its
+// break to the nearest phrase end.
+constexpr float kBetweenWordsPenalty = 300;
+constexpr float kInsideWordPenalty = 3000;
+
+void Preparer::discourage_breaks_in_words(const CollectedText& text, Prepared& out) {
+  const std::string& s = text.text;
+  UErrorCode status = U_ZERO_ERROR;
+  if (!icu_->words) {
+    icu_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
+    if (U_FAILURE(status) || !icu_->words) throw EngineError("ICU word breaker unavailable");
+  }
+  std::unique_ptr<UText, UTextCloser> ut(
+      utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status));
+  if (U_FAILURE(status)) throw EngineError("ICU cannot read the paragraph text");
+  icu_->words->setText(ut.get(), status);
+  if (U_FAILURE(status)) throw EngineError("ICU word breaker failed");
+  std::vector<bool> boundary(s.size() + 1, false);
+  for (int32_t b = icu_->words->first(); b != icu::BreakIterator::DONE; b = icu_->words->next())
+    boundary[static_cast<size_t>(b)] = true;
+  auto& cs = out.clusters;
+  for (size_t i = 0; i + 1 < cs.size(); ++i) {
+    Cluster& c = cs[i];
+    if (!c.break_after || c.forced_break) continue;
+    const bool after_punct = is_cjk_punct(c.cls) || (c.space && i > 0 && is_cjk_punct(cs[i - 1].cls));
+    if (after_punct) continue;
+    c.break_penalty += boundary[c.end] || c.space ? kBetweenWordsPenalty : kInsideWordPenalty;
   }
 }
 

@@ -83,6 +83,11 @@ struct ParagraphSpec {
   // Make the lines of a multi-line paragraph about equally long (titles:
   // 梯形 or 菱形, never one character alone on the last line).
   bool balance = false;
+  // Break inside a word only when nothing else fits, and prefer a break
+  // after punctuation to one between words (titles: a reader takes a title
+  // in phrases, so 避头尾 is not torn in two). Words are ICU's dictionary
+  // segmentation of Chinese.
+  bool keep_words = false;
 };
 
 // Per-job paragraph preparation: owns a shaper and an ICU line breaker,
@@ -105,6 +110,7 @@ class Preparer {
  private:
   void itemize(const CollectedText& text, Prepared& out);
   void mark_breaks(const CollectedText& text, Prepared& out);
+  void discourage_breaks_in_words(const CollectedText& text, Prepared& out);
 
   const FontSet& fonts_;
   Shaper shaper_;

@@ -51,6 +51,11 @@ struct TextStyle {
   int lines_after = 0;
   double letter_spacing = 0; // extra em between characters (titles, labels)
   bool keep_with_next = false;
+  // line-break="phrases": lines end after punctuation or between words,
+  // inside a word only when nothing else fits (titles and captions, read
+  // in phrases); "anywhere" (default): between any two characters, as
+  // Chinese body text breaks.
+  bool break_in_phrases = false;
   bool on_grid = true;       // lines at the page grid's pitch
   double line_pitch = 0;     // pt; 0 = the grid's pitch
 };

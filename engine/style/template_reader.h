@@ -26,7 +26,7 @@ using tinyxml2::XMLElement;
 constexpr std::string_view kStyleAttrs[] = {
     "name",  "label",        "face",        "size",          "bold",      "align",
     "first-indent", "left-indent", "hanging", "lines-before", "lines-after",
-    "letter-spacing", "keep-with-next", "on-grid", "line-pitch"};
+    "letter-spacing", "keep-with-next", "line-break", "on-grid", "line-pitch"};
 
 class TemplateReader {
  public:
@@ -176,6 +176,11 @@ class TemplateReader {
       s.letter_spacing = l->value;
     }
     s.keep_with_next = flag(e, "keep-with-next", false);
+    if (const char* v = e->Attribute("line-break")) {
+      const std::string_view lb(v);
+      if (lb != "phrases" && lb != "anywhere") fail(e, std::string("line-break=\"") + v + "\" must be phrases or anywhere");
+      s.break_in_phrases = lb == "phrases";
+    }
     s.on_grid = flag(e, "on-grid", true);
     s.line_pitch = points(e, "line-pitch", 0);
     if (!s.on_grid && s.line_pitch <= 0) fail(e, "a style off the grid needs line-pitch");

@@ -93,12 +93,21 @@ std::vector<std::string> set_case(const FontSet& fonts, const Case& c) {
   spec.first_indent = std::stod(opt("indent", "0")) * cell;
   const std::string align = opt("align", "justify");
   spec.align = align == "left" ? ParagraphSpec::AlignMode::Left : ParagraphSpec::AlignMode::Justify;
+  const double size = std::stod(opt("size", "16"));
+  if (align == "center") {
+    // As the templates set a title (layout/paragraph_spec.cpp): centred,
+    // balanced, kept in words, off the grid.
+    spec.align = ParagraphSpec::AlignMode::Center;
+    spec.balance = true;
+    spec.keep_words = true;
+    spec.cell = 0;
+  }
   const Breaker breaker = opt("breaker", "optimal") == "greedy" ? Breaker::Greedy : Breaker::Optimal;
   ParagraphComposer composer(fonts, breaker);
   CollectedText text;
   SpanStyle style;
   style.face = fonts.face(opt("face", "fangsong"));
-  style.size = 16;
+  style.size = size;
   // ^N in the case text is a footnote marker N glued to what precedes it.
   size_t at = 0;
   while (at < c.text.size()) {

@@ -138,6 +138,11 @@ TEST(StyleTemplate, JiexiangExtendsTheOutcomesStyles) {
   // The file and dir are jiexiang's own, not the outcome's (messages).
   EXPECT_EQ(t.file.filename(), "template.xml");
   EXPECT_EQ(t.dir.filename(), "jiexiang");
+  // Titles and captions break in phrases; body text anywhere.
+  EXPECT_TRUE(outcome.styles.at("title").break_in_phrases);
+  EXPECT_TRUE(outcome.styles.at("table-caption").break_in_phrases);
+  EXPECT_FALSE(outcome.styles.at("body").break_in_phrases);
+  EXPECT_TRUE(t.styles.at("title").break_in_phrases);
   // The outcome alone has no front pages.
   EXPECT_TRUE(outcome.front.empty());
   EXPECT_EQ(outcome.default_impose, "none");
@@ -234,7 +239,14 @@ TEST(StyleTemplateErrors, UnknownAttributeListsTheAllowedOnes) {
   EXPECT_EQ(o.text, file_of("bad-attribute") +
                         ":3: error: <style> (模板) unknown attribute colour; allowed: name, label, face, "
                         "size, bold, align, first-indent, left-indent, hanging, lines-before, lines-after, "
-                        "letter-spacing, keep-with-next, on-grid, line-pitch");
+                        "letter-spacing, keep-with-next, line-break, on-grid, line-pitch");
+}
+
+TEST(StyleTemplateErrors, LineBreakIsPhrasesOrAnywhere) {
+  const Outcome o = load("bad-line-break");
+  EXPECT_EQ(o.kind, "InputError");
+  EXPECT_EQ(o.text, file_of("bad-line-break") +
+                        ":3: error: <style> (模板) line-break=\"words\" must be phrases or anywhere");
 }
 
 TEST(StyleTemplateErrors, UnknownAttributeOnATableCell) {
