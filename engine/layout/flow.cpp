@@ -49,4 +49,23 @@ void Flow::add_break(bool recto, FolioMode folio, bool new_page) {
   items.emplace_back(FlowBreak{recto, folio, new_page});
 }
 
+void place_line(const ComposedLine& line, double x, double baseline, std::vector<PageItem>& items,
+                std::vector<LinkArea>& links) {
+  for (const TextRun& r : line.runs) {
+    PageItem t = r;
+    translate(t, x, baseline);
+    items.push_back(std::move(t));
+  }
+  for (const Rect& m : line.marks) {
+    PageItem t = m;
+    translate(t, x, baseline);
+    items.push_back(std::move(t));
+  }
+  for (LinkArea l : line.links) {
+    l.x += x;
+    l.y += baseline;
+    links.push_back(std::move(l));
+  }
+}
+
 }  // namespace banshi

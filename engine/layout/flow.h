@@ -103,4 +103,9 @@ struct Flow {
   int keep_lines_ = 0;  // lines after a heading that must stay with it
 };
 
+// Puts a composed line's runs, marks and links into `items` and `links`,
+// its origin (left edge of the measure, baseline) at (x, baseline).
+void place_line(const ComposedLine& line, double x, double baseline, std::vector<PageItem>& items,
+                std::vector<LinkArea>& links);
+
 }  // namespace banshi

@@ -40,50 +40,13 @@ bool placed_here(const PageDraft& d, size_t i) {
 }
 
 void emit_line(Page& page, const ComposedLine& line, double x0, double baseline) {
-  for (const TextRun& r : line.runs) {
-    TextRun t = r;
-    for (auto& g : t.glyphs) {
-      g.x += x0;
-      g.y += baseline;
-    }
-    page.items.emplace_back(std::move(t));
-  }
-  for (const Rect& m : line.marks) {
-    Rect t = m;
-    t.x += x0;
-    t.y += baseline;
-    page.items.emplace_back(t);
-  }
-  for (const LinkArea& l : line.links) {
-    LinkArea t = l;
-    t.x += x0;
-    t.y += baseline;
-    page.links.push_back(std::move(t));
-  }
+  place_line(line, x0, baseline, page.items, page.links);
 }
 
 void emit_box(Page& page, const FlowBox& box, double x0, double y0) {
   for (const PageItem& item : box.items) {
     PageItem t = item;
-    std::visit(
-        [&](auto& v) {
-          using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, TextRun>) {
-            for (auto& g : v.glyphs) {
-              g.x += x0;
-              g.y += y0;
-            }
-          } else if constexpr (std::is_same_v<T, Line>) {
-            v.x0 += x0;
-            v.x1 += x0;
-            v.y0 += y0;
-            v.y1 += y0;
-          } else {
-            v.x += x0;
-            v.y += y0;
-          }
-        },
-        t);
+    translate(t, x0, y0);
     page.items.push_back(std::move(t));
   }
   for (const LinkArea& l : box.links) {

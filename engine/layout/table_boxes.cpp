@@ -165,24 +165,7 @@ void TableBoxes::add_text(FlowBox& box, double from, double to, RowRange range) 
       if (line_top < from - kEps || line_top >= to - kEps) continue;
       const ComposedLine& line = t.lines[k];
       const double baseline = line_top - from + (t.pitch - t.size) / 2 + kBaselineRatio * t.size;
-      for (const TextRun& r : line.runs) {
-        TextRun run = r;
-        for (PlacedGlyph& g : run.glyphs) {
-          g.x += dx;
-          g.y += baseline;
-        }
-        box.items.emplace_back(std::move(run));
-      }
-      for (Rect mark : line.marks) {
-        mark.x += dx;
-        mark.y += baseline;
-        box.items.emplace_back(mark);
-      }
-      for (LinkArea link : line.links) {
-        link.x += dx;
-        link.y += baseline;
-        box.links.push_back(std::move(link));
-      }
+      place_line(line, dx, baseline, box.items, box.links);
       for (int n : line.footnotes)
         if (std::find(box.footnotes.begin(), box.footnotes.end(), n) == box.footnotes.end()) box.footnotes.push_back(n);
     }

@@ -61,6 +61,10 @@ struct Image {
 
 using PageItem = std::variant<TextRun, Line, Rect, Image>;
 
+// Moves an item by (dx, dy): a box's items onto the page, a header under
+// the label above it.
+void translate(PageItem& item, double dx, double dy);
+
 // A clickable area pointing at a URI.
 struct LinkArea {
   double x = 0, y = 0, w = 0, h = 0;
