@@ -16,6 +16,10 @@
 
 namespace banshi {
 
+// Where a line's baseline sits below its top, in ems of its type size: the
+// ideographic em box runs from 0.88 em above the baseline to 0.12 below.
+inline constexpr double kBaselineRatio = 0.88;
+
 // One line of text. Lines sit on the page grid: a line starts on the next
 // grid line at or below the current position, so the grid never drifts.
 struct FlowLine {

@@ -10,9 +10,6 @@ namespace banshi {
 
 namespace {
 
-// The em box's baseline, as on the page grid (paginate.cpp).
-constexpr double kBaselineRatio = 0.88;
-
 class FormLayout {
  public:
   FormLayout(FormEnv& env, Flow& flow) : env_(env), flow_(flow), g_(env.tmpl.page) {}

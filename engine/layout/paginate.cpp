@@ -8,9 +8,6 @@ namespace banshi {
 
 namespace {
 
-// The em box's top sits on the grid line; its baseline 0.88 em below
-// (the ideographic em box of CJK fonts runs from -0.12 em to 0.88 em).
-constexpr double kBaselineRatio = 0.88;
 constexpr double kEps = 1e-6;
 
 // Lines of one note at one page's foot.

@@ -31,6 +31,58 @@ bool numbered_caption(const std::string& text) {
          static_cast<unsigned char>(text[prefix.size() + 2]) <= 0x99;
 }
 
+// "表3" from a caption that starts with its own number ("表3 …", "表３…"),
+// else 表 and the table's number.
+std::string table_label(const model::Table& table, const TableEnv& env) {
+  const std::string caption = model::plain_text(table.caption);
+  if (!numbered_caption(caption)) return "表" + std::to_string(env.number);
+  size_t end = std::string("表").size();
+  while (end < caption.size()) {
+    const auto c = static_cast<unsigned char>(caption[end]);
+    if (c >= '0' && c <= '9') {
+      ++end;
+    } else if (caption.compare(end, 2, "\xEF\xBC") == 0 && end + 2 < caption.size() &&
+               static_cast<unsigned char>(caption[end + 2]) >= 0x90 &&
+               static_cast<unsigned char>(caption[end + 2]) <= 0x99) {
+      end += 3;
+    } else {
+      break;
+    }
+  }
+  return caption.substr(0, end);
+}
+
+// What a continuation page shows above the repeated header: 续表3 in the
+// caption's style, on lines of its own.
+FlowBox continued_label(const model::Table& table, TableEnv& env) {
+  const TextStyle& style = env.tmpl.style("table-caption");
+  CollectedText text;
+  text.push("续" + table_label(table, env), span_style(style, env.fonts));
+  const ComposedParagraph p = env.composer.compose(text, paragraph_spec(style, env.tmpl));
+  const double pitch =
+      style.line_pitch > 0 ? style.line_pitch : (style.on_grid ? env.tmpl.page.line_pitch() : style.size * 1.5);
+  FlowBox box;
+  for (const ComposedLine& line : p.lines) {
+    place_line(line, 0, box.height + (pitch - style.size) / 2 + kBaselineRatio * style.size, box.items, box.links);
+    box.height += pitch;
+  }
+  return box;
+}
+
+// `below` drawn under `above`, as one box.
+FlowBox stacked(FlowBox above, const FlowBox& below) {
+  for (PageItem item : below.items) {
+    translate(item, 0, above.height);
+    above.items.push_back(std::move(item));
+  }
+  for (LinkArea link : below.links) {
+    link.y += above.height;
+    above.links.push_back(std::move(link));
+  }
+  above.height += below.height;
+  return above;
+}
+
 void add_caption(const model::Table& table, TableEnv& env, Flow& flow) {
   if (!env.numbered && table.caption.empty()) return;
   const TextStyle& style = env.tmpl.style("table-caption");
@@ -127,17 +179,20 @@ void add_rows(const model::Table& table, TableEnv& env, Flow& flow) {
   const double limit = page - boxes.top(header);
   boxes.place_text(limit, header);
 
-  std::shared_ptr<const FlowBox> repeat;
+  // What a continuation page starts with: the header rows again (without
+  // their notes, which belong to the first printing) or, with no header
+  // rows, the frame's top rule; under 续表N for a numbered table.
+  FlowBox again;
   if (header > 0) {
     FlowBox head = boxes.whole({0, header});
-    FlowBox copy = head;
-    copy.footnotes.clear();  // the notes belong to the first printing only
-    repeat = std::make_shared<const FlowBox>(std::move(copy));
+    again = head;
+    again.footnotes.clear();
     flow.add_box(std::move(head));
   } else {
-    // No header rows: a continuation page still gets the frame's top rule.
-    repeat = std::make_shared<const FlowBox>(boxes.top_rule());
+    again = boxes.top_rule();
   }
+  if (env.numbered) again = stacked(continued_label(table, env), again);
+  const auto repeat = std::make_shared<const FlowBox>(std::move(again));
 
   // Room a cell's footnotes may take at the page's foot: a rule and two
   // lines of notes, so a row cut to a page's height still fits with them.

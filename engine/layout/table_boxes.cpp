@@ -8,10 +8,6 @@ namespace banshi {
 namespace {
 
 constexpr double kEps = 1e-6;
-// A line's em box is centred in its slot of one line pitch; the baseline
-// sits 0.88 em below the em box's top (the ideographic em box runs from
-// -0.12 em to 0.88 em), as the paginator sets body lines.
-constexpr double kBaselineRatio = 0.88;
 
 void add_line(FlowBox& box, double x0, double y0, double x1, double y1, double width) {
   box.items.emplace_back(Line{x0, y0, x1, y1, width});

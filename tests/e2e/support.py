@@ -315,7 +315,9 @@ def _remove_float(text, f, missing):
         else:
             text = text[:end] + text[end + len(f["note"]):]
     region_end = end if end >= 0 else pos
-    for h in f["header"]:
+    # A continuation page's 续表N label (N as the caption has it).
+    label = re.match(r"表[0-9０-９]+", f["caption"])
+    for h in ([f"续{label.group(0)}"] if label else []) + f["header"]:
         while True:
             k = text.find(h, at, region_end)
             if k < 0:

@@ -525,6 +525,13 @@ class JournalSample(unittest.TestCase):
                 self.assertIsNotNone(top, f"page {p + 1}: the table continues here but its header ({h}) is not repeated")
                 self.assertLess(top, first_row[0], f"page {p + 1}: the repeated header {h} is not above the first row ({first_row[1]})")
                 self.assertLess(top, TOP + 3 * PITCH, f"page {p + 1}: the repeated header {h} is not at the top of the page")
+            # 续表N over the repeated header, N the number the caption printed.
+            number = re.search(r"(表\d+)" + re.escape(re.sub(r"^表\d+", "", caption)), squeeze(self.doc[first].get_text()))
+            self.assertIsNotNone(number, "the caption is not printed as 表N …")
+            label = f"续{number.group(1)}"
+            label_top = text_top(page, label)
+            self.assertIsNotNone(label_top, f"page {p + 1}: the table continues here without {label}")
+            self.assertLess(label_top, min(locate(page, h) for h in header), f"page {p + 1}: {label} is not above the header")
 
     def test_table_frame_closes_each_page(self):
         # layout-rules §8: a ruled table has a 1 pt outer frame; a table

@@ -565,9 +565,9 @@ class OversizedPieces(HostileCase):
         r, pdf = self.render(d, xml)
         pages = self.assertRendered(r, pdf)
         self.assertGreaterEqual(len(pages), 3)
-        # Continuation pages repeat the header row; take it out, and the
-        # short cell printed beside the tall one's first lines.
-        text = "".join(pages[:1] + [p.replace("甲栏乙栏", "", 1) for p in pages[1:]])
+        # Continuation pages repeat the header row under 续表1; take them
+        # out, and the short cell printed beside the tall one's first lines.
+        text = "".join(pages[:1] + [p.replace("续表1甲栏乙栏", "", 1) for p in pages[1:]])
         text = FOLIO.sub("", text)
         for piece in ("表1高行", "短格", "末行", "尾格", "后文。"):
             self.assertIn(piece, text)

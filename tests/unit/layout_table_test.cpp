@@ -185,6 +185,8 @@ class LayoutTable : public ::testing::Test {
   }
 
   double text_width() const { return tmpl_->page.text_width; }
+  // One line of the table caption's style (on the grid: the grid's pitch).
+  double label_height() const { return tmpl_->page.line_pitch(); }
   double text_height() const { return tmpl_->page.text_height; }
 
   static fs::path* src_;
@@ -461,17 +463,20 @@ TEST_F(LayoutTable, LongTableRepeatsItsHeader) {
   for (size_t k = 1; k < boxes.size(); ++k) {
     ASSERT_NE(boxes[k]->repeat_header, nullptr) << k;
     EXPECT_EQ(boxes[k]->repeat_header, boxes[1]->repeat_header);
-    EXPECT_EQ(box_text(*boxes[k]->repeat_header), box_text(header));
-    EXPECT_NEAR(boxes[k]->repeat_header->height, header.height, kTol);
+    // A continuation page shows 续表1 (a line of the caption's style) over
+    // the header rows.
+    EXPECT_EQ(box_text(*boxes[k]->repeat_header), "续表1" + box_text(header));
+    EXPECT_NEAR(boxes[k]->repeat_header->height, header.height + label_height(), kTol);
     if (k > 1) {
       EXPECT_TRUE(boxes[k]->break_before) << k;
     }
   }
-  // The repeated header carries the frame's top rule.
+  // The repeated header carries the frame's top rule, under the label.
   bool top_rule = false;
+  const double y = label_height();
   for (const PageItem& item : boxes[1]->repeat_header->items)
     if (const auto* l = std::get_if<Line>(&item))
-      top_rule = top_rule || (std::abs(l->y0) < kTol && std::abs(l->y1) < kTol && l->width >= 1.0 &&
+      top_rule = top_rule || (std::abs(l->y0 - y) < kTol && std::abs(l->y1 - y) < kTol && l->width >= 1.0 &&
                               l->x1 - l->x0 >= text_width());
   EXPECT_TRUE(top_rule);
 }
