@@ -4,6 +4,8 @@
 
 #include <memory>
 #include <numeric>
+#include <string>
+#include <string_view>
 
 #include "layout/paragraph_spec.h"
 #include "layout/table_boxes.h"
@@ -19,36 +21,30 @@ namespace {
 // exactly its text's width does not wrap it over rounding.
 constexpr double kWidthSlack = 0.5;
 
+// Bytes of the digit at text[at]: 1 for 0–9, 3 for a full-width ０–９
+// (EF BC 90–99), 0 for anything else.
+size_t digit_at(const std::string& text, size_t at) {
+  if (at < text.size() && text[at] >= '0' && text[at] <= '9') return 1;
+  if (at + 2 < text.size() && text.compare(at, 2, "\xEF\xBC") == 0 &&
+      static_cast<unsigned char>(text[at + 2]) >= 0x90 && static_cast<unsigned char>(text[at + 2]) <= 0x99)
+    return 3;
+  return 0;
+}
+
+constexpr std::string_view kTablePrefix = "表";
+
 // Whether the caption already carries its number ("表1 …", "表１…").
 bool numbered_caption(const std::string& text) {
-  const std::string prefix = "表";
-  if (!text.starts_with(prefix) || text.size() <= prefix.size()) return false;
-  const auto next = static_cast<unsigned char>(text[prefix.size()]);
-  if (next >= '0' && next <= '9') return true;
-  // Full-width digits ０–９: EF BC 90–99.
-  return text.compare(prefix.size(), 2, "\xEF\xBC") == 0 && text.size() > prefix.size() + 2 &&
-         static_cast<unsigned char>(text[prefix.size() + 2]) >= 0x90 &&
-         static_cast<unsigned char>(text[prefix.size() + 2]) <= 0x99;
+  return text.starts_with(kTablePrefix) && digit_at(text, kTablePrefix.size()) > 0;
 }
 
 // "表3" from a caption that starts with its own number ("表3 …", "表３…"),
 // else 表 and the table's number.
 std::string table_label(const model::Table& table, const TableEnv& env) {
   const std::string caption = model::plain_text(table.caption);
-  if (!numbered_caption(caption)) return "表" + std::to_string(env.number);
-  size_t end = std::string("表").size();
-  while (end < caption.size()) {
-    const auto c = static_cast<unsigned char>(caption[end]);
-    if (c >= '0' && c <= '9') {
-      ++end;
-    } else if (caption.compare(end, 2, "\xEF\xBC") == 0 && end + 2 < caption.size() &&
-               static_cast<unsigned char>(caption[end + 2]) >= 0x90 &&
-               static_cast<unsigned char>(caption[end + 2]) <= 0x99) {
-      end += 3;
-    } else {
-      break;
-    }
-  }
+  if (!numbered_caption(caption)) return std::string(kTablePrefix) + std::to_string(env.number);
+  size_t end = kTablePrefix.size();
+  while (const size_t n = digit_at(caption, end)) end += n;
   return caption.substr(0, end);
 }
 
