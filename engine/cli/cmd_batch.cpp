@@ -36,10 +36,14 @@ struct Job {
 
 const char* status_name(Job::Status s) {
   switch (s) {
-    case Job::Status::Ok: return "ok";
-    case Job::Status::BadInput: return "invalid";
-    case Job::Status::Failed: return "failed";
-    case Job::Status::Pending: break;
+    case Job::Status::Ok:
+      return "ok";
+    case Job::Status::BadInput:
+      return "invalid";
+    case Job::Status::Failed:
+      return "failed";
+    case Job::Status::Pending:
+      break;
   }
   return "pending";
 }
@@ -59,11 +63,13 @@ std::vector<fs::path> inputs(const std::vector<std::string>& names) {
   auto add = [&](const std::string& name) {
     if (name.empty()) return;
     std::error_code ec;
-    if (fs::is_directory(name, ec)) add_dir(name);
-    else out.emplace_back(name);
+    if (fs::is_directory(name, ec))
+      add_dir(name);
+    else
+      out.emplace_back(name);
   };
-  const bool from_stdin = (names.empty() && !::isatty(STDIN_FILENO)) ||
-                          std::find(names.begin(), names.end(), "-") != names.end();
+  const bool from_stdin =
+      (names.empty() && !::isatty(STDIN_FILENO)) || std::find(names.begin(), names.end(), "-") != names.end();
   for (const auto& n : names)
     if (n != "-") add(n);
   if (from_stdin) {
@@ -87,8 +93,10 @@ std::string report_line(const Job& j) {
   for (const auto& d : j.diags.items())
     if (d.severity != Severity::Error) w.value(d.format());
   w.end_array();
-  if (j.status == Job::Status::Ok) w.key("output").value(j.output.string());
-  else w.key("output").null();
+  if (j.status == Job::Status::Ok)
+    w.key("output").value(j.output.string());
+  else
+    w.key("output").null();
   if (!j.error.empty()) w.key("error").value(j.error);
   w.end_object();
   return w.str();
@@ -113,11 +121,15 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
   }
   RenderOptions options;
   if (auto imp = args.value("--impose")) {
-    if (*imp == "none") options.impose = Imposition::None;
-    else if (*imp == "a3-booklet") options.impose = Imposition::A3Booklet;
-    else throw UsageError("--impose must be none or a3-booklet");
+    if (*imp == "none")
+      options.impose = Imposition::None;
+    else if (*imp == "a3-booklet")
+      options.impose = Imposition::A3Booklet;
+    else
+      throw UsageError("--impose must be none or a3-booklet");
   }
-  if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde) options.timestamp = std::strtoll(sde, nullptr, 10);
+  if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde)
+    options.timestamp = std::strtoll(sde, nullptr, 10);
 
   std::vector<Job> jobs;
   for (const auto& p : inputs(args.positional())) {
@@ -142,8 +154,9 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
     const size_t d = done, n = jobs.size();
     const int width = 30;
     const int filled = static_cast<int>(width * d / n);
-    std::cerr << "\r[" << std::string(static_cast<size_t>(filled), '#') << std::string(static_cast<size_t>(width - filled), ' ')
-              << "] " << d << "/" << n << "  failed " << failed << std::flush;
+    std::cerr << "\r[" << std::string(static_cast<size_t>(filled), '#')
+              << std::string(static_cast<size_t>(width - filled), ' ') << "] " << d << "/" << n << "  failed " << failed
+              << std::flush;
   };
 
   auto worker = [&]() {
@@ -197,8 +210,10 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
     internal |= j.status == Job::Status::Failed;
   }
   const fs::path report_path = args.value("--report").value_or((fs::path(*out_dir) / "report.jsonl").string());
-  if (report_path == "-") std::cout << report;
-  else write_file_atomic(report_path, report);
+  if (report_path == "-")
+    std::cout << report;
+  else
+    write_file_atomic(report_path, report);
 
   std::cerr << jobs.size() << " files: " << jobs.size() - failed << " ok, " << failed << " failed; " << pages
             << " pages in " << secs << " s (" << (secs > 0 ? static_cast<double>(pages) / secs : 0) << " pages/s)";

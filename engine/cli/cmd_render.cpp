@@ -43,16 +43,22 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
 
   RenderOptions options;
   if (auto imp = args.value("--impose")) {
-    if (*imp == "none") options.impose = Imposition::None;
-    else if (*imp == "a3-booklet") options.impose = Imposition::A3Booklet;
-    else throw UsageError("--impose must be none or a3-booklet");
+    if (*imp == "none")
+      options.impose = Imposition::None;
+    else if (*imp == "a3-booklet")
+      options.impose = Imposition::A3Booklet;
+    else
+      throw UsageError("--impose must be none or a3-booklet");
   }
   options.long_edge_duplex = args.has("--long-edge");
   options.template_override = args.value("--template").value_or("");
   if (auto b = args.value("--breaker")) {
-    if (*b == "greedy") options.breaker = Breaker::Greedy;
-    else if (*b == "optimal") options.breaker = Breaker::Optimal;
-    else throw UsageError("--breaker must be greedy or optimal");
+    if (*b == "greedy")
+      options.breaker = Breaker::Greedy;
+    else if (*b == "optimal")
+      options.breaker = Breaker::Optimal;
+    else
+      throw UsageError("--breaker must be greedy or optimal");
   }
   options.timestamp = source_date_epoch();
 
@@ -86,8 +92,10 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
     return status;
   } catch (const InputError& e) {
     diags.add(e.diagnostic());
-    if (args.has("--quiet")) std::cerr << e.diagnostic().format() << "\n";
-    else print_diagnostics(diags);
+    if (args.has("--quiet"))
+      std::cerr << e.diagnostic().format() << "\n";
+    else
+      print_diagnostics(diags);
     return kExitBadInput;
   }
 }

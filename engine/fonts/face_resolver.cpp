@@ -106,8 +106,8 @@ ResolvedFace FaceResolver::resolve(const FaceSpec& spec, Diagnostics& diags) {
   face.label = spec.label;
   face.role = spec.role;
 
-  std::vector<std::string> tried;        // every candidate with its reason
-  std::string official_unusable;         // first reason an installed official font was refused
+  std::vector<std::string> tried;  // every candidate with its reason
+  std::string official_unusable;   // first reason an installed official font was refused
   auto consider = [&](const FontCandidate& c, bool official) {
     Outcome outcome{};
     std::string why;
@@ -133,8 +133,10 @@ ResolvedFace FaceResolver::resolve(const FaceSpec& spec, Diagnostics& diags) {
   for (const FontCandidate& c : spec.fallbacks) {
     Outcome outcome{};
     std::string why;
-    if (auto link = link_for(c, false, outcome, why)) append_unique(face.chain, std::move(*link));
-    else face.unavailable.push_back("fallback " + c.describe() + ": " + why);
+    if (auto link = link_for(c, false, outcome, why))
+      append_unique(face.chain, std::move(*link));
+    else
+      face.unavailable.push_back("fallback " + c.describe() + ": " + why);
   }
   for (const FaceFont& f : last_resort()) append_unique(face.chain, f);
 

@@ -28,8 +28,7 @@ std::string attr(const XMLElement& e, const char* name) {
 
 // Unknown attributes are errors, so a typo such as famly="…" is not
 // silently read as "no family".
-void check_attributes(const std::string& file, const XMLElement& e,
-                      std::initializer_list<std::string_view> allowed) {
+void check_attributes(const std::string& file, const XMLElement& e, std::initializer_list<std::string_view> allowed) {
   for (const XMLAttribute* a = e.FirstAttribute(); a; a = a->Next()) {
     bool ok = false;
     for (std::string_view n : allowed) ok = ok || n == a->Name();
@@ -63,8 +62,7 @@ FontCandidate parse_font(const std::string& file, const XMLElement& e) {
   }
   c.punctuation_ok = parse_yes_no(file, e, "punctuation", true);
   c.chars_text = attr(e, "chars");
-  if (!c.chars_text.empty())
-    c.chars = parse_char_ranges(c.chars_text, file + ":" + std::to_string(c.line));
+  if (!c.chars_text.empty()) c.chars = parse_char_ranges(c.chars_text, file + ":" + std::to_string(c.line));
   return c;
 }
 
@@ -73,7 +71,8 @@ std::vector<FontCandidate> parse_font_list(const std::string& file, const XMLEle
   std::vector<FontCandidate> out;
   for (const XMLElement* e = list.FirstChildElement(); e; e = e->NextSiblingElement()) {
     if (std::string_view(e->Name()) != "font")
-      fail(file, e->GetLineNum(), "<" + std::string(list.Name()) + "> may contain only <font>, not <" + e->Name() + ">");
+      fail(file, e->GetLineNum(),
+           "<" + std::string(list.Name()) + "> may contain only <font>, not <" + e->Name() + ">");
     out.push_back(parse_font(file, *e));
   }
   return out;
@@ -121,12 +120,24 @@ std::string xml_problem(const tinyxml2::XMLDocument& doc) {
   using namespace tinyxml2;
   std::string what;
   switch (doc.ErrorID()) {
-    case XML_ERROR_MISMATCHED_ELEMENT: what = "an element is not closed, or closed by the wrong end tag"; break;
-    case XML_ERROR_PARSING_ELEMENT: what = "cannot read an element"; break;
-    case XML_ERROR_PARSING_ATTRIBUTE: what = "cannot read an attribute (quotes?)"; break;
-    case XML_ERROR_PARSING_COMMENT: what = "unterminated comment"; break;
-    case XML_ERROR_EMPTY_DOCUMENT: what = "the file is empty"; break;
-    default: what = doc.ErrorName(); break;
+    case XML_ERROR_MISMATCHED_ELEMENT:
+      what = "an element is not closed, or closed by the wrong end tag";
+      break;
+    case XML_ERROR_PARSING_ELEMENT:
+      what = "cannot read an element";
+      break;
+    case XML_ERROR_PARSING_ATTRIBUTE:
+      what = "cannot read an attribute (quotes?)";
+      break;
+    case XML_ERROR_PARSING_COMMENT:
+      what = "unterminated comment";
+      break;
+    case XML_ERROR_EMPTY_DOCUMENT:
+      what = "the file is empty";
+      break;
+    default:
+      what = doc.ErrorName();
+      break;
   }
   const std::string full = doc.ErrorStr() ? doc.ErrorStr() : "";
   const size_t line_at = full.find("Line number=");

@@ -37,8 +37,8 @@ struct FaceSpec {
   std::string label;  // the official name the form uses: "方正仿宋_GBK"
   std::string role;   // free text for `banshi fonts`: "正文、三级标题"
   int line = 0;
-  std::vector<FontCandidate> official;  // the real fonts, best first
-  std::vector<FontCandidate> standins;  // free substitutes, best first
+  std::vector<FontCandidate> official;   // the real fonts, best first
+  std::vector<FontCandidate> standins;   // free substitutes, best first
   std::vector<FontCandidate> fallbacks;  // per character, after the above
 };
 

@@ -13,24 +13,24 @@
 namespace banshi {
 
 struct FontSummary {
-  std::string family;     // "FandolFang"
-  std::string style;      // "Regular"
-  std::string file;       // absolute path
-  unsigned index = 0;     // face in a .ttc
-  std::string outlines;   // "TrueType" or "CFF"
+  std::string family;    // "FandolFang"
+  std::string style;     // "Regular"
+  std::string file;      // absolute path
+  unsigned index = 0;    // face in a .ttc
+  std::string outlines;  // "TrueType" or "CFF"
   bool punctuation_ok = true;
-  std::string chars;      // the map's chars= limit; empty = all
+  std::string chars;  // the map's chars= limit; empty = all
 };
 
 struct FaceSummary {
-  std::string id;          // "fangsong"
-  std::string label;       // "方正仿宋_GBK"
-  std::string role;        // "正文、三级标题（加粗）"
-  bool official = false;   // false: `font` is a stand-in
-  FontSummary font;        // the primary
+  std::string id;         // "fangsong"
+  std::string label;      // "方正仿宋_GBK"
+  std::string role;       // "正文、三级标题（加粗）"
+  bool official = false;  // false: `font` is a stand-in
+  FontSummary font;       // the primary
   std::vector<FontSummary> fallbacks;
   std::vector<std::string> unavailable;  // map entries not used, with reasons
-  std::string substitution;  // the warning text, empty when official
+  std::string substitution;              // the warning text, empty when official
 };
 
 // "FandolFang Regular": family and style as the font file names them.

@@ -47,9 +47,7 @@ const ResolvedFace* FontSet::face(std::string_view id) const {
   return nullptr;
 }
 
-bool is_styled_punctuation(char32_t cp) {
-  return cp >= 0x80 && u_ispunct(static_cast<UChar32>(cp));
-}
+bool is_styled_punctuation(char32_t cp) { return cp >= 0x80 && u_ispunct(static_cast<UChar32>(cp)); }
 
 const Font* FontSet::font_for(const ResolvedFace& face, char32_t cp) const {
   // Whether cp is punctuation is asked only when a font that has the glyph

@@ -29,10 +29,10 @@ struct FaceFont {
 
 // A face the templates refer to by id ("fangsong"), resolved.
 struct ResolvedFace {
-  std::string id;          // "fangsong"
-  std::string label;       // the official name the form uses: "方正仿宋_GBK"
-  FontPtr primary;         // never null once resolved
-  bool official = false;   // primary is the official font, not a stand-in
+  std::string id;         // "fangsong"
+  std::string label;      // the official name the form uses: "方正仿宋_GBK"
+  FontPtr primary;        // never null once resolved
+  bool official = false;  // primary is the official font, not a stand-in
   // Further fonts tried, in order, for characters the primary lacks.
   std::vector<FontPtr> fallbacks;
   // Whether the primary's punctuation may be used (false for fonts with
@@ -59,8 +59,7 @@ class FontSet {
   // Substitutions are reported as one warning per face. Throws EngineError
   // when a face has no usable font at all, or the map is malformed.
   static std::shared_ptr<const FontSet> load(const std::filesystem::path& map_file,
-                                             const std::vector<std::filesystem::path>& extra_dirs,
-                                             Diagnostics& diags);
+                                             const std::vector<std::filesystem::path>& extra_dirs, Diagnostics& diags);
 
   // nullptr for an id not in the map.
   const ResolvedFace* face(std::string_view id) const;

@@ -2,8 +2,8 @@
 
 namespace banshi {
 
-void Flow::add_paragraph(ComposedParagraph&& p, double x, double size, bool keep_with_next,
-                         const std::string& bookmark, int level) {
+void Flow::add_paragraph(ComposedParagraph&& p, double x, double size, bool keep_with_next, const std::string& bookmark,
+                         int level) {
   const size_t n = p.lines.size();
   line_count_ += n;
   for (size_t i = 0; i < n; ++i) {

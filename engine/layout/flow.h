@@ -24,8 +24,8 @@ inline constexpr double kBaselineRatio = 0.88;
 // grid line at or below the current position, so the grid never drifts.
 struct FlowLine {
   ComposedLine line;
-  double x = 0;         // measure's left edge from the text block's left edge
-  double size = 16;     // the style's font size: the baseline sits 0.88 em below the line's top
+  double x = 0;              // measure's left edge from the text block's left edge
+  double size = 16;          // the style's font size: the baseline sits 0.88 em below the line's top
   bool break_before = true;  // may a page end just before this line?
   std::string bookmark;      // outline title, empty for none
   int bookmark_level = 0;
@@ -36,12 +36,12 @@ struct FlowLine {
 struct FlowBox {
   std::vector<PageItem> items;
   std::vector<LinkArea> links;
-  double height = 0;            // pt
-  bool break_before = true;     // may a page end just before this box?
+  double height = 0;         // pt
+  bool break_before = true;  // may a page end just before this box?
   // A figure may float: when it does not fit, the text after it fills the
   // page and the figure goes to the top of the next one.
   bool floating = false;
-  std::vector<int> footnotes;   // notes whose markers are inside the box
+  std::vector<int> footnotes;  // notes whose markers are inside the box
   // Drawn at the top of a page that this box starts (a table's header rows
   // repeated on a continuation page); shared by all rows of one table.
   std::shared_ptr<const FlowBox> repeat_header;

@@ -97,7 +97,7 @@ void FormLayout::table(const FormTable& t) {
     if (!row.repeat.empty()) {
       persons.clear();
       const auto role = row.repeat == "changes.original-member" ? model::PersonRole::OriginalMember
-                                                                 : model::PersonRole::CurrentMember;
+                                                                : model::PersonRole::CurrentMember;
       if (env_.report.changes)
         for (const auto& p : env_.report.changes->persons)
           if (p.role == role) persons.push_back(&p);
@@ -117,7 +117,7 @@ void FormLayout::table(const FormTable& t) {
           if (r + 1 < t.rows.size() && !t.rows[r + 1].repeat.empty()) {
             const FormRow& next = t.rows[r + 1];
             const auto role = next.repeat == "changes.original-member" ? model::PersonRole::OriginalMember
-                                                                        : model::PersonRole::CurrentMember;
+                                                                       : model::PersonRole::CurrentMember;
             int n = 0;
             if (env_.report.changes)
               for (const auto& p : env_.report.changes->persons) n += p.role == role ? 1 : 0;
@@ -183,14 +183,19 @@ void FormLayout::page(const FrontPage& p) {
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, FormText>) text(v);
+          if constexpr (std::is_same_v<T, FormText>)
+            text(v);
           else if constexpr (std::is_same_v<T, FormSpace>) {
-            if (v.fill) flow_.add_fill();
-            else flow_.add_space(v.lines);
-          }
-          else if constexpr (std::is_same_v<T, FormFields>) fields(v);
-          else if constexpr (std::is_same_v<T, FormTable>) table(v);
-          else if constexpr (std::is_same_v<T, FormBox>) box(v);
+            if (v.fill)
+              flow_.add_fill();
+            else
+              flow_.add_space(v.lines);
+          } else if constexpr (std::is_same_v<T, FormFields>)
+            fields(v);
+          else if constexpr (std::is_same_v<T, FormTable>)
+            table(v);
+          else if constexpr (std::is_same_v<T, FormBox>)
+            box(v);
         },
         item);
   }

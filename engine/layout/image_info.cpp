@@ -2,8 +2,8 @@
 
 #include <zlib.h>
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <vector>
 
@@ -62,12 +62,24 @@ bool png_pixels_intact(const std::vector<unsigned char>& b, std::string& why) {
   const unsigned depth = b[24], color = b[25], interlace = b[28];
   unsigned channels = 0;
   switch (color) {
-    case 0: channels = 1; break;
-    case 2: channels = 3; break;
-    case 3: channels = 1; break;
-    case 4: channels = 2; break;
-    case 6: channels = 4; break;
-    default: why = "a PNG of an unknown colour type"; return false;
+    case 0:
+      channels = 1;
+      break;
+    case 2:
+      channels = 3;
+      break;
+    case 3:
+      channels = 1;
+      break;
+    case 4:
+      channels = 2;
+      break;
+    case 6:
+      channels = 4;
+      break;
+    default:
+      why = "a PNG of an unknown colour type";
+      return false;
   }
   if (depth != 1 && depth != 2 && depth != 4 && depth != 8 && depth != 16) {
     why = "a PNG of an unknown bit depth";
@@ -159,7 +171,8 @@ std::optional<ImageInfo> read_image_info(const std::filesystem::path& path, std:
     return std::nullopt;
   }
   if (size > kMaxFileBytes) {
-    why = "an image file of " + std::to_string(size >> 20) + " MB (at most " + std::to_string(kMaxFileBytes >> 20) + " MB)";
+    why = "an image file of " + std::to_string(size >> 20) + " MB (at most " + std::to_string(kMaxFileBytes >> 20) +
+          " MB)";
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);

@@ -5,7 +5,9 @@ namespace banshi {
 SpanStyle span_style(const TextStyle& style, const FontSet& fonts) {
   SpanStyle s;
   s.face = fonts.face(style.face);
-  if (!s.face) throw EngineError("style \"" + style.name + "\" uses font face \"" + style.face + "\", which the font map does not define");
+  if (!s.face)
+    throw EngineError("style \"" + style.name + "\" uses font face \"" + style.face +
+                      "\", which the font map does not define");
   s.size = style.size;
   s.bold = style.bold;
   return s;
@@ -36,7 +38,9 @@ void InlineCollector::collect_note(const model::Inlines& in, const SpanStyle& ba
 void InlineCollector::collect_one(const model::Inline& i, const SpanStyle& style, CollectedText& out, bool in_note) {
   using K = model::InlineKind;
   switch (i.kind) {
-    case K::Text: out.push(i.text, style); break;
+    case K::Text:
+      out.push(i.text, style);
+      break;
     case K::Bold: {
       SpanStyle s = style;
       s.bold = true;
@@ -82,7 +86,9 @@ void InlineCollector::collect_one(const model::Inline& i, const SpanStyle& style
       out.push(cites_.cite(i.refs), s);
       break;
     }
-    case K::LineBreak: out.push_break(); break;
+    case K::LineBreak:
+      out.push_break();
+      break;
   }
 }
 

@@ -1,7 +1,6 @@
 #include "layout/layout.h"
 
 #include <chrono>
-
 #include <span>
 
 #include "layout/flow.h"
@@ -82,8 +81,7 @@ class DocumentLayout {
 
 ParagraphSpec DocumentLayout::spec_for(const TextStyle& s) const { return paragraph_spec(s, tmpl_); }
 
-void DocumentLayout::add(const CollectedText& text, const TextStyle& style, const std::string& bookmark,
-                         int level) {
+void DocumentLayout::add(const CollectedText& text, const TextStyle& style, const std::string& bookmark, int level) {
   if (text.empty()) return;
   flow_.add_space(style.lines_before);
   ComposedParagraph p = composer_.compose(text, spec_for(style));
@@ -118,8 +116,10 @@ void DocumentLayout::outcome() {
     std::vector<std::pair<std::string, std::string>> roles;
     for (const Author& a : o.authors) {
       auto it = std::find_if(roles.begin(), roles.end(), [&](const auto& r) { return r.first == a.role; });
-      if (it == roles.end()) roles.emplace_back(a.role, a.name);
-      else it->second += "、" + a.name;
+      if (it == roles.end())
+        roles.emplace_back(a.role, a.name);
+      else
+        it->second += "、" + a.name;
     }
     // The blank line the style asks for comes after the block, not after each role.
     TextStyle inner = as;
@@ -156,12 +156,18 @@ void DocumentLayout::blocks(std::span<const Block> bs) {
     std::visit(
         [&](const auto& node) {
           using T = std::decay_t<decltype(node)>;
-          if constexpr (std::is_same_v<T, Paragraph>) paragraph(node);
-          else if constexpr (std::is_same_v<T, Section>) section(node);
-          else if constexpr (std::is_same_v<T, ListBlock>) list(node);
-          else if constexpr (std::is_same_v<T, Table>) table(node);
-          else if constexpr (std::is_same_v<T, Figure>) figure(node);
-          else if constexpr (std::is_same_v<T, Quote>) quote(node);
+          if constexpr (std::is_same_v<T, Paragraph>)
+            paragraph(node);
+          else if constexpr (std::is_same_v<T, Section>)
+            section(node);
+          else if constexpr (std::is_same_v<T, ListBlock>)
+            list(node);
+          else if constexpr (std::is_same_v<T, Table>)
+            table(node);
+          else if constexpr (std::is_same_v<T, Figure>)
+            figure(node);
+          else if constexpr (std::is_same_v<T, Quote>)
+            quote(node);
         },
         b.node);
     refuse_if_too_long(std::visit([](const auto& node) { return node.pos; }, b.node));
@@ -399,7 +405,8 @@ std::vector<ComposedLine> DocumentLayout::continue_note(int note, size_t from) {
   t.push("续", mark);
   const size_t shift = t.text.size();
   const CollectedText rest = n.text.tail(from);
-  for (const Span& sp : rest.spans) t.push(std::string_view(rest.text).substr(sp.begin, sp.end - sp.begin), rest.styles[sp.style]);
+  for (const Span& sp : rest.spans)
+    t.push(std::string_view(rest.text).substr(sp.begin, sp.end - sp.begin), rest.styles[sp.style]);
   ComposedParagraph p = composer_.compose(t, spec);
   // Back to offsets in the note's own text.
   for (auto& line : p.lines) {
@@ -450,8 +457,8 @@ Pagination DocumentLayout::run(LayoutTimings* timings) {
 
 }  // namespace
 
-PageSequence layout_report(const model::Report& report, const Template& tmpl, const FontSet& fonts,
-                           Diagnostics& diags, const LayoutOptions& options, LayoutTimings* timings) {
+PageSequence layout_report(const model::Report& report, const Template& tmpl, const FontSet& fonts, Diagnostics& diags,
+                           const LayoutOptions& options, LayoutTimings* timings) {
   if (!tmpl.footnotes.per_page) return DocumentLayout(report, tmpl, fonts, diags, options).run(timings).pages;
   // Per-page numbering: a first layout finds each note's page, a second
   // prints the numbers counted from 1 on each page. The markers keep their

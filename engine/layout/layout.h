@@ -26,8 +26,8 @@ struct LayoutTimings {
 
 // Lays out the whole report: the template's front pages, then the outcome.
 // Throws InputError for content the template cannot print.
-PageSequence layout_report(const model::Report& report, const Template& tmpl, const FontSet& fonts,
-                           Diagnostics& diags, const LayoutOptions& options = {}, LayoutTimings* timings = nullptr);
+PageSequence layout_report(const model::Report& report, const Template& tmpl, const FontSet& fonts, Diagnostics& diags,
+                           const LayoutOptions& options = {}, LayoutTimings* timings = nullptr);
 
 // "2025-10-15" → "2025 年 10 月 15 日" (the printed form of a date field).
 std::string format_date(const model::Date& d);

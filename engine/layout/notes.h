@@ -12,7 +12,7 @@
 namespace banshi {
 
 struct Note {
-  int number = 0;                  // printed number (1-based)
+  int number = 0;  // printed number (1-based)
   const model::Inlines* content = nullptr;
   model::Pos pos;
 };

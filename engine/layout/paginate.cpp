@@ -18,8 +18,8 @@ struct NotePart {
 };
 
 struct Placed {
-  size_t item;           // index into flow.items
-  double top;            // from the text block's top
+  size_t item;                      // index into flow.items
+  double top;                       // from the text block's top
   const FlowBox* header = nullptr;  // a repeated table header drawn instead of the item
 };
 
@@ -112,9 +112,9 @@ class Paginator {
   const double pitch_;
   std::vector<PageDraft> drafts_;
   std::vector<size_t> note_page_;
-  double y_ = 0;                   // body height used on the current page
-  std::deque<size_t> floats_;      // figures waiting for the next page
-  std::vector<NotePart> carry_;    // note lines continued on the next page
+  double y_ = 0;                 // body height used on the current page
+  std::deque<size_t> floats_;    // figures waiting for the next page
+  std::vector<NotePart> carry_;  // note lines continued on the next page
   bool numbering_ = true;
   int next_folio_ = 1;
 };
@@ -281,9 +281,12 @@ Pagination Paginator::run() {
       // it fits there; a fill never starts a new page.
       double following = 0;
       for (size_t k = i + 1; k < items.size() && !std::holds_alternative<FlowBreak>(items[k]); ++k) {
-        if (const auto* s2 = std::get_if<FlowSpace>(&items[k])) following += s2->slots * pitch_;
-        else if (line_at(k)) following += pitch_;
-        else if (const auto* b = box_at(k)) following += b->height + static_cast<double>(b->caption.size()) * pitch_;
+        if (const auto* s2 = std::get_if<FlowSpace>(&items[k]))
+          following += s2->slots * pitch_;
+        else if (line_at(k))
+          following += pitch_;
+        else if (const auto* b = box_at(k))
+          following += b->height + static_cast<double>(b->caption.size()) * pitch_;
       }
       const double room = body_room(note_lines(page->notes));
       const double top = std::floor((room - following) / pitch_ + kEps) * pitch_;

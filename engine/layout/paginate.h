@@ -13,9 +13,9 @@
 namespace banshi {
 
 struct NoteArea {
-  double pitch = 18;     // line pitch of note text (pt)
-  double size = 12;      // note font size (pt)
-  double rule_gap = 8;   // from the body to the rule, and rule to the first note
+  double pitch = 18;    // line pitch of note text (pt)
+  double size = 12;     // note font size (pt)
+  double rule_gap = 8;  // from the body to the rule, and rule to the first note
   double rule_width = 0.5;
   // Most of the text block a note continued from an earlier page may take.
   double max_carry = 0.6;

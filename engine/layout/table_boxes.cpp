@@ -73,7 +73,8 @@ double TableBoxes::best_cut(double from, double to, RowRange range) const {
   for (int r = range.begin + 1; r <= range.end; ++r) candidates.push_back(top(r));
   for (size_t i : cells_in(range)) {
     const CellText& t = cells_[i];
-    for (size_t k = 1; k <= t.lines.size(); ++k) candidates.push_back(content_top_[i] + static_cast<double>(k) * t.pitch);
+    for (size_t k = 1; k <= t.lines.size(); ++k)
+      candidates.push_back(content_top_[i] + static_cast<double>(k) * t.pitch);
   }
   std::sort(candidates.begin(), candidates.end(), std::greater<>());
   for (double y : candidates)

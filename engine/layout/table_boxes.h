@@ -75,8 +75,8 @@ class TableBoxes {
   std::vector<double> edges_;
   const std::vector<CellText>& cells_;
   TableMetrics m_;
-  std::vector<double> tops_;          // rows + 1
-  std::vector<double> content_top_;   // per cell: top of its first line
+  std::vector<double> tops_;         // rows + 1
+  std::vector<double> content_top_;  // per cell: top of its first line
 };
 
 }  // namespace banshi

@@ -1,8 +1,8 @@
 #include "layout/table_cell_text.h"
 
-#include "layout/paragraph_spec.h"
-
 #include <algorithm>
+
+#include "layout/paragraph_spec.h"
 
 namespace banshi {
 

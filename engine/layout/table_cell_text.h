@@ -16,9 +16,9 @@ namespace banshi {
 
 struct CellText {
   CollectedText text;
-  ParagraphSpec spec;         // measure set by set_cell_text
-  double size = 14;           // the style's font size: where the baseline sits
-  double pitch = 20;          // line pitch (pt)
+  ParagraphSpec spec;  // measure set by set_cell_text
+  double size = 14;    // the style's font size: where the baseline sits
+  double pitch = 20;   // line pitch (pt)
   std::vector<ComposedLine> lines;
 
   double height() const { return static_cast<double>(lines.size()) * pitch; }

@@ -84,9 +84,9 @@ struct Table {
 };
 
 struct Figure {
-  std::string src;                  // as written in the XML
-  std::string resolved_path;        // relative to the XML file's directory
-  std::optional<double> width_pt;   // width="120mm" resolved to points
+  std::string src;                 // as written in the XML
+  std::string resolved_path;       // relative to the XML file's directory
+  std::optional<double> width_pt;  // width="120mm" resolved to points
   Inlines caption;
   Pos pos;
   // Where src was written, for a message about the image found there (the
@@ -102,11 +102,11 @@ struct Quote {
 };
 
 struct Section {
-  Inlines heading;   // <h> without its number
+  Inlines heading;  // <h> without its number
   Pos heading_pos;
-  bool numbered = true;         // numbered="no" turns numbering off
-  std::optional<bool> run_in;   // run-in="yes|no"; unset = template decides
-  int depth = 1;                // 1..4
+  bool numbered = true;        // numbered="no" turns numbering off
+  std::optional<bool> run_in;  // run-in="yes|no"; unset = template decides
+  int depth = 1;               // 1..4
   Blocks blocks;
   Pos pos;
 };

@@ -15,9 +15,9 @@ namespace banshi {
 
 // One glyph as the shaper produced it, placed on the page.
 struct PlacedGlyph {
-  uint32_t gid = 0;         // glyph ID in the run's font
-  double x = 0;             // pen position of the glyph origin (pt)
-  double y = 0;             // baseline (pt); equal for a run on one line
+  uint32_t gid = 0;  // glyph ID in the run's font
+  double x = 0;      // pen position of the glyph origin (pt)
+  double y = 0;      // baseline (pt); equal for a run on one line
   // The source text this glyph stands for, as a range of the run's text:
   // the first glyph of a cluster carries the cluster's text, further glyphs
   // of the same cluster an empty range. The PDF's ToUnicode map is built
@@ -72,7 +72,7 @@ struct LinkArea {
 };
 
 struct Page {
-  double width = 595.2756;   // A4 in pt
+  double width = 595.2756;  // A4 in pt
   double height = 841.8898;
   std::vector<PageItem> items;
   std::vector<LinkArea> links;

@@ -19,8 +19,7 @@ void CollectedText::push(std::string_view s, const SpanStyle& style) {
   const size_t begin = text.size();
   text += s;
   // A marker always starts its own span, so two adjacent markers stay two.
-  if (!spans.empty() && spans.back().end == begin && !style.attached &&
-      same(styles[spans.back().style], style)) {
+  if (!spans.empty() && spans.back().end == begin && !style.attached && same(styles[spans.back().style], style)) {
     spans.back().end = text.size();
     return;
   }

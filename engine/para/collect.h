@@ -15,14 +15,14 @@ namespace banshi {
 struct SpanStyle {
   const ResolvedFace* face = nullptr;
   double size = 16;
-  bool bold = false;            // synthetic bold (fill + stroke)
-  double baseline_shift = 0;    // pt, up (superscript markers, <sup>/<sub>)
-  bool emphasis_dots = false;   // <em>: 着重号 under each Han character
-  std::string link;             // <a href>: the URI
+  bool bold = false;           // synthetic bold (fill + stroke)
+  double baseline_shift = 0;   // pt, up (superscript markers, <sup>/<sub>)
+  bool emphasis_dots = false;  // <em>: 着重号 under each Han character
+  std::string link;            // <a href>: the URI
   // A footnote marker or citation: glued to the character before it (never
   // starts a line) and reported with the line that holds it.
   bool attached = false;
-  int footnote = -1;            // note index this marker refers to, or -1
+  int footnote = -1;  // note index this marker refers to, or -1
   // The span takes at least this width (pt): list labels and note numbers
   // in a hanging indent, so the text after them starts at one place.
   double box_width = 0;

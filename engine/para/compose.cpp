@@ -34,8 +34,10 @@ double balanced_measure(const Prepared& p, const ParagraphSpec& spec, Breaker br
   for (int step = 0; step < 12 && hi - lo > 0.5; ++step) {
     trial.measure = (lo + hi) / 2;
     const auto ranges = break_lines(p, trial, breaker);
-    if (ranges.size() <= lines && break_penalties(p, ranges) <= penalties) hi = trial.measure;
-    else lo = trial.measure;
+    if (ranges.size() <= lines && break_penalties(p, ranges) <= penalties)
+      hi = trial.measure;
+    else
+      lo = trial.measure;
   }
   return hi;
 }
@@ -60,8 +62,8 @@ ComposedParagraph ParagraphComposer::compose(const CollectedText& text, const Pa
   out.lines.reserve(ranges.size());
   const LineMeasure measure(prepared, spec.grid_size);
   for (size_t i = 0; i < ranges.size(); ++i) {
-    const bool last = i + 1 == ranges.size() ||
-                      (ranges[i].end > 0 && prepared.clusters[ranges[i].end - 1].forced_break);
+    const bool last =
+        i + 1 == ranges.size() || (ranges[i].end > 0 && prepared.clusters[ranges[i].end - 1].forced_break);
     const LineLayout set = set_line(prepared, measure, ranges[i], spec, i, last);
     out.lines.push_back(finalize_line(prepared, set));
     if (shift != 0) shift_line(out.lines.back(), shift);

@@ -15,11 +15,11 @@ struct ComposedLine {
   // Runs with x from the measure's left edge and y from the baseline (up
   // is negative, as on the page); the page builder translates them.
   std::vector<TextRun> runs;
-  std::vector<Rect> marks;        // emphasis dots and other drawn marks
-  std::vector<LinkArea> links;    // same coordinates as runs
-  std::vector<int> footnotes;     // note indices whose markers are on this line
-  double left = 0, width = 0;     // set extent
-  double ascent = 0, descent = 0; // pt above / below the baseline
+  std::vector<Rect> marks;              // emphasis dots and other drawn marks
+  std::vector<LinkArea> links;          // same coordinates as runs
+  std::vector<int> footnotes;           // note indices whose markers are on this line
+  double left = 0, width = 0;           // set extent
+  double ascent = 0, descent = 0;       // pt above / below the baseline
   size_t text_begin = 0, text_end = 0;  // bytes of the paragraph text
 };
 

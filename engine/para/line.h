@@ -10,12 +10,12 @@
 namespace banshi {
 
 struct LineLayout {
-  LineRange range;        // the line's clusters without spaces at its ends
-  std::vector<double> x;  // left edge of each cluster of `range`, from the measure's left edge
-  std::vector<double> w;  // width each cluster is set at
+  LineRange range;          // the line's clusters without spaces at its ends
+  std::vector<double> x;    // left edge of each cluster of `range`, from the measure's left edge
+  std::vector<double> w;    // width each cluster is set at
   std::vector<double> pen;  // glyph origin of each cluster relative to x (blanks removed on its left move it)
-  double left = 0;        // where the line starts
-  double width = 0;       // set width of the line
+  double left = 0;          // where the line starts
+  double width = 0;         // set width of the line
 };
 
 class LineMeasure;

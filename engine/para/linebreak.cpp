@@ -79,10 +79,10 @@ std::vector<LineRange> break_greedy(const Prepared& p, const ParagraphSpec& spec
 // opening gaps beyond a quarter em is a last resort, and so is breaking
 // where the rules forbid (an unbreakable run longer than the line).
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-constexpr double kLooseCost = 5000;       // beyond a quarter em per gap
-constexpr double kRaggedCostPerEm = 3000; // a line left short, per em
-constexpr double kLoneCharCost = 5000;    // 孤字: one character alone on the last line
-constexpr double kEmergencyCost = 1e10;   // a break the rules forbid: worse than any loose line
+constexpr double kLooseCost = 5000;        // beyond a quarter em per gap
+constexpr double kRaggedCostPerEm = 3000;  // a line left short, per em
+constexpr double kLoneCharCost = 5000;     // 孤字: one character alone on the last line
+constexpr double kEmergencyCost = 1e10;    // a break the rules forbid: worse than any loose line
 
 // `ragged`: a line of a title kept in phrases (centred, never stretched):
 // being short costs only a little, growing with the square of the
@@ -192,8 +192,10 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
 
 std::vector<LineRange> break_lines(const Prepared& p, const ParagraphSpec& spec, Breaker breaker) {
   switch (breaker) {
-    case Breaker::Greedy: return break_greedy(p, spec);
-    case Breaker::Optimal: return break_optimal(p, spec);
+    case Breaker::Greedy:
+      return break_greedy(p, spec);
+    case Breaker::Optimal:
+      return break_optimal(p, spec);
   }
   return break_greedy(p, spec);
 }

@@ -1,8 +1,8 @@
 #include "para/measure.h"
 
-#include "para/line.h"
-
 #include <algorithm>
+
+#include "para/line.h"
 
 namespace banshi {
 

@@ -31,8 +31,8 @@ namespace {
 // Characters that CJK fonts draw proportionally or narrow unless asked for
 // their full-width forms (Noto's — is 0.89 em without fwid).
 bool wants_fwid(char32_t cp) {
-  return cp == 0x2014 || cp == 0x2015 || cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D ||
-         cp == 0x2026 || cp == 0x00B7 || cp == 0x2027;
+  return cp == 0x2014 || cp == 0x2015 || cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D || cp == 0x2026 ||
+         cp == 0x00B7 || cp == 0x2027;
 }
 
 // Spans with a box width (list labels, note numbers) are padded to it on
@@ -113,8 +113,8 @@ void space_han_and_latin(std::vector<Cluster>& cs) {
 }
 
 bool url_char(char32_t c) {
-  return c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>' && c != '\\' && c != '^' && c != '`' &&
-         c != '{' && c != '|' && c != '}';
+  return c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>' && c != '\\' && c != '^' && c != '`' && c != '{' &&
+         c != '|' && c != '}';
 }
 
 // URLs (http://…, https://…, www.…) may break after / . - ? & = _ # ~ as
@@ -272,8 +272,7 @@ Prepared Preparer::prepare(const CollectedText& text, const ParagraphSpec& spec)
 void Preparer::mark_breaks(const CollectedText& text, Prepared& out) {
   const std::string& s = text.text;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UText, UTextCloser> ut(
-      utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status));
+  std::unique_ptr<UText, UTextCloser> ut(utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status));
   if (U_FAILURE(status)) throw EngineError("ICU cannot read the paragraph text");
   icu_->lines->setText(ut.get(), status);
   if (U_FAILURE(status)) throw EngineError("ICU line breaker failed");
@@ -328,8 +327,7 @@ void Preparer::discourage_breaks_in_words(const CollectedText& text, Prepared& o
     icu_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
     if (U_FAILURE(status) || !icu_->words) throw EngineError("ICU word breaker unavailable");
   }
-  std::unique_ptr<UText, UTextCloser> ut(
-      utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status));
+  std::unique_ptr<UText, UTextCloser> ut(utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status));
   if (U_FAILURE(status)) throw EngineError("ICU cannot read the paragraph text");
   icu_->words->setText(ut.get(), status);
   if (U_FAILURE(status)) throw EngineError("ICU word breaker failed");
@@ -361,8 +359,7 @@ void Preparer::report(Diagnostics& diags, const std::string& file) {
       }
     }
     const std::string name = face ? face->primary->family() : face_id;
-    if (!drawn.empty())
-      diags.warn({file, 0, 0}, name + " lacks some characters; drawn from fallback fonts: " + drawn);
+    if (!drawn.empty()) diags.warn({file, 0, 0}, name + " lacks some characters; drawn from fallback fonts: " + drawn);
     if (!missing.empty())
       diags.warn({file, 0, 0}, "no installed font has these characters; they print as empty boxes: " + missing);
   }

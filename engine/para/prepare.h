@@ -21,7 +21,7 @@ namespace banshi {
 struct Item {
   size_t begin = 0, end = 0;  // bytes
   const Font* font = nullptr;
-  size_t style = 0;           // index into CollectedText::styles
+  size_t style = 0;  // index into CollectedText::styles
   double size = 16;
   ScriptClass script = ScriptClass::Han;
 };
@@ -30,11 +30,11 @@ struct Cluster {
   uint32_t begin = 0, end = 0;              // bytes of the paragraph text
   uint32_t glyph_begin = 0, glyph_end = 0;  // into Prepared::glyphs
   uint32_t item = 0;
-  char32_t first = 0, last = 0;             // first and last code point
+  char32_t first = 0, last = 0;  // first and last code point
   CharClass cls = CharClass::Other;
-  bool wide = false;          // takes a grid cell
-  double width = 0;           // natural width in pt, grid tracking included
-  double em = 16;             // the cluster's font size
+  bool wide = false;  // takes a grid cell
+  double width = 0;   // natural width in pt, grid tracking included
+  double em = 16;     // the cluster's font size
   // Blank the glyph has on either side that composition may still remove
   // (pt): half an em on the open side of GB-style punctuation.
   double blank_left = 0, blank_right = 0;
@@ -48,7 +48,7 @@ struct Cluster {
   // Space after this cluster that is not in the text: the quarter em
   // between Han and Latin letters or digits. Dropped at a line end.
   double gap_after = 0;
-  bool break_after = false;   // a line may end after this cluster
+  bool break_after = false;  // a line may end after this cluster
   // Extra demerits for ending a line here (a break inside a URL is allowed
   // but used only when the line needs it).
   float break_penalty = 0;
@@ -67,10 +67,10 @@ struct Prepared {
 
 // How the paragraph is set.
 struct ParagraphSpec {
-  double measure = 442.2;      // line length (pt)
-  double first_indent = 0;     // first line, from the left edge
-  double indent = 0;           // every line, from the left edge
-  double hanging = 0;          // lines after the first, added to indent
+  double measure = 442.2;   // line length (pt)
+  double first_indent = 0;  // first line, from the left edge
+  double indent = 0;        // every line, from the left edge
+  double hanging = 0;       // lines after the first, added to indent
   // Distribute: every line, the last too, spread to the full measure (form
   // labels: 立 项 编 号 over five characters' width).
   enum class AlignMode { Left, Center, Right, Justify, Distribute } align = AlignMode::Justify;

@@ -26,7 +26,8 @@ Blanks PunctBlanks::from_halt(const Font& font, char32_t cp, int32_t advance) {
   const std::string text = utf8_encode(cp);
   const hb_feature_t halt{HB_TAG('h', 'a', 'l', 't'), 1, 0, static_cast<unsigned>(-1)};
   const auto g = shaper_.shape(font, text, 0, text.size(), ScriptClass::Han, std::span(&halt, 1));
-  if (g.size() != 1 || advance <= 0 || g[0].advance >= advance) return from_ink(font, g.empty() ? 0 : g[0].gid, advance);
+  if (g.size() != 1 || advance <= 0 || g[0].advance >= advance)
+    return from_ink(font, g.empty() ? 0 : g[0].gid, advance);
   // The half-width form moves the ink left by what it drops on the left.
   Blanks b;
   b.left = -static_cast<double>(g[0].x_offset) / advance;

@@ -103,7 +103,8 @@ class BookletWriter {
     ranges.reserve(sides_.size());
     for (size_t i = 0; i < sides_.size(); ++i) {
       const SheetSide& s = sides_[i];
-      ranges.push_back(LabelRange{i, "第" + std::to_string(s.sheet + 1) + "张" + (s.back ? "背面" : "正面"), std::nullopt});
+      ranges.push_back(
+          LabelRange{i, "第" + std::to_string(s.sheet + 1) + "张" + (s.back ? "背面" : "正面"), std::nullopt});
     }
     return ranges;
   }
@@ -115,8 +116,8 @@ class BookletWriter {
   const std::vector<SheetSide> sides_;
   const std::vector<PagePlace> places_;
   const bool turn_backs_;
-  std::vector<HPDF_Dict> forms_;     // by logical page; nullptr for a page that draws nothing
-  std::vector<HPDF_Page> sheets_;    // by side
+  std::vector<HPDF_Dict> forms_;   // by logical page; nullptr for a page that draws nothing
+  std::vector<HPDF_Page> sheets_;  // by side
 };
 
 }  // namespace

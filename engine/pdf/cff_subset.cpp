@@ -314,7 +314,6 @@ std::string strip_hints(std::string_view cs) {
   return out;
 }
 
-
 // A charstring with its subroutine calls replaced by the subroutines'
 // bodies (as hb-subset's desubroutinize does), so the subset needs no
 // subroutines at all: a font built around thousands of them (Noto CJK)
@@ -416,11 +415,15 @@ class Flattener {
       last_number_ = std::string::npos;
       out_ += static_cast<char>(b0);
       switch (b0) {
-        case 1: case 3: case 18: case 23:  // stems
+        case 1:
+        case 3:
+        case 18:
+        case 23:  // stems
           stems_ += stack_ / 2;
           stack_ = 0;
           break;
-        case 19: case 20: {  // hintmask, cntrmask: operands are implicit vstems
+        case 19:
+        case 20: {  // hintmask, cntrmask: operands are implicit vstems
           stems_ += stack_ / 2;
           stack_ = 0;
           const size_t bytes = static_cast<size_t>((stems_ + 7) / 8);
@@ -463,8 +466,7 @@ class Flattener {
 
 }  // namespace
 
-std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<uint32_t>& glyphs,
-                                        bool keep_hints) {
+std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<uint32_t>& glyphs, bool keep_hints) {
   Reader r{cff};
   if (r.u8(0) != 1) return std::nullopt;  // CFF version 1 only
   const size_t header = r.u8(2);
@@ -616,8 +618,8 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   at += fdarray_size;
   std::vector<std::string> fd_dicts;
   for (size_t k = 0; k < fds.size(); ++k) {
-    fd_dicts.push_back(rewrite_dict(
-        fds[k].dict, {{kPrivate, {static_cast<int32_t>(privs[k].size()), static_cast<int32_t>(at)}}}));
+    fd_dicts.push_back(
+        rewrite_dict(fds[k].dict, {{kPrivate, {static_cast<int32_t>(privs[k].size()), static_cast<int32_t>(at)}}}));
     at += privs[k].size() + fds[k].subrs.size();
   }
   const std::string top_dict = rewrite_dict(*top, {{kCharset, {static_cast<int32_t>(charset_off)}},

@@ -1,10 +1,9 @@
 #include "pdf/cid_font.h"
 
-#include "pdf/deflate.h"
-
 #include <cmath>
 #include <future>
 
+#include "pdf/deflate.h"
 #include "pdf/to_unicode.h"
 
 namespace banshi::pdf {
@@ -27,7 +26,8 @@ PreparedFont prepare_font(const FontUsage& usage, const SubsetOptions& options) 
   }
   p.widths = compute_cid_widths(code_widths);
   p.to_unicode = build_to_unicode_cmap(code_text);
-  p.deflated_program = std::async(std::launch::async, [program = p.subset.program] { return deflate(program); }).share();
+  p.deflated_program =
+      std::async(std::launch::async, [program = p.subset.program] { return deflate(program); }).share();
   return p;
 }
 

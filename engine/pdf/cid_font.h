@@ -27,14 +27,14 @@ struct PreparedFont {
   FontSubset subset;
   DescriptorMetrics metrics;
   CidWidths widths;
-  std::string to_unicode;                             // the CMap text
+  std::string to_unicode;  // the CMap text
   // The font program being deflated on a thread of its own, started as
   // soon as the subset is made: the writer lays down the pages meanwhile
   // and waits only when it embeds the font (the largest stream of a
   // report, FandolFang's ~480 KB, takes about as long as all its pages).
   std::shared_future<std::string> deflated_program;
-  std::unordered_map<uint32_t, GlyphCode> glyphs;     // original glyph ID → code
-  std::string base_font() const;                      // "ABCDEF+PostScriptName"
+  std::unordered_map<uint32_t, GlyphCode> glyphs;  // original glyph ID → code
+  std::string base_font() const;                   // "ABCDEF+PostScriptName"
 };
 
 PreparedFont prepare_font(const FontUsage& usage, const SubsetOptions& options);

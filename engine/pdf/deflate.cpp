@@ -37,7 +37,8 @@ std::string deflate_piece(std::string_view data, size_t begin, size_t end, bool 
   z.next_out = reinterpret_cast<Bytef*>(out.data());
   z.avail_out = static_cast<uInt>(out.size());
   const int rc = deflate(&z, last ? Z_FINISH : Z_SYNC_FLUSH);
-  if (rc != (last ? Z_STREAM_END : Z_OK) || z.avail_in != 0) throw EngineError("PDF writer: zlib could not compress a stream");
+  if (rc != (last ? Z_STREAM_END : Z_OK) || z.avail_in != 0)
+    throw EngineError("PDF writer: zlib could not compress a stream");
   out.resize(out.size() - z.avail_out);
   return out;
 }
@@ -55,14 +56,13 @@ std::string deflate(std::string_view data) {
     std::vector<std::future<std::string>> pieces;
     for (size_t k = 0; k < n; ++k) {
       const size_t b = k * kPiece, e = std::min(data.size(), b + kPiece);
-      pieces.push_back(std::async(std::launch::async, [data, b, e, last = k + 1 == n] {
-        return deflate_piece(data, b, e, last);
-      }));
+      pieces.push_back(
+          std::async(std::launch::async, [data, b, e, last = k + 1 == n] { return deflate_piece(data, b, e, last); }));
     }
     for (auto& p : pieces) out += p.get();
   }
-  const uLong sum = adler32(adler32(0, nullptr, 0), reinterpret_cast<const Bytef*>(data.data()),
-                            static_cast<uInt>(data.size()));
+  const uLong sum =
+      adler32(adler32(0, nullptr, 0), reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size()));
   for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((sum >> shift) & 0xff);
   return out;
 }

@@ -28,7 +28,8 @@ std::vector<PagePlace> page_places(const std::vector<SheetSide>& sides, size_t p
     for (const Half h : {Half::Left, Half::Right}) {
       const std::optional<size_t>& page = sides[i].page(h);
       if (!page) continue;
-      if (*page >= pages || found[*page]) throw EngineError("imposition: page " + std::to_string(*page + 1) + " placed twice or out of range");
+      if (*page >= pages || found[*page])
+        throw EngineError("imposition: page " + std::to_string(*page + 1) + " placed twice or out of range");
       found[*page] = PagePlace{i, h};
     }
   }

@@ -21,9 +21,9 @@ constexpr hb_tag_t kCff = HB_TAG('C', 'F', 'F', ' ');
 // tables would make hb-subset pull in glyphs reachable through GSUB, and
 // cmap/name/post/OS/2 only add bytes (the PDF has its own widths, names and
 // ToUnicode). Hinting (cvt/fpgm/prep) goes too: print output never uses it.
-constexpr std::array<hb_tag_t, 6> kTrueTypeTables = {
-    HB_TAG('g', 'l', 'y', 'f'), HB_TAG('l', 'o', 'c', 'a'), HB_TAG('h', 'e', 'a', 'd'),
-    HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('m', 'a', 'x', 'p')};
+constexpr std::array<hb_tag_t, 6> kTrueTypeTables = {HB_TAG('g', 'l', 'y', 'f'), HB_TAG('l', 'o', 'c', 'a'),
+                                                     HB_TAG('h', 'e', 'a', 'd'), HB_TAG('h', 'h', 'e', 'a'),
+                                                     HB_TAG('h', 'm', 't', 'x'), HB_TAG('m', 'a', 'x', 'p')};
 
 std::string blob_string(hb_blob_t* blob) {
   unsigned len = 0;
@@ -38,7 +38,8 @@ void drop_unneeded_tables(hb_face_t* face, bool cff, hb_set_t* drop) {
   hb_face_get_table_tags(face, 0, &count, tags.data());
   for (unsigned i = 0; i < count; ++i) {
     const hb_tag_t t = tags[i];
-    const bool keep = cff ? t == kCff : std::find(kTrueTypeTables.begin(), kTrueTypeTables.end(), t) != kTrueTypeTables.end();
+    const bool keep =
+        cff ? t == kCff : std::find(kTrueTypeTables.begin(), kTrueTypeTables.end(), t) != kTrueTypeTables.end();
     if (!keep) hb_set_add(drop, t);
   }
 }

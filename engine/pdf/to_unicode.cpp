@@ -16,9 +16,7 @@ struct Entry {
   std::u16string dst;            // UTF-16 of the first code's text
 };
 
-bool single_bmp(const std::u32string& s) {
-  return s.size() == 1 && s[0] < 0x10000 && (s[0] < 0xD800 || s[0] > 0xDFFF);
-}
+bool single_bmp(const std::u32string& s) { return s.size() == 1 && s[0] < 0x10000 && (s[0] < 0xD800 || s[0] > 0xDFFF); }
 
 void append_code(std::string& out, uint32_t code) {
   out += '<';

@@ -1,7 +1,6 @@
 #include "pdf/writer.h"
 
 #include <chrono>
-
 #include <vector>
 
 #include "pdf/booklet.h"
@@ -59,12 +58,17 @@ std::string write_pdf(const PageSequence& doc, const PdfOptions& options, PdfTim
   // The fonts' dictionaries first, empty, so pages can name them; the fonts
   // are embedded after the pages, by which time their programs (deflated
   // on other threads, prepare_font) are ready or nearly so.
-  for (const PreparedFont& f : fonts) res.fonts.emplace(f.subset.font, DocumentResources::FontEntry{new_font_dict(pdf), &f});
+  for (const PreparedFont& f : fonts)
+    res.fonts.emplace(f.subset.font, DocumentResources::FontEntry{new_font_dict(pdf), &f});
   res.images = load_images(pdf, doc);
 
   switch (options.impose) {
-    case Imposition::None: write_pages(pdf, doc, res); break;
-    case Imposition::A3Booklet: write_booklet(pdf, doc, res, options.long_edge_duplex); break;
+    case Imposition::None:
+      write_pages(pdf, doc, res);
+      break;
+    case Imposition::A3Booklet:
+      write_booklet(pdf, doc, res, options.long_edge_duplex);
+      break;
   }
   for (const PreparedFont& f : fonts) embed_font(pdf, f, res.fonts.at(f.subset.font).dict);
   set_document_info(pdf, doc.info, options.timestamp);

@@ -28,7 +28,7 @@ struct RenderOptions {
   bool long_edge_duplex = false;
   std::optional<int64_t> timestamp;  // SOURCE_DATE_EPOCH
   Breaker breaker = Breaker::Optimal;
-  std::string template_override;     // render with this template instead
+  std::string template_override;  // render with this template instead
 };
 
 struct StageTimes {

@@ -48,11 +48,11 @@ struct FormField {
 
 struct FormFields {
   std::string style;
-  Length indent;                  // from the text block's left edge
+  Length indent;  // from the text block's left edge
   Length label_width{5, true};
-  Length gap{1, true};            // between the label and the value
-  Length width{20, true};         // label start to the underline's end
-  double rule = 0.5;              // underline thickness (pt)
+  Length gap{1, true};     // between the label and the value
+  Length width{20, true};  // label start to the underline's end
+  double rule = 0.5;       // underline thickness (pt)
   std::vector<FormField> fields;
   int line = 0;
 };

@@ -67,7 +67,8 @@ FormTable read_table(const TemplateReader& r, const XMLElement* e) {
     row.min = r.integer(tr, "min", 0, 0, 50);
     for (const XMLElement* td = tr->FirstChildElement(); td; td = td->NextSiblingElement()) {
       const std::string_view n = td->Name();
-      if (n != "td" && n != "th") r.fail(td, "<" + std::string(n) + "> is not allowed here; allowed in <tr>: <th>, <td>");
+      if (n != "td" && n != "th")
+        r.fail(td, "<" + std::string(n) + "> is not allowed here; allowed in <tr>: <th>, <td>");
       r.check_attributes(td, {"colspan", "rowspan"});
       FormCell cell;
       cell.line = td->GetLineNum();
@@ -136,7 +137,8 @@ std::vector<FrontPage> read_front(const TemplateReader& r, const XMLElement* fro
       } else if (n == "box") {
         page.items.emplace_back(read_box(r, ie));
       } else {
-        r.fail(ie, "<" + std::string(n) + "> is not allowed here; allowed in <page>: <p>, <space>, <fill>, <fields>, <table>, <box>");
+        r.fail(ie, "<" + std::string(n) +
+                       "> is not allowed here; allowed in <page>: <p>, <space>, <fill>, <fields>, <table>, <box>");
       }
     }
     pages.push_back(std::move(page));

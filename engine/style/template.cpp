@@ -12,7 +12,6 @@
 
 namespace banshi {
 
-
 const TextStyle& Template::style(std::string_view style_name) const {
   auto it = styles.find(style_name);
   if (it == styles.end())
@@ -60,7 +59,8 @@ Template load_template_at(const std::filesystem::path& template_dir, int depth) 
     // (styles by name), so a form shares the outcome's typography.
     if (depth > 4) r.fail(root, "templates extend each other too deeply");
     const std::string b(base);
-    if (b.empty() || b.find_first_of("/\\.") != std::string::npos) r.fail(root, "extends=\"" + b + "\" is not a template name");
+    if (b.empty() || b.find_first_of("/\\.") != std::string::npos)
+      r.fail(root, "extends=\"" + b + "\" is not a template name");
     const auto file = t.file;
     if (!std::filesystem::exists(template_dir.parent_path() / b / "template.xml"))
       r.fail(root, "extends=\"" + b + "\", which is not an installed template");
@@ -110,7 +110,8 @@ Template load_template_at(const std::filesystem::path& template_dir, int depth) 
       t.outcome_new_page = r.flag(e, "new-page", true);
     } else if (n == "numbering") {
       NumberingLevel l = r.numbering(e);
-      if (!depths.insert(l.depth).second) r.fail(e, "numbering for depth " + std::to_string(l.depth) + " is defined twice");
+      if (!depths.insert(l.depth).second)
+        r.fail(e, "numbering for depth " + std::to_string(l.depth) + " is defined twice");
       std::erase_if(t.numbering, [&](const NumberingLevel& x) { return x.depth == l.depth; });
       t.numbering.push_back(std::move(l));
     } else {

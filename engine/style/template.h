@@ -22,42 +22,40 @@ enum class Align { Left, Center, Right, Justify, Distribute };
 // the binding edge, 22 lines × 28 characters.
 struct PageGeometry {
   double width = mm(210), height = mm(297);
-  double top = mm(37);       // 天头: paper edge to the text block
-  double binding = mm(28);   // 订口: binding edge to the text block
+  double top = mm(37);      // 天头: paper edge to the text block
+  double binding = mm(28);  // 订口: binding edge to the text block
   double text_width = mm(156), text_height = mm(225);
-  int lines = 22;            // grid lines per page
-  int chars = 28;            // grid cells per line (at the body size)
-  bool mirror = true;        // double-sided: even pages bind on the right
+  int lines = 22;      // grid lines per page
+  int chars = 28;      // grid cells per line (at the body size)
+  bool mirror = true;  // double-sided: even pages bind on the right
 
   double line_pitch() const { return text_height / lines; }
   double char_pitch() const { return text_width / chars; }
   // Left edge of the text block on page `number` (1-based; odd = recto).
-  double text_left(int number) const {
-    return (mirror && number % 2 == 0) ? width - binding - text_width : binding;
-  }
+  double text_left(int number) const { return (mirror && number % 2 == 0) ? width - binding - text_width : binding; }
 };
 
 struct TextStyle {
   std::string name;
-  std::string label;         // Chinese role name for messages: "一级标题"
+  std::string label;              // Chinese role name for messages: "一级标题"
   std::string face = "fangsong";  // face id in the font map
-  double size = 16;          // pt
-  bool bold = false;         // synthetic bold when the face has no bold
+  double size = 16;               // pt
+  bool bold = false;              // synthetic bold when the face has no bold
   Align align = Align::Justify;
-  Length first_indent;       // first-line indent ("2em" = two grid cells)
-  Length left_indent;        // whole paragraph
-  Length hanging;            // lines after the first indented by this much
-  int lines_before = 0;      // blank grid lines before / after the block
+  Length first_indent;   // first-line indent ("2em" = two grid cells)
+  Length left_indent;    // whole paragraph
+  Length hanging;        // lines after the first indented by this much
+  int lines_before = 0;  // blank grid lines before / after the block
   int lines_after = 0;
-  double letter_spacing = 0; // extra em between characters (titles, labels)
+  double letter_spacing = 0;  // extra em between characters (titles, labels)
   bool keep_with_next = false;
   // line-break="phrases": lines end after punctuation or between words,
   // inside a word only when nothing else fits (titles and captions, read
   // in phrases); "anywhere" (default): between any two characters, as
   // Chinese body text breaks.
   bool break_in_phrases = false;
-  bool on_grid = true;       // lines at the page grid's pitch
-  double line_pitch = 0;     // pt; 0 = the grid's pitch
+  bool on_grid = true;    // lines at the page grid's pitch
+  double line_pitch = 0;  // pt; 0 = the grid's pitch
 };
 
 // Heading numbering for one depth: "{zh}、" → 一、, "（{zh}）" → （一）,
@@ -65,17 +63,17 @@ struct TextStyle {
 struct NumberingLevel {
   int depth = 1;
   std::string format;
-  std::string style;     // the TextStyle used for the heading
-  bool run_in = false;   // heading runs into its section's first paragraph
-  int line = 0;          // template source line, for messages
+  std::string style;    // the TextStyle used for the heading
+  bool run_in = false;  // heading runs into its section's first paragraph
+  int line = 0;         // template source line, for messages
 };
 
 struct FolioStyle {
   std::string format = "— {n} —";
   std::string face = "song";
   double size = 14;
-  double below = mm(7);      // from the text block's bottom to the folio
-  Length inset{1, true};     // from the outer edge of the text block
+  double below = mm(7);   // from the text block's bottom to the folio
+  Length inset{1, true};  // from the outer edge of the text block
   bool enabled = true;
 };
 
@@ -94,11 +92,11 @@ struct Template {
   FootnoteStyle footnotes;
   std::map<std::string, TextStyle, std::less<>> styles;
   std::vector<NumberingLevel> numbering;  // by depth, 1-based order
-  std::string default_impose = "none";   // "none" | "a3-booklet"
-  std::vector<FrontPage> front;          // pages before the outcome
-  bool outcome_recto = false;            // the outcome starts on an odd page
-  bool outcome_new_page = true;          // false: it follows the last front page's text
-  bool needs_project = false;            // <project> is required
+  std::string default_impose = "none";    // "none" | "a3-booklet"
+  std::vector<FrontPage> front;           // pages before the outcome
+  bool outcome_recto = false;             // the outcome starts on an odd page
+  bool outcome_new_page = true;           // false: it follows the last front page's text
+  bool needs_project = false;             // <project> is required
 
   // Throws EngineError naming the template file when the style is missing.
   const TextStyle& style(std::string_view name) const;

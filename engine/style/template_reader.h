@@ -23,10 +23,10 @@ using tinyxml2::XMLElement;
 // What each element of a template may carry; anything else is an error, so
 // a misspelt attribute never silently falls back to a default.
 
-constexpr std::string_view kStyleAttrs[] = {
-    "name",  "label",        "face",        "size",          "bold",      "align",
-    "first-indent", "left-indent", "hanging", "lines-before", "lines-after",
-    "letter-spacing", "keep-with-next", "line-break", "on-grid", "line-pitch"};
+constexpr std::string_view kStyleAttrs[] = {"name",           "label",        "face",         "size",
+                                            "bold",           "align",        "first-indent", "left-indent",
+                                            "hanging",        "lines-before", "lines-after",  "letter-spacing",
+                                            "keep-with-next", "line-break",   "on-grid",      "line-pitch"};
 
 class TemplateReader {
  public:
@@ -95,8 +95,8 @@ class TemplateReader {
     std::string_view s(v);
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
     if (ec != std::errc() || p != s.data() + s.size() || n < lo || n > hi)
-      fail(e, std::string(name) + "=\"" + v + "\" must be a whole number from " + std::to_string(lo) +
-                  " to " + std::to_string(hi));
+      fail(e, std::string(name) + "=\"" + v + "\" must be a whole number from " + std::to_string(lo) + " to " +
+                  std::to_string(hi));
     return n;
   }
 
@@ -178,7 +178,8 @@ class TemplateReader {
     s.keep_with_next = flag(e, "keep-with-next", false);
     if (const char* v = e->Attribute("line-break")) {
       const std::string_view lb(v);
-      if (lb != "phrases" && lb != "anywhere") fail(e, std::string("line-break=\"") + v + "\" must be phrases or anywhere");
+      if (lb != "phrases" && lb != "anywhere")
+        fail(e, std::string("line-break=\"") + v + "\" must be phrases or anywhere");
       s.break_in_phrases = lb == "phrases";
     }
     s.on_grid = flag(e, "on-grid", true);
@@ -204,6 +205,5 @@ class TemplateReader {
  private:
   std::filesystem::path file_;
 };
-
 
 }  // namespace banshi

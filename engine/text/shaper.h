@@ -37,12 +37,12 @@ class Shaper {
 
   // Shapes text[begin, end), with the whole `text` as context. Clusters in
   // the result are byte offsets into `text`. Language is zh-Hans.
-  std::vector<ShapedGlyph> shape(const Font& font, std::string_view text, size_t begin, size_t end,
-                                 ScriptClass script, std::span<const hb_feature_t> features = {});
+  std::vector<ShapedGlyph> shape(const Font& font, std::string_view text, size_t begin, size_t end, ScriptClass script,
+                                 std::span<const hb_feature_t> features = {});
 
   // Appends to `out` instead of returning a new vector.
-  void shape_into(std::vector<ShapedGlyph>& out, const Font& font, std::string_view text, size_t begin,
-                  size_t end, ScriptClass script, std::span<const hb_feature_t> features = {});
+  void shape_into(std::vector<ShapedGlyph>& out, const Font& font, std::string_view text, size_t begin, size_t end,
+                  ScriptClass script, std::span<const hb_feature_t> features = {});
 
  private:
   HbBuffer buffer_;

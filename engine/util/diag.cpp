@@ -8,9 +8,12 @@ namespace banshi {
 
 const char* severity_name(Severity s) {
   switch (s) {
-    case Severity::Note: return "note";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
+    case Severity::Note:
+      return "note";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Error:
+      return "error";
   }
   return "error";
 }
@@ -53,13 +56,11 @@ std::string Diagnostic::to_json() const {
 }
 
 void Diagnostics::warn(SourceLoc loc, std::string message, std::string path, std::string label) {
-  items_.push_back({Severity::Warning, std::move(loc), std::move(path), std::move(label),
-                    std::move(message)});
+  items_.push_back({Severity::Warning, std::move(loc), std::move(path), std::move(label), std::move(message)});
 }
 
 void Diagnostics::error(SourceLoc loc, std::string message, std::string path, std::string label) {
-  items_.push_back({Severity::Error, std::move(loc), std::move(path), std::move(label),
-                    std::move(message)});
+  items_.push_back({Severity::Error, std::move(loc), std::move(path), std::move(label), std::move(message)});
 }
 
 bool Diagnostics::has_errors() const { return count(Severity::Error) > 0; }

@@ -100,8 +100,8 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view data)
     // atomic, so readers see the old file or the new one, never a mix.
     const std::string proc = "/proc/self/fd/" + std::to_string(fd);
     for (int attempt = 0; attempt < 100; ++attempt) {
-      const auto tmp = dir / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()) + "." +
-                              std::to_string(attempt));
+      const auto tmp =
+          dir / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()) + "." + std::to_string(attempt));
       if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, tmp.c_str(), AT_SYMLINK_FOLLOW) != 0) {
         if (errno == EEXIST) continue;
         break;  // no /proc or no linkat here: fall back to a named temporary

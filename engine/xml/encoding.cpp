@@ -6,8 +6,8 @@
 #include <array>
 #include <cstdio>
 #include <memory>
-#include <span>
 #include <optional>
+#include <span>
 
 #include "util/utf8.h"
 #include "xml/messages.h"
@@ -39,8 +39,7 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 // Every name the GB family goes by; GB18030 is a superset of GBK and
 // GB2312, so one converter reads them all.
-constexpr std::array<std::string_view, 6> kGbNames{"GB18030", "GBK", "GB2312", "CP936",
-                                                   "EUC-CN", "X-GBK"};
+constexpr std::array<std::string_view, 6> kGbNames{"GB18030", "GBK", "GB2312", "CP936", "EUC-CN", "X-GBK"};
 constexpr std::array<std::string_view, 4> kUtf8Names{"UTF-8", "UTF8", "US-ASCII", "ASCII"};
 
 std::string upper(std::string_view s) {
@@ -140,8 +139,8 @@ Utf16 to_utf16(std::string_view bytes, const char* charset) {
   out.text.resize(bytes.size() + 1);
   UChar* target = out.text.data();
   const char* source = bytes.data();
-  ucnv_toUnicode(conv.get(), &target, target + out.text.size(), &source, bytes.data() + bytes.size(),
-                 nullptr, true, &ec);
+  ucnv_toUnicode(conv.get(), &target, target + out.text.size(), &source, bytes.data() + bytes.size(), nullptr, true,
+                 &ec);
   out.text.resize(static_cast<size_t>(target - out.text.data()));
   if (U_FAILURE(ec)) {
     char invalid[32];
@@ -215,8 +214,7 @@ bool plausible_chinese(const std::u16string& text) {
   size_t non_ascii = 0, common = 0;
   bool bad = false;
   for_each_code_point(text, [&](char32_t c) {
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c < 0xA0) ||
-        (c >= 0xE000 && c < 0xF900))
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c < 0xA0) || (c >= 0xE000 && c < 0xF900))
       bad = true;
     if (c >= 0x80) {
       ++non_ascii;
@@ -251,8 +249,8 @@ std::string from_unicode_bom(std::string_view bytes, const ByteOrderMark& bom, c
   if (u.bad_byte) {
     const size_t offset = *u.bad_byte + bom.bytes.size();
     fail(file, end_of(u.text),
-         std::string("the file starts with a ") + bom.charset + " byte-order mark but is not valid " +
-             bom.charset + " at byte offset " + std::to_string(offset));
+         std::string("the file starts with a ") + bom.charset + " byte-order mark but is not valid " + bom.charset +
+             " at byte offset " + std::to_string(offset));
   }
   return to_utf8(u.text);
 }
@@ -265,13 +263,12 @@ void refuse_nul(std::string_view bytes, const std::string& file) {
   const auto nuls = static_cast<size_t>(std::count(head.begin(), head.end(), '\0'));
   const std::string found = "the file contains a NUL byte at byte offset " + std::to_string(nul);
   if (nuls * 4 >= head.size())
-    fail(file, locate(bytes, nul),
-         found + ": it looks like UTF-16 without a byte-order mark; save it as UTF-8");
+    fail(file, locate(bytes, nul), found + ": it looks like UTF-16 without a byte-order mark; save it as UTF-8");
   fail(file, locate(bytes, nul), found + ": it is not a text file");
 }
 
-std::string from_gb18030(std::string_view bytes, const std::optional<Declaration>& decl,
-                         size_t first_bad_utf8, const std::string& file, Diagnostics& diags) {
+std::string from_gb18030(std::string_view bytes, const std::optional<Declaration>& decl, size_t first_bad_utf8,
+                         const std::string& file, Diagnostics& diags) {
   const Utf16 u = to_utf16(bytes, "GB18030");
   const std::string bad_utf8 = "byte " + hex_byte(static_cast<unsigned char>(bytes[first_bad_utf8])) +
                                " at byte offset " + std::to_string(first_bad_utf8);
@@ -289,8 +286,7 @@ std::string from_gb18030(std::string_view bytes, const std::optional<Declaration
   const model::Pos at = locate(bytes, first_bad_utf8);
   if (u.bad_byte || !plausible_chinese(u.text) || !mostly_gb2312(bytes))
     fail(file, at,
-         "the file is neither UTF-8 nor GB18030/GBK: " + bad_utf8 +
-             " is not valid UTF-8; save the file as UTF-8");
+         "the file is neither UTF-8 nor GB18030/GBK: " + bad_utf8 + " is not valid UTF-8; save the file as UTF-8");
   diags.add(make_diagnostic(Severity::Warning, file, at,
                             "the file is not UTF-8 (" + bad_utf8 +
                                 "); it was read as GB18030 and converted to UTF-8 — save it as "
@@ -309,9 +305,8 @@ std::string decode_to_utf8(std::string_view bytes, const std::string& file, Diag
     const std::string_view body = bytes.substr(kUtf8Bom.size());
     if (auto bad = first_invalid_utf8(body))
       fail(file, locate(body, *bad),
-           "the file starts with a UTF-8 byte-order mark but byte " +
-               hex_byte(static_cast<unsigned char>(body[*bad])) + " at byte offset " +
-               std::to_string(*bad + kUtf8Bom.size()) + " is not valid UTF-8");
+           "the file starts with a UTF-8 byte-order mark but byte " + hex_byte(static_cast<unsigned char>(body[*bad])) +
+               " at byte offset " + std::to_string(*bad + kUtf8Bom.size()) + " is not valid UTF-8");
     return std::string(body);
   }
 
@@ -324,10 +319,8 @@ std::string decode_to_utf8(std::string_view bytes, const std::string& file, Diag
     const model::Pos pos = locate(bytes, decl->offset);
     if (declared.starts_with("UTF-16") || declared.starts_with("UTF-32"))
       fail(file, pos,
-           "the file declares encoding=\"" + decl->encoding +
-               "\" but has no byte-order mark; save it as UTF-8");
-    fail(file, pos,
-         "encoding \"" + decl->encoding + "\" is not supported; save the file as UTF-8");
+           "the file declares encoding=\"" + decl->encoding + "\" but has no byte-order mark; save it as UTF-8");
+    fail(file, pos, "encoding \"" + decl->encoding + "\" is not supported; save the file as UTF-8");
   }
 
   const std::optional<size_t> bad = first_invalid_utf8(bytes);

@@ -123,8 +123,7 @@ constexpr std::array<RoleLabel, 4> kRoleLabels{{
     {model::PersonRole::CurrentMember, "现参与人员"},
 }};
 
-constexpr std::array<std::string_view, kMaxSectionDepth> kHeadingLabels{
-    "一级标题", "二级标题", "三级标题", "四级标题"};
+constexpr std::array<std::string_view, kMaxSectionDepth> kHeadingLabels{"一级标题", "二级标题", "三级标题", "四级标题"};
 
 bool is_person_field(ElementId id) {
   return index_of(id) > index_of(E::Person) && index_of(id) <= index_of(E::PersonPhone);

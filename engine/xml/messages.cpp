@@ -4,16 +4,14 @@
 
 namespace banshi::xml {
 
-Diagnostic make_diagnostic(Severity severity, const std::string& file, model::Pos pos,
-                           std::string message, std::string path, std::string label) {
-  return Diagnostic{severity, SourceLoc{file, pos.line, pos.column}, std::move(path),
-                    std::move(label), std::move(message)};
+Diagnostic make_diagnostic(Severity severity, const std::string& file, model::Pos pos, std::string message,
+                           std::string path, std::string label) {
+  return Diagnostic{severity, SourceLoc{file, pos.line, pos.column}, std::move(path), std::move(label),
+                    std::move(message)};
 }
 
-void fail(const std::string& file, model::Pos pos, std::string message, std::string path,
-          std::string label) {
-  throw InputError(make_diagnostic(Severity::Error, file, pos, std::move(message),
-                                   std::move(path), std::move(label)));
+void fail(const std::string& file, model::Pos pos, std::string message, std::string path, std::string label) {
+  throw InputError(make_diagnostic(Severity::Error, file, pos, std::move(message), std::move(path), std::move(label)));
 }
 
 std::string quoted(std::string_view text, size_t max_chars) {

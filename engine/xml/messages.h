@@ -11,12 +11,12 @@
 
 namespace banshi::xml {
 
-Diagnostic make_diagnostic(Severity severity, const std::string& file, model::Pos pos,
-                           std::string message, std::string path = {}, std::string label = {});
+Diagnostic make_diagnostic(Severity severity, const std::string& file, model::Pos pos, std::string message,
+                           std::string path = {}, std::string label = {});
 
 // Throws InputError.
-[[noreturn]] void fail(const std::string& file, model::Pos pos, std::string message,
-                       std::string path = {}, std::string label = {});
+[[noreturn]] void fail(const std::string& file, model::Pos pos, std::string message, std::string path = {},
+                       std::string label = {});
 
 // "\"text\"" for a message, cut after `max_chars` code points.
 std::string quoted(std::string_view text, size_t max_chars = 24);

@@ -67,7 +67,9 @@ model::Outcome ReportParser::read_outcome(const El& el) {
         o.title = read_inline_block(child, id);
         o.title_pos = pos(&child);
         break;
-      case E::Authors: o.authors = read_authors(child); break;
+      case E::Authors:
+        o.authors = read_authors(child);
+        break;
       case E::Abstract:
         o.abstract = read_inline_block(child, id);
         o.abstract_pos = pos(&child);
@@ -87,7 +89,8 @@ model::Outcome ReportParser::read_outcome(const El& el) {
         o.references_pos = pos(&child);
         o.references = read_references(child);
         break;
-      default: break;
+      default:
+        break;
     }
   });
   // References may come after the text that cites them: check at the end.
@@ -128,8 +131,7 @@ void ReportParser::check_citations(const model::Outcome& outcome) {
   std::vector<bool> cited(outcome.references.size());
   for (const auto& c : cites_) {
     const auto it = index.find(c.id);
-    if (it == index.end())
-      fail_at(c.pos, c.path, c.label, "refers to \"" + c.id + "\", which is not in <references>");
+    if (it == index.end()) fail_at(c.pos, c.path, c.label, "refers to \"" + c.id + "\", which is not in <references>");
     cited[it->second] = true;
   }
   // Many reports list 参考文献 without citing them in the text: one
@@ -142,8 +144,7 @@ void ReportParser::check_citations(const model::Outcome& outcome) {
   }
   for (size_t k = 0; k < cited.size(); ++k)
     if (!cited[k])
-      warn_at(outcome.references[k].pos, reference_paths_[k], element_label(E::Reference),
-              "is never cited");
+      warn_at(outcome.references[k].pos, reference_paths_[k], element_label(E::Reference), "is never cited");
 }
 
 // ---------------------------------------------------------------- blocks
@@ -152,13 +153,26 @@ model::Blocks ReportParser::read_blocks(const El& el) {
   model::Blocks blocks;
   each_child(el, [&](const El& child, ElementId id) {
     switch (id) {
-      case E::Paragraph: blocks.push_back({read_paragraph(child)}); break;
-      case E::Section: blocks.push_back({read_section(child)}); break;
-      case E::List: blocks.push_back({read_list(child)}); break;
-      case E::Table: blocks.push_back({read_table(child)}); break;
-      case E::Figure: blocks.push_back({read_figure(child)}); break;
-      case E::Quote: blocks.push_back({read_quote(child)}); break;
-      default: break;  // <h>: read by read_section
+      case E::Paragraph:
+        blocks.push_back({read_paragraph(child)});
+        break;
+      case E::Section:
+        blocks.push_back({read_section(child)});
+        break;
+      case E::List:
+        blocks.push_back({read_list(child)});
+        break;
+      case E::Table:
+        blocks.push_back({read_table(child)});
+        break;
+      case E::Figure:
+        blocks.push_back({read_figure(child)});
+        break;
+      case E::Quote:
+        blocks.push_back({read_quote(child)});
+        break;
+      default:
+        break;  // <h>: read by read_section
     }
   });
   return blocks;
@@ -168,8 +182,8 @@ model::Section ReportParser::read_section(const El& el) {
   const int depth = label_context().section_depth + 1;
   if (depth > kMaxSectionDepth)
     fail_at(pos(&el), path_with("<section>"), label_of(E::Section),
-            "is nested " + std::to_string(depth) + " deep; sections go at most " +
-                std::to_string(kMaxSectionDepth) + " deep (一级标题 to 四级标题)");
+            "is nested " + std::to_string(depth) + " deep; sections go at most " + std::to_string(kMaxSectionDepth) +
+                " deep (一级标题 to 四级标题)");
   auto scope = open(el, E::Section);
   model::Section s;
   s.pos = pos(&el);
@@ -195,9 +209,7 @@ model::Inlines ReportParser::read_heading(const El& el, bool numbered) {
   return heading;
 }
 
-model::Paragraph ReportParser::read_paragraph(const El& el) {
-  return {read_inline_block(el, E::Paragraph), pos(&el)};
-}
+model::Paragraph ReportParser::read_paragraph(const El& el) { return {read_inline_block(el, E::Paragraph), pos(&el)}; }
 
 model::ListBlock ReportParser::read_list(const El& el) {
   auto scope = open(el, E::List);
@@ -217,10 +229,17 @@ model::Table ReportParser::read_table(const El& el) {
   table.pos = pos(&el);
   each_child(el, [&](const El& child, ElementId id) {
     switch (id) {
-      case E::TableCaption: table.caption = read_inline_block(child, id); break;
-      case E::TableRow: table.rows.push_back(read_row(child)); break;
-      case E::TableNote: table.note = read_inline_block(child, id); break;
-      default: break;
+      case E::TableCaption:
+        table.caption = read_inline_block(child, id);
+        break;
+      case E::TableRow:
+        table.rows.push_back(read_row(child));
+        break;
+      case E::TableNote:
+        table.note = read_inline_block(child, id);
+        break;
+      default:
+        break;
     }
   });
   return table;
@@ -256,8 +275,7 @@ model::Figure ReportParser::read_figure(const El& el) {
   f.src_label = attribute_label(E::Figure, "src");
   std::error_code ec;
   if (!std::filesystem::is_regular_file(resolved, ec))
-    fail_at(f.src_pos, f.src_path, f.src_label,
-            "\"" + f.src + "\" is not a file (looked for " + f.resolved_path + ")");
+    fail_at(f.src_pos, f.src_path, f.src_label, "\"" + f.src + "\" is not a file (looked for " + f.resolved_path + ")");
   if (has_attribute(el, "width")) f.width_pt = parse_width_pt(attribute(el, "width"));
   each_child(el, [&](const El& caption, ElementId id) { f.caption = read_inline_block(caption, id); });
   return f;
@@ -329,7 +347,8 @@ model::Inline ReportParser::read_inline_element(const El& el, ElementId id) {
       in.refs = split_ids(attribute(el, "ref"));
       for (const auto& ref : in.refs) cites_.push_back({ref, in.pos, path_with(), label()});
       break;
-    case K::LineBreak: break;
+    case K::LineBreak:
+      break;
     case K::Link: {
       in.href = attribute(el, "href");
       // A printed report links to the web or to an address: javascript:,
@@ -338,11 +357,13 @@ model::Inline ReportParser::read_inline_element(const El& el, ElementId id) {
       for (char c : in.href.substr(0, in.href.find(':')))
         scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
       if (in.href.find(':') == std::string::npos || (scheme != "http" && scheme != "https" && scheme != "mailto"))
-        fail_here(pos(&el), "href=\"" + in.href + "\" is not a web address; links must start with http://, https:// or mailto:");
+        fail_here(pos(&el),
+                  "href=\"" + in.href + "\" is not a web address; links must start with http://, https:// or mailto:");
       in.children = read_inlines(el);
       break;
     }
-    default: in.children = read_inlines(el);
+    default:
+      in.children = read_inlines(el);
   }
   if (spec(id).non_empty && is_blank(in.children)) fail_here(pos(&el), "is empty");
   return in;

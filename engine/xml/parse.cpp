@@ -2,9 +2,9 @@
 // tree → checked model. Each step refuses bad input with an InputError.
 #include "xml/parse.h"
 
-#include <system_error>
-
 #include <tinyxml2.h>
+
+#include <system_error>
 
 #include "util/file.h"
 #include "xml/encoding.h"
@@ -19,14 +19,12 @@ namespace banshi {
 namespace {
 
 std::string size_message(uintmax_t size, size_t limit) {
-  return "the file is " + std::to_string(size) + " bytes, more than the limit of " +
-         std::to_string(limit) + " bytes";
+  return "the file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(limit) + " bytes";
 }
 
 }  // namespace
 
-model::Report parse_report_file(const std::filesystem::path& path, Diagnostics& diags,
-                                const ParseLimits& limits) {
+model::Report parse_report_file(const std::filesystem::path& path, Diagnostics& diags, const ParseLimits& limits) {
   const std::string name = path.string();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
@@ -46,10 +44,8 @@ model::Report parse_report_file(const std::filesystem::path& path, Diagnostics& 
 }
 
 model::Report parse_report(std::string_view bytes, const std::string& display_name,
-                           const std::filesystem::path& base_dir, Diagnostics& diags,
-                           const ParseLimits& limits) {
-  if (bytes.size() > limits.max_bytes)
-    xml::fail(display_name, {}, size_message(bytes.size(), limits.max_bytes));
+                           const std::filesystem::path& base_dir, Diagnostics& diags, const ParseLimits& limits) {
+  if (bytes.size() > limits.max_bytes) xml::fail(display_name, {}, size_message(bytes.size(), limits.max_bytes));
   const std::string text = xml::decode_to_utf8(bytes, display_name, diags);
   const xml::ScanResult scan = xml::scan_xml(text, display_name, limits);
 

@@ -24,12 +24,10 @@ struct ParseLimits {
 
 // Parses a report file. `display_name` is what messages call the file
 // (defaults to the path as given).
-model::Report parse_report_file(const std::filesystem::path& path, Diagnostics& diags,
-                                const ParseLimits& limits = {});
+model::Report parse_report_file(const std::filesystem::path& path, Diagnostics& diags, const ParseLimits& limits = {});
 
 // Parses report XML held in memory (bytes in any supported encoding).
 model::Report parse_report(std::string_view bytes, const std::string& display_name,
-                           const std::filesystem::path& base_dir, Diagnostics& diags,
-                           const ParseLimits& limits = {});
+                           const std::filesystem::path& base_dir, Diagnostics& diags, const ParseLimits& limits = {});
 
 }  // namespace banshi

@@ -69,8 +69,7 @@ bool has_attribute(const tinyxml2::XMLElement& el, std::string_view name) {
   return false;
 }
 
-ReportParser::ReportParser(std::string file, std::filesystem::path base_dir, const SourceMap& map,
-                           Diagnostics& diags)
+ReportParser::ReportParser(std::string file, std::filesystem::path base_dir, const SourceMap& map, Diagnostics& diags)
     : file_(std::move(file)), base_dir_(std::move(base_dir)), map_(map), diags_(diags) {}
 
 // ---------------------------------------------------------------- schema
@@ -89,8 +88,7 @@ std::string ReportParser::segment_of(const El& el, ElementId id) const {
   const std::string_view value = attribute(el, s.key_attr);
   const AttrSpec* a = find_attr(id, s.key_attr);
   if (value.empty() || (a && check_attribute_value(*a, value))) return tag(s.name);
-  return "<" + std::string(s.name) + " " + std::string(s.key_attr) + "=\"" + std::string(value) +
-         "\">";
+  return "<" + std::string(s.name) + " " + std::string(s.key_attr) + "=\"" + std::string(value) + "\">";
 }
 
 void ReportParser::check_attributes(const El& el, ElementId id) const {
@@ -105,19 +103,16 @@ void ReportParser::check_attributes(const El& el, ElementId id) const {
       const std::string allowed = join(names);
       fail_at(map_.attr_name_pos(&el, name), path_with(at), "",
               "is not allowed here; " + (allowed.empty() ? tag(s.name) + " takes no attributes"
-                                                         : "allowed attributes of " + tag(s.name) +
-                                                               ": " + allowed));
+                                                         : "allowed attributes of " + tag(s.name) + ": " + allowed));
     }
     if (auto problem = check_attribute_value(*as, trim_ascii_space(a->Value())))
-      fail_at(map_.attr_value_pos(&el, name), path_with(at),
-              attribute_label(id, name, label_context()), *problem);
+      fail_at(map_.attr_value_pos(&el, name), path_with(at), attribute_label(id, name, label_context()), *problem);
   }
   for (const auto& as : s.attrs) {
     if (!as.required || has_attribute(el, as.name)) continue;
     std::string message = "is missing";
     if (as.type == AttrType::Choice) message += "; " + allowed_values(as);
-    fail_at(pos(&el), path_with("@" + std::string(as.name)),
-            attribute_label(id, as.name, label_context()), message);
+    fail_at(pos(&el), path_with("@" + std::string(as.name)), attribute_label(id, as.name, label_context()), message);
   }
 }
 
@@ -150,8 +145,7 @@ void ReportParser::check_children(const El& el, ElementId id) const {
       if (is_blank(text->Value())) continue;
       const std::string found = quoted(trim_ascii_space(text->Value()));
       if (s.content == Content::Elements)
-        fail_here(pos(text), "has text " + found + " outside any element; " +
-                                 allowed_children_text(id));
+        fail_here(pos(text), "has text " + found + " outside any element; " + allowed_children_text(id));
       if (s.content == Content::Empty) fail_here(pos(text), "must be empty (found " + found + ")");
       continue;
     }
@@ -162,8 +156,7 @@ void ReportParser::check_children(const El& el, ElementId id) const {
       fail_at(pos(child), path_with(child_tag), "",
               "is not allowed here; " + tag(s.name) + " (" + label() + ") takes plain text only");
     if (s.content == Content::Empty)
-      fail_at(pos(child), path_with(child_tag), "",
-              "is not allowed here; " + tag(s.name) + " must be empty");
+      fail_at(pos(child), path_with(child_tag), "", "is not allowed here; " + tag(s.name) + " must be empty");
     const ChildSpec* c = allowed_child(id, child->Name());
     if (!c) fail_at(pos(child), path_with(child_tag), "", "is not allowed here; " + allowed_children_text(id));
     const size_t k = index_of(c->id);
@@ -204,8 +197,7 @@ LabelContext ReportParser::label_context() const {
 
 std::string ReportParser::label() const { return label_of(frames_.back().id); }
 
-void ReportParser::fail_at(model::Pos pos, std::string path, std::string label,
-                           std::string message) const {
+void ReportParser::fail_at(model::Pos pos, std::string path, std::string label, std::string message) const {
   fail(file_, pos, std::move(message), std::move(path), std::move(label));
 }
 
@@ -214,8 +206,7 @@ void ReportParser::fail_here(model::Pos pos, std::string message) const {
 }
 
 void ReportParser::warn_at(model::Pos pos, std::string path, std::string label, std::string message) {
-  diags_.add(make_diagnostic(Severity::Warning, file_, pos, std::move(message), std::move(path),
-                             std::move(label)));
+  diags_.add(make_diagnostic(Severity::Warning, file_, pos, std::move(message), std::move(path), std::move(label)));
 }
 
 // ---------------------------------------------------------------- the report
@@ -225,8 +216,7 @@ model::Report ReportParser::parse(const tinyxml2::XMLDocument& doc) {
   // The scanner has made sure there is exactly one root element.
   const El& root = *doc.RootElement();
   if (!find_child(E::Document, root.Name()))
-    fail_at(pos(&root), path_with(tag(root.Name())), "",
-            "is not allowed here; " + allowed_children_text(E::Document));
+    fail_at(pos(&root), path_with(tag(root.Name())), "", "is not allowed here; " + allowed_children_text(E::Document));
   model::Report report;
   report.source_file = file_;
   report.base_dir = base_dir_.string();
@@ -243,8 +233,12 @@ void ReportParser::read_report(const El& el, model::Report& report) {
   each_child(el, [&](const El& child, ElementId id) {
     seen[index_of(id)] = true;
     switch (id) {
-      case E::Project: report.project = read_project(child); break;
-      case E::Changes: report.changes = read_changes(child); break;
+      case E::Project:
+        report.project = read_project(child);
+        break;
+      case E::Changes:
+        report.changes = read_changes(child);
+        break;
       case E::Declaration: {
         auto child_scope = open(child, E::Declaration);
         model::Declaration d;
@@ -254,8 +248,11 @@ void ReportParser::read_report(const El& el, model::Report& report) {
         report.declaration = d;
         break;
       }
-      case E::Outcome: report.outcome = read_outcome(child); break;
-      default: break;
+      case E::Outcome:
+        report.outcome = read_outcome(child);
+        break;
+      default:
+        break;
     }
   });
   // 立项项目名称 defaults to the project's title (report-xml.md).

@@ -9,14 +9,14 @@
 // The first error throws InputError; warnings go to the Diagnostics.
 #pragma once
 
+#include <tinyxml2.h>
+
 #include <filesystem>
 #include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <tinyxml2.h>
 
 #include "model/document.h"
 #include "util/diag.h"
@@ -36,8 +36,7 @@ struct FieldSlot {
 
 class ReportParser {
  public:
-  ReportParser(std::string file, std::filesystem::path base_dir, const SourceMap& map,
-               Diagnostics& diags);
+  ReportParser(std::string file, std::filesystem::path base_dir, const SourceMap& map, Diagnostics& diags);
 
   model::Report parse(const tinyxml2::XMLDocument& doc);
 
@@ -94,8 +93,7 @@ class ReportParser {
   std::string label() const;  // of the current element
   std::string label_of(ElementId id) const { return element_label(id, label_context()); }
   model::Pos pos(const tinyxml2::XMLNode* node) const { return map_.pos(node); }
-  [[noreturn]] void fail_at(model::Pos pos, std::string path, std::string label,
-                            std::string message) const;
+  [[noreturn]] void fail_at(model::Pos pos, std::string path, std::string label, std::string message) const;
   // An error about the current element.
   [[noreturn]] void fail_here(model::Pos pos, std::string message) const;
   void warn_at(model::Pos pos, std::string path, std::string label, std::string message);

@@ -18,14 +18,12 @@ bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <=
 bool is_name_start(char c) {
   return static_cast<unsigned char>(c) >= 0x80 || is_ascii_alpha(c) || c == '_' || c == ':';
 }
-bool is_name_char(char c) {
-  return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
-}
+bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.'; }
 
 // The Char production of XML 1.0.
 bool is_xml_char(unsigned long c) {
-  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
-         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
 }
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -58,8 +56,7 @@ class Scanner {
         text();
     }
     if (!open_.empty())
-      error(open_.back().pos, "<" + std::string(open_.back().name) +
-                                  "> is never closed (the file ends first)");
+      error(open_.back().pos, "<" + std::string(open_.back().name) + "> is never closed (the file ends first)");
     if (!root_seen_) error({}, "the file has no root element; a report is <report …> … </report>");
     return std::move(out_);
   }
@@ -82,9 +79,7 @@ class Scanner {
   size_t nodes_ = 0;
   ScanResult out_;
 
-  [[noreturn]] void error(model::Pos at, std::string message) const {
-    fail(file_, at, std::move(message));
-  }
+  [[noreturn]] void error(model::Pos at, std::string message) const { fail(file_, at, std::move(message)); }
 
   bool at(std::string_view literal) const { return s_.substr(i_).starts_with(literal); }
 
@@ -181,8 +176,7 @@ class Scanner {
       const std::string written = "&" + std::string(ref) + ";";
       if (ref.starts_with('#')) {
         check_character_reference(ref.substr(1), written, p);
-      } else if (std::find(kPredefinedEntities.begin(), kPredefinedEntities.end(), ref) ==
-                 kPredefinedEntities.end()) {
+      } else if (std::find(kPredefinedEntities.begin(), kPredefinedEntities.end(), ref) == kPredefinedEntities.end()) {
         bool name = !ref.empty() && is_name_start(ref[0]);
         for (char c : ref) name = name && is_name_char(c);
         if (!name) error(p, "a bare \"&\" must be written &amp;");
@@ -200,9 +194,12 @@ class Scanner {
     bool ok = !digits.empty();
     for (char c : digits) {
       int d = -1;
-      if (c >= '0' && c <= '9') d = c - '0';
-      else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+      if (c >= '0' && c <= '9')
+        d = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        d = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        d = c - 'A' + 10;
       if (d < 0) {
         ok = false;
         break;
@@ -229,8 +226,9 @@ class Scanner {
       push(token(TokenKind::CData, p));
     } else if (at("<!")) {
       if (iequals(s_.substr(i_, 9), "<!DOCTYPE"))
-        error(p, "<!DOCTYPE> is not allowed: a report file has no document type declaration "
-                 "(and so no entity definitions)");
+        error(p,
+              "<!DOCTYPE> is not allowed: a report file has no document type declaration "
+              "(and so no entity definitions)");
       error(p, "<!…> declarations are not allowed in a report file");
     } else if (at("<?")) {
       processing_instruction(p);
@@ -265,8 +263,8 @@ class Scanner {
     const std::string tag = "</" + std::string(name) + ">";
     if (open_.empty()) error(p, tag + " has no matching start tag");
     if (open_.back().name != name)
-      error(p, tag + " does not match <" + std::string(open_.back().name) + "> (opened at " +
-                   where(open_.back().pos) + ")");
+      error(p, tag + " does not match <" + std::string(open_.back().name) + "> (opened at " + where(open_.back().pos) +
+                   ")");
     open_.pop_back();
     push(token(TokenKind::EndTag, p, name));
   }
@@ -279,8 +277,7 @@ class Scanner {
       error(p, tag + " after the end of the root element <" + std::string(root_) +
                    ">: a file has exactly one root element");
     if (open_.size() + 1 > static_cast<size_t>(std::max(limits_.max_depth, 0)))
-      error(p, "elements are nested more than " + std::to_string(limits_.max_depth) +
-                   " deep (the limit)");
+      error(p, "elements are nested more than " + std::to_string(limits_.max_depth) + " deep (the limit)");
     Token t = token(TokenKind::StartTag, p, name);
     t.first_attr = static_cast<std::uint32_t>(out_.attrs.size());
     for (;;) {
@@ -295,8 +292,7 @@ class Scanner {
         advance(1);
         break;
       }
-      if (!is_name_start(s_[i_]))
-        error(pos_, "unexpected \"" + std::string(1, s_[i_]) + "\" in tag " + tag);
+      if (!is_name_start(s_[i_])) error(pos_, "unexpected \"" + std::string(1, s_[i_]) + "\" in tag " + tag);
       if (!spaced) error(pos_, "attributes in " + tag + " must be separated by white space");
       if (out_.attrs.size() - t.first_attr >= kMaxAttributes)
         error(pos_, tag + " has more than " + std::to_string(kMaxAttributes) + " attributes");
@@ -314,12 +310,10 @@ class Scanner {
     const std::string_view name = read_name();
     const std::string quoted_name = "\"" + std::string(name) + "\"";
     for (size_t k = t.first_attr; k < out_.attrs.size(); ++k)
-      if (out_.attrs[k].name == name)
-        error(name_pos, "attribute " + quoted_name + " appears twice in " + tag);
+      if (out_.attrs[k].name == name) error(name_pos, "attribute " + quoted_name + " appears twice in " + tag);
     skip_space();
     if (!at("="))
-      error(pos_, "attribute " + quoted_name + " in " + tag + " has no value; write " +
-                      std::string(name) + "=\"…\"");
+      error(pos_, "attribute " + quoted_name + " in " + tag + " has no value; write " + std::string(name) + "=\"…\"");
     advance(1);
     skip_space();
     if (i_ >= s_.size() || (s_[i_] != '"' && s_[i_] != '\''))

@@ -27,8 +27,7 @@ constexpr std::array<RoleName, 4> kRoles{{
     {"original-member", model::PersonRole::OriginalMember},
     {"current-member", model::PersonRole::CurrentMember},
 }};
-constexpr std::array<std::string_view, 4> kRoleNames{kRoles[0].name, kRoles[1].name,
-                                                     kRoles[2].name, kRoles[3].name};
+constexpr std::array<std::string_view, 4> kRoleNames{kRoles[0].name, kRoles[1].name, kRoles[2].name, kRoles[3].name};
 
 // ------------------------------------------------------------ attributes
 
@@ -209,8 +208,7 @@ constexpr std::array<ElementSpec, kElementCount> kSpecs{{
     text_field(E::ChangesActualForm, "actual-form"),
     text_field(E::ChangesPlannedDate, "planned-date", false, TextValue::Date),
     text_field(E::ChangesActualDate, "actual-date", false, TextValue::Date),
-    {E::Person, "person", C::Elements, kPersonChildren, kPersonAttrs, TextValue::Any, false,
-     false, "role"},
+    {E::Person, "person", C::Elements, kPersonChildren, kPersonAttrs, TextValue::Any, false, false, "role"},
     text_field(E::PersonName, "name"),
     text_field(E::PersonGender, "gender"),
     text_field(E::PersonEthnicity, "ethnicity"),
@@ -230,8 +228,7 @@ constexpr std::array<ElementSpec, kElementCount> kSpecs{{
     text_field(E::Keyword, "k", true),
     {E::Body, "body", C::Elements, kBodyChildren},
     {E::References, "references", C::Elements, kReferencesChildren},
-    {E::Reference, "ref", C::Inline, kInlineChildren, kReferenceAttrs, TextValue::Any, true,
-     false, "id"},
+    {E::Reference, "ref", C::Inline, kInlineChildren, kReferenceAttrs, TextValue::Any, true, false, "id"},
 
     {E::Section, "section", C::Elements, kSectionChildren, kSectionAttrs},
     inline_element(E::Heading, "h", true),

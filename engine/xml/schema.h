@@ -22,23 +22,69 @@ enum class ElementId : std::uint8_t {
   Document,  // the pseudo-parent of the root element
   Report,
   // <project>
-  Project, ProjectId, ProjectCategory, ProjectTitle, ProjectLeader, ProjectOrganization,
+  Project,
+  ProjectId,
+  ProjectCategory,
+  ProjectTitle,
+  ProjectLeader,
+  ProjectOrganization,
   ProjectFilled,
   // <declaration>
   Declaration,
   // <changes>
-  Changes, ChangesProjectTitle, ChangesResultTitle, ChangesWhatChanged, ChangesPlannedForm,
-  ChangesActualForm, ChangesPlannedDate, ChangesActualDate,
-  Person, PersonName, PersonGender, PersonEthnicity, PersonBorn, PersonOrganization, PersonPost,
-  PersonRank, PersonAddress, PersonPhone,
+  Changes,
+  ChangesProjectTitle,
+  ChangesResultTitle,
+  ChangesWhatChanged,
+  ChangesPlannedForm,
+  ChangesActualForm,
+  ChangesPlannedDate,
+  ChangesActualDate,
+  Person,
+  PersonName,
+  PersonGender,
+  PersonEthnicity,
+  PersonBorn,
+  PersonOrganization,
+  PersonPost,
+  PersonRank,
+  PersonAddress,
+  PersonPhone,
   // <outcome>
-  Outcome, OutcomeTitle, Authors, Author, Abstract, Keywords, Keyword, Body, References,
+  Outcome,
+  OutcomeTitle,
+  Authors,
+  Author,
+  Abstract,
+  Keywords,
+  Keyword,
+  Body,
+  References,
   Reference,
   // blocks
-  Section, Heading, Paragraph, List, Item, Table, TableCaption, TableRow, HeaderCell, DataCell,
-  TableNote, Figure, FigureCaption, Quote,
+  Section,
+  Heading,
+  Paragraph,
+  List,
+  Item,
+  Table,
+  TableCaption,
+  TableRow,
+  HeaderCell,
+  DataCell,
+  TableNote,
+  Figure,
+  FigureCaption,
+  Quote,
   // inline
-  Bold, Emphasis, Sup, Sub, Footnote, Cite, Link, LineBreak,
+  Bold,
+  Emphasis,
+  Sup,
+  Sub,
+  Footnote,
+  Cite,
+  Link,
+  LineBreak,
   Count
 };
 
@@ -69,12 +115,8 @@ enum class Occurs : std::uint8_t {
   First,      // exactly 1, before every other child element
 };
 
-constexpr bool at_most_once(Occurs o) {
-  return o == Occurs::Optional || o == Occurs::Required || o == Occurs::First;
-}
-constexpr bool is_required(Occurs o) {
-  return o == Occurs::Required || o == Occurs::OneOrMore || o == Occurs::First;
-}
+constexpr bool at_most_once(Occurs o) { return o == Occurs::Optional || o == Occurs::Required || o == Occurs::First; }
+constexpr bool is_required(Occurs o) { return o == Occurs::Required || o == Occurs::OneOrMore || o == Occurs::First; }
 
 enum class AttrType : std::uint8_t {
   Choice,       // one of `choices`

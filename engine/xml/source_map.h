@@ -3,10 +3,10 @@
 // order. tinyxml2 alone knows only line numbers.
 #pragma once
 
+#include <tinyxml2.h>
+
 #include <string_view>
 #include <unordered_map>
-
-#include <tinyxml2.h>
 
 #include "model/document.h"
 #include "xml/scan.h"

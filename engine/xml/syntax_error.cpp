@@ -56,8 +56,7 @@ int column_of_tag(std::string_view text, int line, const std::string& name) {
 
 }  // namespace
 
-void throw_syntax_error(const tinyxml2::XMLDocument& doc, std::string_view text,
-                        const std::string& file) {
+void throw_syntax_error(const tinyxml2::XMLDocument& doc, std::string_view text, const std::string& file) {
   std::string message = "XML syntax error";
   for (const auto& e : kErrorTexts)
     if (e.id == doc.ErrorID()) message += ": " + std::string(e.text);

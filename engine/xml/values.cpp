@@ -35,8 +35,7 @@ constexpr int kMaxYear = 2100;
 }  // namespace
 
 std::variant<model::Date, std::string> parse_date(std::string_view s, bool allow_month_only) {
-  const std::string form = allow_month_only ? "YYYY-MM or YYYY-MM-DD (e.g. 1979-12)"
-                                            : "YYYY-MM-DD (e.g. 2025-10-15)";
+  const std::string form = allow_month_only ? "YYYY-MM or YYYY-MM-DD (e.g. 1979-12)" : "YYYY-MM-DD (e.g. 2025-10-15)";
   const std::string shown = "\"" + std::string(s) + "\"";
   if (s.empty()) return "is empty; write a date as " + form;
   model::Date d;
@@ -52,12 +51,12 @@ std::variant<model::Date, std::string> parse_date(std::string_view s, bool allow
   }
   if (!y || !m || !day) return shown + " is not a date in the form " + form;
   if (*y < kMinYear || *y > kMaxYear)
-    return shown + " is not a valid date: the year must be between " + std::to_string(kMinYear) +
-           " and " + std::to_string(kMaxYear);
+    return shown + " is not a valid date: the year must be between " + std::to_string(kMinYear) + " and " +
+           std::to_string(kMaxYear);
   if (*m < 1 || *m > 12) return shown + " is not a valid date: there is no month " + two_digits(*m);
   if (*day != 0 && (*day < 1 || *day > days_in_month(*y, *m)))
-    return shown + " is not a valid date: " + std::to_string(*y) + "-" + two_digits(*m) +
-           " has " + std::to_string(days_in_month(*y, *m)) + " days";
+    return shown + " is not a valid date: " + std::to_string(*y) + "-" + two_digits(*m) + " has " +
+           std::to_string(days_in_month(*y, *m)) + " days";
   d.year = *y;
   d.month = *m;
   d.day = *day;
@@ -110,8 +109,7 @@ std::optional<std::string> check_attribute_value(const AttrSpec& spec, std::stri
     case AttrType::Name: {
       bool ok = !value.empty();
       for (char c : value)
-        ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '-' || c == '_');
+        ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
       if (ok) return std::nullopt;
       return shown + "; use only letters, digits, - and _";
     }
@@ -123,7 +121,8 @@ std::optional<std::string> check_attribute_value(const AttrSpec& spec, std::stri
     case AttrType::IdList:
       if (split_ids(value).empty()) return std::string("is empty; list reference ids, e.g. ref=\"r1 r2\"");
       return std::nullopt;
-    case AttrType::Text: return std::nullopt;
+    case AttrType::Text:
+      return std::nullopt;
   }
   return std::nullopt;
 }

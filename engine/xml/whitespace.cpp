@@ -18,19 +18,25 @@ struct Piece {
 void flatten(model::Inlines& in, std::vector<Piece>& out) {
   for (auto& node : in) {
     switch (node.kind) {
-      case model::InlineKind::Text: out.push_back({&node}); break;
-      case model::InlineKind::LineBreak: out.push_back({}); break;
-      case model::InlineKind::Footnote: normalize_block(node.children); break;
-      case model::InlineKind::Cite: break;
-      default: flatten(node.children, out);
+      case model::InlineKind::Text:
+        out.push_back({&node});
+        break;
+      case model::InlineKind::LineBreak:
+        out.push_back({});
+        break;
+      case model::InlineKind::Footnote:
+        normalize_block(node.children);
+        break;
+      case model::InlineKind::Cite:
+        break;
+      default:
+        flatten(node.children, out);
     }
   }
 }
 
 void remove_empty_text(model::Inlines& in) {
-  std::erase_if(in, [](const model::Inline& i) {
-    return i.kind == model::InlineKind::Text && i.text.empty();
-  });
+  std::erase_if(in, [](const model::Inline& i) { return i.kind == model::InlineKind::Text && i.text.empty(); });
   for (auto& node : in) remove_empty_text(node.children);
 }
 
@@ -47,21 +53,21 @@ bool is_cjk(char32_t c) {
     char32_t first, last;
   };
   static constexpr Range kRanges[] = {
-      {0x2E80, 0x2FFF},   // radicals, ideographic description
-      {0x3000, 0x303F},   // CJK symbols and punctuation
-      {0x3040, 0x31FF},   // kana, bopomofo, strokes
-      {0x3200, 0x4DBF},   // enclosed CJK, compatibility, extension A
-      {0x4E00, 0x9FFF},   // unified ideographs
-      {0xF900, 0xFAFF},   // compatibility ideographs
-      {0xFE10, 0xFE1F},   // vertical forms
-      {0xFE30, 0xFE4F},   // compatibility forms
-      {0xFF00, 0xFFEF},   // halfwidth and fullwidth forms
-      {0x20000, 0x3FFFF}, // extensions B and later
-      {0x2014, 0x2015},   // — ―
-      {0x2018, 0x2019},   // ‘ ’
-      {0x201C, 0x201D},   // “ ”
-      {0x2025, 0x2027},   // ‥ … ‧
-      {0x00B7, 0x00B7},   // ·
+      {0x2E80, 0x2FFF},    // radicals, ideographic description
+      {0x3000, 0x303F},    // CJK symbols and punctuation
+      {0x3040, 0x31FF},    // kana, bopomofo, strokes
+      {0x3200, 0x4DBF},    // enclosed CJK, compatibility, extension A
+      {0x4E00, 0x9FFF},    // unified ideographs
+      {0xF900, 0xFAFF},    // compatibility ideographs
+      {0xFE10, 0xFE1F},    // vertical forms
+      {0xFE30, 0xFE4F},    // compatibility forms
+      {0xFF00, 0xFFEF},    // halfwidth and fullwidth forms
+      {0x20000, 0x3FFFF},  // extensions B and later
+      {0x2014, 0x2015},    // — ―
+      {0x2018, 0x2019},    // ‘ ’
+      {0x201C, 0x201D},    // “ ”
+      {0x2025, 0x2027},    // ‥ … ‧
+      {0x00B7, 0x00B7},    // ·
   };
   return std::any_of(std::begin(kRanges), std::end(kRanges),
                      [c](const Range& r) { return c >= r.first && c <= r.last; });
@@ -76,9 +82,9 @@ void normalize_block(model::Inlines& content) {
   // `<b>x </b> y` keeps one space, inside the <b>.
   std::vector<std::string> out(pieces.size());
   constexpr size_t kNone = static_cast<size_t>(-1);
-  size_t pending = kNone;         // piece holding the start of the run
-  bool pending_break = false;     // the run contains a line break
-  char32_t last = 0;              // last character kept; 0 at the block start and after <br/>
+  size_t pending = kNone;      // piece holding the start of the run
+  bool pending_break = false;  // the run contains a line break
+  char32_t last = 0;           // last character kept; 0 at the block start and after <br/>
   for (size_t k = 0; k < pieces.size(); ++k) {
     if (!pieces[k].text) {
       pending = kNone;

@@ -65,8 +65,8 @@ TEST_F(Fallback, SymbolsFromSymbola) {
 
 TEST_F(Fallback, NoFontHasIt) {
   const ResolvedFace& fs = *real_->face("fangsong");
-  EXPECT_EQ(real_->font_for(fs, U'\u0378'), nullptr);      // unassigned
-  EXPECT_EQ(real_->font_for(fs, U'\U0010FFFD'), nullptr);  // private use, plane 16
+  EXPECT_EQ(real_->font_for(fs, U'\u0378'), nullptr);           // unassigned
+  EXPECT_EQ(real_->font_for(fs, U'\U0010FFFD'), nullptr);       // private use, plane 16
   EXPECT_EQ(real_->font_for(fs, char32_t{0x110000}), nullptr);  // not Unicode
 }
 

@@ -32,8 +32,7 @@ TEST(FontMap, RealMapHasEveryTemplateFace) {
   EXPECT_EQ(fs.official[1].family, "FZFangSong-Z02");
   EXPECT_EQ(fs.official[2].file, "FZFSK.TTF");
   ASSERT_FALSE(fs.standins.empty());
-  EXPECT_EQ(fs.standins[0].file,
-            "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolFang-Regular.otf");
+  EXPECT_EQ(fs.standins[0].file, "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolFang-Regular.otf");
   const FaceSpec& kai = map.faces[2];
   bool wenkai_punct_refused = false;
   for (const FontCandidate& c : kai.standins)
@@ -64,9 +63,10 @@ TEST(FontMap, ErrorsNameFileAndLine) {
   EXPECT_TRUE(contains(error_of("<fontmap version=\"1\">\n<face id=\"a\">\n<official>\n"
                                 "<font/>\n</official>\n</face>\n</fontmap>"),
                        "m.xml:4: <font> needs a family or a file"));
-  EXPECT_TRUE(contains(error_of("<fontmap version=\"1\">\n<face id=\"a\">\n<official><font family=\"X\"/></official>\n"
-                                "</face>\n<face id=\"a\">\n<official><font family=\"X\"/></official>\n</face>\n</fontmap>"),
-                       "m.xml:5: face id \"a\" is defined twice"));
+  EXPECT_TRUE(
+      contains(error_of("<fontmap version=\"1\">\n<face id=\"a\">\n<official><font family=\"X\"/></official>\n"
+                        "</face>\n<face id=\"a\">\n<official><font family=\"X\"/></official>\n</face>\n</fontmap>"),
+               "m.xml:5: face id \"a\" is defined twice"));
   EXPECT_TRUE(contains(error_of("<fontmap version=\"1\">\n<face id=\"a\">\n</face>\n</fontmap>"),
                        "m.xml:2: <face id=\"a\"> names no font"));
   EXPECT_TRUE(contains(error_of("<fontmap version=\"2\"/>"), "m.xml:1: unsupported font map version"));

@@ -253,8 +253,7 @@ TEST(LayoutFormPlaceholders, UnknownPlaceholderNamesTheTemplateLine) {
   EXPECT_EQ(refusal("{}", r), kWhere + ": unknown placeholder {}");
   EXPECT_EQ(refusal("{box changes.changed=maybe}", r), kWhere + ": unknown placeholder {box changes.changed=maybe}");
   EXPECT_EQ(refusal("{box changes.changed}", r), kWhere + ": unknown placeholder {box changes.changed}");
-  EXPECT_EQ(refusal("{box declaration.public=yes}", r),
-            kWhere + ": unknown placeholder {box declaration.public=yes}");
+  EXPECT_EQ(refusal("{box declaration.public=yes}", r), kWhere + ": unknown placeholder {box declaration.public=yes}");
   // Unknown even when the report has nothing to fill it with.
   model::Report bare;
   EXPECT_EQ(refusal("{changes.title}", bare), kWhere + ": unknown placeholder {changes.title}");

@@ -28,7 +28,8 @@ model::Inline note(const std::string& s) {
 }
 
 const std::string kPara =
-    "新质生产力以技术创新为核心，通过对生产要素的创新性组合和产业的深度转型升级，展现出与传统生产力截然不同的先进质态。";
+    "新质生产力以技术创新为核心，通过对生产要素的创新性组合和产业的深度转型升级，展现出与传统生产力截然不同的先进质态"
+    "。";
 
 // A report of `paras` paragraphs, each with `notes_each` short notes.
 model::Report report(int paras, int notes_each, const std::string& long_note = {}) {
@@ -101,9 +102,8 @@ TEST_F(LayoutNotes, PerPageCircledNumbersRestartOnEachPage) {
   fs::create_directories(dir / "circled");
   fs::remove(dir / "outcome");
   fs::create_directory_symlink(src_ / "templates" / "outcome", dir / "outcome");
-  std::ofstream(dir / "circled" / "template.xml")
-      << "<template name=\"circled\" extends=\"outcome\" version=\"1\">"
-         "<footnotes numbering=\"page\" marker=\"circled\"/></template>";
+  std::ofstream(dir / "circled" / "template.xml") << "<template name=\"circled\" extends=\"outcome\" version=\"1\">"
+                                                     "<footnotes numbering=\"page\" marker=\"circled\"/></template>";
   const Template t = load_template(dir / "circled");
   fs::remove_all(dir);
   ASSERT_TRUE(t.footnotes.per_page && t.footnotes.circled);
@@ -125,7 +125,8 @@ TEST_F(LayoutNotes, PerPageCircledNumbersRestartOnEachPage) {
 
 TEST_F(LayoutNotes, ANoteLongerThanAPageContinuesOnTheNextPages) {
   std::string long_note;
-  for (int k = 0; k < 40; ++k) long_note += "城乡融合发展过程中保障城乡各类要素双向流动是重中之重，在传统模式下要素单向流入城市。";
+  for (int k = 0; k < 40; ++k)
+    long_note += "城乡融合发展过程中保障城乡各类要素双向流动是重中之重，在传统模式下要素单向流入城市。";
   const Template t = load_template(src_ / "templates" / "outcome");
   Diagnostics diags;
   const PageSequence pages = layout_report(report(6, 0, long_note), t, *fonts_, diags);

@@ -250,10 +250,10 @@ TEST(LayoutTableGrid, HeaderStopsWhereAMergedCellReachesTheBody) {
 
 TEST(LayoutTableWidths, SharesSumToTheWidthInEveryRegime) {
   const std::vector<std::vector<ColumnBounds>> cases = {
-      {{20, 40}, {30, 60}},               // everything fits
-      {{30, 50}, {30, 300}, {40, 60}},    // minima fit, maxima not
-      {{200, 300}, {300, 400}},           // not even the minima
-      {{0, 0}, {0, 0}},                   // empty columns
+      {{20, 40}, {30, 60}},             // everything fits
+      {{30, 50}, {30, 300}, {40, 60}},  // minima fit, maxima not
+      {{200, 300}, {300, 400}},         // not even the minima
+      {{0, 0}, {0, 0}},                 // empty columns
   };
   for (const auto& c : cases) {
     const auto w = distribute_width(c, 400);
@@ -353,9 +353,9 @@ TEST_F(LayoutTable, MergedCellsHaveWholeBordersAndNoRuleThroughThem) {
     int c0, c1, r0, r1;
   };
   const std::vector<Expect> cells = {
-      {"地区", 0, 1, 0, 2}, {"指标", 1, 3, 0, 1}, {"产值", 1, 2, 1, 2}, {"人口", 2, 3, 1, 2},
-      {"巴州区", 0, 1, 2, 4}, {"120.5", 1, 2, 2, 3}, {"33", 2, 3, 2, 3}, {"98.1", 1, 2, 3, 4},
-      {"27", 2, 3, 3, 4}, {"合计", 0, 2, 4, 5}, {"60", 2, 3, 4, 5},
+      {"地区", 0, 1, 0, 2},   {"指标", 1, 3, 0, 1},  {"产值", 1, 2, 1, 2}, {"人口", 2, 3, 1, 2},
+      {"巴州区", 0, 1, 2, 4}, {"120.5", 1, 2, 2, 3}, {"33", 2, 3, 2, 3},   {"98.1", 1, 2, 3, 4},
+      {"27", 2, 3, 3, 4},     {"合计", 0, 2, 4, 5},  {"60", 2, 3, 4, 5},
   };
   for (const Expect& e : cells) {
     const Box2 r{xs[static_cast<size_t>(e.c0)], ys[static_cast<size_t>(e.r0)], xs[static_cast<size_t>(e.c1)],
@@ -386,7 +386,9 @@ TEST_F(LayoutTable, MergedCellsHaveWholeBordersAndNoRuleThroughThem) {
 TEST_F(LayoutTable, LongTextGetsTheWiderColumn) {
   model::Table t;
   t.rows.push_back(row({head("序号"), head("做法"), head("年份")}));
-  t.rows.push_back(row({cell("1"), cell("整合财政资金修缮革命旧址并免费开放，建设研学基地和红色教育培训中心，带动周边村民就业增收"), cell("2023")}));
+  t.rows.push_back(
+      row({cell("1"), cell("整合财政资金修缮革命旧址并免费开放，建设研学基地和红色教育培训中心，带动周边村民就业增收"),
+           cell("2023")}));
   t.rows.push_back(row({cell("2"), cell("资源入股"), cell("2024")}));
   const Flow flow = run(t);
   const Drawing d = stack(boxes_of(flow));
@@ -452,7 +454,8 @@ TEST_F(LayoutTable, LongTableRepeatsItsHeader) {
   model::Table t;
   t.caption.push_back(text("长表"));
   t.rows.push_back(row({head("序号"), head("名称"), head("数量")}));
-  for (int r = 1; r <= 40; ++r) t.rows.push_back(row({cell(std::to_string(r)), cell("资源点" + std::to_string(r)), cell("12.5")}));
+  for (int r = 1; r <= 40; ++r)
+    t.rows.push_back(row({cell(std::to_string(r)), cell("资源点" + std::to_string(r)), cell("12.5")}));
   const Flow flow = run(t);
   const auto boxes = boxes_of(flow);
   ASSERT_EQ(boxes.size(), 41u);
@@ -488,7 +491,8 @@ TEST_F(LayoutTable, LongTableThroughThePaginatorHasTheHeaderOnEveryPage) {
   report.outcome.title.push_back(text("长表测试"));
   model::Table t;
   t.rows.push_back(row({head("序号"), head("名称")}));
-  for (int r = 1; r <= 60; ++r) t.rows.push_back(row({cell(std::to_string(r)), cell("资源点第" + std::to_string(r) + "号")}));
+  for (int r = 1; r <= 60; ++r)
+    t.rows.push_back(row({cell(std::to_string(r)), cell("资源点第" + std::to_string(r) + "号")}));
   report.outcome.body.push_back(model::Block{t});
   Diagnostics diags;
   const PageSequence pages = layout_report(report, *tmpl_, **fonts_, diags);
@@ -564,7 +568,9 @@ TEST_F(LayoutTable, RowThatFitsAPageIsNeverCut) {
   // Taller than half a page but not than a page: one box, whatever its
   // place in the table.
   model::Table t;
-  t.rows.push_back(row({cell("项目甲"), cell(repeat("巴中红色文化资源保护利用情况的详细说明，包括资源分布、保护级别、利用方式和存在问题。", 12))}));
+  t.rows.push_back(
+      row({cell("项目甲"),
+           cell(repeat("巴中红色文化资源保护利用情况的详细说明，包括资源分布、保护级别、利用方式和存在问题。", 12))}));
   t.rows.push_back(row({cell("项目乙"), cell("短")}));
   const Flow flow = run(t);  // the boxes point into it
   const auto boxes = boxes_of(flow);
@@ -642,9 +648,9 @@ TEST_F(LayoutTable, NoteBelowAndFootnotesInCells) {
   ASSERT_GE(lines.size(), 2u);
   const FlowLine& note = *lines.back();
   EXPECT_EQ(line_text(note.line), "注：作者整理所得。");
-  EXPECT_DOUBLE_EQ(note.size, 12);           // 小四
-  EXPECT_NEAR(note.line.left, 0, kTol);      // from the left
-  EXPECT_FALSE(note.break_before);           // with the table's last row
+  EXPECT_DOUBLE_EQ(note.size, 12);       // 小四
+  EXPECT_NEAR(note.line.left, 0, kTol);  // from the left
+  EXPECT_FALSE(note.break_before);       // with the table's last row
   EXPECT_TRUE(std::holds_alternative<FlowLine>(flow.items.back()));
 }
 

@@ -28,7 +28,8 @@ std::vector<Case> load_cases() {
   std::vector<Case> cases;
   // BANSHI_LINEBREAK_CASES points at another directory of cases (to try new ones).
   const char* env = std::getenv("BANSHI_LINEBREAK_CASES");
-  const std::filesystem::path dir = env ? std::filesystem::path(env) : std::filesystem::path(BANSHI_TEST_DATA) / "linebreak";
+  const std::filesystem::path dir =
+      env ? std::filesystem::path(env) : std::filesystem::path(BANSHI_TEST_DATA) / "linebreak";
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::directory_iterator(dir))
     if (e.path().extension() == ".txt") files.push_back(e.path());
@@ -59,8 +60,10 @@ std::vector<Case> load_cases() {
         in_expected = true;
       } else if (auto colon = line.find(": "); colon != std::string::npos) {
         const std::string key = line.substr(0, colon), value = line.substr(colon + 2);
-        if (key == "text") c->text += value;
-        else c->options[key] = value;
+        if (key == "text")
+          c->text += value;
+        else
+          c->options[key] = value;
       }
     }
   }

@@ -1,9 +1,8 @@
 // The direct CID-keyed CFF subsetter: its subsets load in FreeType, keep
 // every glyph's CID and outline exactly (hints removed), and it declines
 // what it does not handle.
-#include <gtest/gtest.h>
-
 #include <ft2build.h>
+#include <gtest/gtest.h>
 #include FT_FREETYPE_H
 #include FT_CID_H
 #include FT_OUTLINE_H
@@ -38,7 +37,9 @@ struct Face {
   FT_Face face = nullptr;
   Face(const std::string& bytes) {
     FT_Init_FreeType(&lib);
-    EXPECT_EQ(FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(bytes.data()), static_cast<FT_Long>(bytes.size()), 0, &face), 0);
+    EXPECT_EQ(FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(bytes.data()),
+                                 static_cast<FT_Long>(bytes.size()), 0, &face),
+              0);
   }
   ~Face() {
     if (face) FT_Done_Face(face);

@@ -33,9 +33,7 @@ struct Pair {
 };
 std::ostream& operator<<(std::ostream& os, const Pair& p) { return os << "[" << p.left << " | " << p.right << "]"; }
 
-Pair as_numbers(const SheetSide& s) {
-  return {s.left ? *s.left + 1 : 0, s.right ? *s.right + 1 : 0};
-}
+Pair as_numbers(const SheetSide& s) { return {s.left ? *s.left + 1 : 0, s.right ? *s.right + 1 : 0}; }
 
 Pair expected(size_t pages, size_t sheet, bool back) {
   const size_t p = (pages + 3) / 4 * 4, k = sheet;
@@ -67,7 +65,8 @@ TEST(PdfImpose, EverySheetSideFollowsTheFormula) {
         // Output order: sheet 0 front, sheet 0 back, sheet 1 front, …
         EXPECT_EQ(s.sheet, i / 2);
         EXPECT_EQ(s.back, i % 2 == 1);
-        EXPECT_EQ(as_numbers(s), expected(pages, s.sheet, s.back)) << "sheet " << s.sheet << (s.back ? " back" : " front");
+        EXPECT_EQ(as_numbers(s), expected(pages, s.sheet, s.back))
+            << "sheet " << s.sheet << (s.back ? " back" : " front");
         for (const auto& page : {s.left, s.right}) {
           if (!page) {
             ++blanks;
@@ -177,8 +176,8 @@ TEST(PdfImpose, FoldMarksAtTheCentreOfTopAndBottomEdges) {
     EXPECT_NEAR(std::abs(l.y1 - l.y0), 5 * 72 / 25.4, 1e-9);  // 5 mm
     EXPECT_DOUBLE_EQ(l.width, 0.3);
   }
-  EXPECT_DOUBLE_EQ(std::min(marks[0].y0, marks[0].y1), 0);                       // from the top edge
-  EXPECT_DOUBLE_EQ(std::max(marks[1].y0, marks[1].y1), kA3Landscape.height);     // from the bottom edge
+  EXPECT_DOUBLE_EQ(std::min(marks[0].y0, marks[0].y1), 0);                    // from the top edge
+  EXPECT_DOUBLE_EQ(std::max(marks[1].y0, marks[1].y1), kA3Landscape.height);  // from the bottom edge
 }
 
 // ------------------------------------------------------- written booklets
@@ -357,17 +356,19 @@ TEST_F(BookletTest, PagesAreFormsDrawnOnceAndFontsShared) {
   EXPECT_EQ(count(a3, " Do\n"), kPages - 1);           // each placed once
   // The A4 page's box (libharu writes reals as floats: 595.27557).
   const std::regex bbox(R"(/BBox \[ ?0 0 595\.27\d* 841\.8[89]\d* ?\])");
-  EXPECT_EQ(static_cast<size_t>(std::distance(std::sregex_iterator(a3.begin(), a3.end(), bbox), std::sregex_iterator())),
-            kPages - 1);
+  EXPECT_EQ(
+      static_cast<size_t>(std::distance(std::sregex_iterator(a3.begin(), a3.end(), bbox), std::sregex_iterator())),
+      kPages - 1);
   EXPECT_EQ(count(a3, "/FontFile"), count(a4, "/FontFile"));
   EXPECT_EQ(count(a3, "/FontFile"), 1u);
   // A turned side is a 180° rotation: -1 0 0 -1 in its cm.
   EXPECT_EQ(count(a3, "-1 0 0 -1"), 0u);
-  EXPECT_GT(count(write_pdf(booklet_source(kPages, kBlankAt), [] {
-              PdfOptions o = booklet_options(true);
-              o.compress = false;
-              return o;
-            }()),
+  EXPECT_GT(count(write_pdf(booklet_source(kPages, kBlankAt),
+                            [] {
+                              PdfOptions o = booklet_options(true);
+                              o.compress = false;
+                              return o;
+                            }()),
                   "-1 0 0 -1 "),
             0u);
 }
@@ -419,7 +420,8 @@ TEST_F(BookletTest, BookmarksPointAtTheSideHoldingTheirPage) {
 std::string decode_label(const std::string& label) {
   if (label.size() < 6 || label.rfind("<FEFF", 0) != 0 || label.back() != '>') return label;
   std::u16string units;
-  for (size_t i = 5; i + 4 < label.size(); i += 4) units += static_cast<char16_t>(std::stoul(label.substr(i, 4), nullptr, 16));
+  for (size_t i = 5; i + 4 < label.size(); i += 4)
+    units += static_cast<char16_t>(std::stoul(label.substr(i, 4), nullptr, 16));
   std::string out;
   for (char16_t u : units) {  // BMP only: the labels are 第N张正面/背面
     if (u < 0x80) {

@@ -50,10 +50,10 @@ std::string cmap_body(const std::string& cmap) {
 TEST(PdfToUnicode, RangesAndChars) {
   const std::map<uint32_t, std::u32string> text = {
       {0x10, u(U"一")}, {0x11, u(U"丁")}, {0x12, u(U"丂")},  // consecutive: one range
-      {0x14, u(U"中")},                                       // alone: a char
-      {0x20, u(U"fi")},                                       // ligature
-      {0x21, u(U"𠀀")},                                       // outside the BMP
-      {0x22, u(U"")},                                         // continuation glyph: left out
+      {0x14, u(U"中")},                                      // alone: a char
+      {0x20, u(U"fi")},                                      // ligature
+      {0x21, u(U"𠀀")},                                      // outside the BMP
+      {0x22, u(U"")},                                        // continuation glyph: left out
   };
   EXPECT_EQ(cmap_body(build_to_unicode_cmap(text)),
             "3 beginbfchar\n<0014> <4E2D>\n<0020> <00660069>\n<0021> <D840DC00>\nendbfchar\n"
@@ -103,8 +103,7 @@ std::vector<Page> labelled(std::initializer_list<const char*> labels) {
 TEST(PdfPageLabels, Ranges) {
   using R = LabelRange;
   EXPECT_TRUE(label_ranges(labelled({"", "", ""})).empty());
-  EXPECT_EQ(label_ranges(labelled({"", "", "1", "2", "3"})),
-            (std::vector<R>{{0, "", std::nullopt}, {2, "", 1}}));
+  EXPECT_EQ(label_ranges(labelled({"", "", "1", "2", "3"})), (std::vector<R>{{0, "", std::nullopt}, {2, "", 1}}));
   // Numbering that restarts or skips starts a new range.
   EXPECT_EQ(label_ranges(labelled({"1", "2", "5", "6", "", "1"})),
             (std::vector<R>{{0, "", 1}, {2, "", 5}, {4, "", std::nullopt}, {5, "", 1}}));

@@ -1,9 +1,8 @@
 // The subsetter: each subset must load in FreeType on its own (the bare
 // CFF table for CFF fonts, exactly what the PDF embeds), hold the expected
 // glyphs, and keep their outlines, advances and (for CID-keyed CFF) CIDs.
-#include <gtest/gtest.h>
-
 #include <ft2build.h>
+#include <gtest/gtest.h>
 #include FT_FREETYPE_H
 #include FT_CID_H
 #include FT_OUTLINE_H
@@ -192,9 +191,8 @@ TEST(PdfSubset, CffSubroutinesKeptOrInlined) {
     const auto font = Font::open(path, face);
     const FontSubset kept = check_subset(*font, page, SubsetOptions{true});
     const FontSubset flat = check_subset(*font, page, SubsetOptions{false});
-    std::cout << font->postscript_name() << ": " << kept.codes.size()
-              << " glyphs, CFF subset with subroutines " << kept.program.size() << " bytes, desubroutinized "
-              << flat.program.size() << " bytes\n";
+    std::cout << font->postscript_name() << ": " << kept.codes.size() << " glyphs, CFF subset with subroutines "
+              << kept.program.size() << " bytes, desubroutinized " << flat.program.size() << " bytes\n";
     if (font->postscript_name() == "NotoSerifCJKsc-Regular") {
       EXPECT_TRUE(kept.program != flat.program);
     }

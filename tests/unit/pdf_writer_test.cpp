@@ -1,14 +1,13 @@
 // End-to-end tests of the PDF writer: pages built by hand from text shaped
 // with HarfBuzz, written, and read back with poppler (pdftotext, pdffonts,
 // pdfinfo, pdftoppm) and PyMuPDF.
+#include <ft2build.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <map>
 #include <regex>
 #include <sstream>
-
-#include <ft2build.h>
 #include FT_FREETYPE_H
 
 #include <cmath>
@@ -71,7 +70,8 @@ PageSequence sample_document() {
   Page p1;
   p1.label = "1";
   const auto s = samples();
-  for (size_t i = 0; i < s.size(); ++i) p1.items.push_back(shape_run(*s[i].font, s[i].text, kSize, kLeft, line_y(i), s[i].latin));
+  for (size_t i = 0; i < s.size(); ++i)
+    p1.items.push_back(shape_run(*s[i].font, s[i].text, kSize, kLeft, line_y(i), s[i].latin));
   TextRun bold = shape_run(*fonts().fandol, kBoldText, kSize, kLeft, kBoldY);
   bold.stroke = 0.5;
   p1.items.push_back(bold);
@@ -127,7 +127,8 @@ TEST_F(WriterTest, EveryFontIsAnEmbeddedSubsetOfTheRightType) {
   std::map<std::string, std::string> types;
   std::istringstream lines(tool("pdffonts"));
   std::string line;
-  const std::regex row(R"(^([A-Z]{6})\+(\S+)\s+(CID Type 0C|CID TrueType)\s+Identity-H\s+(\S+)\s+(\S+)\s+(\S+)\s+\d+\s+\d+\s*$)");
+  const std::regex row(
+      R"(^([A-Z]{6})\+(\S+)\s+(CID Type 0C|CID TrueType)\s+Identity-H\s+(\S+)\s+(\S+)\s+(\S+)\s+\d+\s+\d+\s*$)");
   while (std::getline(lines, line)) {
     std::smatch m;
     if (!std::regex_match(line, m, row)) continue;
@@ -136,12 +137,10 @@ TEST_F(WriterTest, EveryFontIsAnEmbeddedSubsetOfTheRightType) {
     EXPECT_EQ(m[6], "yes") << line;  // ToUnicode
     types[m[2]] = m[3];
   }
-  const std::map<std::string, std::string> expected = {{"FandolFang-Regular", "CID Type 0C"},
-                                                       {"NotoSerifCJKsc-Regular", "CID Type 0C"},
-                                                       {"LXGWWenKai-Regular", "CID TrueType"},
-                                                       {"LiberationSerif", "CID TrueType"},
-                                                       {"HanaMinB", "CID TrueType"},
-                                                       {"LMRoman10-Regular", "CID Type 0C"}};
+  const std::map<std::string, std::string> expected = {
+      {"FandolFang-Regular", "CID Type 0C"},  {"NotoSerifCJKsc-Regular", "CID Type 0C"},
+      {"LXGWWenKai-Regular", "CID TrueType"}, {"LiberationSerif", "CID TrueType"},
+      {"HanaMinB", "CID TrueType"},           {"LMRoman10-Regular", "CID Type 0C"}};
   EXPECT_EQ(types, expected);
 }
 
@@ -182,7 +181,8 @@ std::vector<std::vector<std::string>> inspect(const fs::path& pdf, const std::st
     std::istringstream ls(line);
     while (std::getline(ls, field, '\t')) fields.push_back(field);
     if (line.back() == '\t') fields.emplace_back();
-    if (!fields.empty() && fields[0] == kind) records.push_back(std::vector<std::string>(fields.begin() + 1, fields.end()));
+    if (!fields.empty() && fields[0] == kind)
+      records.push_back(std::vector<std::string>(fields.begin() + 1, fields.end()));
   }
   return records;
 }
@@ -252,7 +252,9 @@ TEST_F(WriterTest, GlyphsAreDrawnWhereLayoutPlacedThem) {
 struct Gray {
   int w = 0, h = 0;
   std::vector<unsigned char> px;
-  int at(int x, int y) const { return x < 0 || y < 0 || x >= w || y >= h ? 255 : px[size_t(y) * size_t(w) + size_t(x)]; }
+  int at(int x, int y) const {
+    return x < 0 || y < 0 || x >= w || y >= h ? 255 : px[size_t(y) * size_t(w) + size_t(x)];
+  }
 };
 
 Gray read_pgm(const fs::path& path) {
@@ -348,7 +350,8 @@ double best_correlation(const Gray& actual, const Gray& expected, const Box& box
       Gray moved = expected;
       for (int y = 0; y < expected.h; ++y)
         for (int x = 0; x < expected.w; ++x)
-          moved.px[size_t(y) * size_t(expected.w) + size_t(x)] = static_cast<unsigned char>(expected.at(x - dx, y - dy));
+          moved.px[size_t(y) * size_t(expected.w) + size_t(x)] =
+              static_cast<unsigned char>(expected.at(x - dx, y - dy));
       best = std::max(best, ink_correlation(actual, moved, box));
     }
   }
@@ -390,7 +393,8 @@ TEST_F(WriterTest, SyntheticBoldIsHeavier) {
   const TextRun* bold = nullptr;
   const TextRun* plain = nullptr;
   for (const PageItem& item : doc.pages[1].items) {
-    if (const auto* run = std::get_if<TextRun>(&item); run && run->text == kBoldText) (run->stroke > 0 ? bold : plain) = run;
+    if (const auto* run = std::get_if<TextRun>(&item); run && run->text == kBoldText)
+      (run->stroke > 0 ? bold : plain) = run;
   }
   ASSERT_TRUE(bold && plain);
   const double heavy = ink_sum(page, run_box(*bold, kDpi)), normal = ink_sum(page, run_box(*plain, kDpi));
@@ -404,11 +408,11 @@ TEST_F(WriterTest, RulesAndBoxesArePureBlack) {
   constexpr int kDpi = 144;
   const Gray page = render_page(path_, 2, kDpi);
   auto px = [&](double x, double y) { return page.at(int(x * 2), int(y * 2)); };
-  EXPECT_EQ(px(300, 480), 0);          // 1 pt rule
-  EXPECT_EQ(px(300, 484), 255);        // and nothing below it
-  EXPECT_EQ(px(kLeft + 80, 510), 0);   // filled box
-  EXPECT_EQ(px(kLeft + 20, 510), 255); // inside the stroked box
-  EXPECT_LT(px(kLeft, 510), 128);      // its left edge
+  EXPECT_EQ(px(300, 480), 0);           // 1 pt rule
+  EXPECT_EQ(px(300, 484), 255);         // and nothing below it
+  EXPECT_EQ(px(kLeft + 80, 510), 0);    // filled box
+  EXPECT_EQ(px(kLeft + 20, 510), 255);  // inside the stroked box
+  EXPECT_LT(px(kLeft, 510), 128);       // its left edge
 }
 
 std::string data_file(const std::string& name) { return std::string(BANSHI_TEST_DATA) + "/pdf/" + name; }
@@ -447,7 +451,7 @@ TEST(PdfWriter, ImagesAreLoadedOnceAndJpegIsEmbeddedAsIs) {
   write_bytes(dir / "images.pdf", write_pdf(doc, PdfOptions{}));
   const Gray r = render_page(dir / "images.pdf", 1, 72);
   remove_test_output(dir);
-  EXPECT_GT(ink_sum(r, {72, 72, 200, 152}), 1000);   // PNG
+  EXPECT_GT(ink_sum(r, {72, 72, 200, 152}), 1000);    // PNG
   EXPECT_GT(ink_sum(r, {72, 200, 200, 280}), 1000);   // JPEG
   EXPECT_GT(ink_sum(r, {310, 210, 338, 238}), 1000);  // the opaque dot
   EXPECT_EQ(r.at(301, 201), 255);                     // transparent corner

@@ -245,8 +245,8 @@ TEST(StyleTemplateErrors, UnknownAttributeListsTheAllowedOnes) {
 TEST(StyleTemplateErrors, LineBreakIsPhrasesOrAnywhere) {
   const Outcome o = load("bad-line-break");
   EXPECT_EQ(o.kind, "InputError");
-  EXPECT_EQ(o.text, file_of("bad-line-break") +
-                        ":3: error: <style> (模板) line-break=\"words\" must be phrases or anywhere");
+  EXPECT_EQ(o.text,
+            file_of("bad-line-break") + ":3: error: <style> (模板) line-break=\"words\" must be phrases or anywhere");
 }
 
 TEST(StyleTemplateErrors, UnknownAttributeOnATableCell) {
@@ -266,8 +266,8 @@ TEST(StyleTemplateErrors, BadLength) {
 TEST(StyleTemplateErrors, BadHaoSize) {
   const Outcome o = load("bad-size");
   EXPECT_EQ(o.kind, "InputError");
-  EXPECT_EQ(o.text, file_of("bad-size") +
-                        ":4: error: <style> (模板) size=\"小七\" is not a font size (e.g. 三号, 小四, 16pt)");
+  EXPECT_EQ(o.text,
+            file_of("bad-size") + ":4: error: <style> (模板) size=\"小七\" is not a font size (e.g. 三号, 小四, 16pt)");
 }
 
 // A form item naming a style that neither the template nor what it
@@ -309,8 +309,8 @@ TEST(StyleTemplateErrors, ExtendsAMissingTemplate) {
 TEST(StyleTemplateErrors, ExtendsSomethingThatIsNotAName) {
   const Outcome o = load("extends-path");
   EXPECT_EQ(o.kind, "InputError") << "thrown as " << o.kind << ": " << o.text;
-  EXPECT_EQ(o.text, file_of("extends-path") +
-                        ":2: error: <template> (模板) extends=\"../outcome\" is not a template name");
+  EXPECT_EQ(o.text,
+            file_of("extends-path") + ":2: error: <template> (模板) extends=\"../outcome\" is not a template name");
 }
 
 // Placeholders are checked when the form is filled (layout), not here:

@@ -1,8 +1,7 @@
 // Shaping: HarfBuzz's advances for known strings in the fonts the
 // templates use, cross-checked against FreeType's own metrics.
-#include <gtest/gtest.h>
-
 #include <ft2build.h>
+#include <gtest/gtest.h>
 #include FT_FREETYPE_H
 
 #include "fonts/font.h"

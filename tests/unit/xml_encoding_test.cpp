@@ -2,7 +2,6 @@
 // declared or detected — converted, never mojibake — and everything else
 // refused with the place of the first byte that did not fit.
 #include <gtest/gtest.h>
-
 #include <unicode/ucnv.h>
 
 #include <string>
@@ -19,8 +18,8 @@ using banshi::Diagnostics;
 std::string encode(std::string_view utf8, const char* charset) {
   UErrorCode ec = U_ZERO_ERROR;
   std::string out(utf8.size() * 4 + 16, '\0');
-  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                                 utf8.data(), static_cast<int32_t>(utf8.size()), &ec);
+  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                                 static_cast<int32_t>(utf8.size()), &ec);
   EXPECT_TRUE(U_SUCCESS(ec)) << u_errorName(ec);
   out.resize(static_cast<size_t>(n));
   return out;
@@ -50,7 +49,9 @@ std::string report(std::string_view declaration) {
   return std::string(declaration) +
          "<report template=\"outcome\" version=\"1\">\n"
          "  <outcome>\n"
-         "    <title>" + kTitle + "</title>\n"
+         "    <title>" +
+         kTitle +
+         "</title>\n"
          "    <body><p>巴中，“宜居、韧性、智慧”城市。</p></body>\n"
          "  </outcome>\n"
          "</report>\n";
@@ -75,8 +76,8 @@ TEST(XmlEncoding, DeclaredGbkIsConvertedWithAWarning) {
               "巴中，“宜居、韧性、智慧”城市。");
     std::string upper = name;
     for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    EXPECT_EQ(warnings(d), (std::vector<std::string>{"report.xml:1:31: warning: converted from " +
-                                                     upper + " to UTF-8, as the file declares"}));
+    EXPECT_EQ(warnings(d), (std::vector<std::string>{"report.xml:1:31: warning: converted from " + upper +
+                                                     " to UTF-8, as the file declares"}));
   }
 }
 
@@ -85,10 +86,9 @@ TEST(XmlEncoding, UndeclaredGb18030IsDetected) {
   Diagnostics d;
   EXPECT_EQ(title_of(banshi::parse_report(bytes, "report.xml", ".", d)), kTitle);
   EXPECT_EQ(warnings(d),
-            (std::vector<std::string>{
-                "report.xml:3:12: warning: the file is not UTF-8 (byte 0xD0 at byte offset 63); "
-                "it was read as GB18030 and converted to UTF-8 — save it as UTF-8 to be sure of "
-                "the text"}));
+            (std::vector<std::string>{"report.xml:3:12: warning: the file is not UTF-8 (byte 0xD0 at byte offset 63); "
+                                      "it was read as GB18030 and converted to UTF-8 — save it as UTF-8 to be sure of "
+                                      "the text"}));
 }
 
 TEST(XmlEncoding, Gb18030ByteOrderMarkIsDropped) {
@@ -106,7 +106,9 @@ TEST(XmlEncoding, LinesAndColumnsSurviveConversion) {
   const std::string xml =
       "<?xml version=\"1.0\" encoding=\"GBK\"?>\n"
       "<report template=\"outcome\" version=\"1\">\n"
-      "  <outcome><title>" + kTitle + "</title>\n"
+      "  <outcome><title>" +
+      kTitle +
+      "</title>\n"
       "    <body><p>巴中城市<cite ref=\"r9\"/></p></body>\n"
       "  </outcome>\n"
       "</report>\n";
@@ -119,11 +121,11 @@ TEST(XmlEncoding, LinesAndColumnsSurviveConversion) {
 }
 
 TEST(XmlEncoding, Utf16And32WithBom) {
-  for (const auto& [bom, charset] : std::vector<std::pair<std::string, const char*>>{
-           {"\xFF\xFE", "UTF-16LE"},
-           {"\xFE\xFF", "UTF-16BE"},
-           {std::string("\xFF\xFE\x00\x00", 4), "UTF-32LE"},
-           {std::string("\x00\x00\xFE\xFF", 4), "UTF-32BE"}}) {
+  for (const auto& [bom, charset] :
+       std::vector<std::pair<std::string, const char*>>{{"\xFF\xFE", "UTF-16LE"},
+                                                        {"\xFE\xFF", "UTF-16BE"},
+                                                        {std::string("\xFF\xFE\x00\x00", 4), "UTF-32LE"},
+                                                        {std::string("\x00\x00\xFE\xFF", 4), "UTF-32BE"}}) {
     Diagnostics d;
     const std::string bytes = bom + encode(report("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"), charset);
     EXPECT_EQ(title_of(banshi::parse_report(bytes, "report.xml", ".", d)), kTitle) << charset;
@@ -133,7 +135,9 @@ TEST(XmlEncoding, Utf16And32WithBom) {
 
 TEST(XmlEncoding, BadUtf16IsRefused) {
   // An unpaired high surrogate (D800) followed by "a".
-  EXPECT_EQ(error_of(std::string("\xFF\xFE<\0r\0\x00\xD8" "a\0", 10)),
+  EXPECT_EQ(error_of(std::string("\xFF\xFE<\0r\0\x00\xD8"
+                                 "a\0",
+                                 10)),
             "report.xml:1:3: error: the file starts with a UTF-16LE byte-order mark but is not "
             "valid UTF-16LE at byte offset 6");
 }
@@ -162,21 +166,18 @@ TEST(XmlEncoding, InvalidBytesAreRefused) {
 }
 
 TEST(XmlEncoding, DeclaredGbkWithBytesThatAreNotGbk) {
-  EXPECT_EQ(error_of(encode("<?xml version=\"1.0\" encoding=\"GBK\"?>\n<report>\n中", "GB18030") +
-                     "\xFF</report>"),
+  EXPECT_EQ(error_of(encode("<?xml version=\"1.0\" encoding=\"GBK\"?>\n<report>\n中", "GB18030") + "\xFF</report>"),
             "report.xml:3:2: error: the file declares encoding=\"GBK\" but byte 0xFF at byte "
             "offset 48 is not valid GBK; save the file as UTF-8");
 }
 
 TEST(XmlEncoding, DeclaredGbkButActuallyUtf8IsReadAsUtf8) {
   Diagnostics d;
-  const auto r = banshi::parse_report(report("<?xml version=\"1.0\" encoding=\"GBK\"?>\n"),
-                                      "report.xml", ".", d);
+  const auto r = banshi::parse_report(report("<?xml version=\"1.0\" encoding=\"GBK\"?>\n"), "report.xml", ".", d);
   EXPECT_EQ(title_of(r), kTitle);
-  EXPECT_EQ(warnings(d),
-            (std::vector<std::string>{
-                "report.xml:1:31: warning: the file declares encoding=\"GBK\" but is valid UTF-8; "
-                "read as UTF-8 (correct the declaration to encoding=\"UTF-8\")"}));
+  EXPECT_EQ(warnings(d), (std::vector<std::string>{
+                             "report.xml:1:31: warning: the file declares encoding=\"GBK\" but is valid UTF-8; "
+                             "read as UTF-8 (correct the declaration to encoding=\"UTF-8\")"}));
 }
 
 TEST(XmlEncoding, UnsupportedDeclaredEncoding) {

@@ -1,12 +1,11 @@
 // Bad reports: every refusal with its exact message (file:line:column,
 // XML path, the form's label, what is wrong).
 #include <gtest/gtest.h>
+#include <tinyxml2.h>
 
 #include <chrono>
 #include <random>
 #include <string>
-
-#include <tinyxml2.h>
 
 #include "util/file.h"
 #include "xml/parse.h"
@@ -40,8 +39,8 @@ std::string error_of(std::string_view xml, const banshi::ParseLimits& limits = {
 
 // A minimal outcome report around `body`, which starts on line 2.
 std::string in_body(std::string_view body) {
-  return "<report template=\"outcome\" version=\"1\"><outcome><title>T</title><body>\n" +
-         std::string(body) + "\n</body></outcome></report>";
+  return "<report template=\"outcome\" version=\"1\"><outcome><title>T</title><body>\n" + std::string(body) +
+         "\n</body></outcome></report>";
 }
 
 // A jiexiang report whose <project> (line 2) holds `fields`, starting on line 3.
@@ -63,47 +62,54 @@ TEST(XmlBadFiles, MissingFieldWithLabel) {
 
 TEST(XmlBadFiles, UnknownElementListsTheAllowedOnes) {
   EXPECT_EQ(error_of_file("unknown_element.xml"),
-            kData + "bad/unknown_element.xml:4:5: error: <outcome>/<bdy> is not allowed here; "
-                    "allowed in <outcome>: <title>, <authors>, <abstract>, <keywords>, <body>, "
-                    "<references>");
+            kData +
+                "bad/unknown_element.xml:4:5: error: <outcome>/<bdy> is not allowed here; "
+                "allowed in <outcome>: <title>, <authors>, <abstract>, <keywords>, <body>, "
+                "<references>");
 }
 
 TEST(XmlBadFiles, DateThatDoesNotExist) {
   EXPECT_EQ(error_of_file("bad_date.xml"),
-            kData + "bad/bad_date.xml:8:5: error: <project>/<filled> (填表日期) \"2025-02-30\" is "
-                    "not a valid date: 2025-02 has 28 days");
+            kData +
+                "bad/bad_date.xml:8:5: error: <project>/<filled> (填表日期) \"2025-02-30\" is "
+                "not a valid date: 2025-02 has 28 days");
 }
 
 TEST(XmlBadFiles, SectionsFiveDeep) {
   EXPECT_EQ(error_of_file("depth5.xml"),
-            kData + "bad/depth5.xml:9:15: error: "
-                    "<outcome>/<body>/<section>/<section>/<section>/<section>/<section> (章节) is "
-                    "nested 5 deep; sections go at most 4 deep (一级标题 to 四级标题)");
+            kData +
+                "bad/depth5.xml:9:15: error: "
+                "<outcome>/<body>/<section>/<section>/<section>/<section>/<section> (章节) is "
+                "nested 5 deep; sections go at most 4 deep (一级标题 to 四级标题)");
 }
 
 TEST(XmlBadFiles, CitationOfAnUnknownReference) {
   EXPECT_EQ(error_of_file("unknown_cite.xml"),
-            kData + "bad/unknown_cite.xml:5:37: error: <outcome>/<body>/<p>/<cite> (文献引用) "
-                    "refers to \"r9\", which is not in <references>");
+            kData +
+                "bad/unknown_cite.xml:5:37: error: <outcome>/<body>/<p>/<cite> (文献引用) "
+                "refers to \"r9\", which is not in <references>");
 }
 
 TEST(XmlBadFiles, Doctype) {
   EXPECT_EQ(error_of_file("doctype.xml"),
-            kData + "bad/doctype.xml:2:1: error: <!DOCTYPE> is not allowed: a report file has no "
-                    "document type declaration (and so no entity definitions)");
+            kData +
+                "bad/doctype.xml:2:1: error: <!DOCTYPE> is not allowed: a report file has no "
+                "document type declaration (and so no entity definitions)");
 }
 
 TEST(XmlBadFiles, MalformedXmlNamesBothTags) {
   EXPECT_EQ(error_of_file("malformed.xml"),
-            kData + "bad/malformed.xml:5:30: error: </b> does not match <em> (opened at line 5, "
-                    "column 20)");
+            kData +
+                "bad/malformed.xml:5:30: error: </b> does not match <em> (opened at line 5, "
+                "column 20)");
 }
 
 TEST(XmlBadFiles, InvalidBytesAreRefusedWithTheirPlace) {
   EXPECT_EQ(error_of_file("invalid_bytes.xml"),
-            kData + "bad/invalid_bytes.xml:3:12: error: the file is neither UTF-8 nor "
-                    "GB18030/GBK: byte 0xFF at byte offset 63 is not valid UTF-8; save the file "
-                    "as UTF-8");
+            kData +
+                "bad/invalid_bytes.xml:3:12: error: the file is neither UTF-8 nor "
+                "GB18030/GBK: byte 0xFF at byte offset 63 is not valid UTF-8; save the file "
+                "as UTF-8");
 }
 
 TEST(XmlBadFiles, MissingFile) {
@@ -124,8 +130,7 @@ TEST(XmlSchema, UnknownAttribute) {
 TEST(XmlSchema, BadAttributeValues) {
   EXPECT_EQ(error_of("<report template=\"outcome\" version=\"2\"/>"),
             "report.xml:1:37: error: <report>/@version (格式版本) is \"2\"; allowed values: 1");
-  EXPECT_EQ(error_of("<report version=\"1\"/>"),
-            "report.xml:1:1: error: <report>/@template (模板) is missing");
+  EXPECT_EQ(error_of("<report version=\"1\"/>"), "report.xml:1:1: error: <report>/@template (模板) is missing");
   EXPECT_EQ(error_of("<report template=\"../x\" version=\"1\"/>"),
             "report.xml:1:19: error: <report>/@template (模板) is \"../x\"; use only letters, "
             "digits, - and _");
@@ -152,16 +157,22 @@ TEST(XmlSchema, ChangesAndPersons) {
   EXPECT_EQ(error_of(head + "<changes><person><name>胡明</name></person></changes>" + tail),
             "report.xml:2:10: error: <changes>/<person>/@role (人员类别) is missing; allowed "
             "values: original-leader, current-leader, original-member, current-member");
-  EXPECT_EQ(error_of(head + "<changes>\n<person role=\"current-leader\"><born>1979-13</born></person>"
-                            "</changes>" + tail),
+  EXPECT_EQ(error_of(head +
+                     "<changes>\n<person role=\"current-leader\"><born>1979-13</born></person>"
+                     "</changes>" +
+                     tail),
             "report.xml:3:31: error: <changes>/<person role=\"current-leader\">/<born> (现负责人 "
             "出生日期) \"1979-13\" is not a valid date: there is no month 13");
-  EXPECT_EQ(error_of(head + "<changes>\n<person role=\"original-member\"><phone><b>1</b></phone>"
-                            "</person></changes>" + tail),
+  EXPECT_EQ(error_of(head +
+                     "<changes>\n<person role=\"original-member\"><phone><b>1</b></phone>"
+                     "</person></changes>" +
+                     tail),
             "report.xml:3:39: error: <changes>/<person role=\"original-member\">/<phone>/<b> is "
             "not allowed here; <phone> (原参与人员 联系电话) takes plain text only");
-  EXPECT_EQ(error_of(head + "<changes><person role=\"original-leader\"/>\n"
-                            "<person role=\"original-leader\"/></changes>" + tail),
+  EXPECT_EQ(error_of(head +
+                     "<changes><person role=\"original-leader\"/>\n"
+                     "<person role=\"original-leader\"/></changes>" +
+                     tail),
             "report.xml:3:1: error: <changes>/<person role=\"original-leader\"> (原负责人) appears "
             "more than once (the first is at line 2, column 10)");
   EXPECT_EQ(error_of(head + "<changes><planned-date>2025-6-30</planned-date></changes>" + tail),
@@ -212,7 +223,8 @@ TEST(XmlSchema, OutcomeStructure) {
             "report.xml:2:1: error: <outcome>/<body>/<table>/<tr> (表格行) is missing");
   EXPECT_EQ(error_of(in_body("<figure src=\"nope.png\"/>")),
             "report.xml:2:14: error: <outcome>/<body>/<figure>/@src (图片文件) \"nope.png\" is not a "
-            "file (looked for " + kData + "good/nope.png)");
+            "file (looked for " +
+                kData + "good/nope.png)");
   EXPECT_EQ(error_of(in_body("<quote>引文<p>段落</p></quote>")),
             "report.xml:2:8: error: <outcome>/<body>/<quote> (引文) mixes text with <p> paragraphs; "
             "put all of its text in <p> elements");
@@ -255,25 +267,17 @@ TEST(XmlSyntax, Entities) {
   EXPECT_EQ(error_of(in_body("<p>a&nbsp;b</p>")),
             "report.xml:2:5: error: undefined entity &nbsp;: XML defines only &amp; &lt; &gt; "
             "&quot; &apos; — type the character itself");
-  EXPECT_EQ(error_of(in_body("<p>R&D 投入</p>")),
-            "report.xml:2:5: error: a bare \"&\" must be written &amp;");
-  EXPECT_EQ(error_of(in_body("<p>a&#0;b</p>")),
-            "report.xml:2:5: error: &#0; is not a character XML allows");
-  EXPECT_EQ(error_of(in_body("<p>a&#xD800;b</p>")),
-            "report.xml:2:5: error: &#xD800; is not a character XML allows");
-  EXPECT_EQ(error_of(in_body("<p>a&#12a;b</p>")),
-            "report.xml:2:5: error: malformed character reference &#12a;");
-  EXPECT_EQ(error_of(in_body("<p title=\"a&b\">x</p>")),
-            "report.xml:2:12: error: a bare \"&\" must be written &amp;");
+  EXPECT_EQ(error_of(in_body("<p>R&D 投入</p>")), "report.xml:2:5: error: a bare \"&\" must be written &amp;");
+  EXPECT_EQ(error_of(in_body("<p>a&#0;b</p>")), "report.xml:2:5: error: &#0; is not a character XML allows");
+  EXPECT_EQ(error_of(in_body("<p>a&#xD800;b</p>")), "report.xml:2:5: error: &#xD800; is not a character XML allows");
+  EXPECT_EQ(error_of(in_body("<p>a&#12a;b</p>")), "report.xml:2:5: error: malformed character reference &#12a;");
+  EXPECT_EQ(error_of(in_body("<p title=\"a&b\">x</p>")), "report.xml:2:12: error: a bare \"&\" must be written &amp;");
 }
 
 TEST(XmlSyntax, Markup) {
-  EXPECT_EQ(error_of(in_body("<p>1 < 2</p>")),
-            "report.xml:2:6: error: \"<\" in text must be written &lt;");
-  EXPECT_EQ(error_of(in_body("<p>a\x01</p>")),
-            "report.xml:2:5: error: control character U+0001 is not allowed in XML");
-  EXPECT_EQ(error_of(in_body("<p>a<!-- note</p>")),
-            "report.xml:2:5: error: comment is never closed (no -->)");
+  EXPECT_EQ(error_of(in_body("<p>1 < 2</p>")), "report.xml:2:6: error: \"<\" in text must be written &lt;");
+  EXPECT_EQ(error_of(in_body("<p>a\x01</p>")), "report.xml:2:5: error: control character U+0001 is not allowed in XML");
+  EXPECT_EQ(error_of(in_body("<p>a<!-- note</p>")), "report.xml:2:5: error: comment is never closed (no -->)");
   EXPECT_EQ(error_of(in_body("<p>a<?xml version=\"1.0\"?></p>")),
             "report.xml:2:5: error: the <?xml …?> declaration must be the very first thing in the "
             "file");
@@ -304,8 +308,9 @@ TEST(XmlSyntax, DocumentShape) {
             "report.xml:2:1: error: text after the end of the root element <report>");
   EXPECT_EQ(error_of("junk<report/>"), "report.xml:1:1: error: text before the root element");
   EXPECT_EQ(error_of("</report>"), "report.xml:1:1: error: </report> has no matching start tag");
-  EXPECT_EQ(error_of("<report"), "report.xml:1:1: error: tag <report> is never closed (the file "
-                                 "ends inside it)");
+  EXPECT_EQ(error_of("<report"),
+            "report.xml:1:1: error: tag <report> is never closed (the file "
+            "ends inside it)");
 }
 
 TEST(XmlSyntax, TinyXml2ErrorsAreTranslated) {
@@ -357,8 +362,7 @@ TEST(XmlHostile, NoQuadraticPaths) {
   std::string body;
   for (int i = 0; i < 200000; ++i) body += "<p>text</p>";
   const auto start = std::chrono::steady_clock::now();
-  EXPECT_EQ(error_of(in_body(body + "&")),
-            "report.xml:2:2200001: error: a bare \"&\" must be written &amp;");
+  EXPECT_EQ(error_of(in_body(body + "&")), "report.xml:2:2200001: error: a bare \"&\" must be written &amp;");
   const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_LT(seconds, 10.0);
 }
@@ -379,7 +383,9 @@ TEST(XmlHostile, BillionLaughsNeverExpands) {
 TEST(XmlHostile, MutatedReportsNeverCrash) {
   const std::string good = banshi::read_file(kData + "good/jiexiang.xml");
   std::mt19937 rng(20251015);
-  const std::string alphabet = "<>/&;\"'=!?-[] \n\x80\xE4\xFF" "abc#x0";
+  const std::string alphabet =
+      "<>/&;\"'=!?-[] \n\x80\xE4\xFF"
+      "abc#x0";
   int accepted = 0, refused = 0;
   for (int round = 0; round < 3000; ++round) {
     std::string xml = good;
@@ -387,9 +393,14 @@ TEST(XmlHostile, MutatedReportsNeverCrash) {
     for (int e = 0; e < edits; ++e) {
       const size_t at = rng() % xml.size();
       switch (rng() % 3) {
-        case 0: xml[at] = alphabet[rng() % alphabet.size()]; break;
-        case 1: xml.erase(at, 1 + rng() % 8); break;
-        default: xml.insert(at, 1, alphabet[rng() % alphabet.size()]);
+        case 0:
+          xml[at] = alphabet[rng() % alphabet.size()];
+          break;
+        case 1:
+          xml.erase(at, 1 + rng() % 8);
+          break;
+        default:
+          xml.insert(at, 1, alphabet[rng() % alphabet.size()]);
       }
     }
     Diagnostics d;

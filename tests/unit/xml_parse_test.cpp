@@ -26,14 +26,30 @@ std::string show(const Inlines& in) {
   std::string out;
   for (const auto& i : in) {
     switch (i.kind) {
-      case InlineKind::Text: out += i.text; break;
-      case InlineKind::Bold: out += "{b:" + show(i.children) + "}"; break;
-      case InlineKind::Emphasis: out += "{em:" + show(i.children) + "}"; break;
-      case InlineKind::Sup: out += "{sup:" + show(i.children) + "}"; break;
-      case InlineKind::Sub: out += "{sub:" + show(i.children) + "}"; break;
-      case InlineKind::Footnote: out += "{fn:" + show(i.children) + "}"; break;
-      case InlineKind::Link: out += "{a " + i.href + ":" + show(i.children) + "}"; break;
-      case InlineKind::LineBreak: out += "{br}"; break;
+      case InlineKind::Text:
+        out += i.text;
+        break;
+      case InlineKind::Bold:
+        out += "{b:" + show(i.children) + "}";
+        break;
+      case InlineKind::Emphasis:
+        out += "{em:" + show(i.children) + "}";
+        break;
+      case InlineKind::Sup:
+        out += "{sup:" + show(i.children) + "}";
+        break;
+      case InlineKind::Sub:
+        out += "{sub:" + show(i.children) + "}";
+        break;
+      case InlineKind::Footnote:
+        out += "{fn:" + show(i.children) + "}";
+        break;
+      case InlineKind::Link:
+        out += "{a " + i.href + ":" + show(i.children) + "}";
+        break;
+      case InlineKind::LineBreak:
+        out += "{br}";
+        break;
       case InlineKind::Cite: {
         out += "{cite";
         for (const auto& r : i.refs) out += " " + r;
@@ -282,8 +298,7 @@ TEST(XmlOutcomeReport, NeedsNoProjectAndKeepsSpacesBetweenElements) {
   const Section& s = section(r.outcome.body[1]);
   // tinyxml2 drops the white-space-only text between </b> and <em>; the
   // parser puts the space back.
-  EXPECT_EQ(show(std::get<banshi::model::Paragraph>(s.blocks[0].node).content),
-            "Text in {b:bold} {em:and} emphasis.");
+  EXPECT_EQ(show(std::get<banshi::model::Paragraph>(s.blocks[0].node).content), "Text in {b:bold} {em:and} emphasis.");
   EXPECT_TRUE(diags.items().empty());
 }
 
@@ -315,10 +330,9 @@ TEST(XmlInlineReport, UncitedReferencesWarnOnceWhenNothingIsCited) {
       "  <references><ref id=\"a\">甲</ref><ref id=\"b\">乙</ref></references>\n"
       "</outcome></report>",
       "refs.xml", ".", diags);
-  EXPECT_EQ(messages(diags),
-            (std::vector<std::string>{"refs.xml:2:3: warning: <outcome>/<references> (参考文献) none "
-                                      "of the 2 references is cited (no <cite ref=\"…\"/> in the "
-                                      "text)"}));
+  EXPECT_EQ(messages(diags), (std::vector<std::string>{"refs.xml:2:3: warning: <outcome>/<references> (参考文献) none "
+                                                       "of the 2 references is cited (no <cite ref=\"…\"/> in the "
+                                                       "text)"}));
 }
 
 TEST(XmlInlineReport, CrLfLineEndings) {

@@ -14,17 +14,17 @@ using banshi::xml::normalize_text;
 TEST(XmlWhitespace, CollapsesAndTrims) {
   EXPECT_EQ(normalize_text("  a \t b\n\n c  "), "a b c");
   EXPECT_EQ(normalize_text(" \n\t "), "");
-  EXPECT_EQ(normalize_text("胡 明"), "胡 明");          // typed on one line: kept
+  EXPECT_EQ(normalize_text("胡 明"), "胡 明");            // typed on one line: kept
   EXPECT_EQ(normalize_text("中\u3000文"), "中\u3000文");  // ideographic space is content
 }
 
 TEST(XmlWhitespace, LineBreaksBetweenCjkDisappear) {
   EXPECT_EQ(normalize_text("城乡融合\n      发展"), "城乡融合发展");
-  EXPECT_EQ(normalize_text("发展，\n  旨在"), "发展，旨在");        // CJK punctuation
-  EXPECT_EQ(normalize_text("智慧”\r\n  城市"), "智慧”城市");        // general punctuation used in Chinese
-  EXPECT_EQ(normalize_text("独特\n  IP 研究"), "独特 IP 研究");      // CJK–Latin keeps a space
+  EXPECT_EQ(normalize_text("发展，\n  旨在"), "发展，旨在");     // CJK punctuation
+  EXPECT_EQ(normalize_text("智慧”\r\n  城市"), "智慧”城市");     // general punctuation used in Chinese
+  EXPECT_EQ(normalize_text("独特\n  IP 研究"), "独特 IP 研究");  // CJK–Latin keeps a space
   EXPECT_EQ(normalize_text("GDP\n增长"), "GDP 增长");
-  EXPECT_EQ(normalize_text("ａ\nｂ"), "ａｂ");                      // fullwidth forms
+  EXPECT_EQ(normalize_text("ａ\nｂ"), "ａｂ");  // fullwidth forms
 }
 
 TEST(XmlWhitespace, BlocksAcrossInlineElements) {
@@ -42,9 +42,9 @@ TEST(XmlWhitespace, BlocksAcrossInlineElements) {
     return i;
   };
   // "\n  中文 <b> 粗 </b>\n  继续<cite/>\n 。<br/>  下一行  "
-  banshi::model::Inlines in{text("\n  中文 "), element(InlineKind::Bold, {text(" 粗 ")}),
-                            text("\n  继续"), element(InlineKind::Cite, {}), text("\n 。"),
-                            element(InlineKind::LineBreak, {}), text("  下一行  ")};
+  banshi::model::Inlines in{
+      text("\n  中文 "), element(InlineKind::Bold, {text(" 粗 ")}), text("\n  继续"),  element(InlineKind::Cite, {}),
+      text("\n 。"),     element(InlineKind::LineBreak, {}),        text("  下一行  ")};
   banshi::xml::normalize_block(in);
   ASSERT_EQ(in.size(), 7u);
   EXPECT_EQ(in[0].text, "中文 ");
@@ -93,15 +93,12 @@ TEST(XmlValues, Dates) {
   EXPECT_EQ(date("1900-02-29"), "\"1900-02-29\" is not a valid date: 1900-02 has 28 days");
   EXPECT_EQ(date("2025-04-31"), "\"2025-04-31\" is not a valid date: 2025-04 has 30 days");
   EXPECT_EQ(date("2025-00-10"), "\"2025-00-10\" is not a valid date: there is no month 00");
-  EXPECT_EQ(date("0225-10-15"),
-            "\"0225-10-15\" is not a valid date: the year must be between 1900 and 2100");
+  EXPECT_EQ(date("0225-10-15"), "\"0225-10-15\" is not a valid date: the year must be between 1900 and 2100");
   EXPECT_EQ(date("2025-10"), "\"2025-10\" is not a date in the form YYYY-MM-DD (e.g. 2025-10-15)");
-  EXPECT_EQ(date("2025年10月15日"),
-            "\"2025年10月15日\" is not a date in the form YYYY-MM-DD (e.g. 2025-10-15)");
+  EXPECT_EQ(date("2025年10月15日"), "\"2025年10月15日\" is not a date in the form YYYY-MM-DD (e.g. 2025-10-15)");
   EXPECT_EQ(date("1979-12", true), "1979/12/0");
   EXPECT_EQ(date("1979-12-03", true), "1979/12/3");
-  EXPECT_EQ(date("1979", true),
-            "\"1979\" is not a date in the form YYYY-MM or YYYY-MM-DD (e.g. 1979-12)");
+  EXPECT_EQ(date("1979", true), "\"1979\" is not a date in the form YYYY-MM or YYYY-MM-DD (e.g. 1979-12)");
 }
 
 TEST(XmlValues, NumbersLengthsIds) {
@@ -123,10 +120,8 @@ TEST(XmlValues, NumbersLengthsIds) {
 TEST(XmlLabels, DependOnContext) {
   using namespace banshi::xml;
   EXPECT_EQ(element_label(ElementId::ProjectId), "立项编号");
-  EXPECT_EQ(element_label(ElementId::PersonBorn, {banshi::model::PersonRole::CurrentLeader, 0}),
-            "现负责人 出生日期");
-  EXPECT_EQ(element_label(ElementId::PersonName, {banshi::model::PersonRole::OriginalMember, 0}),
-            "原参与人员 姓名");
+  EXPECT_EQ(element_label(ElementId::PersonBorn, {banshi::model::PersonRole::CurrentLeader, 0}), "现负责人 出生日期");
+  EXPECT_EQ(element_label(ElementId::PersonName, {banshi::model::PersonRole::OriginalMember, 0}), "原参与人员 姓名");
   EXPECT_EQ(element_label(ElementId::Heading, {std::nullopt, 3}), "三级标题");
   EXPECT_EQ(attribute_label(ElementId::Changes, "changed"), "是否变更");
   EXPECT_EQ(attribute_label(ElementId::Cite, "ref"), "文献引用");
