@@ -56,6 +56,36 @@ void widen_boxes(const CollectedText& text, std::vector<Cluster>& cs) {
   }
 }
 
+bool is_question_or_bang(char32_t cp) { return cp == 0xFF1F || cp == 0xFF01; }
+
+// Sets a mark without the blank on one side (its ink stays where it was).
+void trim_right(Cluster& c) {
+  c.trim_right += c.blank_right;
+  c.width -= c.blank_right;
+  c.blank_right = 0;
+}
+void trim_left(Cluster& c) {
+  c.trim_left += c.blank_left;
+  c.width -= c.blank_left;
+  c.pen_offset -= c.blank_left;
+  c.blank_left = 0;
+}
+
+// Sets a mark in half its full width (less where its ink is wider), the
+// ink centred, its blanks all used up.
+void halve(Cluster& c) {
+  const double full = c.width + c.trim_left + c.trim_right;
+  const double ink = c.width - c.blank_left - c.blank_right;
+  const double set = std::max(full / 2, ink);
+  if (set >= c.width) return;
+  const double left = (set - ink) / 2;
+  c.pen_offset += left - c.blank_left;
+  c.trim_left += c.blank_left - left;
+  c.trim_right += c.blank_right - (set - ink - left);
+  c.width = set;
+  c.blank_left = c.blank_right = 0;
+}
+
 // Two adjacent full-width marks would show a double gap (。” ）。 ，“ “《):
 // the blank between them is removed once, so the pair takes 1.5 em (clreq
 // 3.1.6). An opening and a closing mark in that order keep their blanks.
@@ -67,15 +97,17 @@ void compress_adjacent(std::vector<Cluster>& cs) {
     while (j + 1 < cs.size() && cs[j].attached) ++j;
     Cluster& b = cs[j];
     if (!a.wide || !b.wide || !is_cjk_punct(a.cls) || !is_cjk_punct(b.cls)) continue;
+    if (is_question_or_bang(a.last) && is_question_or_bang(b.first)) {
+      // ？！ ？？ ！？ ！！ read as one mark and take one em together
+      // (layout-rules §4): each in half an em, its ink centred there.
+      halve(a);
+      halve(b);
+      continue;
+    }
     if (a.blank_right >= b.blank_left && a.blank_right > 0) {
-      a.trim_right += a.blank_right;
-      a.width -= a.blank_right;
-      a.blank_right = 0;
+      trim_right(a);
     } else if (b.blank_left > 0) {
-      b.trim_left += b.blank_left;
-      b.width -= b.blank_left;
-      b.pen_offset -= b.blank_left;
-      b.blank_left = 0;
+      trim_left(b);
     }
   }
 }

@@ -75,6 +75,15 @@ TEST_F(Compression, AdjacentMarksTakeOneAndAHalfEm) {
   EXPECT_DOUBLE_EQ(width_em("。”）"), 2.0);
 }
 
+TEST_F(Compression, QuestionAndExclamationPairsTakeOneEm) {
+  // layout-rules §4: ？！ and ？？ together take 1 em (叹问号 as one mark).
+  EXPECT_DOUBLE_EQ(width_em("？！"), 1.0);
+  EXPECT_DOUBLE_EQ(width_em("？？"), 1.0);
+  EXPECT_DOUBLE_EQ(width_em("！！"), 1.0);
+  // Followed by a closing quote, the quote keeps its own em.
+  EXPECT_DOUBLE_EQ(width_em("？！”"), 2.0);
+}
+
 TEST_F(Compression, HanLatinGapIsAQuarterEmAndNotDoubled) {
   const double tight = width_em("占比达32%");
   const double spaced = width_em("占比达 32%");
