@@ -53,7 +53,12 @@ void append_utf16be_units(std::u16string& out, char32_t cp) {
 
 std::string utf16be_text_string(std::string_view utf8) {
   std::u16string units;
-  for (char32_t cp : decode_utf8(utf8)) append_utf16be_units(units, cp);
+  std::u32string cps = decode_utf8(utf8);
+  if (cps.size() > kMaxTextStringChars) {
+    cps.resize(kMaxTextStringChars - 1);
+    cps += U'…';
+  }
+  for (char32_t cp : cps) append_utf16be_units(units, cp);
   std::string bytes = "\xFE\xFF";
   for (char16_t u : units) {
     bytes += static_cast<char>(u >> 8);

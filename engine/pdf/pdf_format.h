@@ -25,7 +25,11 @@ void append_hex(std::string& out, uint32_t value, int digits);
 void append_utf16be_units(std::u16string& out, char32_t cp);
 
 // A PDF text string for `utf8`: UTF-16BE with a byte-order mark, the one
-// encoding every viewer decodes for non-Latin titles and bookmarks.
+// encoding every viewer decodes for non-Latin titles and bookmarks. Text
+// of more than kMaxTextStringChars characters is cut there and ends in …:
+// libharu refuses strings of 64 KB, and a title that long is no use in a
+// viewer's title bar or bookmark list anyway.
+inline constexpr size_t kMaxTextStringChars = 1000;
 std::string utf16be_text_string(std::string_view utf8);
 
 // The code points of a UTF-8 string (invalid bytes become U+FFFD).

@@ -351,6 +351,23 @@ class HugeParagraphs(HostileCase):
         self.assertContainsText("长段" + text, body)
         self.assertEqual(len(body), len("长段" + text))
 
+    def test_title_of_a_hundred_pages_renders_whole(self):
+        # The title is set whole; the PDF's Title and bookmark, which
+        # libharu limits to 64 KB, are cut at 1,000 characters with ….
+        d = workdir("huge-title")
+        title = sentences("题", 3000)[:90_000]
+        xml = write(d, "title.xml", report("<p>正文。</p>", title=title))
+        r, pdf = self.render(d, xml)
+        pages = self.assertRendered(r, pdf)
+        self.assertGreater(len(pages), 100)
+        self.assertContainsText(title, FOLIO.sub("", "".join(pages)))
+        doc = fitz.open(pdf)
+        meta, toc = doc.metadata["title"], doc.get_toc()
+        doc.close()
+        self.assertEqual(len(meta), 1000)
+        self.assertEqual(meta, title[:999] + "…")
+        self.assertEqual(toc[0][1], title[:999] + "…")
+
 
 class PageLimit(HostileCase):
     def test_report_past_the_page_limit_is_refused_where_it_passes_it(self):

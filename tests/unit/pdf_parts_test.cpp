@@ -37,6 +37,14 @@ TEST(PdfFormat, Utf16TextStrings) {
   EXPECT_EQ(utf16be_text_string("A中"), std::string("\xFE\xFF\x00\x41\x4E\x2D", 6));
   EXPECT_EQ(utf16be_text_string("𠀀"), std::string("\xFE\xFF\xD8\x40\xDC\x00", 6));
   EXPECT_EQ(utf16be_text_string(""), "\xFE\xFF");
+  // Long text is cut at kMaxTextStringChars characters, the last one …,
+  // never inside a surrogate pair.
+  std::string long_text;
+  for (size_t i = 0; i < kMaxTextStringChars + 5; ++i) long_text += "𠀀";
+  const std::string cut = utf16be_text_string(long_text);
+  EXPECT_EQ(cut.size(), 2 + 4 * (kMaxTextStringChars - 1) + 2);
+  EXPECT_EQ(cut.substr(cut.size() - 2), std::string("\x20\x26", 2));
+  EXPECT_EQ(utf16be_text_string(long_text.substr(0, 4 * kMaxTextStringChars)).size(), 2 + 4 * kMaxTextStringChars);
 }
 
 std::u32string u(const char32_t* s) { return s; }
