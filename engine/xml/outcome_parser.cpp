@@ -351,6 +351,9 @@ model::Inline ReportParser::read_inline_element(const El& el, ElementId id) {
       break;
     case K::Link: {
       in.href = attribute(el, "href");
+      if (in.href.size() > kMaxHrefBytes)
+        fail_here(pos(&el), "href holds " + std::to_string(in.href.size()) + " bytes; a link address may hold at most " +
+                                std::to_string(kMaxHrefBytes));
       // A printed report links to the web or to an address: javascript:,
       // file: and the like would become actions in the PDF.
       std::string scheme;

@@ -132,6 +132,11 @@ enum class AttrType : std::uint8_t {
 // otherwise make the layout stage allocate a grid of that size.
 constexpr int kMaxSpan = 1000;
 
+// Link addresses longer than this are refused: the PDF stores a link's
+// address as one string, which libharu caps at 64 KB, and no real address
+// comes near it (browsers stop at a few thousand characters).
+constexpr size_t kMaxHrefBytes = 8000;
+
 struct AttrSpec {
   std::string_view name;
   AttrType type = AttrType::Text;

@@ -552,6 +552,23 @@ class HostileLinks(HostileCase):
             self.assertIn("网址", "".join(self.assertRendered(r, pdf)))
             self.assertIn(b"/URI (https:", read(pdf))
 
+    def test_link_address_of_70kb_is_refused_with_the_limit(self):
+        # The PDF keeps an address as one string; libharu refuses 64 KB.
+        d = workdir("long-link")
+        href = "https://example.org/" + "a" * 70_000
+        xml = write(d, "long.xml", report(f'<p>链接<a href="{href}">网址</a>。</p>'))
+        r, pdf = self.render(d, xml)
+        self.assertRefused(r, xml, r"<a> \(链接\) href holds 70020 bytes; a link address may hold at most 8000")
+        self.assertFalse(os.path.exists(pdf))
+        href = "https://example.org/" + "a" * 7_000
+        xml = write(d, "long-but-fine.xml", report(f'<p>链接<a href="{href}">网址</a>。</p>'))
+        r, pdf = self.render(d, xml)
+        self.assertRendered(r, pdf)
+        doc = fitz.open(pdf)
+        uris = [link.get("uri") for page in doc for link in page.get_links()]
+        doc.close()
+        self.assertTrue(uris == [href], "the 7,000-byte address is not the page's link")
+
 
 # ---------------------------------------------------------------- page-sized pieces
 
