@@ -141,6 +141,7 @@ TEST(StyleTemplate, JiexiangExtendsTheOutcomesStyles) {
   // Titles and captions break in phrases; body text anywhere.
   EXPECT_TRUE(outcome.styles.at("title").break_in_phrases);
   EXPECT_TRUE(outcome.styles.at("table-caption").break_in_phrases);
+  EXPECT_TRUE(outcome.styles.at("heading1").break_in_phrases);
   EXPECT_FALSE(outcome.styles.at("body").break_in_phrases);
   EXPECT_TRUE(t.styles.at("title").break_in_phrases);
   // The outcome alone has no front pages.
