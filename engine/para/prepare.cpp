@@ -268,6 +268,11 @@ void Preparer::discourage_breaks_in_words(const CollectedText& text, Prepared& o
   }
 }
 
+void Preparer::absorb(Preparer& other) {
+  for (auto& [face_id, chars] : other.fallback_used_) fallback_used_[face_id].merge(chars);
+  other.fallback_used_.clear();
+}
+
 void Preparer::report(Diagnostics& diags, const std::string& file) {
   for (const auto& [face_id, chars] : fallback_used_) {
     const ResolvedFace* face = fonts_.face(face_id);

@@ -104,6 +104,9 @@ class Preparer {
   // Warnings for characters drawn from fallback fonts or missing entirely
   // (one per face, listing the characters), then forgets them.
   void report(Diagnostics& diags, const std::string& file);
+  // Takes over what `other` has noted for report() (a job's second
+  // preparer, which laid out part of the same document).
+  void absorb(Preparer& other);
 
   Shaper& shaper() { return shaper_; }
 

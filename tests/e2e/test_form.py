@@ -747,6 +747,21 @@ class TestReports(FormChecks):
         self.assertIn("成果是否涉及敏感问题或其他不宜公开出版的内容：是☒否☐", text)
         self.assertIn("成果是否涉密：是☐否☒", text)
 
+    def test_fallback_characters_of_form_and_outcome_in_one_warning(self):
+        # The form pages and the outcome are laid out side by side; what
+        # their fonts lacked is still reported once per font, the form's
+        # characters with the outcome's.
+        project = dict(FIVE_PROJECT, leader="张东\U00020000")
+        text = report_xml(project).replace("<p>党的二十届", "<p>\U0002A6A5党的二十届", 1)
+        src = write_report("form-fallback.xml", text)
+        pdf, err = render(src, "form-fallback.pdf", "--impose", "none")
+        lines = [l for l in err.splitlines() if "drawn from fallback fonts" in l and "FandolFang" in l]
+        self.assertEqual(len(lines), 1, f"one warning for the body font expected:\n{err}")
+        for ch in ("\U00020000", "\U0002A6A5"):
+            self.assertIn(ch, lines[0])
+        doc = fitz.open(pdf)
+        self.assertIn("张东\U00020000", squeeze(doc[0].get_text()))
+
     def test_five_members_grow_the_block(self):
         src = write_report("form-five-members.xml", report_xml(FIVE_PROJECT, changes=FIVE_CHANGES))
         pdf, _ = render(src, "form-five-members.pdf", "--impose", "none")
