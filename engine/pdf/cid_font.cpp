@@ -5,6 +5,7 @@
 
 #include "pdf/deflate.h"
 #include "pdf/to_unicode.h"
+#include "util/utf8.h"
 
 namespace banshi::pdf {
 
@@ -21,8 +22,12 @@ PreparedFont prepare_font(const FontUsage& usage, const SubsetOptions& options) 
   for (const auto& [gid, code] : p.subset.codes) {
     const int w = static_cast<int>(std::lround(font.advance(gid) * 1000.0 / font.upem()));
     code_widths.emplace(code, w);
-    p.glyphs.emplace(gid, GlyphCode{code, w});
-    if (auto t = usage.text.find(gid); t != usage.text.end()) code_text.emplace(code, t->second);
+    GlyphCode gc{code, w, {}};
+    if (auto t = usage.text.find(gid); t != usage.text.end()) {
+      code_text.emplace(code, t->second);
+      for (char32_t cp : t->second) gc.text += utf8_encode(cp);
+    }
+    p.glyphs.emplace(gid, std::move(gc));
   }
   p.widths = compute_cid_widths(code_widths);
   p.to_unicode = build_to_unicode_cmap(code_text);

@@ -21,6 +21,10 @@ namespace banshi::pdf {
 struct GlyphCode {
   uint32_t code = 0;  // 2-byte code in the content stream
   int width = 0;      // its /W (or /DW) width, 1000 units per em
+  // UTF-8 of the text the ToUnicode map gives it ("" = none): where a
+  // glyph stands for other text (one glyph for ⼀ and 一), the writer marks
+  // that use with /ActualText so copying still gives the source back.
+  std::string text;
 };
 
 struct PreparedFont {

@@ -61,6 +61,20 @@ void append_text_run(std::string& out, const TextRun& run, const std::string& fo
         throw EngineError("PDF writer: glyph " + std::to_string(g.gid) + " of " + run.font->file() +
                           " is missing from the font's subset");
       }
+      // A glyph whose ToUnicode text is not this cluster's (the font draws
+      // two characters alike, or .notdef stands for a missing one) goes in
+      // a marked span of its own that says what it stands for.
+      const std::string_view cluster = g.text_len > 0 && g.text_begin < run.text.size()
+                                           ? std::string_view(run.text).substr(g.text_begin, g.text_len)
+                                           : std::string_view{};
+      const bool actual = !cluster.empty() && cluster != it->second.text;
+      if (actual) {
+        if (in_string) out += '>';
+        in_string = false;
+        out += "] TJ\n/Span <</ActualText <";
+        for (unsigned char b : utf16be_text_string(cluster)) append_hex(out, b, 2);
+        out += ">>> BDC\n[";
+      }
       if (i > first) {
         const double drift = pen - g.x;
         if (std::abs(drift) > kTolerance) {
@@ -80,6 +94,10 @@ void append_text_run(std::string& out, const TextRun& run, const std::string& fo
       in_string = true;
       append_hex(out, it->second.code, 4);
       pen += it->second.width * size / 1000.0;
+      if (actual) {
+        out += ">] TJ\nEMC\n[";
+        in_string = false;
+      }
     }
     if (in_string) out += '>';
     out += "] TJ\n";

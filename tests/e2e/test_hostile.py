@@ -521,6 +521,23 @@ class OddCharacters(HostileCase):
             self.assertRegex(line, r"U\+[0-9A-F]{4}")
         self.assertIn("U+007F", "\n".join(lines))
 
+    def test_characters_drawn_alike_copy_as_written(self):
+        # Text pasted from other PDFs carries Kangxi radicals (⼀ U+2F00) and
+        # compatibility ideographs beside the ideographs they look like; a
+        # font draws both with one glyph, whose ToUnicode entry can name
+        # only one of them. The other use is marked with /ActualText, so
+        # copying gives back what was written, either way round.
+        d = workdir("alike")
+        for name, text in (("radical-first", "⼀与一，⼈与人。"), ("ideograph-first", "一与⼀，人与⼈。")):
+            with self.subTest(name):
+                xml = write(d, name + ".xml", report(f"<p>{text}</p>"))
+                r, pdf = self.render(d, xml)
+                self.assertRendered(r, pdf)
+                # poppler reads /ActualText (as Acrobat does; MuPDF's plain
+                # text extraction does not).
+                self.assertIn(text, subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
+                                                   text=True).stdout.replace("\n", ""))
+
     def test_emoji_and_extension_b_render_with_a_fallback(self):
         d = workdir("emoji")
         xml = write(d, "emoji.xml", report("<p>表情😀👍和扩展B的𠀀𠀁𪚥字。</p>"))

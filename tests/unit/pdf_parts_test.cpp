@@ -134,8 +134,22 @@ TextRun run_at(const std::vector<std::pair<double, double>>& xy, double size = 1
   return run;
 }
 
+// Glyph k stands for the k-th letter of the run's text, as its ToUnicode
+// entry says.
 const std::unordered_map<uint32_t, GlyphCode> kCodes = {
-    {1, {0x0101, 500}}, {2, {0x0202, 1000}}, {3, {0x0303, 250}}, {4, {0x0404, 500}}};
+    {1, {0x0101, 500, "a"}}, {2, {0x0202, 1000, "b"}}, {3, {0x0303, 250, "c"}}, {4, {0x0404, 500, "d"}}};
+
+TEST(PdfTextOps, GlyphStandingForOtherTextGetsActualText) {
+  std::string out;
+  // Glyph 2 is mapped to "b" but here draws "X" (a font that draws ⼀ and
+  // 一 alike): it goes in a span whose ActualText is X, the rest as usual.
+  TextRun run = run_at({{10, 20}, {15, 20}, {25, 20}});
+  run.text = "aXc";
+  append_text_run(out, run, "F1", kCodes, 100);
+  EXPECT_EQ(out,
+            "q\n0 g\nBT\n/F1 10 Tf\n1 0 0 1 10 80 Tm\n[<0101>] TJ\n/Span <</ActualText <FEFF0058>>> BDC\n"
+            "[<0202>] TJ\nEMC\n[<0303>] TJ\nET\nQ\n");
+}
 
 TEST(PdfTextOps, NominalAdvancesNeedNoAdjustment) {
   std::string out;
@@ -174,6 +188,7 @@ TEST(PdfTextOps, SubPixelDriftIsAbsorbedNotAccumulated) {
   std::vector<std::pair<double, double>> xy;
   for (int i = 0; i < 9; ++i) xy.push_back({10 + 5.0003 * i, 20});
   TextRun run = run_at(xy);
+  run.text = "aaaaaaaaa";
   for (auto& g : run.glyphs) g.gid = 1;
   append_text_run(out, run, "F1", kCodes, 100);
   EXPECT_NE(out.find("[<0101010101010101010101010101> -0.21 <01010101>] TJ"), std::string::npos) << out;
