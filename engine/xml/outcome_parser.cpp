@@ -328,9 +328,10 @@ model::Inlines ReportParser::read_inlines(const El& el) {
     // tinyxml2 drops white space between elements; it may be the only
     // space between two words (`<b>x</b> <em>y</em>`).
     if (map_.blank_before(node)) out.push_back(text_inline(" ", pos(node)));
-    if (const auto* text = node->ToText())
+    if (const auto* text = node->ToText()) {
+      check_lookalikes(text->Value(), pos(text));
       out.push_back(text_inline(text->Value(), pos(text)));
-    else if (const auto* child = node->ToElement())
+    } else if (const auto* child = node->ToElement())
       out.push_back(read_inline_element(*child, find_child(frames_.back().id, child->Name())->id));
   }
   if (map_.blank_before_end(&el)) out.push_back(text_inline(" ", pos(&el)));
@@ -352,8 +353,8 @@ model::Inline ReportParser::read_inline_element(const El& el, ElementId id) {
     case K::Link: {
       in.href = attribute(el, "href");
       if (in.href.size() > kMaxHrefBytes)
-        fail_here(pos(&el), "href holds " + std::to_string(in.href.size()) + " bytes; a link address may hold at most " +
-                                std::to_string(kMaxHrefBytes));
+        fail_here(pos(&el), "href holds " + std::to_string(in.href.size()) +
+                                " bytes; a link address may hold at most " + std::to_string(kMaxHrefBytes));
       // A printed report links to the web or to an address: javascript:,
       // file: and the like would become actions in the PDF.
       std::string scheme;

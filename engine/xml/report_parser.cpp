@@ -1,7 +1,10 @@
 #include "xml/report_parser.h"
 
 #include <array>
+#include <cstdio>
 
+#include "util/utf8.h"
+#include "xml/lookalikes.h"
 #include "xml/messages.h"
 #include "xml/values.h"
 #include "xml/whitespace.h"
@@ -325,6 +328,22 @@ bool is_project_id(std::string_view v) {
          digit(v[6]) && digit(v[7]) && digit(v[8]);
 }
 
+void ReportParser::check_lookalikes(std::string_view text, model::Pos pos) {
+  for (size_t i = 0; i < text.size();) {
+    const char32_t cp = utf8_next(text, i);
+    const char32_t to = unified_lookalike(cp);
+    if (!to || !lookalikes_.insert(cp).second) continue;
+    char codes[48];
+    std::snprintf(codes, sizeof codes, "(U+%04X) prints like %s (U+%04X)", static_cast<unsigned>(cp),
+                  utf8_encode(to).c_str(), static_cast<unsigned>(to));
+    warn_at(pos, path_with(), label(),
+            utf8_encode(cp) + " " + codes +
+                " but is another character (a radical or compatibility form, usually pasted from a PDF): the "
+                "printout looks right, but a search for " +
+                utf8_encode(to) + " will not find it; type " + utf8_encode(to) + " instead");
+  }
+}
+
 std::string ReportParser::field_text(const El& el) const {
   // Only text and comments are left after open(); a comment that tinyxml2
   // kept in place of white space still separates words.
@@ -339,6 +358,7 @@ std::string ReportParser::field_text(const El& el) const {
 model::Field ReportParser::read_field(const El& el, ElementId id) {
   auto scope = open(el, id);
   model::Field f{field_text(el), pos(&el), true};
+  check_lookalikes(f.value, f.pos);
   if (f.value.empty() && spec(id).non_empty) fail_here(pos(&el), "is empty");
   if (spec(id).value == TextValue::ProjectId && !is_project_id(f.value))
     fail_here(pos(&el), "\"" + f.value +

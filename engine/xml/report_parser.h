@@ -12,6 +12,7 @@
 #include <tinyxml2.h>
 
 #include <filesystem>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -97,6 +98,9 @@ class ReportParser {
   // An error about the current element.
   [[noreturn]] void fail_here(model::Pos pos, std::string message) const;
   void warn_at(model::Pos pos, std::string path, std::string label, std::string message);
+  // Warns, once per character in a report, of look-alike characters in
+  // `text` (xml/lookalikes.h), at `pos` where the text begins.
+  void check_lookalikes(std::string_view text, model::Pos pos);
 
   // ------------------------------------------------ metadata (report_parser.cpp)
   void read_report(const El& el, model::Report& report);
@@ -137,6 +141,7 @@ class ReportParser {
   std::vector<Frame> frames_;
   std::vector<CiteUse> cites_;
   std::vector<std::string> reference_paths_;  // parallel to Outcome::references
+  std::set<char32_t> lookalikes_;             // already warned of
 };
 
 template <class F>

@@ -533,6 +533,10 @@ class OddCharacters(HostileCase):
                 xml = write(d, name + ".xml", report(f"<p>{text}</p>"))
                 r, pdf = self.render(d, xml)
                 self.assertRendered(r, pdf)
+                # The applicant is told, once per character, where it is.
+                warned = [l for l in r.err.splitlines() if "prints like" in l]
+                self.assertEqual(len(warned), 2, r.err)
+                self.assertRegex(warned[0], re.escape(xml) + r":6:\d+: warning: .*⼀ \(U\+2F00\) prints like 一 \(U\+4E00\)")
                 # poppler reads /ActualText (as Acrobat does; MuPDF's plain
                 # text extraction does not).
                 self.assertIn(text, subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
