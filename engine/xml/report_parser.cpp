@@ -330,6 +330,13 @@ bool is_project_id(std::string_view v) {
 
 void ReportParser::check_lookalikes(std::string_view text, model::Pos pos) {
   for (size_t i = 0; i < text.size();) {
+    // Every look-alike is encoded with lead byte E2, EF or F0; the
+    // ideographs of ordinary text (E3–E9) are skipped without decoding.
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead != 0xE2 && lead != 0xEF && lead != 0xF0) {
+      ++i;
+      continue;
+    }
     const char32_t cp = utf8_next(text, i);
     const char32_t to = unified_lookalike(cp);
     if (!to || !lookalikes_.insert(cp).second) continue;
