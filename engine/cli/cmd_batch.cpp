@@ -14,6 +14,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/render_options.h"
 #include "render/engine.h"
 #include "util/file.h"
 #include "util/json.h"
@@ -119,17 +120,7 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
     if (*end != '\0' || v < 1 || v > 64) throw UsageError("-j must be a number from 1 to 64");
     jobs_n = static_cast<int>(v);
   }
-  RenderOptions options;
-  if (auto imp = args.value("--impose")) {
-    if (*imp == "none")
-      options.impose = Imposition::None;
-    else if (*imp == "a3-booklet")
-      options.impose = Imposition::A3Booklet;
-    else
-      throw UsageError("--impose must be none or a3-booklet");
-  }
-  if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde)
-    options.timestamp = std::strtoll(sde, nullptr, 10);
+  const RenderOptions options = render_options(args);
 
   std::vector<Job> jobs;
   for (const auto& p : inputs(args.positional())) {

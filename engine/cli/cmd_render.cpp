@@ -1,26 +1,13 @@
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/render_options.h"
 #include "render/engine.h"
 #include "util/file.h"
 
 namespace banshi::cli {
-
-namespace {
-
-std::optional<int64_t> source_date_epoch() {
-  const char* v = std::getenv("SOURCE_DATE_EPOCH");
-  if (!v || !*v) return std::nullopt;
-  char* end = nullptr;
-  const long long t = std::strtoll(v, &end, 10);
-  if (*end != '\0' || t < 0) throw UsageError(std::string("SOURCE_DATE_EPOCH=") + v + " is not a number of seconds");
-  return t;
-}
-
-}  // namespace
 
 int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
   const Args args(argv, {{"--output", "-o", true},
@@ -41,26 +28,7 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
     output = std::filesystem::path(input).filename().replace_extension(".pdf").string();
   }
 
-  RenderOptions options;
-  if (auto imp = args.value("--impose")) {
-    if (*imp == "none")
-      options.impose = Imposition::None;
-    else if (*imp == "a3-booklet")
-      options.impose = Imposition::A3Booklet;
-    else
-      throw UsageError("--impose must be none or a3-booklet");
-  }
-  options.long_edge_duplex = args.has("--long-edge");
-  options.template_override = args.value("--template").value_or("");
-  if (auto b = args.value("--breaker")) {
-    if (*b == "greedy")
-      options.breaker = Breaker::Greedy;
-    else if (*b == "optimal")
-      options.breaker = Breaker::Optimal;
-    else
-      throw UsageError("--breaker must be greedy or optimal");
-  }
-  options.timestamp = source_date_epoch();
+  const RenderOptions options = render_options(args);
 
   Diagnostics diags;
   int status = kExitOk;
