@@ -77,6 +77,19 @@ struct UTextCloser {
   void operator()(UText* t) const { utext_close(t); }
 };
 
+// The byte offsets of `s` where `it` (ICU's line or word breaker) finds a
+// boundary, as a bitmap over s.size() + 1 positions.
+std::vector<bool> boundaries(icu::BreakIterator& it, const std::string& s) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UText, UTextCloser> ut(utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status));
+  if (U_FAILURE(status)) throw EngineError("ICU cannot read the paragraph text");
+  it.setText(ut.get(), status);
+  if (U_FAILURE(status)) throw EngineError("ICU break iterator failed");
+  std::vector<bool> at(s.size() + 1, false);
+  for (int32_t b = it.first(); b != icu::BreakIterator::DONE; b = it.next()) at[static_cast<size_t>(b)] = true;
+  return at;
+}
+
 }  // namespace
 
 void Preparer::itemize(const CollectedText& text, Prepared& out) {
@@ -195,14 +208,7 @@ Prepared Preparer::prepare(const CollectedText& text, const ParagraphSpec& spec)
 
 void Preparer::mark_breaks(const CollectedText& text, Prepared& out) {
   const std::string& s = text.text;
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UText, UTextCloser> ut(utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status));
-  if (U_FAILURE(status)) throw EngineError("ICU cannot read the paragraph text");
-  icu_->lines->setText(ut.get(), status);
-  if (U_FAILURE(status)) throw EngineError("ICU line breaker failed");
-  std::vector<bool> icu_break(s.size() + 1, false);
-  for (int32_t b = icu_->lines->first(); b != icu::BreakIterator::DONE; b = icu_->lines->next())
-    icu_break[static_cast<size_t>(b)] = true;
+  const std::vector<bool> icu_break = boundaries(*icu_->lines, s);
 
   auto& cs = out.clusters;
   for (size_t i = 0; i + 1 < cs.size(); ++i) {
@@ -245,19 +251,12 @@ constexpr float kBetweenWordsPenalty = 300;
 constexpr float kInsideWordPenalty = 3000;
 
 void Preparer::discourage_breaks_in_words(const CollectedText& text, Prepared& out) {
-  const std::string& s = text.text;
-  UErrorCode status = U_ZERO_ERROR;
   if (!icu_->words) {
+    UErrorCode status = U_ZERO_ERROR;
     icu_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
     if (U_FAILURE(status) || !icu_->words) throw EngineError("ICU word breaker unavailable");
   }
-  std::unique_ptr<UText, UTextCloser> ut(utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status));
-  if (U_FAILURE(status)) throw EngineError("ICU cannot read the paragraph text");
-  icu_->words->setText(ut.get(), status);
-  if (U_FAILURE(status)) throw EngineError("ICU word breaker failed");
-  std::vector<bool> boundary(s.size() + 1, false);
-  for (int32_t b = icu_->words->first(); b != icu::BreakIterator::DONE; b = icu_->words->next())
-    boundary[static_cast<size_t>(b)] = true;
+  const std::vector<bool> boundary = boundaries(*icu_->words, text.text);
   auto& cs = out.clusters;
   for (size_t i = 0; i + 1 < cs.size(); ++i) {
     Cluster& c = cs[i];
