@@ -37,14 +37,10 @@ struct Job {
 
 const char* status_name(Job::Status s) {
   switch (s) {
-    case Job::Status::Ok:
-      return "ok";
-    case Job::Status::BadInput:
-      return "invalid";
-    case Job::Status::Failed:
-      return "failed";
-    case Job::Status::Pending:
-      break;
+    case Job::Status::Ok: return "ok";
+    case Job::Status::BadInput: return "invalid";
+    case Job::Status::Failed: return "failed";
+    case Job::Status::Pending: break;
   }
   return "pending";
 }

@@ -120,24 +120,12 @@ std::string xml_problem(const tinyxml2::XMLDocument& doc) {
   using namespace tinyxml2;
   std::string what;
   switch (doc.ErrorID()) {
-    case XML_ERROR_MISMATCHED_ELEMENT:
-      what = "an element is not closed, or closed by the wrong end tag";
-      break;
-    case XML_ERROR_PARSING_ELEMENT:
-      what = "cannot read an element";
-      break;
-    case XML_ERROR_PARSING_ATTRIBUTE:
-      what = "cannot read an attribute (quotes?)";
-      break;
-    case XML_ERROR_PARSING_COMMENT:
-      what = "unterminated comment";
-      break;
-    case XML_ERROR_EMPTY_DOCUMENT:
-      what = "the file is empty";
-      break;
-    default:
-      what = doc.ErrorName();
-      break;
+    case XML_ERROR_MISMATCHED_ELEMENT: what = "an element is not closed, or closed by the wrong end tag"; break;
+    case XML_ERROR_PARSING_ELEMENT: what = "cannot read an element"; break;
+    case XML_ERROR_PARSING_ATTRIBUTE: what = "cannot read an attribute (quotes?)"; break;
+    case XML_ERROR_PARSING_COMMENT: what = "unterminated comment"; break;
+    case XML_ERROR_EMPTY_DOCUMENT: what = "the file is empty"; break;
+    default: what = doc.ErrorName(); break;
   }
   const std::string full = doc.ErrorStr() ? doc.ErrorStr() : "";
   const size_t line_at = full.find("Line number=");

@@ -62,24 +62,12 @@ bool png_pixels_intact(const std::vector<unsigned char>& b, std::string& why) {
   const unsigned depth = b[24], color = b[25], interlace = b[28];
   unsigned channels = 0;
   switch (color) {
-    case 0:
-      channels = 1;
-      break;
-    case 2:
-      channels = 3;
-      break;
-    case 3:
-      channels = 1;
-      break;
-    case 4:
-      channels = 2;
-      break;
-    case 6:
-      channels = 4;
-      break;
-    default:
-      why = "a PNG of an unknown colour type";
-      return false;
+    case 0: channels = 1; break;
+    case 2: channels = 3; break;
+    case 3: channels = 1; break;
+    case 4: channels = 2; break;
+    case 6: channels = 4; break;
+    default: why = "a PNG of an unknown colour type"; return false;
   }
   if (depth != 1 && depth != 2 && depth != 4 && depth != 8 && depth != 16) {
     why = "a PNG of an unknown bit depth";

@@ -17,21 +17,11 @@ ParagraphSpec paragraph_spec(const TextStyle& style, const Template& tmpl) {
   spec.balance = style.align == Align::Center;
   spec.keep_words = style.break_in_phrases;
   switch (style.align) {
-    case Align::Left:
-      spec.align = ParagraphSpec::AlignMode::Left;
-      break;
-    case Align::Center:
-      spec.align = ParagraphSpec::AlignMode::Center;
-      break;
-    case Align::Right:
-      spec.align = ParagraphSpec::AlignMode::Right;
-      break;
-    case Align::Justify:
-      spec.align = ParagraphSpec::AlignMode::Justify;
-      break;
-    case Align::Distribute:
-      spec.align = ParagraphSpec::AlignMode::Distribute;
-      break;
+    case Align::Left: spec.align = ParagraphSpec::AlignMode::Left; break;
+    case Align::Center: spec.align = ParagraphSpec::AlignMode::Center; break;
+    case Align::Right: spec.align = ParagraphSpec::AlignMode::Right; break;
+    case Align::Justify: spec.align = ParagraphSpec::AlignMode::Justify; break;
+    case Align::Distribute: spec.align = ParagraphSpec::AlignMode::Distribute; break;
   }
   return spec;
 }

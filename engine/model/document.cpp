@@ -7,17 +7,11 @@ namespace {
 void append_plain(const Inlines& in, std::string& out) {
   for (const auto& i : in) {
     switch (i.kind) {
-      case InlineKind::Text:
-        out += i.text;
-        break;
+      case InlineKind::Text: out += i.text; break;
       case InlineKind::Footnote:
-      case InlineKind::Cite:
-        break;
-      case InlineKind::LineBreak:
-        out += ' ';
-        break;
-      default:
-        append_plain(i.children, out);
+      case InlineKind::Cite: break;
+      case InlineKind::LineBreak: out += ' '; break;
+      default: append_plain(i.children, out);
     }
   }
 }

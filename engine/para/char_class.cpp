@@ -61,10 +61,8 @@ bool no_line_start(char32_t cp) {
     case CharClass::Stop:
     case CharClass::Middle:
     case CharClass::Long:
-    case CharClass::Connector:
-      return true;
-    default:
-      break;
+    case CharClass::Connector: return true;
+    default: break;
   }
   // Half-width marks that close or separate, and the percent signs.
   switch (cp) {
@@ -78,10 +76,8 @@ bool no_line_start(char32_t cp) {
     case 0x2030:
     case 0xFF05:
     case 0x2103:
-    case 0x3005:
-      return true;
-    default:
-      return false;
+    case 0x3005: return true;
+    default: return false;
   }
 }
 
@@ -94,10 +90,8 @@ bool no_line_end(char32_t cp) {
     case 0xFFE6:
     case '$':
     case 0x00A3:
-    case 0x00A5:
-      return true;
-    default:
-      return false;
+    case 0x00A5: return true;
+    default: return false;
   }
 }
 

@@ -192,10 +192,8 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
 
 std::vector<LineRange> break_lines(const Prepared& p, const ParagraphSpec& spec, Breaker breaker) {
   switch (breaker) {
-    case Breaker::Greedy:
-      return break_greedy(p, spec);
-    case Breaker::Optimal:
-      return break_optimal(p, spec);
+    case Breaker::Greedy: return break_greedy(p, spec);
+    case Breaker::Optimal: return break_optimal(p, spec);
   }
   return break_greedy(p, spec);
 }

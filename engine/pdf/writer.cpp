@@ -63,12 +63,8 @@ std::string write_pdf(const PageSequence& doc, const PdfOptions& options, PdfTim
   res.images = load_images(pdf, doc);
 
   switch (options.impose) {
-    case Imposition::None:
-      write_pages(pdf, doc, res);
-      break;
-    case Imposition::A3Booklet:
-      write_booklet(pdf, doc, res, options.long_edge_duplex);
-      break;
+    case Imposition::None: write_pages(pdf, doc, res); break;
+    case Imposition::A3Booklet: write_booklet(pdf, doc, res, options.long_edge_duplex); break;
   }
   for (const PreparedFont& f : fonts) embed_font(pdf, f, res.fonts.at(f.subset.font).dict);
   set_document_info(pdf, doc.info, options.timestamp);

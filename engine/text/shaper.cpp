@@ -31,15 +31,9 @@ void Shaper::shape_into(std::vector<ShapedGlyph>& out, const Font& font, std::st
   hb_buffer_set_direction(b, HB_DIRECTION_LTR);
   hb_buffer_set_language(b, zh_hans_);
   switch (script) {
-    case ScriptClass::Han:
-      hb_buffer_set_script(b, HB_SCRIPT_HAN);
-      break;
-    case ScriptClass::Latin:
-      hb_buffer_set_script(b, HB_SCRIPT_LATIN);
-      break;
-    case ScriptClass::Other:
-      hb_buffer_guess_segment_properties(b);
-      break;
+    case ScriptClass::Han: hb_buffer_set_script(b, HB_SCRIPT_HAN); break;
+    case ScriptClass::Latin: hb_buffer_set_script(b, HB_SCRIPT_LATIN); break;
+    case ScriptClass::Other: hb_buffer_guess_segment_properties(b); break;
   }
   hb_buffer_set_cluster_level(b, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
   hb_shape(font.hb_font(), b, features.data(), static_cast<unsigned>(features.size()));

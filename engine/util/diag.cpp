@@ -8,12 +8,9 @@ namespace banshi {
 
 const char* severity_name(Severity s) {
   switch (s) {
-    case Severity::Note:
-      return "note";
-    case Severity::Warning:
-      return "warning";
-    case Severity::Error:
-      return "error";
+    case Severity::Note: return "note";
+    case Severity::Warning: return "warning";
+    case Severity::Error: return "error";
   }
   return "error";
 }

@@ -67,9 +67,7 @@ model::Outcome ReportParser::read_outcome(const El& el) {
         o.title = read_inline_block(child, id);
         o.title_pos = pos(&child);
         break;
-      case E::Authors:
-        o.authors = read_authors(child);
-        break;
+      case E::Authors: o.authors = read_authors(child); break;
       case E::Abstract:
         o.abstract = read_inline_block(child, id);
         o.abstract_pos = pos(&child);
@@ -89,8 +87,7 @@ model::Outcome ReportParser::read_outcome(const El& el) {
         o.references_pos = pos(&child);
         o.references = read_references(child);
         break;
-      default:
-        break;
+      default: break;
     }
   });
   // References may come after the text that cites them: check at the end.
@@ -153,26 +150,13 @@ model::Blocks ReportParser::read_blocks(const El& el) {
   model::Blocks blocks;
   each_child(el, [&](const El& child, ElementId id) {
     switch (id) {
-      case E::Paragraph:
-        blocks.push_back({read_paragraph(child)});
-        break;
-      case E::Section:
-        blocks.push_back({read_section(child)});
-        break;
-      case E::List:
-        blocks.push_back({read_list(child)});
-        break;
-      case E::Table:
-        blocks.push_back({read_table(child)});
-        break;
-      case E::Figure:
-        blocks.push_back({read_figure(child)});
-        break;
-      case E::Quote:
-        blocks.push_back({read_quote(child)});
-        break;
-      default:
-        break;  // <h>: read by read_section
+      case E::Paragraph: blocks.push_back({read_paragraph(child)}); break;
+      case E::Section: blocks.push_back({read_section(child)}); break;
+      case E::List: blocks.push_back({read_list(child)}); break;
+      case E::Table: blocks.push_back({read_table(child)}); break;
+      case E::Figure: blocks.push_back({read_figure(child)}); break;
+      case E::Quote: blocks.push_back({read_quote(child)}); break;
+      default: break;  // <h>: read by read_section
     }
   });
   return blocks;
@@ -229,17 +213,10 @@ model::Table ReportParser::read_table(const El& el) {
   table.pos = pos(&el);
   each_child(el, [&](const El& child, ElementId id) {
     switch (id) {
-      case E::TableCaption:
-        table.caption = read_inline_block(child, id);
-        break;
-      case E::TableRow:
-        table.rows.push_back(read_row(child));
-        break;
-      case E::TableNote:
-        table.note = read_inline_block(child, id);
-        break;
-      default:
-        break;
+      case E::TableCaption: table.caption = read_inline_block(child, id); break;
+      case E::TableRow: table.rows.push_back(read_row(child)); break;
+      case E::TableNote: table.note = read_inline_block(child, id); break;
+      default: break;
     }
   });
   return table;
@@ -348,8 +325,7 @@ model::Inline ReportParser::read_inline_element(const El& el, ElementId id) {
       in.refs = split_ids(attribute(el, "ref"));
       for (const auto& ref : in.refs) cites_.push_back({ref, in.pos, path_with(), label()});
       break;
-    case K::LineBreak:
-      break;
+    case K::LineBreak: break;
     case K::Link: {
       in.href = attribute(el, "href");
       if (in.href.size() > kMaxHrefBytes)
@@ -366,8 +342,7 @@ model::Inline ReportParser::read_inline_element(const El& el, ElementId id) {
       in.children = read_inlines(el);
       break;
     }
-    default:
-      in.children = read_inlines(el);
+    default: in.children = read_inlines(el);
   }
   if (spec(id).non_empty && is_blank(in.children)) fail_here(pos(&el), "is empty");
   return in;

@@ -236,12 +236,8 @@ void ReportParser::read_report(const El& el, model::Report& report) {
   each_child(el, [&](const El& child, ElementId id) {
     seen[index_of(id)] = true;
     switch (id) {
-      case E::Project:
-        report.project = read_project(child);
-        break;
-      case E::Changes:
-        report.changes = read_changes(child);
-        break;
+      case E::Project: report.project = read_project(child); break;
+      case E::Changes: report.changes = read_changes(child); break;
       case E::Declaration: {
         auto child_scope = open(child, E::Declaration);
         model::Declaration d;
@@ -251,11 +247,8 @@ void ReportParser::read_report(const El& el, model::Report& report) {
         report.declaration = d;
         break;
       }
-      case E::Outcome:
-        report.outcome = read_outcome(child);
-        break;
-      default:
-        break;
+      case E::Outcome: report.outcome = read_outcome(child); break;
+      default: break;
     }
   });
   // 立项项目名称 defaults to the project's title (report-xml.md).

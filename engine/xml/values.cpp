@@ -121,8 +121,7 @@ std::optional<std::string> check_attribute_value(const AttrSpec& spec, std::stri
     case AttrType::IdList:
       if (split_ids(value).empty()) return std::string("is empty; list reference ids, e.g. ref=\"r1 r2\"");
       return std::nullopt;
-    case AttrType::Text:
-      return std::nullopt;
+    case AttrType::Text: return std::nullopt;
   }
   return std::nullopt;
 }

@@ -18,19 +18,11 @@ struct Piece {
 void flatten(model::Inlines& in, std::vector<Piece>& out) {
   for (auto& node : in) {
     switch (node.kind) {
-      case model::InlineKind::Text:
-        out.push_back({&node});
-        break;
-      case model::InlineKind::LineBreak:
-        out.push_back({});
-        break;
-      case model::InlineKind::Footnote:
-        normalize_block(node.children);
-        break;
-      case model::InlineKind::Cite:
-        break;
-      default:
-        flatten(node.children, out);
+      case model::InlineKind::Text: out.push_back({&node}); break;
+      case model::InlineKind::LineBreak: out.push_back({}); break;
+      case model::InlineKind::Footnote: normalize_block(node.children); break;
+      case model::InlineKind::Cite: break;
+      default: flatten(node.children, out);
     }
   }
 }

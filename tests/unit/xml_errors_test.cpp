@@ -393,14 +393,9 @@ TEST(XmlHostile, MutatedReportsNeverCrash) {
     for (int e = 0; e < edits; ++e) {
       const size_t at = rng() % xml.size();
       switch (rng() % 3) {
-        case 0:
-          xml[at] = alphabet[rng() % alphabet.size()];
-          break;
-        case 1:
-          xml.erase(at, 1 + rng() % 8);
-          break;
-        default:
-          xml.insert(at, 1, alphabet[rng() % alphabet.size()]);
+        case 0: xml[at] = alphabet[rng() % alphabet.size()]; break;
+        case 1: xml.erase(at, 1 + rng() % 8); break;
+        default: xml.insert(at, 1, alphabet[rng() % alphabet.size()]);
       }
     }
     Diagnostics d;

@@ -26,30 +26,14 @@ std::string show(const Inlines& in) {
   std::string out;
   for (const auto& i : in) {
     switch (i.kind) {
-      case InlineKind::Text:
-        out += i.text;
-        break;
-      case InlineKind::Bold:
-        out += "{b:" + show(i.children) + "}";
-        break;
-      case InlineKind::Emphasis:
-        out += "{em:" + show(i.children) + "}";
-        break;
-      case InlineKind::Sup:
-        out += "{sup:" + show(i.children) + "}";
-        break;
-      case InlineKind::Sub:
-        out += "{sub:" + show(i.children) + "}";
-        break;
-      case InlineKind::Footnote:
-        out += "{fn:" + show(i.children) + "}";
-        break;
-      case InlineKind::Link:
-        out += "{a " + i.href + ":" + show(i.children) + "}";
-        break;
-      case InlineKind::LineBreak:
-        out += "{br}";
-        break;
+      case InlineKind::Text: out += i.text; break;
+      case InlineKind::Bold: out += "{b:" + show(i.children) + "}"; break;
+      case InlineKind::Emphasis: out += "{em:" + show(i.children) + "}"; break;
+      case InlineKind::Sup: out += "{sup:" + show(i.children) + "}"; break;
+      case InlineKind::Sub: out += "{sub:" + show(i.children) + "}"; break;
+      case InlineKind::Footnote: out += "{fn:" + show(i.children) + "}"; break;
+      case InlineKind::Link: out += "{a " + i.href + ":" + show(i.children) + "}"; break;
+      case InlineKind::LineBreak: out += "{br}"; break;
       case InlineKind::Cite: {
         out += "{cite";
         for (const auto& r : i.refs) out += " " + r;
