@@ -7,6 +7,8 @@ naming the page and line."""
 
 import fitz
 
+from support import raw_chars
+
 MM = 72 / 25.4
 TOP = 37 * MM
 TEXT_W = 156 * MM
@@ -42,18 +44,13 @@ def lines_of(pdf):
     for pno, page in enumerate(doc):
         rows = {}
         small = []
-        for b in page.get_text("rawdict")["blocks"]:
-            for l in b.get("lines", []):
-                for s in l["spans"]:
-                    for ch in s["chars"]:
-                        if ch["c"].isspace():
-                            continue
-                        x, y = ch["origin"]
-                        adv = ch["bbox"][2] - ch["bbox"][0]
-                        if abs(s["size"] - BODY) < 0.05:
-                            rows.setdefault(round(y, 1), []).append((x, adv, ch["c"]))
-                        elif s["size"] < BODY:
-                            small.append((x, y, ch["c"], adv))
+        for s, ch in raw_chars(page):
+            x, y = ch["origin"]
+            adv = ch["bbox"][2] - ch["bbox"][0]
+            if abs(s["size"] - BODY) < 0.05:
+                rows.setdefault(round(y, 1), []).append((x, adv, ch["c"]))
+            elif s["size"] < BODY:
+                small.append((x, y, ch["c"], adv))
         for y in sorted(rows):
             chars = sorted(rows[y])
             slot = (y - TOP - 0.88 * BODY) / PITCH

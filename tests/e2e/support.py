@@ -37,6 +37,17 @@ def heading_number(depth, n):
     return HEADING_FORMATS[depth].replace("{zh}", zh_number(n)).replace("{n}", str(n))
 
 
+def raw_chars(page):
+    """(span, char) for every non-blank character of a PyMuPDF page, in the
+    order of its text lines (the rawdict's blocks, lines and spans)."""
+    for block in page.get_text("rawdict")["blocks"]:
+        for line in block.get("lines", []):
+            for span in line["spans"]:
+                for ch in span["chars"]:
+                    if ch["c"].strip():
+                        yield span, ch
+
+
 def out_path(name):
     os.makedirs(OUT_DIR, exist_ok=True)
     return os.path.join(OUT_DIR, name)

@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 
 import fitz
 
-from support import SAMPLES, cite_label, heading_number, out_path, pdftotext, render, run_banshi, squeeze
+from support import SAMPLES, cite_label, heading_number, out_path, raw_chars, pdftotext, render, run_banshi, squeeze
 
 MM = 72 / 25.4
 PAGE_H = 841.89
@@ -129,15 +129,10 @@ def page_chars(page):
     """Every non-blank character of the page: dicts with c, size, x0, y0, x1,
     y1 (box) and base (baseline y), in the order of the page's text lines."""
     out = []
-    for b in page.get_text("rawdict")["blocks"]:
-        for l in b.get("lines", []):
-            for s in l["spans"]:
-                for ch in s["chars"]:
-                    if ch["c"].isspace():
-                        continue
-                    x0, y0, x1, y1 = ch["bbox"]
-                    out.append({"c": ch["c"], "size": s["size"], "x0": x0, "y0": y0, "x1": x1, "y1": y1,
-                                "base": ch["origin"][1], "x": ch["origin"][0]})
+    for s, ch in raw_chars(page):
+        x0, y0, x1, y1 = ch["bbox"]
+        out.append({"c": ch["c"], "size": s["size"], "x0": x0, "y0": y0, "x1": x1, "y1": y1,
+                    "base": ch["origin"][1], "x": ch["origin"][0]})
     return out
 
 

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 import fitz
 
-from support import SAMPLES, out_path, render, run_banshi, squeeze
+from support import SAMPLES, out_path, raw_chars, render, run_banshi, squeeze
 
 S108 = os.path.join(SAMPLES, "bz25yb108-jiexiang.xml")
 S119 = os.path.join(SAMPLES, "bz25yb119-jiexiang.xml")
@@ -52,14 +52,7 @@ class Char:
 
 def page_chars(page):
     """Every non-blank character of the page."""
-    out = []
-    for block in page.get_text("rawdict")["blocks"]:
-        for line in block.get("lines", []):
-            for span in line["spans"]:
-                for ch in span["chars"]:
-                    if ch["c"].strip():
-                        out.append(Char(ch["c"], ch["bbox"], ch["origin"], span["size"]))
-    return out
+    return [Char(ch["c"], ch["bbox"], ch["origin"], span["size"]) for span, ch in raw_chars(page)]
 
 
 def text_lines(chars):
