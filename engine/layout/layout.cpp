@@ -134,13 +134,7 @@ void DocumentLayout::front_pages_and_outcome(LayoutTimings* timings) {
   job.get();  // a form error first: it comes first in the document
   if (outcome_error) std::rethrow_exception(outcome_error);
 
-  Diagnostics ordered;
-  for (size_t k = 0; k < diags_.items().size(); ++k) {
-    if (k == before) ordered.append(front.diags);
-    ordered.add(diags_.items()[k]);
-  }
-  if (before == diags_.items().size()) ordered.append(front.diags);
-  diags_ = std::move(ordered);
+  diags_.insert(before, front.diags);
   front.flow.items.insert(front.flow.items.end(), std::make_move_iterator(flow_.items.begin()),
                           std::make_move_iterator(flow_.items.end()));
   front.flow.notes = std::move(flow_.notes);

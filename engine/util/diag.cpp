@@ -71,6 +71,11 @@ void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
+void Diagnostics::insert(size_t at, const Diagnostics& other) {
+  items_.insert(items_.begin() + static_cast<std::ptrdiff_t>(std::min(at, items_.size())), other.items_.begin(),
+                other.items_.end());
+}
+
 InputError::InputError(Diagnostic d) : std::runtime_error(d.format()), diag_(std::move(d)) {}
 
 }  // namespace banshi

@@ -47,6 +47,8 @@ class Diagnostics {
   bool has_errors() const;
   size_t count(Severity s) const;
   void append(const Diagnostics& other);
+  // `other`'s items placed before item `at` (at most size()).
+  void insert(size_t at, const Diagnostics& other);
 
  private:
   std::vector<Diagnostic> items_;
