@@ -60,10 +60,8 @@ std::vector<fs::path> inputs(const std::vector<std::string>& names) {
   auto add = [&](const std::string& name) {
     if (name.empty()) return;
     std::error_code ec;
-    if (fs::is_directory(name, ec))
-      add_dir(name);
-    else
-      out.emplace_back(name);
+    if (fs::is_directory(name, ec)) add_dir(name);
+    else out.emplace_back(name);
   };
   const bool from_stdin =
       (names.empty() && !::isatty(STDIN_FILENO)) || std::find(names.begin(), names.end(), "-") != names.end();
@@ -90,10 +88,8 @@ std::string report_line(const Job& j) {
   for (const auto& d : j.diags.items())
     if (d.severity != Severity::Error) w.value(d.format());
   w.end_array();
-  if (j.status == Job::Status::Ok)
-    w.key("output").value(j.output.string());
-  else
-    w.key("output").null();
+  if (j.status == Job::Status::Ok) w.key("output").value(j.output.string());
+  else w.key("output").null();
   if (!j.error.empty()) w.key("error").value(j.error);
   w.end_object();
   return w.str();
@@ -174,8 +170,7 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
         if (j.status == Job::Status::Ok)
           std::cerr << "ok " << j.input.string() << " -> " << j.output.string() << " (" << j.pages << " pages, "
                     << static_cast<long>(j.ms) << " ms)\n";
-        else
-          std::cerr << status_name(j.status) << " " << j.error << "\n";
+        else std::cerr << status_name(j.status) << " " << j.error << "\n";
       }
     }
   };
@@ -197,10 +192,8 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
     internal |= j.status == Job::Status::Failed;
   }
   const fs::path report_path = args.value("--report").value_or((fs::path(*out_dir) / "report.jsonl").string());
-  if (report_path == "-")
-    std::cout << report;
-  else
-    write_file_atomic(report_path, report);
+  if (report_path == "-") std::cout << report;
+  else write_file_atomic(report_path, report);
 
   std::cerr << jobs.size() << " files: " << jobs.size() - failed << " ok, " << failed << " failed; " << pages
             << " pages in " << secs << " s (" << (secs > 0 ? static_cast<double>(pages) / secs : 0) << " pages/s)";

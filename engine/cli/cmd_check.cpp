@@ -29,10 +29,8 @@ int cmd_check(const Context& ctx, const std::vector<std::string>& argv) {
       print_diagnostics(diags);
       if (!diags.has_errors()) std::cerr << file << ": ok" << (diags.items().empty() ? "" : " (with warnings)") << "\n";
     }
-    if (diags.has_errors())
-      status = kExitBadInput;
-    else if (args.has("--strict") && diags.count(Severity::Warning) > 0 && status == kExitOk)
-      status = kExitFailure;
+    if (diags.has_errors()) status = kExitBadInput;
+    else if (args.has("--strict") && diags.count(Severity::Warning) > 0 && status == kExitOk) status = kExitFailure;
   }
   return status;
 }

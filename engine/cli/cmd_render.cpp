@@ -60,10 +60,8 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
     return status;
   } catch (const InputError& e) {
     diags.add(e.diagnostic());
-    if (args.has("--quiet"))
-      std::cerr << e.diagnostic().format() << "\n";
-    else
-      print_diagnostics(diags);
+    if (args.has("--quiet")) std::cerr << e.diagnostic().format() << "\n";
+    else print_diagnostics(diags);
     return kExitBadInput;
   }
 }

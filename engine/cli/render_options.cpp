@@ -8,22 +8,16 @@ namespace banshi::cli {
 RenderOptions render_options(const Args& args) {
   RenderOptions options;
   if (auto imp = args.value("--impose")) {
-    if (*imp == "none")
-      options.impose = Imposition::None;
-    else if (*imp == "a3-booklet")
-      options.impose = Imposition::A3Booklet;
-    else
-      throw UsageError("--impose must be none or a3-booklet");
+    if (*imp == "none") options.impose = Imposition::None;
+    else if (*imp == "a3-booklet") options.impose = Imposition::A3Booklet;
+    else throw UsageError("--impose must be none or a3-booklet");
   }
   options.long_edge_duplex = args.has("--long-edge");
   options.template_override = args.value("--template").value_or("");
   if (auto b = args.value("--breaker")) {
-    if (*b == "greedy")
-      options.breaker = Breaker::Greedy;
-    else if (*b == "optimal")
-      options.breaker = Breaker::Optimal;
-    else
-      throw UsageError("--breaker must be greedy or optimal");
+    if (*b == "greedy") options.breaker = Breaker::Greedy;
+    else if (*b == "optimal") options.breaker = Breaker::Optimal;
+    else throw UsageError("--breaker must be greedy or optimal");
   }
   if (const char* v = std::getenv("SOURCE_DATE_EPOCH"); v && *v) {
     char* end = nullptr;

@@ -133,10 +133,8 @@ ResolvedFace FaceResolver::resolve(const FaceSpec& spec, Diagnostics& diags) {
   for (const FontCandidate& c : spec.fallbacks) {
     Outcome outcome{};
     std::string why;
-    if (auto link = link_for(c, false, outcome, why))
-      append_unique(face.chain, std::move(*link));
-    else
-      face.unavailable.push_back("fallback " + c.describe() + ": " + why);
+    if (auto link = link_for(c, false, outcome, why)) append_unique(face.chain, std::move(*link));
+    else face.unavailable.push_back("fallback " + c.describe() + ": " + why);
   }
   for (const FaceFont& f : last_resort()) append_unique(face.chain, f);
 

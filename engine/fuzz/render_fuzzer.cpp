@@ -39,10 +39,8 @@ const Fixture& fixture() {
     // Where <figure src> is resolved: samples/ (the seeds' figures), or
     // $BANSHI_FUZZ_BASE_DIR — e.g. tests/data/hostile to fuzz with broken
     // images.
-    if (const char* dir = std::getenv("BANSHI_FUZZ_BASE_DIR"); dir && *dir)
-      x.base_dir = dir;
-    else
-      x.base_dir = data / "samples";
+    if (const char* dir = std::getenv("BANSHI_FUZZ_BASE_DIR"); dir && *dir) x.base_dir = dir;
+    else x.base_dir = data / "samples";
     if (!std::filesystem::is_directory(x.base_dir)) x.base_dir = data;
     return x;
   }();

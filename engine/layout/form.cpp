@@ -183,19 +183,13 @@ void FormLayout::page(const FrontPage& p) {
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, FormText>)
-            text(v);
+          if constexpr (std::is_same_v<T, FormText>) text(v);
           else if constexpr (std::is_same_v<T, FormSpace>) {
-            if (v.fill)
-              flow_.add_fill();
-            else
-              flow_.add_space(v.lines);
-          } else if constexpr (std::is_same_v<T, FormFields>)
-            fields(v);
-          else if constexpr (std::is_same_v<T, FormTable>)
-            table(v);
-          else if constexpr (std::is_same_v<T, FormBox>)
-            box(v);
+            if (v.fill) flow_.add_fill();
+            else flow_.add_space(v.lines);
+          } else if constexpr (std::is_same_v<T, FormFields>) fields(v);
+          else if constexpr (std::is_same_v<T, FormTable>) table(v);
+          else if constexpr (std::is_same_v<T, FormBox>) box(v);
         },
         item);
   }

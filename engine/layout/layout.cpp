@@ -163,10 +163,8 @@ void DocumentLayout::outcome() {
     std::vector<std::pair<std::string, std::string>> roles;
     for (const Author& a : o.authors) {
       auto it = std::find_if(roles.begin(), roles.end(), [&](const auto& r) { return r.first == a.role; });
-      if (it == roles.end())
-        roles.emplace_back(a.role, a.name);
-      else
-        it->second += "、" + a.name;
+      if (it == roles.end()) roles.emplace_back(a.role, a.name);
+      else it->second += "、" + a.name;
     }
     // The blank line the style asks for comes after the block, not after each role.
     TextStyle inner = as;
@@ -203,18 +201,12 @@ void DocumentLayout::blocks(std::span<const Block> bs) {
     std::visit(
         [&](const auto& node) {
           using T = std::decay_t<decltype(node)>;
-          if constexpr (std::is_same_v<T, Paragraph>)
-            paragraph(node);
-          else if constexpr (std::is_same_v<T, Section>)
-            section(node);
-          else if constexpr (std::is_same_v<T, ListBlock>)
-            list(node);
-          else if constexpr (std::is_same_v<T, Table>)
-            table(node);
-          else if constexpr (std::is_same_v<T, Figure>)
-            figure(node);
-          else if constexpr (std::is_same_v<T, Quote>)
-            quote(node);
+          if constexpr (std::is_same_v<T, Paragraph>) paragraph(node);
+          else if constexpr (std::is_same_v<T, Section>) section(node);
+          else if constexpr (std::is_same_v<T, ListBlock>) list(node);
+          else if constexpr (std::is_same_v<T, Table>) table(node);
+          else if constexpr (std::is_same_v<T, Figure>) figure(node);
+          else if constexpr (std::is_same_v<T, Quote>) quote(node);
         },
         b.node);
     refuse_if_too_long(std::visit([](const auto& node) { return node.pos; }, b.node));

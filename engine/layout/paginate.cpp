@@ -281,12 +281,9 @@ Pagination Paginator::run() {
       // it fits there; a fill never starts a new page.
       double following = 0;
       for (size_t k = i + 1; k < items.size() && !std::holds_alternative<FlowBreak>(items[k]); ++k) {
-        if (const auto* s2 = std::get_if<FlowSpace>(&items[k]))
-          following += s2->slots * pitch_;
-        else if (line_at(k))
-          following += pitch_;
-        else if (const auto* b = box_at(k))
-          following += b->height + static_cast<double>(b->caption.size()) * pitch_;
+        if (const auto* s2 = std::get_if<FlowSpace>(&items[k])) following += s2->slots * pitch_;
+        else if (line_at(k)) following += pitch_;
+        else if (const auto* b = box_at(k)) following += b->height + static_cast<double>(b->caption.size()) * pitch_;
       }
       const double room = body_room(note_lines(page->notes));
       const double top = std::floor((room - following) / pitch_ + kEps) * pitch_;

@@ -80,14 +80,10 @@ std::optional<std::string> box(std::string_view expr, const Bindings& b) {
   if (want != "yes" && want != "no") return std::nullopt;
   std::optional<bool> v;
   const model::Report& r = b.report;
-  if (key == "changes.changed")
-    v = r.changes ? r.changes->changed : std::nullopt;
-  else if (key == "declaration.sensitive")
-    v = r.declaration ? r.declaration->sensitive : std::nullopt;
-  else if (key == "declaration.secret")
-    v = r.declaration ? r.declaration->secret : std::nullopt;
-  else
-    return std::nullopt;
+  if (key == "changes.changed") v = r.changes ? r.changes->changed : std::nullopt;
+  else if (key == "declaration.sensitive") v = r.declaration ? r.declaration->sensitive : std::nullopt;
+  else if (key == "declaration.secret") v = r.declaration ? r.declaration->secret : std::nullopt;
+  else return std::nullopt;
   const bool ticked = v.has_value() && *v == (want == "yes");
   return std::string(ticked ? "☒" : "☐");
 }

@@ -34,10 +34,8 @@ double balanced_measure(const Prepared& p, const ParagraphSpec& spec, Breaker br
   for (int step = 0; step < 12 && hi - lo > 0.5; ++step) {
     trial.measure = (lo + hi) / 2;
     const auto ranges = break_lines(p, trial, breaker);
-    if (ranges.size() <= lines && break_penalties(p, ranges) <= penalties)
-      hi = trial.measure;
-    else
-      lo = trial.measure;
+    if (ranges.size() <= lines && break_penalties(p, ranges) <= penalties) hi = trial.measure;
+    else lo = trial.measure;
   }
   return hi;
 }

@@ -46,12 +46,9 @@ std::optional<std::string> leading_heading_number(std::string_view text) {
   bool chinese = false, arabic = false;
   while (true) {
     const char32_t c = peek(i, &next);
-    if (is_chinese_numeral(c))
-      chinese = true;
-    else if (is_digit(c))
-      arabic = true;
-    else
-      break;
+    if (is_chinese_numeral(c)) chinese = true;
+    else if (is_digit(c)) arabic = true;
+    else break;
     i = next;
   }
   if (chinese == arabic) return std::nullopt;  // no numeral, or a mix

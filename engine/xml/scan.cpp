@@ -50,10 +50,8 @@ class Scanner {
 
   ScanResult run() {
     while (i_ < s_.size()) {
-      if (s_[i_] == '<')
-        markup();
-      else
-        text();
+      if (s_[i_] == '<') markup();
+      else text();
     }
     if (!open_.empty())
       error(open_.back().pos, "<" + std::string(open_.back().name) + "> is never closed (the file ends first)");
@@ -194,12 +192,9 @@ class Scanner {
     bool ok = !digits.empty();
     for (char c : digits) {
       int d = -1;
-      if (c >= '0' && c <= '9')
-        d = c - '0';
-      else if (hex && c >= 'a' && c <= 'f')
-        d = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F')
-        d = c - 'A' + 10;
+      if (c >= '0' && c <= '9') d = c - '0';
+      else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
       if (d < 0) {
         ok = false;
         break;

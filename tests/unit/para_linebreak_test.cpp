@@ -60,10 +60,8 @@ std::vector<Case> load_cases() {
         in_expected = true;
       } else if (auto colon = line.find(": "); colon != std::string::npos) {
         const std::string key = line.substr(0, colon), value = line.substr(colon + 2);
-        if (key == "text")
-          c->text += value;
-        else
-          c->options[key] = value;
+        if (key == "text") c->text += value;
+        else c->options[key] = value;
       }
     }
   }
