@@ -15,7 +15,7 @@ ParagraphSpec paragraph_spec(const TextStyle& style, const Template& tmpl) {
   spec.hanging = style.hanging.resolve(em);
   spec.letter_spacing = style.letter_spacing;
   spec.balance = style.align == Align::Center;
-  spec.keep_words = style.break_in_phrases;
+  spec.break_in_phrases = style.break_in_phrases;
   switch (style.align) {
     case Align::Left: spec.align = ParagraphSpec::AlignMode::Left; break;
     case Align::Center: spec.align = ParagraphSpec::AlignMode::Center; break;

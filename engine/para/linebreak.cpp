@@ -137,7 +137,7 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
   const size_t n = cs.size();
   if (n == 0) return {};
   const LineMeasure measure(p, spec.grid_size);
-  const bool ragged = spec.keep_words && spec.align != ParagraphSpec::AlignMode::Justify;
+  const bool ragged = spec.break_in_phrases && spec.align != ParagraphSpec::AlignMode::Justify;
   std::vector<double> best(n + 1, kInfinity);
   std::vector<size_t> from(n + 1, 0);
   std::vector<int> lines(n + 1, 0);

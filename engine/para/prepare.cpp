@@ -202,7 +202,7 @@ Prepared Preparer::prepare(const CollectedText& text, const ParagraphSpec& spec)
   compress_adjacent(out.clusters);
   space_han_and_latin(out.clusters);
   mark_breaks(text, out);
-  if (spec.keep_words) discourage_breaks_in_words(text, out);
+  if (spec.break_in_phrases) discourage_breaks_in_words(text, out);
   return out;
 }
 

@@ -87,7 +87,7 @@ struct ParagraphSpec {
   // after punctuation to one between words (titles: a reader takes a title
   // in phrases, so 避头尾 is not torn in two). Words are ICU's dictionary
   // segmentation of Chinese.
-  bool keep_words = false;
+  bool break_in_phrases = false;
 };
 
 // Per-job paragraph preparation: owns a shaper and an ICU line breaker,

@@ -95,13 +95,13 @@ std::vector<std::string> set_case(const FontSet& fonts, const Case& c) {
   const std::string align = opt("align", "justify");
   spec.align = align == "left" ? ParagraphSpec::AlignMode::Left : ParagraphSpec::AlignMode::Justify;
   const double size = std::stod(opt("size", "16"));
-  spec.keep_words = opt("break", "anywhere") == "phrases";
+  spec.break_in_phrases = opt("break", "anywhere") == "phrases";
   if (align == "center") {
     // As the templates set a title (layout/paragraph_spec.cpp): centred,
     // balanced, kept in words, off the grid.
     spec.align = ParagraphSpec::AlignMode::Center;
     spec.balance = true;
-    spec.keep_words = true;
+    spec.break_in_phrases = true;
     spec.cell = 0;
   }
   const Breaker breaker = opt("breaker", "optimal") == "greedy" ? Breaker::Greedy : Breaker::Optimal;
