@@ -77,7 +77,7 @@ std::vector<fs::path> inputs(const std::vector<std::string>& names) {
   return out;
 }
 
-std::string report_line(const Job& j) {
+std::string report_line(const Job& j, Lang lang) {
   JsonWriter w;
   w.begin_object();
   w.key("file").value(j.input.string());
@@ -86,7 +86,7 @@ std::string report_line(const Job& j) {
   w.key("ms").value(j.ms);
   w.key("warnings").begin_array();
   for (const auto& d : j.diags.items())
-    if (d.severity != Severity::Error) w.value(d.format());
+    if (d.severity != Severity::Error) w.value(d.format(lang));
   w.end_array();
   if (j.status == Job::Status::Ok) w.key("output").value(j.output.string());
   else w.key("output").null();
@@ -153,7 +153,7 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
         j.status = Job::Status::Ok;
       } catch (const InputError& e) {
         j.diags.add(e.diagnostic());
-        j.error = e.diagnostic().format();
+        j.error = e.diagnostic().format(ctx.lang);
         j.status = Job::Status::BadInput;
       } catch (const std::exception& e) {
         j.error = e.what();
@@ -186,7 +186,7 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
   size_t pages = 0;
   bool bad_input = false, internal = false;
   for (const Job& j : jobs) {
-    report += report_line(j) + "\n";
+    report += report_line(j, ctx.lang) + "\n";
     pages += j.pages;
     bad_input |= j.status == Job::Status::BadInput;
     internal |= j.status == Job::Status::Failed;

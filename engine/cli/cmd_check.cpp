@@ -21,13 +21,17 @@ int cmd_check(const Context& ctx, const std::vector<std::string>& argv) {
     } catch (const InputError& e) {
       diags.add(e.diagnostic());
     } catch (const std::exception& e) {
-      diags.error({file, 0, 0}, e.what());
+      diags.error({file, 0, 0}, "internal.error", {{"detail", e.what()}});
     }
     if (json) {
-      for (const auto& d : diags.items()) std::cout << d.to_json() << "\n";
+      for (const auto& d : diags.items()) std::cout << d.to_json(ctx.lang) << "\n";
     } else {
-      print_diagnostics(diags);
-      if (!diags.has_errors()) std::cerr << file << ": ok" << (diags.items().empty() ? "" : " (with warnings)") << "\n";
+      print_diagnostics(diags, ctx.lang);
+      // "report.xml: 4 errors, 1 warning": the count says whether the list
+      // above is the whole story.
+      std::cerr << render_message("check.summary", {{"file", file}, {"summary", count_summary(diags, ctx.lang)}},
+                                  ctx.lang)
+                << "\n";
     }
     if (diags.has_errors()) status = kExitBadInput;
     else if (args.has("--strict") && diags.count(Severity::Warning) > 0 && status == kExitOk) status = kExitFailure;

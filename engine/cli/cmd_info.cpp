@@ -17,7 +17,7 @@ int cmd_fonts(const Context& ctx, const std::vector<std::string>& argv) {
     std::cout << to_json(engine.fonts()) << "\n";
   } else {
     std::cout << describe(engine.fonts());
-    print_diagnostics(diags);
+    print_diagnostics(diags, ctx.lang);
   }
   return kExitOk;
 }

@@ -48,7 +48,7 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
       write_file_atomic(output, r.pdf);
     }
     if (!args.has("--quiet")) {
-      print_diagnostics(diags);
+      print_diagnostics(diags, ctx.lang);
       if (output != "-") std::cerr << output << ": " << r.pages << " pages\n";
     }
     if (args.has("--timings")) {
@@ -60,8 +60,8 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
     return status;
   } catch (const InputError& e) {
     diags.add(e.diagnostic());
-    if (args.has("--quiet")) std::cerr << e.diagnostic().format() << "\n";
-    else print_diagnostics(diags);
+    if (args.has("--quiet")) std::cerr << e.diagnostic().format(ctx.lang) << "\n";
+    else print_diagnostics(diags, ctx.lang);
     return kExitBadInput;
   }
 }

@@ -15,6 +15,9 @@ constexpr int kExitBadInput = 2;
 
 struct Context {
   std::string argv0;
+  // The language of messages: --lang, else the locale (LC_ALL,
+  // LC_MESSAGES, LANG).
+  Lang lang = Lang::En;
 };
 
 int cmd_render(const Context& ctx, const std::vector<std::string>& args);
@@ -23,7 +26,7 @@ int cmd_fonts(const Context& ctx, const std::vector<std::string>& args);
 int cmd_templates(const Context& ctx, const std::vector<std::string>& args);
 int cmd_batch(const Context& ctx, const std::vector<std::string>& args);
 
-// Prints diagnostics to stderr, one line each.
-void print_diagnostics(const Diagnostics& diags);
+// Prints diagnostics to stderr, one line each, in `lang`.
+void print_diagnostics(const Diagnostics& diags, Lang lang);
 
 }  // namespace banshi::cli

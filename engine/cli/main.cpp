@@ -17,7 +17,8 @@ usage:
       Lays out REPORT.xml with its template and writes OUT.pdf (default:
       REPORT.pdf in the current directory; - for standard input/output).
   banshi check REPORT.xml... [--json] [--strict]
-      Validates reports without writing a PDF.
+      Validates reports without writing a PDF: every problem at once,
+      sorted by position, then a count.
   banshi batch [FILES|DIRS|-]... -o OUTDIR [-j N] [--report FILE.jsonl]
                            [--impose none|a3-booklet] [-q]
       Renders many reports with N parallel jobs into OUTDIR, going on past
@@ -30,6 +31,9 @@ usage:
       Lists the installed templates.
   banshi --help | --version
 
+Every command takes --lang zh|en: messages in Chinese or English (by default
+Chinese when LC_ALL, LC_MESSAGES or LANG is zh_*, English otherwise).
+
 exit status: 0 ok, 1 internal failure (or warnings with check --strict),
 2 bad input (the message says file:line:column and the form's field).
 )";
@@ -40,7 +44,30 @@ int main(int argc, char** argv) {
   using namespace banshi;
   using namespace banshi::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
-  const Context ctx{argc > 0 ? argv[0] : "banshi"};
+  Context ctx{argc > 0 ? argv[0] : "banshi", lang_from_environment()};
+  // --lang is for every command, before or after its name.
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--") break;
+    std::string value;
+    size_t take = 0;
+    if (args[i] == "--lang" && i + 1 < args.size()) {
+      value = args[i + 1];
+      take = 2;
+    } else if (args[i].starts_with("--lang=")) {
+      value = args[i].substr(7);
+      take = 1;
+    } else {
+      continue;
+    }
+    const auto lang = parse_lang(value);
+    if (!lang || value.size() != 2) {
+      std::cerr << "banshi: --lang must be zh or en\n";
+      return kExitBadInput;
+    }
+    ctx.lang = *lang;
+    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i + take));
+    --i;
+  }
   if (args.empty()) {
     std::cerr << kUsage;
     return kExitBadInput;
@@ -66,7 +93,7 @@ int main(int argc, char** argv) {
     std::cerr << "banshi: " << e.what() << "\n(see banshi --help)\n";
     return kExitBadInput;
   } catch (const InputError& e) {
-    std::cerr << e.diagnostic().format() << "\n";
+    std::cerr << e.diagnostic().format(ctx.lang) << "\n";
     return kExitBadInput;
   } catch (const std::exception& e) {
     std::cerr << "banshi: error: " << e.what() << "\n";
@@ -76,8 +103,8 @@ int main(int argc, char** argv) {
 
 namespace banshi::cli {
 
-void print_diagnostics(const Diagnostics& diags) {
-  for (const auto& d : diags.items()) std::cerr << d.format() << "\n";
+void print_diagnostics(const Diagnostics& diags, Lang lang) {
+  for (const auto& d : diags.items()) std::cerr << d.format(lang) << "\n";
 }
 
 }  // namespace banshi::cli

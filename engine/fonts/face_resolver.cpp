@@ -145,10 +145,14 @@ ResolvedFace FaceResolver::resolve(const FaceSpec& spec, Diagnostics& diags) {
   for (size_t i = 1; i < face.chain.size(); ++i) face.fallbacks.push_back(face.chain[i].font);
 
   if (!face.official) {
-    std::string why = official_unusable.empty() ? "is not installed" : "cannot be used (" + official_unusable + ")";
-    face.substitution = face.label + " (" + face.id + ") " + why + "; using the stand-in " +
-                        display_name(*primary.font) + " (" + file_and_face(*primary.font) + ")";
-    diags.warn(SourceLoc{}, face.substitution);
+    Args args{{"font", face.label},
+              {"face", face.id},
+              {"stand-in", display_name(*primary.font)},
+              {"file", file_and_face(*primary.font)},
+              {"reason", official_unusable}};
+    Diagnostic& d = official_unusable.empty() ? diags.warn(SourceLoc{}, "font.stand-in", std::move(args))
+                                              : diags.warn(SourceLoc{}, "font.stand-in-unusable", std::move(args));
+    face.substitution = d.message_text(Lang::En);
   }
   return face;
 }

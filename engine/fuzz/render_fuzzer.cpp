@@ -66,7 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (r.pdf.size() < 8 || r.pdf.compare(0, 5, "%PDF-") != 0) std::abort();
   } catch (const banshi::InputError& e) {
     // A refused report must say where and what (the CLI prints this line).
-    if (e.diagnostic().message.empty()) std::abort();
+    if (e.diagnostic().message_text(banshi::Lang::En).empty()) std::abort();
   } catch (const banshi::EngineError&) {
   }
   return 0;

@@ -134,11 +134,8 @@ std::vector<double> column_edges(const TableGrid& grid, const std::vector<CellTe
   double sum_min = 0;
   for (const ColumnBounds& b : bounds) sum_min += b.min;
   if (sum_min > width + 1e-6)
-    env.diags.warn(
-        {env.file, table.pos.line, table.pos.column},
-        "表" + std::to_string(env.number) +
-            " has more in its columns than the text width holds: some cell text is set wider than its column",
-        "<table>", "表格");
+    env.diags.warn({env.file, table.pos.line, table.pos.column}, "table.too-wide", {{"number", env.number}}, "<table>",
+                   "表格");
   const std::vector<double> widths = distribute_width(bounds, width);
   std::vector<double> edges(widths.size() + 1, 0.0);
   std::partial_sum(widths.begin(), widths.end(), edges.begin() + 1);

@@ -275,21 +275,20 @@ void Preparer::absorb(Preparer& other) {
 void Preparer::report(Diagnostics& diags, const std::string& file) {
   for (const auto& [face_id, chars] : fallback_used_) {
     const ResolvedFace* face = fonts_.face(face_id);
-    std::string drawn, missing;
+    std::vector<std::string> drawn, missing;
     for (const auto& [cp, font] : chars) {
       if (font) {
-        drawn += (drawn.empty() ? "" : ", ") + utf8_encode(cp) + " (" + font->family() + ")";
+        drawn.push_back(utf8_encode(cp) + " (" + font->family() + ")");
       } else {
         // Named by code point too: the character may be invisible.
         char code[16];
         std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-        missing += (missing.empty() ? "" : ", ") + utf8_encode(cp) + " (" + code + ")";
+        missing.push_back(utf8_encode(cp) + " (" + code + ")");
       }
     }
     const std::string name = face ? face->primary->family() : face_id;
-    if (!drawn.empty()) diags.warn({file, 0, 0}, name + " lacks some characters; drawn from fallback fonts: " + drawn);
-    if (!missing.empty())
-      diags.warn({file, 0, 0}, "no installed font has these characters; they print as empty boxes: " + missing);
+    if (!drawn.empty()) diags.warn({file, 0, 0}, "font.fallback-chars", {{"font", name}, {"chars", std::move(drawn)}});
+    if (!missing.empty()) diags.warn({file, 0, 0}, "font.missing-chars", {{"chars", std::move(missing)}});
   }
   fallback_used_.clear();
 }

@@ -3,8 +3,56 @@
 #include <algorithm>
 
 #include "util/json.h"
+#include "util/utf8.h"
 
 namespace banshi {
+
+namespace {
+
+// East Asian wide characters take two columns of a terminal or a line of
+// print; the excerpt of a .docx paragraph is cut by columns so Chinese and
+// Latin openings are about as long.
+int columns_of(char32_t cp) {
+  const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                    (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+  return wide ? 2 : 1;
+}
+
+constexpr int kExcerptColumns = 22;
+
+std::string excerpt_of(std::string_view text) {
+  // Leading white space says nothing about which paragraph it is.
+  size_t i = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+  text.remove_prefix(i);
+  int cols = 0;
+  size_t end = 0;
+  for (size_t k = 0; k < text.size();) {
+    const size_t before = k;
+    const char32_t cp = utf8_next(text, k);
+    if (cp == '\n' || cp == '\r' || cp == '\t') break;
+    cols += columns_of(cp);
+    if (cols > kExcerptColumns) {
+      end = before;
+      return std::string(text.substr(0, end)) + "…";
+    }
+    end = k;
+  }
+  return std::string(text.substr(0, end)) + (end < text.size() ? "…" : "");
+}
+
+MessageCode severity_code(Severity s) {
+  switch (s) {
+    case Severity::Note: return "severity.note";
+    case Severity::Warning: return "severity.warning";
+    case Severity::Error: return "severity.error";
+  }
+  return "severity.error";
+}
+
+}  // namespace
 
 const char* severity_name(Severity s) {
   switch (s) {
@@ -15,49 +63,97 @@ const char* severity_name(Severity s) {
   return "error";
 }
 
-std::string Diagnostic::format() const {
-  std::string out;
-  if (!loc.file.empty()) {
-    out += loc.file;
-    if (loc.line > 0) {
-      out += ':' + std::to_string(loc.line);
-      if (loc.column > 0) out += ':' + std::to_string(loc.column);
-    }
-    out += ": ";
+SourceLoc SourceLoc::docx_paragraph(std::string file, int paragraph, std::string_view text) {
+  SourceLoc l;
+  l.file = std::move(file);
+  l.paragraph = paragraph;
+  l.excerpt = excerpt_of(text);
+  return l;
+}
+
+SourceLoc SourceLoc::pdf_page(std::string file, int page) {
+  SourceLoc l;
+  l.file = std::move(file);
+  l.page = page;
+  return l;
+}
+
+std::string SourceLoc::format(Lang lang) const {
+  if (page > 0) return render_message("location.page", {{"file", file}, {"page", page}}, lang);
+  std::string out = file;
+  if (paragraph > 0) {
+    out += ":¶" + std::to_string(paragraph);
+    if (!excerpt.empty()) out += " 「" + excerpt + "」";
+  } else if (line > 0) {
+    out += ':' + std::to_string(line);
+    if (column > 0) out += ':' + std::to_string(column);
   }
-  out += severity_name(severity);
-  out += ": ";
-  if (!path.empty()) {
-    out += path;
-    if (!label.empty()) out += " (" + label + ")";
-    out += ' ';
-  } else if (!label.empty()) {
-    out += label + ": ";
-  }
-  out += message;
   return out;
 }
 
-std::string Diagnostic::to_json() const {
+std::string Diagnostic::message_text(Lang lang) const { return code ? render_message(*code, args, lang) : message; }
+
+std::string Diagnostic::format(Lang lang) const {
+  Args a{{"message", message_text(lang)}, {"path", path}, {"label", label}};
+  std::string text;
+  if (!path.empty() && !label.empty()) text = render_message("diagnostic.path-label", a, lang);
+  else if (!path.empty()) text = render_message("diagnostic.path", a, lang);
+  else if (!label.empty()) text = render_message("diagnostic.label", a, lang);
+  else text = message_text(lang);
+  Args line{{"severity", render_message(severity_code(severity), {}, lang)}, {"text", text}};
+  if (loc.empty()) return render_message("diagnostic.line-nowhere", line, lang);
+  line.add({"location", loc.format(lang)});
+  return render_message("diagnostic.line", line, lang);
+}
+
+std::string Diagnostic::to_json(Lang lang) const {
   JsonWriter w;
   w.begin_object();
   w.key("file").value(loc.file);
   w.key("line").value(loc.line);
   w.key("column").value(loc.column);
+  if (loc.paragraph > 0) {
+    w.key("paragraph").value(loc.paragraph);
+    w.key("excerpt").value(loc.excerpt);
+  }
+  if (loc.page > 0) w.key("page").value(loc.page);
   w.key("path").value(path);
   w.key("label").value(label);
   w.key("severity").value(severity_name(severity));
-  w.key("message").value(message);
+  w.key("code").value(code_str());
+  w.key("message").value(message_text(lang));
+  w.key("args").begin_object();
+  for (const auto& arg : args) {
+    w.key(arg.name);
+    if (!arg.is_list) {
+      w.value(arg.value);
+      continue;
+    }
+    w.begin_array();
+    for (const auto& item : arg.items) w.value(item);
+    w.end_array();
+  }
+  w.end_object();
   w.end_object();
   return w.str();
 }
 
-void Diagnostics::warn(SourceLoc loc, std::string message, std::string path, std::string label) {
-  items_.push_back({Severity::Warning, std::move(loc), std::move(path), std::move(label), std::move(message)});
+Diagnostic& Diagnostics::error(SourceLoc loc, MessageCode code, Args args, std::string path, std::string label) {
+  return items_.emplace_back(Severity::Error, code, std::move(args))
+      .at(std::move(loc))
+      .about(std::move(path), std::move(label));
 }
 
-void Diagnostics::error(SourceLoc loc, std::string message, std::string path, std::string label) {
-  items_.push_back({Severity::Error, std::move(loc), std::move(path), std::move(label), std::move(message)});
+Diagnostic& Diagnostics::warn(SourceLoc loc, MessageCode code, Args args, std::string path, std::string label) {
+  return items_.emplace_back(Severity::Warning, code, std::move(args))
+      .at(std::move(loc))
+      .about(std::move(path), std::move(label));
+}
+
+Diagnostic& Diagnostics::note(SourceLoc loc, MessageCode code, Args args, std::string path, std::string label) {
+  return items_.emplace_back(Severity::Note, code, std::move(args))
+      .at(std::move(loc))
+      .about(std::move(path), std::move(label));
 }
 
 bool Diagnostics::has_errors() const { return count(Severity::Error) > 0; }
@@ -76,6 +172,24 @@ void Diagnostics::insert(size_t at, const Diagnostics& other) {
                 other.items_.end());
 }
 
-InputError::InputError(Diagnostic d) : std::runtime_error(d.format()), diag_(std::move(d)) {}
+std::string count_summary(const Diagnostics& diags, Lang lang) {
+  struct Count {
+    Severity severity;
+    MessageCode one, many;
+  };
+  static constexpr Count kCounts[] = {
+      {Severity::Error, "summary.error.one", "summary.error.many"},
+      {Severity::Warning, "summary.warning.one", "summary.warning.many"},
+      {Severity::Note, "summary.note.one", "summary.note.many"},
+  };
+  std::vector<std::string> parts;
+  for (const auto& c : kCounts)
+    if (const size_t n = diags.count(c.severity); n > 0)
+      parts.push_back(render_message(n == 1 ? c.one : c.many, {{"n", n}}, lang));
+  if (parts.empty()) return render_message("summary.none", {}, lang);
+  return render_message("summary.counts", {{"counts", std::move(parts)}}, lang);
+}
+
+InputError::InputError(Diagnostic d) : std::runtime_error(d.format(Lang::En)), diag_(std::move(d)) {}
 
 }  // namespace banshi

@@ -6,8 +6,13 @@ namespace banshi::xml {
 
 Diagnostic make_diagnostic(Severity severity, const std::string& file, model::Pos pos, std::string message,
                            std::string path, std::string label) {
-  return Diagnostic{severity, SourceLoc{file, pos.line, pos.column}, std::move(path), std::move(label),
-                    std::move(message)};
+  Diagnostic d;
+  d.severity = severity;
+  d.loc = SourceLoc{file, pos.line, pos.column};
+  d.path = std::move(path);
+  d.label = std::move(label);
+  d.message = std::move(message);
+  return d;
 }
 
 void fail(const std::string& file, model::Pos pos, std::string message, std::string path, std::string label) {

@@ -53,9 +53,13 @@ def out_path(name):
     return os.path.join(OUT_DIR, name)
 
 
-def run_banshi(*args, stdin=None):
-    """Runs banshi; returns (exit status, stdout bytes, stderr text)."""
-    p = subprocess.run([BANSHI, *args], input=stdin, capture_output=True, timeout=300)
+def run_banshi(*args, stdin=None, locale="C.UTF-8"):
+    """Runs banshi; returns (exit status, stdout bytes, stderr text).
+    Messages follow the locale, so it is fixed: English unless a test asks
+    for another (locale="zh_CN.UTF-8")."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    env["LANG"] = locale
+    p = subprocess.run([BANSHI, *args], input=stdin, capture_output=True, timeout=300, env=env)
     return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
 
 

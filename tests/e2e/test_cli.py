@@ -146,7 +146,8 @@ class CheckAndBatch(unittest.TestCase):
         findings = [json.loads(line) for line in out.decode().splitlines() if line.strip()]
         self.assertTrue(findings)
         for f in findings:
-            self.assertEqual(set(f), {"file", "line", "column", "path", "label", "severity", "message"})
+            self.assertEqual(set(f), {"file", "line", "column", "path", "label", "severity", "code", "message",
+                                      "args"})
         heading = [f for f in findings if "number" in f["message"] or "编号" in f["message"]]
         self.assertTrue(heading, findings)
         self.assertEqual(heading[0]["severity"], "warning")

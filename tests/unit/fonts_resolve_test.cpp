@@ -68,13 +68,14 @@ TEST_F(RealMap, FangsongIsFandolFangStandIn) {
 
   int naming = 0;
   for (const Diagnostic& d : diags_->items()) {
-    if (contains(d.message, "方正仿宋_GBK")) {
+    if (contains(d.message_text(banshi::Lang::En), "方正仿宋_GBK")) {
       ++naming;
       EXPECT_EQ(d.severity, Severity::Warning);
-      EXPECT_TRUE(contains(d.message, "(fangsong)")) << d.message;
-      EXPECT_TRUE(contains(d.message, "is not installed")) << d.message;
-      EXPECT_TRUE(contains(d.message, "FandolFang Regular")) << d.message;
-      EXPECT_TRUE(contains(d.message, "FandolFang-Regular.otf")) << d.message;
+      EXPECT_TRUE(contains(d.message_text(banshi::Lang::En), "(fangsong)")) << d.message_text(banshi::Lang::En);
+      EXPECT_TRUE(contains(d.message_text(banshi::Lang::En), "is not installed")) << d.message_text(banshi::Lang::En);
+      EXPECT_TRUE(contains(d.message_text(banshi::Lang::En), "FandolFang Regular")) << d.message_text(banshi::Lang::En);
+      EXPECT_TRUE(contains(d.message_text(banshi::Lang::En), "FandolFang-Regular.otf"))
+          << d.message_text(banshi::Lang::En);
     }
   }
   EXPECT_EQ(naming, 1);
@@ -178,7 +179,8 @@ TEST(FontSetLoad, InstalledOfficialFontIsOfficialWithoutWarning) {
   EXPECT_EQ(set->face("alone")->primary, f->primary);
   // Only the "serif" face is substituted.
   ASSERT_EQ(diags.items().size(), 1u);
-  EXPECT_TRUE(contains(diags.items()[0].message, "Imaginary Serif (serif)")) << diags.items()[0].message;
+  EXPECT_TRUE(contains(diags.items()[0].message_text(banshi::Lang::En), "Imaginary Serif (serif)"))
+      << diags.items()[0].message_text(banshi::Lang::En);
 }
 
 TEST(FontSetLoad, StyleMissingRejectedFamilyAndBareFileName) {
