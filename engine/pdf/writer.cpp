@@ -7,6 +7,7 @@
 #include "pdf/cid_font.h"
 #include "pdf/content_stream.h"
 #include "pdf/doc_info.h"
+#include "pdf/file_id.h"
 #include "pdf/glyph_usage.h"
 #include "pdf/haru_doc.h"
 #include "pdf/images.h"
@@ -68,7 +69,9 @@ std::string write_pdf(const PageSequence& doc, const PdfOptions& options, PdfTim
   }
   for (const PreparedFont& f : fonts) embed_font(pdf, f, res.fonts.at(f.subset.font).dict);
   set_document_info(pdf, doc.info, options.timestamp);
+  add_file_id_placeholder(pdf);
   std::string bytes = pdf.save();
+  fill_file_id(bytes);
   if (timings) {
     const auto t2 = std::chrono::steady_clock::now();
     timings->subset_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();

@@ -1,0 +1,60 @@
+#include "pdf/file_id.h"
+
+#include <hpdf_encrypt.h>
+
+#include <algorithm>
+#include <array>
+
+#include "pdf/pdf_format.h"
+#include "util/diag.h"
+
+namespace banshi::pdf {
+
+namespace {
+
+constexpr size_t kIdBytes = 16;
+
+// How libharu writes a 16-byte binary string of zeros.
+const std::string& placeholder_hex() {
+  static const std::string hex = "<" + std::string(2 * kIdBytes, '0') + ">";
+  return hex;
+}
+
+}  // namespace
+
+void add_file_id_placeholder(HaruDoc& pdf) {
+  const std::array<HPDF_BYTE, kIdBytes> zeros{};
+  HPDF_Array id = pdf.new_array();
+  for (int i = 0; i < 2; ++i) {
+    // The permanent and the changing identifier: the same for a file
+    // written once.
+    pdf.push(id, HPDF_Binary_New(pdf.mmgr(), const_cast<HPDF_BYTE*>(zeros.data()), kIdBytes));
+  }
+  pdf.add(pdf.get()->trailer, "ID", id);
+}
+
+void fill_file_id(std::string& pdf) {
+  const size_t trailer = pdf.rfind("\ntrailer");
+  const size_t key = trailer == std::string::npos ? trailer : pdf.find("/ID", trailer);
+  const size_t first = key == std::string::npos ? key : pdf.find(placeholder_hex(), key);
+  const size_t second = first == std::string::npos ? first : pdf.find(placeholder_hex(), first + 1);
+  if (second == std::string::npos) throw EngineError("PDF writer: the trailer's /ID placeholder is missing");
+
+  HPDF_MD5_CTX md5;
+  HPDF_MD5Init(&md5);
+  const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(pdf.data());
+  for (size_t done = 0, end = trailer + 1; done < end;) {
+    const size_t n = std::min<size_t>(end - done, size_t{1} << 30);
+    HPDF_MD5Update(&md5, bytes + done, static_cast<HPDF_UINT32>(n));
+    done += n;
+  }
+  std::array<HPDF_BYTE, kIdBytes> digest{};
+  HPDF_MD5Final(digest.data(), &md5);
+
+  std::string hex;
+  for (const HPDF_BYTE b : digest) append_hex(hex, b, 2);
+  pdf.replace(first + 1, hex.size(), hex);
+  pdf.replace(second + 1, hex.size(), hex);
+}
+
+}  // namespace banshi::pdf
