@@ -102,6 +102,8 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
                          {"--jobs", "-j", true},
                          {"--report", "", true},
                          {"--impose", "", true},
+                         {"--pdfa", "", false},
+                         {"--no-pdfa", "", false},
                          {"--quiet", "-q", false}});
   const auto out_dir = args.value("--output-dir");
   if (!out_dir) throw UsageError("batch needs -o OUTPUT_DIR");

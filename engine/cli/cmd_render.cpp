@@ -12,6 +12,8 @@ namespace banshi::cli {
 int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
   const Args args(argv, {{"--output", "-o", true},
                          {"--impose", "", true},
+                         {"--pdfa", "", false},
+                         {"--no-pdfa", "", false},
                          {"--long-edge", "", false},
                          {"--template", "", true},
                          {"--breaker", "", true},

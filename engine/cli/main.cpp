@@ -13,14 +13,17 @@ constexpr const char* kUsage = R"(banshi — typesets 巴中市社科规划项�
 
 usage:
   banshi render REPORT.xml [-o OUT.pdf] [--impose none|a3-booklet] [--long-edge]
-                           [--template NAME] [--breaker optimal|greedy] [-q]
+                           [--pdfa|--no-pdfa] [--template NAME]
+                           [--breaker optimal|greedy] [-q]
       Lays out REPORT.xml with its template and writes OUT.pdf (default:
       REPORT.pdf in the current directory; - for standard input/output).
+      --pdfa writes PDF/A-1b (GB/Z 23283-2009), the 结项申请书's default;
+      --no-pdfa an ordinary PDF.
   banshi check REPORT.xml... [--json] [--strict]
       Validates reports without writing a PDF: every problem at once,
       sorted by position, then a count.
   banshi batch [FILES|DIRS|-]... -o OUTDIR [-j N] [--report FILE.jsonl]
-                           [--impose none|a3-booklet] [-q]
+                           [--impose none|a3-booklet] [--pdfa|--no-pdfa] [-q]
       Renders many reports with N parallel jobs into OUTDIR, going on past
       failures; writes a JSON-lines report (OUTDIR/report.jsonl by default)
       and exits non-zero if any report failed. Without names (or with -),

@@ -12,6 +12,9 @@ RenderOptions render_options(const Args& args) {
     else if (*imp == "a3-booklet") options.impose = Imposition::A3Booklet;
     else throw UsageError("--impose must be none or a3-booklet");
   }
+  if (args.has("--pdfa") && args.has("--no-pdfa")) throw UsageError("--pdfa and --no-pdfa contradict each other");
+  if (args.has("--pdfa")) options.pdfa = true;
+  if (args.has("--no-pdfa")) options.pdfa = false;
   options.long_edge_duplex = args.has("--long-edge");
   options.template_override = args.value("--template").value_or("");
   if (auto b = args.value("--breaker")) {

@@ -7,7 +7,7 @@
 
 namespace banshi::cli {
 
-// --impose, --long-edge, --template and --breaker (whichever the command
+// --impose, --pdfa/--no-pdfa, --long-edge, --template and --breaker (whichever the command
 // accepts) and SOURCE_DATE_EPOCH. Throws UsageError for a bad value.
 RenderOptions render_options(const Args& args);
 

@@ -58,7 +58,7 @@ std::vector<PreparedFont> prepare_fonts(const std::vector<FontUsage>& usages, co
 
 namespace {
 
-HPDF_Dict font_descriptor(HaruDoc& doc, const PreparedFont& font, HPDF_Dict program) {
+HPDF_Dict font_descriptor(HaruDoc& doc, const PreparedFont& font, HPDF_Dict program, const EmbedOptions& options) {
   const DescriptorMetrics& m = font.metrics;
   HPDF_Dict d = doc.new_indirect_dict();
   doc.add_name(d, "Type", "FontDescriptor");
@@ -78,6 +78,7 @@ HPDF_Dict font_descriptor(HaruDoc& doc, const PreparedFont& font, HPDF_Dict prog
   doc.add_int(d, "StemV", m.stem_v);
   const bool cff = font.subset.font->outlines() == Font::Outlines::CFF;
   doc.add(d, cff ? "FontFile3" : "FontFile2", program);
+  if (options.cid_set) doc.add(d, "CIDSet", doc.new_stream(cid_set_bits(font.subset.cids)));
   return d;
 }
 
@@ -116,18 +117,27 @@ HPDF_Array width_array(HaruDoc& doc, const CidWidths& widths) {
 
 HPDF_Dict new_font_dict(HaruDoc& doc) { return doc.new_indirect_dict(); }
 
-HPDF_Dict embed_font(HaruDoc& doc, const PreparedFont& font) {
+std::string cid_set_bits(const std::vector<uint32_t>& cids) {
+  std::string bits;
+  for (const uint32_t c : cids) {
+    if (c / 8 >= bits.size()) bits.resize(c / 8 + 1, '\0');
+    bits[c / 8] = static_cast<char>(static_cast<unsigned char>(bits[c / 8]) | (0x80u >> (c % 8)));
+  }
+  return bits;
+}
+
+HPDF_Dict embed_font(HaruDoc& doc, const PreparedFont& font, const EmbedOptions& options) {
   HPDF_Dict type0 = new_font_dict(doc);
-  embed_font(doc, font, type0);
+  embed_font(doc, font, type0, options);
   return type0;
 }
 
-void embed_font(HaruDoc& doc, const PreparedFont& font, HPDF_Dict type0) {
+void embed_font(HaruDoc& doc, const PreparedFont& font, HPDF_Dict type0, const EmbedOptions& options) {
   const Font& f = *font.subset.font;
   const bool cff = f.outlines() == Font::Outlines::CFF;
   const std::string name = font.base_font();
 
-  HPDF_Dict descriptor = font_descriptor(doc, font, font_program(doc, font));
+  HPDF_Dict descriptor = font_descriptor(doc, font, font_program(doc, font), options);
 
   HPDF_Dict cid = doc.new_indirect_dict();
   doc.add_name(cid, "Type", "Font");

@@ -51,11 +51,22 @@ std::vector<PreparedFont> prepare_fonts(const std::vector<FontUsage>& usages, co
 // before the font is embedded.
 HPDF_Dict new_font_dict(HaruDoc& doc);
 
+struct EmbedOptions {
+  // A CIDSet stream in the font descriptor, naming every CID the subset
+  // holds: PDF/A-1 requires it of a subset CID font (PDF 2.0 deprecates it,
+  // so ordinary output goes without).
+  bool cid_set = false;
+};
+
 // Fills `type0` (from new_font_dict) and adds the CIDFont, FontDescriptor,
 // font program and ToUnicode streams to the document.
-void embed_font(HaruDoc& doc, const PreparedFont& font, HPDF_Dict type0);
+void embed_font(HaruDoc& doc, const PreparedFont& font, HPDF_Dict type0, const EmbedOptions& options = {});
 
 // Both at once; returns the Type0 dictionary.
-HPDF_Dict embed_font(HaruDoc& doc, const PreparedFont& font);
+HPDF_Dict embed_font(HaruDoc& doc, const PreparedFont& font, const EmbedOptions& options = {});
+
+// The bytes of a CIDSet stream: bit 7 − (c mod 8) of byte c / 8 set for
+// each CID c (PDF 32000-1, table 124), as long as the largest CID needs.
+std::string cid_set_bits(const std::vector<uint32_t>& cids);
 
 }  // namespace banshi::pdf

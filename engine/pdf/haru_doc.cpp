@@ -52,10 +52,10 @@ HPDF_Dict HaruDoc::new_dict() { return require(HPDF_Dict_New(mmgr()), "creating 
 
 HPDF_Array HaruDoc::new_array() { return require(HPDF_Array_New(mmgr()), "creating an array"); }
 
-HPDF_Dict HaruDoc::new_stream(std::string_view data) {
+HPDF_Dict HaruDoc::new_stream(std::string_view data, bool compressible) {
   // Registers itself and its /Length object in the xref.
   HPDF_Dict s = require(HPDF_DictStream_New(mmgr(), doc_->xref), "creating a stream");
-  if (compress_) s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  if (compress_ && compressible) s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
   write(s->stream, data, "writing stream data");
   return s;
 }

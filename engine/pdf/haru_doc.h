@@ -46,8 +46,9 @@ class HaruDoc {
   // owns it (an unattached one is never freed).
   HPDF_Dict new_dict();
   HPDF_Array new_array();
-  // A stream object holding `data`, Flate-compressed when compress() is set.
-  HPDF_Dict new_stream(std::string_view data);
+  // A stream object holding `data`, Flate-compressed when compress() is set
+  // (and `compressible`: PDF/A's XMP metadata stays readable as it is).
+  HPDF_Dict new_stream(std::string_view data, bool compressible = true);
   // A stream whose data is already deflated (zlib format): written as is,
   // with /Filter /FlateDecode.
   HPDF_Dict new_deflated_stream(std::string_view deflated);

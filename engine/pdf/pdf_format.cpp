@@ -51,14 +51,32 @@ void append_utf16be_units(std::u16string& out, char32_t cp) {
   }
 }
 
-std::string utf16be_text_string(std::string_view utf8) {
-  std::u16string units;
+namespace {
+
+std::u32string text_string_chars(std::string_view utf8) {
   std::u32string cps = decode_utf8(utf8);
   if (cps.size() > kMaxTextStringChars) {
     cps.resize(kMaxTextStringChars - 1);
     cps += U'…';
   }
-  for (char32_t cp : cps) append_utf16be_units(units, cp);
+  return cps;
+}
+
+}  // namespace
+
+std::string text_string_utf8(std::string_view utf8) {
+  std::string out;
+  for (char32_t cp : text_string_chars(utf8)) {
+    // What append_utf16be_units writes for a code point it cannot encode.
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    out += utf8_encode(cp);
+  }
+  return out;
+}
+
+std::string utf16be_text_string(std::string_view utf8) {
+  std::u16string units;
+  for (char32_t cp : text_string_chars(utf8)) append_utf16be_units(units, cp);
   std::string bytes = "\xFE\xFF";
   for (char16_t u : units) {
     bytes += static_cast<char>(u >> 8);

@@ -32,6 +32,11 @@ void append_utf16be_units(std::u16string& out, char32_t cp);
 inline constexpr size_t kMaxTextStringChars = 1000;
 std::string utf16be_text_string(std::string_view utf8);
 
+// The characters utf16be_text_string writes for `utf8` (cut the same way,
+// invalid bytes as U+FFFD), as UTF-8: what a reader decodes from the
+// string, which PDF/A's XMP metadata must repeat exactly.
+std::string text_string_utf8(std::string_view utf8);
+
 // The code points of a UTF-8 string (invalid bytes become U+FFFD).
 std::u32string decode_utf8(std::string_view utf8);
 

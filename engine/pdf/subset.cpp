@@ -103,6 +103,7 @@ FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, co
       s.glyph_count = static_cast<unsigned>(direct->old_gids.size());
       for (uint32_t k = 0; k < direct->old_gids.size(); ++k) s.new_gids.emplace(direct->old_gids[k], k);
       for (uint32_t g : glyphs) s.codes.emplace(g, direct->cids[s.new_gids.at(g)]);
+      s.cids = std::move(direct->cids);
       verify_cids(font, s);
       s.tag = subset_tag(s.program);
       return s;
@@ -134,6 +135,12 @@ FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, co
     if (n == HB_MAP_VALUE_INVALID) throw EngineError(what + ": glyph " + std::to_string(g) + " was not retained");
     s.new_gids.emplace(g, n);
     s.codes.emplace(g, cff && font.cid_keyed() ? font.cid_for_glyph(g) : n);
+  }
+
+  s.cids.resize(s.glyph_count);
+  const hb_map_t* new_to_old = hb_subset_plan_new_to_old_glyph_mapping(plan.get());
+  for (uint32_t n = 0; n < s.glyph_count; ++n) {
+    s.cids[n] = cff && font.cid_keyed() ? font.cid_for_glyph(hb_map_get(new_to_old, n)) : n;
   }
 
   HbFace out(hb_subset_plan_execute_or_fail(plan.get()));

@@ -30,7 +30,10 @@ struct FontSubset {
   // Original glyph ID → glyph ID in the subset.
   std::map<uint32_t, uint32_t> new_gids;
   unsigned glyph_count = 0;  // glyphs in the subset (.notdef and components included)
-  std::string tag;           // six capitals derived from `program`
+  // Every CID the program holds, by new glyph ID — PDF/A's CIDSet lists
+  // them: the glyph IDs 0 … glyph_count − 1, or a CID-keyed CFF's CIDs.
+  std::vector<uint32_t> cids;
+  std::string tag;  // six capitals derived from `program`
 };
 
 // Subsets `font` to `glyphs` (original IDs; .notdef is always kept).

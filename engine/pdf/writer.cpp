@@ -14,6 +14,8 @@
 #include "pdf/links.h"
 #include "pdf/outline.h"
 #include "pdf/page_labels.h"
+#include "pdf/pdfa.h"
+#include "pdf/pdfa_messages.h"
 #include "util/diag.h"
 
 namespace banshi {
@@ -44,8 +46,9 @@ void write_pages(HaruDoc& pdf, const PageSequence& doc, const DocumentResources&
 
 }  // namespace
 
-std::string write_pdf(const PageSequence& doc, const PdfOptions& options, PdfTimings* timings) {
+std::string write_pdf(const PageSequence& doc, const PdfOptions& options, PdfTimings* timings, Diagnostics* diags) {
   if (doc.pages.empty()) throw EngineError("PDF writer: the document has no pages");
+  if (options.pdfa && !options.pdfa->output_profile) throw EngineError("PDF writer: PDF/A without an output profile");
   const auto t0 = std::chrono::steady_clock::now();
 
   // Layout is complete, so every font's glyphs are known up front: each
@@ -62,13 +65,27 @@ std::string write_pdf(const PageSequence& doc, const PdfOptions& options, PdfTim
   for (const PreparedFont& f : fonts)
     res.fonts.emplace(f.subset.font, DocumentResources::FontEntry{new_font_dict(pdf), &f});
   res.images = load_images(pdf, doc);
+  if (options.pdfa) {
+    for (const auto& [path, image] : res.images) {
+      // A soft mask is transparency, which PDF/A-1 forbids; never write a
+      // file that claims PDF/A and is not.
+      if (HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT)) throw EngineError(pdfa_message::image_alpha(path));
+    }
+  }
 
   switch (options.impose) {
     case Imposition::None: write_pages(pdf, doc, res); break;
     case Imposition::A3Booklet: write_booklet(pdf, doc, res, options.long_edge_duplex); break;
   }
-  for (const PreparedFont& f : fonts) embed_font(pdf, f, res.fonts.at(f.subset.font).dict);
-  set_document_info(pdf, doc.info, options.timestamp);
+  const EmbedOptions embed{.cid_set = options.pdfa.has_value()};
+  for (const PreparedFont& f : fonts) embed_font(pdf, f, res.fonts.at(f.subset.font).dict, embed);
+  if (options.pdfa) {
+    const DocumentInfo info = pdfa_document_info(doc.info, diags);
+    set_document_info(pdf, info, options.timestamp);
+    add_pdfa_parts(pdf, info, options.timestamp, *options.pdfa->output_profile);
+  } else {
+    set_document_info(pdf, doc.info, options.timestamp);
+  }
   add_file_id_placeholder(pdf);
   std::string bytes = pdf.save();
   fill_file_id(bytes);

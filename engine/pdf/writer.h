@@ -13,14 +13,25 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "page/display_list.h"
+#include "pdf/icc_profile.h"
+#include "util/diag.h"
 
 namespace banshi {
 
 enum class Imposition { None, A3Booklet };
+
+// PDF/A-1b (ISO 19005-1 = GB/Z 23283-2009), the archive grade; pdf/pdfa.h
+// lists what changes.
+struct PdfA {
+  // The output intent's profile (pdf::find_srgb_profile), shared by the
+  // documents of a batch. Required.
+  std::shared_ptr<const pdf::IccProfile> output_profile;
+};
 
 struct PdfOptions {
   bool compress = true;
@@ -38,10 +49,13 @@ struct PdfOptions {
   // about half the time; Fandol fonts have no subroutines, so it makes no
   // difference there.
   bool keep_cff_subroutines = false;
+  // Set: write PDF/A-1b.
+  std::optional<PdfA> pdfa;
 };
 
 // Writes the document; throws EngineError when a font cannot be subset or
-// libharu fails. Deterministic: same pages and options, same bytes.
+// libharu fails. Deterministic: same pages and options, same bytes. What
+// PDF/A cannot carry and the writer converts is reported to `diags`.
 // Where the writer's time went (for the benchmark): subsetting and
 // embedding the fonts, then writing pages and the file.
 struct PdfTimings {
@@ -49,6 +63,7 @@ struct PdfTimings {
   double write_ms = 0;
 };
 
-std::string write_pdf(const PageSequence& doc, const PdfOptions& options, PdfTimings* timings = nullptr);
+std::string write_pdf(const PageSequence& doc, const PdfOptions& options, PdfTimings* timings = nullptr,
+                      Diagnostics* diags = nullptr);
 
 }  // namespace banshi

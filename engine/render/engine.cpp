@@ -76,6 +76,13 @@ const Template& Engine::template_named(const std::string& name, const SourceLoc&
   return *templates_.emplace(name, std::move(t)).first->second;
 }
 
+std::shared_ptr<const pdf::IccProfile> Engine::output_profile() const {
+  std::lock_guard lock(profile_mutex_);
+  // A failure is not remembered: installing the profile mends the next job.
+  if (!output_profile_) output_profile_ = std::make_shared<const pdf::IccProfile>(pdf::find_srgb_profile());
+  return output_profile_;
+}
+
 RenderResult Engine::render(const std::filesystem::path& input, const RenderOptions& options,
                             Diagnostics& diags) const {
   const auto t0 = std::chrono::steady_clock::now();
@@ -116,6 +123,9 @@ RenderResult Engine::render_report(const model::Report& report, const RenderOpti
   RenderResult r;
   r.times.parse_ms = parse_ms;
   const Template& tmpl = template_for(report, options);
+  // Found before layout, so a missing profile costs no layout time.
+  std::optional<PdfA> pdfa;
+  if (options.pdfa.value_or(tmpl.default_pdfa)) pdfa = PdfA{output_profile()};
   const auto t1 = std::chrono::steady_clock::now();
   LayoutOptions lo;
   lo.breaker = options.breaker;
@@ -132,8 +142,9 @@ RenderResult Engine::render_report(const model::Report& report, const RenderOpti
   po.impose = options.impose.value_or(tmpl.default_impose == "a3-booklet" ? Imposition::A3Booklet : Imposition::None);
   po.long_edge_duplex = options.long_edge_duplex;
   po.timestamp = options.timestamp;
+  po.pdfa = std::move(pdfa);
   PdfTimings pt;
-  r.pdf = write_pdf(pages, po, &pt);
+  r.pdf = write_pdf(pages, po, &pt, &diags);
   r.times.subset_ms = pt.subset_ms;
   r.times.write_ms = pt.write_ms;
   r.times.pdf_ms = ms_since(t2);

@@ -25,6 +25,7 @@ std::filesystem::path find_data_dir(const char* argv0);
 
 struct RenderOptions {
   std::optional<Imposition> impose;  // unset: the template's default
+  std::optional<bool> pdfa;          // PDF/A-1b; unset: the template's default
   bool long_edge_duplex = false;
   std::optional<int64_t> timestamp;  // SOURCE_DATE_EPOCH
   Breaker breaker = Breaker::Optimal;
@@ -63,6 +64,11 @@ class Engine {
   // input errors are thrown as for render.
   void check(const std::filesystem::path& input, Diagnostics& diags) const;
 
+  // The sRGB profile of PDF/A's output intent, found and read on first use
+  // (pdf::find_srgb_profile) and shared by every job after; EngineError
+  // saying where it looked when there is none.
+  std::shared_ptr<const pdf::IccProfile> output_profile() const;
+
   RenderResult render_bytes(std::string_view xml, const std::string& name, const std::filesystem::path& base_dir,
                             const RenderOptions& options, Diagnostics& diags) const;
 
@@ -75,6 +81,8 @@ class Engine {
   std::shared_ptr<const FontSet> fonts_;
   mutable std::mutex templates_mutex_;
   mutable std::map<std::string, std::unique_ptr<Template>> templates_;
+  mutable std::mutex profile_mutex_;
+  mutable std::shared_ptr<const pdf::IccProfile> output_profile_;
 };
 
 }  // namespace banshi

@@ -96,6 +96,9 @@ Template load_template_at(const std::filesystem::path& template_dir, int depth) 
       t.default_impose = r.attr(e, "default", "none");
       if (t.default_impose != "none" && t.default_impose != "a3-booklet")
         r.fail(e, "default must be none or a3-booklet");
+    } else if (n == "pdfa") {
+      r.check_attributes(e, {"default"});
+      t.default_pdfa = r.flag(e, "default", false);
     } else if (n == "style") {
       TextStyle s = r.style(e);
       if (!defined.insert(s.name).second) r.fail(e, "style \"" + s.name + "\" is defined twice");
@@ -116,7 +119,7 @@ Template load_template_at(const std::filesystem::path& template_dir, int depth) 
       t.numbering.push_back(std::move(l));
     } else {
       r.fail(e, "<" + std::string(n) +
-                    "> is not allowed here; allowed in <template>: <description>, <page>, <folio>, <impose>, "
+                    "> is not allowed here; allowed in <template>: <description>, <page>, <folio>, <impose>, <pdfa>, "
                     "<style>, <numbering>, <footnotes>, <front>, <outcome>");
     }
   }

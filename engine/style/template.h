@@ -93,6 +93,7 @@ struct Template {
   std::map<std::string, TextStyle, std::less<>> styles;
   std::vector<NumberingLevel> numbering;  // by depth, 1-based order
   std::string default_impose = "none";    // "none" | "a3-booklet"
+  bool default_pdfa = false;              // write PDF/A-1b unless asked not to
   std::vector<FrontPage> front;           // pages before the outcome
   bool outcome_recto = false;             // the outcome starts on an odd page
   bool outcome_new_page = true;           // false: it follows the last front page's text

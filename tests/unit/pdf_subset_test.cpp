@@ -88,6 +88,17 @@ FontSubset check_subset(const Font& font, const std::string& text, const SubsetO
   // glyph count is then the highest CID + 1.
   EXPECT_EQ(sub.face->num_glyphs, font.cid_keyed() ? long(max_code) + 1 : long(s.glyph_count));
 
+  // Every CID the program holds, as PDF/A's CIDSet names them: each glyph's
+  // CID in a CID-keyed CFF, else its glyph ID.
+  EXPECT_EQ(s.cids.size(), s.glyph_count);
+  for (uint32_t n = 0; n < s.cids.size(); ++n) {
+    FT_UInt cid = n;
+    if (font.cid_keyed()) {
+      EXPECT_EQ(FT_Get_CID_From_Glyph_Index(sub.face, n, &cid), 0);
+    }
+    EXPECT_EQ(s.cids[n], cid) << "glyph " << n << " of the subset";
+  }
+
   FtFace orig(ft.lib, font.file(), font.index(), true);
   EXPECT_NE(orig.face, nullptr);
   if (!orig.face) return s;

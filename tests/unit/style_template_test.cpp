@@ -63,6 +63,7 @@ TEST(StyleTemplate, JiexiangHasTheFormsFrontPages) {
   const Template t = load_template(kSource / "templates" / "jiexiang");
   EXPECT_EQ(t.name, "jiexiang");
   EXPECT_EQ(t.default_impose, "a3-booklet") << "the form asks for an A3 saddle-stitched booklet";
+  EXPECT_TRUE(t.default_pdfa) << "the federation archives the 结项申请书: PDF/A-1b unless asked otherwise";
   EXPECT_TRUE(t.needs_project) << "the cover needs <project>";
   EXPECT_FALSE(t.outcome_new_page) << "the outcome follows the 最终成果 divider on its page";
   // cover, 声明, 填表说明, 项目变更情况数据表, 二+三, 四+五, 最终成果 divider
@@ -147,6 +148,7 @@ TEST(StyleTemplate, JiexiangExtendsTheOutcomesStyles) {
   // The outcome alone has no front pages.
   EXPECT_TRUE(outcome.front.empty());
   EXPECT_EQ(outcome.default_impose, "none");
+  EXPECT_FALSE(outcome.default_pdfa);
 }
 
 TEST(StyleTemplate, ListsBothTemplatesWithDescriptions) {
@@ -220,7 +222,7 @@ TEST(StyleTemplateErrors, UnknownElementListsTheAllowedOnes) {
   EXPECT_EQ(o.kind, "InputError");
   EXPECT_EQ(o.text, file_of("bad-element") +
                         ":4: error: <styles> (模板) <styles> is not allowed here; allowed in <template>: "
-                        "<description>, <page>, <folio>, <impose>, <style>, <numbering>, <footnotes>, "
+                        "<description>, <page>, <folio>, <impose>, <pdfa>, <style>, <numbering>, <footnotes>, "
                         "<front>, <outcome>");
 }
 
