@@ -4,9 +4,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
-#include "pdf/pdfa_messages.h"
+#include "i18n/message.h"
 #include "util/diag.h"
 
 // BANSHI_SRGB_PROFILE comes from the build (engine/CMakeLists.txt).
@@ -20,38 +21,42 @@ namespace fs = std::filesystem;
 // ICC.1 header: 128 bytes, big-endian.
 constexpr size_t kHeaderSize = 128;
 // Real profiles are a few KB to a few MB; a larger "profile" is not one.
-constexpr size_t kMaxProfileSize = 16u << 20;
+constexpr uintmax_t kMaxProfileSize = 16u << 20;
+
+[[noreturn]] void fail(MessageCode code, Args args) {
+  // EngineError carries English text for now; the catalogue puts it in words.
+  throw EngineError(render_message(code, args, Lang::En));
+}
 
 uint32_t be32(const std::string& b, size_t at) {
   return (uint32_t(uint8_t(b[at])) << 24) | (uint32_t(uint8_t(b[at + 1])) << 16) | (uint32_t(uint8_t(b[at + 2])) << 8) |
          uint32_t(uint8_t(b[at + 3]));
 }
 
-// What is wrong with `bytes` as a PDF/A-1 output profile; "" when nothing.
-std::string profile_problem(const std::string& bytes) {
-  if (bytes.size() < kHeaderSize || bytes.compare(36, 4, "acsp") != 0) return "is not an ICC profile";
-  if (be32(bytes, 0) != bytes.size()) return "is truncated or padded (its header gives another size)";
+void check_profile(const std::string& file, const std::string& bytes) {
+  if (bytes.size() < kHeaderSize || bytes.compare(36, 4, "acsp") != 0) fail("pdfa.profile-not-icc", {{"file", file}});
+  if (be32(bytes, 0) != bytes.size())
+    fail("pdfa.profile-damaged", {{"file", file}, {"declared", be32(bytes, 0)}, {"actual", bytes.size()}});
   const std::string device_class = bytes.substr(12, 4);
   if (device_class != "mntr" && device_class != "prtr" && device_class != "scnr")
-    return "is a '" + device_class + "' profile, not a device profile";
-  if (bytes.compare(16, 4, "RGB ") != 0) return "is for the '" + bytes.substr(16, 4) + "' colour space, not RGB";
+    fail("pdfa.profile-not-device", {{"file", file}, {"class", device_class}});
+  if (bytes.compare(16, 4, "RGB ") != 0) fail("pdfa.profile-not-rgb", {{"file", file}, {"space", bytes.substr(16, 4)}});
   const int major = uint8_t(bytes[8]);
-  if (major != 2) return "is ICC version " + std::to_string(major) + "; PDF/A-1 takes version 2 profiles only";
-  return {};
+  if (major != 2) fail("pdfa.profile-version", {{"file", file}, {"version", major}});
 }
 
 }  // namespace
 
 IccProfile read_output_profile(const fs::path& path) {
+  const std::string file = path.string();
   std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  if (ec) throw EngineError(pdfa_message::profile_unreadable(path.string(), ec.message()));
-  if (size > kMaxProfileSize) throw EngineError(pdfa_message::profile_unusable(path.string(), "is too large"));
+  const uintmax_t size = fs::file_size(path, ec);
+  if (ec) fail("pdfa.profile-unreadable", {{"file", file}, {"reason", ec.message()}});
+  if (size > kMaxProfileSize) fail("pdfa.profile-not-icc", {{"file", file}});
   std::ifstream in(path, std::ios::binary);
   std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (!in.good() && !in.eof()) throw EngineError(pdfa_message::profile_unreadable(path.string(), "read error"));
-  if (const std::string problem = profile_problem(bytes); !problem.empty())
-    throw EngineError(pdfa_message::profile_unusable(path.string(), problem));
+  if (in.bad() || bytes.size() != size) fail("pdfa.profile-unreadable", {{"file", file}, {"reason", "read error"}});
+  check_profile(file, bytes);
   return IccProfile{std::move(bytes), path, 3};
 }
 
@@ -78,19 +83,22 @@ std::vector<fs::path> srgb_profile_candidates() {
 
 IccProfile find_srgb_profile() {
   const std::vector<fs::path> candidates = srgb_profile_candidates();
-  std::vector<std::string> refused;
+  // A file that is there but unusable is reported for itself, unless a
+  // later place has a good one.
+  std::optional<EngineError> first_refusal;
   for (const fs::path& p : candidates) {
     std::error_code ec;
     if (!fs::is_regular_file(p, ec)) continue;
     try {
       return read_output_profile(p);
     } catch (const EngineError& e) {
-      refused.push_back(e.what());
+      if (!first_refusal) first_refusal = e;
     }
   }
+  if (first_refusal) throw *first_refusal;
   std::vector<std::string> places;
   for (const fs::path& p : candidates) places.push_back(p.string());
-  throw EngineError(pdfa_message::profile_missing(places, refused));
+  fail("pdfa.profile-missing", {{"places", places}});
 }
 
 }  // namespace banshi::pdf

@@ -31,8 +31,9 @@ IccProfile read_output_profile(const std::filesystem::path& path);
 std::vector<std::filesystem::path> srgb_profile_candidates();
 
 // The first candidate that exists and passes read_output_profile. Throws
-// EngineError saying where it looked, why each file found was refused, and
-// how to get one (or to write a PDF without PDF/A).
+// EngineError: what is wrong with the first file found, or, when there is
+// none, where it looked and how to get one (or to write a PDF without
+// PDF/A).
 IccProfile find_srgb_profile();
 
 }  // namespace banshi::pdf

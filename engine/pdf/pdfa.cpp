@@ -1,7 +1,6 @@
 #include "pdf/pdfa.h"
 
 #include "pdf/pdf_format.h"
-#include "pdf/pdfa_messages.h"
 #include "pdf/xmp.h"
 #include "util/utf8.h"
 
@@ -56,13 +55,14 @@ HPDF_Dict output_intent(HaruDoc& pdf, const IccProfile& profile) {
 
 DocumentInfo pdfa_document_info(const DocumentInfo& info, Diagnostics* diags) {
   DocumentInfo out = info;
-  const std::pair<std::string*, const char*> fields[] = {{&out.title, "title"},
-                                                         {&out.author, "author"},
-                                                         {&out.subject, "subject"},
-                                                         {&out.keywords, "keywords"},
-                                                         {&out.creator, "creator"}};
+  // Named by their Info dictionary keys, the same in every language.
+  const std::pair<std::string*, const char*> fields[] = {{&out.title, "Title"},
+                                                         {&out.author, "Author"},
+                                                         {&out.subject, "Subject"},
+                                                         {&out.keywords, "Keywords"},
+                                                         {&out.creator, "Creator"}};
   for (const auto& [text, name] : fields) {
-    if (clean(*text) && diags) diags->warn({}, pdfa_message::metadata_control_characters(name));
+    if (clean(*text) && diags) diags->warn({}, "pdfa.metadata-control-characters", {{"field", name}});
   }
   return out;
 }

@@ -15,7 +15,6 @@
 #include "pdf/outline.h"
 #include "pdf/page_labels.h"
 #include "pdf/pdfa.h"
-#include "pdf/pdfa_messages.h"
 #include "util/diag.h"
 
 namespace banshi {
@@ -69,7 +68,8 @@ std::string write_pdf(const PageSequence& doc, const PdfOptions& options, PdfTim
     for (const auto& [path, image] : res.images) {
       // A soft mask is transparency, which PDF/A-1 forbids; never write a
       // file that claims PDF/A and is not.
-      if (HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT)) throw EngineError(pdfa_message::image_alpha(path));
+      if (HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT))
+        throw InputError(Diagnostic(Severity::Error, "pdfa.image-transparent", {{"image", path}}));
     }
   }
 

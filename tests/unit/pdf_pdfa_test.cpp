@@ -91,8 +91,12 @@ TEST(PdfaXmp, ControlCharactersBecomeSpacesWithAWarning) {
   EXPECT_EQ(clean.keywords, "a ");
   ASSERT_EQ(diags.items().size(), 2u);
   EXPECT_EQ(diags.items()[0].severity, Severity::Warning);
-  EXPECT_NE(diags.items()[0].message.find("title"), std::string::npos) << diags.items()[0].message;
-  EXPECT_NE(diags.items()[1].message.find("keywords"), std::string::npos) << diags.items()[1].message;
+  EXPECT_EQ(diags.items()[0].code_str(), "pdfa.metadata-control-characters");
+  EXPECT_EQ(diags.items()[0].format(),
+            "warning: the document information's Title contains control characters, "
+            "which PDF/A's XMP metadata cannot hold; each was written as a space");
+  EXPECT_EQ(diags.items()[1].format(Lang::Zh),
+            "警告：文档信息的 Keywords 含有控制字符，PDF/A 的 XMP 元数据无法容纳，已各以一个空格代替");
 }
 
 // ---------------------------------------------------------------- CIDSet
@@ -114,6 +118,15 @@ TEST(PdfaProfile, DebianSrgbIsAVersion2RgbProfile) {
   EXPECT_EQ(p.path, fs::path(kSrgb));
 }
 
+std::string refusal_of_search() {
+  try {
+    pdf::find_srgb_profile();
+  } catch (const EngineError& e) {
+    return e.what();
+  }
+  return "(found)";
+}
+
 std::string refusal(const fs::path& path) {
   try {
     pdf::read_output_profile(path);
@@ -132,12 +145,17 @@ TEST(PdfaProfile, RefusesWhatPdfA1CannotUse) {
   };
   std::string v4 = good;
   v4[8] = 4;
-  EXPECT_NE(variant("v4.icc", v4).find("is ICC version 4; PDF/A-1 takes version 2 profiles only"), std::string::npos);
+  EXPECT_EQ(variant("v4.icc", v4), "the colour profile " + (dir / "v4.icc").string() +
+                                       " is ICC version 4; PDF/A-1 takes version 2 profiles only");
   std::string cmyk = good;
   cmyk.replace(16, 4, "CMYK");
-  EXPECT_NE(variant("cmyk.icc", cmyk).find("not RGB"), std::string::npos);
-  EXPECT_NE(variant("short.icc", good.substr(0, 500)).find("is truncated"), std::string::npos);
-  EXPECT_NE(variant("text.icc", "not a colour profile at all").find("is not an ICC profile"), std::string::npos);
+  EXPECT_NE(variant("cmyk.icc", cmyk).find("is for the 'CMYK' colour space, not RGB"), std::string::npos);
+  std::string link = good;
+  link.replace(12, 4, "link");
+  EXPECT_NE(variant("link.icc", link).find("is of class 'link', not a device profile"), std::string::npos);
+  EXPECT_NE(variant("short.icc", good.substr(0, 500)).find("is damaged: its header gives 6922 bytes, the file has 500"),
+            std::string::npos);
+  EXPECT_NE(variant("text.icc", "not a colour profile at all").find("is not an ICC colour profile"), std::string::npos);
   EXPECT_NE(refusal(dir / "absent.icc").find("cannot read the colour profile"), std::string::npos);
   remove_test_output(dir);
 }
@@ -151,6 +169,18 @@ TEST(PdfaProfile, LooksInTheConfiguredPathThenTheXdgDataDirs) {
                                           "/opt/share/color/icc/sRGB.icc"};
   EXPECT_EQ(c, expected);
   EXPECT_EQ(pdf::find_srgb_profile().path, fs::path(kSrgb));
+}
+
+TEST(PdfaProfile, AFileFoundButUnusableIsReportedForItself) {
+  const fs::path dir = test_output_dir("icc-found");
+  std::string v4 = read_all(kSrgb);
+  v4[8] = 4;
+  write_bytes(dir / "sRGB.icc", v4);
+  setenv("BANSHI_SRGB_PROFILE", (dir / "sRGB.icc").c_str(), 1);
+  EXPECT_EQ(refusal_of_search(), "the colour profile " + (dir / "sRGB.icc").string() +
+                                     " is ICC version 4; PDF/A-1 takes version 2 profiles only");
+  unsetenv("BANSHI_SRGB_PROFILE");
+  remove_test_output(dir);
 }
 
 TEST(PdfaProfile, MissingProfileSaysWhereItLookedAndWhatToDo) {
