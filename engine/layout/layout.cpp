@@ -3,6 +3,7 @@
 #include <chrono>
 #include <exception>
 #include <future>
+#include <limits>
 #include <memory>
 #include <span>
 
@@ -389,12 +390,19 @@ void DocumentLayout::references() {
   flow_.add_space(1);
   add_text("参考文献", hs);
   // Cited references in order of first citation, then the others.
+  // One sort by each reference's number (the uncited last, in the order
+  // written), not a scan of every reference per number: that took 12 s
+  // for 10,000 references.
+  std::vector<std::pair<int, const Reference*>> ranked;
+  ranked.reserve(refs.size());
+  for (const auto& r : refs) {
+    const int number = cites_.number(r.id);
+    ranked.emplace_back(number == 0 ? std::numeric_limits<int>::max() : number, &r);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<const Reference*> order;
-  for (int n = 1; n <= cites_.count(); ++n)
-    for (const auto& r : refs)
-      if (cites_.number(r.id) == n) order.push_back(&r);
-  for (const auto& r : refs)
-    if (cites_.number(r.id) == 0) order.push_back(&r);
+  order.reserve(ranked.size());
+  for (const auto& [number, r] : ranked) order.push_back(r);
   const TextStyle& rs = tmpl_.style("reference");
   int n = 0;
   for (const Reference* r : order) {
