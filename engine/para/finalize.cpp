@@ -53,9 +53,17 @@ ComposedLine finalize_line(const Prepared& p, const LineLayout& line) {
       pg.gid = sg.gid;
       pg.x = pen + sg.x_offset * scale;
       pg.y = -(sg.y_offset * scale + style.baseline_shift);
-      if (g == c.glyph_begin) {
-        pg.text_begin = static_cast<uint32_t>(c.begin - run_text_begin);
-        pg.text_len = c.end - c.begin;
+      // Each of HarfBuzz's clusters carries its text on its first glyph (a
+      // cluster of ours may hold several: marks joined to their letter).
+      if (g == c.glyph_begin || sg.cluster != p.glyphs[g - 1].cluster) {
+        uint32_t end = c.end;
+        for (uint32_t h = g + 1; h < c.glyph_end; ++h)
+          if (p.glyphs[h].cluster != sg.cluster) {
+            end = p.glyphs[h].cluster;
+            break;
+          }
+        pg.text_begin = static_cast<uint32_t>(sg.cluster - run_text_begin);
+        pg.text_len = end - sg.cluster;
       }
       run->glyphs.push_back(pg);
       pen += sg.advance * scale;

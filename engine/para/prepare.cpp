@@ -1,6 +1,7 @@
 #include "para/prepare.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -90,10 +91,25 @@ std::vector<bool> boundaries(icu::BreakIterator& it, const std::string& s) {
   return at;
 }
 
+// Combining marks shaped with the letter they sit on; UAX #15 (stream-safe
+// text) finds no real text with more than 30 in a row.
+constexpr int kMaxMarksInRow = 30;
+
+// Whether a cluster that takes no width may join the one before it: same
+// item (one font and size for all its glyphs), adjacent glyphs and bytes,
+// and no <br/> between them.
+bool joins_previous(const std::vector<Cluster>& done, const Cluster& c, const std::vector<size_t>& forced_breaks) {
+  if (done.empty()) return false;
+  const Cluster& prev = done.back();
+  return prev.item == c.item && prev.glyph_end == c.glyph_begin && prev.end == c.begin &&
+         !std::binary_search(forced_breaks.begin(), forced_breaks.end(), static_cast<size_t>(c.begin));
+}
+
 }  // namespace
 
 void Preparer::itemize(const CollectedText& text, Prepared& out) {
   const std::string& s = text.text;
+  int marks_in_row = 0;
   for (size_t si = 0; si < text.spans.size(); ++si) {
     const Span& span = text.spans[si];
     const SpanStyle& style = text.styles[span.style];
@@ -102,6 +118,12 @@ void Preparer::itemize(const CollectedText& text, Prepared& out) {
     while (i < span.end) {
       const size_t at = i;
       const char32_t cp = utf8_next(s, i);
+      // HarfBuzz looks back over a letter's every mark for each mark it
+      // places, so 100,000 marks on one letter took a minute. Past the
+      // 30 in a row that any real text needs (UAX #15's stream-safe
+      // format), marks go to a new item, shaped on their own.
+      marks_in_row = (U_GET_GC_MASK(cp) & U_GC_M_MASK) ? marks_in_row + 1 : 0;
+      const bool too_many_marks = marks_in_row > kMaxMarksInRow && marks_in_row % kMaxMarksInRow == 1;
       const Font* font = fonts_.font_for(face, cp);
       // Worth telling the applicant: a Han character (a rare name) drawn
       // from another font, or any character no font has. Symbols the font
@@ -116,7 +138,7 @@ void Preparer::itemize(const CollectedText& text, Prepared& out) {
       if (script == ScriptClass::Other && !out.items.empty() && out.items.back().end == at)
         script = out.items.back().script;
       Item* last = out.items.empty() ? nullptr : &out.items.back();
-      if (last && last->end == at && last->font == font && last->style == span.style &&
+      if (last && last->end == at && last->font == font && last->style == span.style && !too_many_marks &&
           (last->script == script || script == ScriptClass::Other)) {
         last->end = i;
       } else {
@@ -173,6 +195,17 @@ Prepared Preparer::prepare(const CollectedText& text, const ParagraphSpec& spec)
       c.attached = style.attached;
       int32_t adv = 0;
       for (size_t j = g; j < h; ++j) adv += out.glyphs[j].advance;
+      if (adv == 0 && joins_previous(out.clusters, c, text.forced_breaks)) {
+        // A combining mark, ZWJ or ZWSP takes no room of its own: it goes
+        // with the cluster before it, so a letter carrying 100,000 marks is
+        // one cluster, not 100,000 places the line breaker must try.
+        Cluster& prev = out.clusters.back();
+        prev.end = c.end;
+        prev.glyph_end = c.glyph_end;
+        prev.last = c.last;
+        g = h;
+        continue;
+      }
       c.width = adv * scale;
       // On the grid every full-width character of the grid's size takes one
       // cell: 16 pt type in a 15.79 pt cell is Word's 文档网格 tracking.
