@@ -122,6 +122,13 @@ double line_cost(const LineFit& f, double avail, bool last, bool ragged) {
   return 100 + kLooseCost + kRaggedCostPerEm * (excess - hard) / f.em;
 }
 
+// Clusters a line may hold that take no room (a zero-width space or mark
+// that could not join a letter) before the breaker stops trying every
+// start among them; no real line comes near it.
+constexpr size_t kMaxEmptyClustersScanned = 64;
+
+bool takes_no_room(const Cluster& c) { return c.width == 0 && c.gap_after == 0; }
+
 // Letters (not punctuation, not markers) of a line, up to two.
 int letters(const Prepared& p, LineRange r) {
   int n = 0;
@@ -145,6 +152,13 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
   // The last forced break at or before each position: lines never span one.
   std::vector<size_t> forced_before(n + 1, 0);
   for (size_t j = 1; j <= n; ++j) forced_before[j] = cs[j - 1].forced_break ? j : forced_before[j - 1];
+  // Clusters that take no room before each position, and the last position
+  // at or before it that follows one that does (or the start).
+  std::vector<size_t> empty_before(n + 1, 0), after_room(n + 1, 0);
+  for (size_t j = 1; j <= n; ++j) {
+    empty_before[j] = empty_before[j - 1] + (takes_no_room(cs[j - 1]) ? 1 : 0);
+    after_room[j] = takes_no_room(cs[j - 1]) ? after_room[j - 1] : j;
+  }
   for (size_t j = 1; j <= n; ++j) {
     const bool allowed = cs[j - 1].break_after || j == n;
     const double penalty = allowed ? cs[j - 1].break_penalty : kEmergencyCost;
@@ -154,6 +168,12 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
     size_t fallback_from = 0;
     const size_t floor = forced_before[j - 1];
     for (size_t i = j; i-- > floor;) {
+      // Past kMaxEmptyClustersScanned clusters that take no room, only
+      // starts after one that does are tried: otherwise a run of invisible
+      // clusters (each in an item of its own, so not joined to a letter)
+      // never fills a line and every j would look back over all of it.
+      if (empty_before[j] - empty_before[i] > kMaxEmptyClustersScanned && i > floor && takes_no_room(cs[i - 1]))
+        i = std::max(floor, after_room[i]);
       if (best[i] == kInfinity) continue;
       // A line after a forced break may start there and nowhere before it.
       const LineFit f = measure.fit({i, j});

@@ -25,6 +25,9 @@ LineMeasure::LineMeasure(const Prepared& p, double em) : p_(p), em_(em) {
   prev_ink_.assign(n + 1, 0);
   for (size_t k = n; k-- > 0;) next_ink_[k] = cs[k].space ? next_ink_[k + 1] : static_cast<uint32_t>(k);
   for (size_t k = 1; k <= n; ++k) prev_ink_[k] = cs[k - 1].space ? prev_ink_[k - 1] : static_cast<uint32_t>(k);
+  unattached_.assign(n, 0);
+  for (size_t k = 0; k < n; ++k)
+    unattached_[k] = cs[k].attached && k > 0 ? unattached_[k - 1] : static_cast<uint32_t>(k);
   for (size_t k = 0; k < n; ++k) {
     width_[k + 1] = width_[k] + cs[k].width + cs[k].gap_after;
     // A Han–Latin gap may close to an eighth of an em: half of it shrinks.
@@ -47,8 +50,7 @@ LineFit LineMeasure::fit(LineRange r) const {
   double shrink = shrink_[b] - shrink_[a] - last.gap_after / 2;
   // The line's last mark may be followed only by footnote markers glued to
   // it (，¹): its trailing blank still goes, and the markers close up.
-  size_t lk = b - 1;
-  while (lk > a && cs[lk].attached) --lk;
+  const size_t lk = std::max<size_t>(a, unattached_[b - 1]);
   f.end_cluster = lk;
   if (closing_mark(cs[lk])) {
     f.end_blank = cs[lk].blank_right;

@@ -46,6 +46,10 @@ class LineMeasure {
   // Spaces at a line's ends are trimmed; these make that O(1): the first
   // non-space cluster at or after i, and one past the last before j.
   std::vector<uint32_t> next_ink_, prev_ink_;
+  // The last cluster at or before k that is not a marker glued to the one
+  // before it (0 if none): where a line's last mark is, in O(1) even after
+  // a run of footnote markers.
+  std::vector<uint32_t> unattached_;
 };
 
 }  // namespace banshi
