@@ -80,7 +80,6 @@ using FlowItem = std::variant<FlowLine, FlowBox, FlowSpace, FlowBreak>;
 // A footnote: composed once, placed at the foot of the page of its marker.
 struct FlowNote {
   std::vector<ComposedLine> lines;
-  CollectedText text;  // kept to recompose a continued remainder
 };
 
 struct Flow {

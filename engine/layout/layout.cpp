@@ -82,7 +82,7 @@ class DocumentLayout {
   // Refuses a paragraph longer than the layout limit (hostile input).
   void check_length(const CollectedText& t, const Pos& pos, const char* path, const char* label) const;
   ParagraphSpec note_spec() const;
-  std::vector<ComposedLine> continue_note(int note, size_t from);
+  ComposedLine continued_mark();
 
   const LayoutOptions& options_;
   const Report& report_;
@@ -430,7 +430,7 @@ void DocumentLayout::compose_notes() {
     collector_.collect_note(*note.content, s, t);
     check_length(t, note.pos, "<fn>", "脚注");
     ComposedParagraph p = composer_.compose(t, spec);
-    flow_.notes.push_back({std::move(p.lines), std::move(t)});
+    flow_.notes.push_back({std::move(p.lines)});
   }
 }
 
@@ -440,27 +440,16 @@ ParagraphSpec DocumentLayout::note_spec() const {
   return spec;
 }
 
-std::vector<ComposedLine> DocumentLayout::continue_note(int note, size_t from) {
-  // The rest of a note cut at a page's foot, marked 续 in the hanging
-  // indent where the number stood, so the reader knows where it comes from.
-  const FlowNote& n = flow_.notes[static_cast<size_t>(note)];
-  const TextStyle& ns = tmpl_.style("footnote");
+ComposedLine DocumentLayout::continued_mark() {
+  // 续 in the hanging indent where a continued note's number stood, so the
+  // reader knows where the lines at a page's foot come from.
   const ParagraphSpec spec = note_spec();
   CollectedText t;
-  SpanStyle mark = span_style(ns, fonts_);
+  SpanStyle mark = span_style(tmpl_.style("footnote"), fonts_);
   mark.box_width = spec.hanging;
   t.push("续", mark);
-  const size_t shift = t.text.size();
-  const CollectedText rest = n.text.tail(from);
-  for (const Span& sp : rest.spans)
-    t.push(std::string_view(rest.text).substr(sp.begin, sp.end - sp.begin), rest.styles[sp.style]);
   ComposedParagraph p = composer_.compose(t, spec);
-  // Back to offsets in the note's own text.
-  for (auto& line : p.lines) {
-    line.text_begin = from + (line.text_begin > shift ? line.text_begin - shift : 0);
-    line.text_end = from + (line.text_end > shift ? line.text_end - shift : 0);
-  }
-  return std::move(p.lines);
+  return p.lines.empty() ? ComposedLine{} : std::move(p.lines.front());
 }
 
 Pagination DocumentLayout::run(LayoutTimings* timings) {
@@ -482,7 +471,7 @@ Pagination DocumentLayout::run(LayoutTimings* timings) {
     ComposedParagraph p = composer_.compose(t, spec_for(folio_style));
     return p.lines.empty() ? ComposedLine{} : std::move(p.lines.front());
   };
-  params.continue_note = [this](int note, size_t from) { return continue_note(note, from); };
+  params.continued_mark = continued_mark();
   const auto t0 = std::chrono::steady_clock::now();
   Pagination pages = paginate(flow_, params);
   if (timings) {

@@ -10,11 +10,14 @@ namespace {
 
 constexpr double kEps = 1e-6;
 
-// Lines of one note at one page's foot.
+// Lines [first, end) of one note at one page's foot: indices into the
+// note's composed lines, so a note continued over many pages is cut, not
+// copied or composed again for each of them.
 struct NotePart {
   int note = 0;
-  std::vector<ComposedLine> lines;
+  size_t first = 0, end = 0;
   bool continued = false;  // the rest of a note begun on an earlier page
+  size_t size() const { return end - first; }
 };
 
 struct Placed {
@@ -80,9 +83,12 @@ class Paginator {
 
   size_t note_lines(const std::vector<NotePart>& parts) const {
     size_t n = 0;
-    for (const auto& p : parts) n += p.lines.size();
+    for (const auto& p : parts) n += p.size();
     return n;
   }
+  const std::vector<ComposedLine>& lines_of(int note) const { return flow_.notes[static_cast<size_t>(note)].lines; }
+  // A note whole, as its marker's page first gets it.
+  NotePart whole(int note) const { return {note, 0, lines_of(note).size(), false}; }
   // Room left for the body when `lines` note lines are at the foot.
   double body_room(size_t lines) const {
     if (lines == 0) return g_.text_height;
@@ -97,11 +103,15 @@ class Paginator {
   }
 
   void start_page(bool blank = false);
-  void commit(size_t i, const FlowBox* header, double bottom, std::vector<NotePart>&& parts);
+  // `notes_wait`: the item's notes go behind those still waiting for the
+  // next pages instead of on this one.
+  void commit(size_t i, const FlowBox* header, double bottom, std::vector<NotePart>&& parts, bool notes_wait = false);
   // Tries to put item i on the current page; false when it does not fit.
   bool try_place(size_t i);
+  // Moves the note lines that do not fit under a body reaching `bottom`
+  // from `parts` to the following pages (split notes marked continued).
+  void carry_overflow(std::vector<NotePart>& parts, double bottom);
   void place_carried_notes();
-  NotePart continued_part(int note, size_t from) const;
   void place_deferred_floats();
   void render(PageSequence& out) const;
   void render_page(const PageDraft& d, size_t index, Page& page, PageSequence& out) const;
@@ -130,19 +140,6 @@ void Paginator::start_page(bool blank) {
   }
 }
 
-// The rest of note `note` from byte `from` of its text, for a later page.
-NotePart Paginator::continued_part(int note, size_t from) const {
-  NotePart part{note, {}, true};
-  const auto& all = flow_.notes[static_cast<size_t>(note)].lines;
-  if (p_.continue_note) {
-    part.lines = p_.continue_note(note, from);
-  } else {
-    for (const auto& l : all)
-      if (l.text_begin >= from) part.lines.push_back(l);
-  }
-  return part;
-}
-
 void Paginator::place_carried_notes() {
   PageDraft& d = drafts_.back();
   const auto limit = static_cast<size_t>(
@@ -154,13 +151,12 @@ void Paginator::place_carried_notes() {
       still.push_back(std::move(part));
       continue;
     }
-    const size_t take = std::min(part.lines.size(), limit - used);
+    const size_t take = std::min(part.size(), limit - used);
     used += take;
-    if (take < part.lines.size()) {
+    if (take < part.size()) {
       // Still too long: the rest goes on, marked continued again.
-      const size_t from = part.lines[take].text_begin;
-      still.push_back(continued_part(part.note, from));
-      part.lines.resize(take);
+      still.push_back({part.note, part.first + take, part.end, true});
+      part.end = part.first + take;
     }
     d.notes.push_back(std::move(part));
   }
@@ -180,13 +176,16 @@ void Paginator::place_deferred_floats() {
 }
 
 // Puts item i (after a repeated table header, if any) on the current page.
-void Paginator::commit(size_t i, const FlowBox* header, double bottom, std::vector<NotePart>&& parts) {
+void Paginator::commit(size_t i, const FlowBox* header, double bottom, std::vector<NotePart>&& parts, bool notes_wait) {
   PageDraft& d = drafts_.back();
   if (header) d.placed.push_back({i, y_, header});
   d.placed.push_back({i, header ? y_ + header->height : y_});
   d.notes = std::move(parts);
   y_ = bottom;
-  for (int n : notes_of(i)) note_page_[static_cast<size_t>(n)] = drafts_.size() - 1;
+  for (int n : notes_of(i)) {
+    note_page_[static_cast<size_t>(n)] = drafts_.size() - 1;
+    if (notes_wait) carry_.push_back(whole(n));
+  }
 }
 
 bool Paginator::try_place(size_t i) {
@@ -202,17 +201,20 @@ bool Paginator::try_place(size_t i) {
   const double bottom = line_at(i) ? line_bottom(y) : box_bottom(*box_at(i), y);
 
   // The notes this item brings, whole if they fit; else the last one split
-  // (its first lines here, the rest at the next page's foot).
+  // (its first lines here, the rest at the next page's foot). Notes still
+  // waiting from earlier pages go first: this item's wait behind them.
+  const bool waiting = !carry_.empty();
   std::vector<NotePart> parts = d.notes;
-  for (int n : notes_of(i)) parts.push_back({n, flow_.notes[static_cast<size_t>(n)].lines, false});
+  if (!waiting)
+    for (int n : notes_of(i)) parts.push_back(whole(n));
   const size_t all = note_lines(parts);
   if (bottom <= body_room(all) + kEps || (fresh && notes_of(i).empty())) {
-    commit(i, header, bottom, std::move(parts));
+    commit(i, header, bottom, std::move(parts), waiting);
     return true;
   }
-  if (!notes_of(i).empty()) {
+  if (!waiting && !notes_of(i).empty()) {
     NotePart& last = parts.back();
-    const size_t others = all - last.lines.size();
+    const size_t others = all - last.size();
     // Lines that may not be parted from this one (the rest of a short
     // paragraph, lines kept with a heading) need room on this page too.
     double need = bottom;
@@ -222,12 +224,11 @@ bool Paginator::try_place(size_t i) {
     // least two for the next page (a continued note of one line looks
     // lost); a fresh page takes at least the first line so nothing stalls.
     size_t fit = 0;
-    while (fit + 2 < last.lines.size() && need <= body_room(others + fit + 1) + kEps) ++fit;
-    if (fit == 0 && fresh) fit = 1;
-    if (fit > 0 && fit < last.lines.size()) {
-      const size_t from = last.lines[fit].text_begin;
-      last.lines.resize(fit);
-      carry_.insert(carry_.begin(), continued_part(last.note, from));
+    while (fit + 2 < last.size() && need <= body_room(others + fit + 1) + kEps) ++fit;
+    if (fit == 0 && fresh && bottom <= body_room(others + 1) + kEps) fit = 1;
+    if (fit > 0 && fit < last.size()) {
+      carry_.insert(carry_.begin(), NotePart{last.note, last.first + fit, last.end, true});
+      last.end = last.first + fit;
       // The lines kept with this one still fit: the note took only the
       // room they leave.
       commit(i, header, bottom, std::move(parts));
@@ -237,10 +238,39 @@ bool Paginator::try_place(size_t i) {
   if (fresh) {
     // Taller than an empty page: place it anyway rather than loop forever
     // (tables split their rows and figures are scaled, so this is rare).
-    commit(i, header, bottom, std::move(parts));
+    // Its notes take what room the page has and go on at the next pages'
+    // foot: 44 notes on one line would otherwise run off the page's top.
+    carry_overflow(parts, bottom);
+    commit(i, header, bottom, std::move(parts), waiting);
     return true;
   }
   return false;
+}
+
+void Paginator::carry_overflow(std::vector<NotePart>& parts, double bottom) {
+  size_t room = 0;  // note lines that fit under the body
+  const size_t all = note_lines(parts);
+  while (room < all && bottom <= body_room(room + 1) + kEps) ++room;
+  if (room == all) return;
+  std::vector<NotePart> kept, carried;
+  size_t used = 0;
+  for (NotePart& part : parts) {
+    const size_t take = std::min(part.size(), room - used);
+    used += take;
+    if (take == part.size()) {
+      kept.push_back(part);
+      continue;
+    }
+    if (take > 0) {
+      kept.push_back({part.note, part.first, part.first + take, part.continued});
+      carried.push_back({part.note, part.first + take, part.end, true});
+    } else {
+      carried.push_back(part);
+    }
+  }
+  parts = std::move(kept);
+  // Before anything already waiting: these notes came first.
+  carry_.insert(carry_.begin(), carried.begin(), carried.end());
 }
 
 Pagination Paginator::run() {
@@ -327,14 +357,14 @@ Pagination Paginator::run() {
         for (int n : notes_of(page->placed[m].item))
           std::erase_if(carry_, [n](const NotePart& part) { return part.note == n; });
       page->placed.resize(k);
-      // Notes of the items moved away go with them; carried notes stay.
-      std::vector<NotePart> kept;
-      for (auto& part : page->notes)
-        if (part.continued) kept.push_back(std::move(part));
+      // Notes of the items moved away go with them; carried notes and those
+      // of the items that stay keep their lines here.
+      std::vector<bool> stays(flow_.notes.size(), false);
       for (const auto& pl : page->placed)
         if (!pl.header)
-          for (int n : notes_of(pl.item)) kept.push_back({n, flow_.notes[static_cast<size_t>(n)].lines, false});
-      page->notes = std::move(kept);
+          for (int n : notes_of(pl.item)) stays[static_cast<size_t>(n)] = true;
+      std::erase_if(page->notes,
+                    [&](const NotePart& part) { return !part.continued && !stays[static_cast<size_t>(part.note)]; });
     }
     start_page();
   }
@@ -384,9 +414,13 @@ void Paginator::render_page(const PageDraft& d, size_t pi, Page& page, PageSeque
     // (the convention for a split note); otherwise a quarter of the width.
     const double rule_len = d.notes.front().continued ? g_.text_width : g_.text_width / 4;
     page.items.emplace_back(Line{left, rule_y, left + rule_len, rule_y, p_.notes.rule_width});
+    const double baseline = kBaselineRatio * p_.notes.size + (p_.notes.pitch - p_.notes.size) / 2;
     for (const NotePart& part : d.notes) {
-      for (const ComposedLine& nl : part.lines) {
-        emit_line(page, nl, left, y + kBaselineRatio * p_.notes.size + (p_.notes.pitch - p_.notes.size) / 2);
+      // A continued note: 续 in the hanging indent where its number stood.
+      if (part.continued && part.size() > 0) emit_line(page, p_.continued_mark, left, y + baseline);
+      const auto& lines = lines_of(part.note);
+      for (size_t k = part.first; k < part.end; ++k) {
+        emit_line(page, lines[k], left, y + baseline);
         y += p_.notes.pitch;
       }
     }

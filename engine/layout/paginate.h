@@ -27,10 +27,11 @@ struct PaginateParams {
   // Composes the folio line for a printed page number (x from the folio's
   // own left edge; the paginator positions it).
   std::function<ComposedLine(int number)> folio;
-  // Composes the rest of note `note` from byte `from` of its text, marked
-  // as continued, for the foot of the next page. The lines' text offsets
-  // are in the note's own text, so a continuation can be cut again.
-  std::function<std::vector<ComposedLine>(int note, size_t from)> continue_note;
+  // Drawn before the first line of a note continued from an earlier page,
+  // on its baseline and from the note area's left edge: 续 in the hanging
+  // indent where the note's number stood. The lines themselves are the
+  // note's own, as composed whole.
+  ComposedLine continued_mark;
 };
 
 // Which page each note's marker ended on (index into pages), for per-page

@@ -27,16 +27,4 @@ void CollectedText::push(std::string_view s, const SpanStyle& style) {
   spans.push_back({begin, text.size(), styles.size() - 1});
 }
 
-CollectedText CollectedText::tail(size_t from) const {
-  CollectedText out;
-  for (const Span& sp : spans) {
-    if (sp.end <= from) continue;
-    const size_t b = std::max(sp.begin, from);
-    out.push(std::string_view(text).substr(b, sp.end - b), styles[sp.style]);
-  }
-  for (size_t fb : forced_breaks)
-    if (fb > from) out.forced_breaks.push_back(fb - from);
-  return out;
-}
-
 }  // namespace banshi

@@ -44,10 +44,6 @@ struct CollectedText {
   void push_break() { forced_breaks.push_back(text.size()); }
   bool empty() const { return text.empty(); }
   const SpanStyle& style_at(size_t span_index) const { return styles[spans[span_index].style]; }
-
-  // The text from byte `from` on, with its styles (a footnote continued on
-  // the next page is set from where it was cut).
-  CollectedText tail(size_t from) const;
 };
 
 }  // namespace banshi

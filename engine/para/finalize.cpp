@@ -27,6 +27,7 @@ ComposedLine finalize_line(const Prepared& p, const LineLayout& line) {
   size_t run_item = SIZE_MAX;
   size_t run_text_begin = 0;
   LinkArea* link = nullptr;
+  int marker_from_before = -1;  // the note of a marker the line before began
   for (size_t k = 0; k < line.range.end - line.range.begin; ++k) {
     const Cluster& c = cs[line.range.begin + k];
     const Item& item = p.items[c.item];
@@ -68,7 +69,13 @@ ComposedLine finalize_line(const Prepared& p, const LineLayout& line) {
       run->glyphs.push_back(pg);
       pen += sg.advance * scale;
     }
-    if (style.footnote >= 0 && (out.footnotes.empty() || out.footnotes.back() != style.footnote))
+    // A note belongs to the line its marker starts on (a run of markers
+    // with nowhere else to break may be broken inside one: 21|6).
+    if (k == 0 && line.range.begin > 0 && style.footnote >= 0 &&
+        src.styles[p.items[cs[line.range.begin - 1].item].style].footnote == style.footnote)
+      marker_from_before = style.footnote;
+    if (style.footnote >= 0 && style.footnote != marker_from_before &&
+        (out.footnotes.empty() || out.footnotes.back() != style.footnote))
       out.footnotes.push_back(style.footnote);
     if (!style.link.empty()) {
       const double top = -(item.size * 0.88 + style.baseline_shift);
