@@ -135,6 +135,9 @@ void FormLayout::table(const FormTable& t) {
   }
   TableEnv tenv{env_.tmpl, env_.fonts, env_.composer, env_.collector, env_.diags, env_.report.source_file};
   tenv.number = 0;
+  // Form cells hold the report's fields, whose lengths are the field
+  // table's to check (where it can name the field), not a table cell's.
+  tenv.max_chars = SIZE_MAX;
   tenv.numbered = false;
   tenv.cell_style = t.cell_style;
   tenv.header_style = t.header_style;

@@ -11,6 +11,7 @@
 #include "layout/form.h"
 #include "layout/image_info.h"
 #include "layout/inline_text.h"
+#include "layout/limits.h"
 #include "layout/numbering.h"
 #include "layout/paginate.h"
 #include "layout/paragraph_spec.h"
@@ -79,8 +80,8 @@ class DocumentLayout {
   void quote(const Quote& q);
   void references();
   void compose_notes();
-  // Refuses a paragraph longer than the layout limit (hostile input).
-  void check_length(const CollectedText& t, const Pos& pos, const char* path, const char* label) const;
+  // Refuses a block of text longer than the layout limit (hostile input).
+  void check_length(const CollectedText& t, const Pos& pos, const TextBlockKind& kind) const;
   ParagraphSpec note_spec() const;
   ComposedLine continued_mark();
 
@@ -156,23 +157,31 @@ void DocumentLayout::outcome() {
     CollectedText t;
     const TextStyle& ts = tmpl_.style("title");
     collector_.collect(o.title, span_style(ts, fonts_), t);
+    check_length(t, o.title_pos, kTitleText);
     add(t, ts, plain_text(o.title), 1);
   }
   if (!o.authors.empty()) {
     const TextStyle& as = tmpl_.style("authors");
     // One line per role: 课题负责人：胡明  课题参与者：张三、李四
-    std::vector<std::pair<std::string, std::string>> roles;
+    struct Role {
+      std::string role, names;
+      Pos pos;  // its first author's
+    };
+    std::vector<Role> roles;
     for (const Author& a : o.authors) {
-      auto it = std::find_if(roles.begin(), roles.end(), [&](const auto& r) { return r.first == a.role; });
-      if (it == roles.end()) roles.emplace_back(a.role, a.name);
-      else it->second += "、" + a.name;
+      auto it = std::find_if(roles.begin(), roles.end(), [&](const Role& r) { return r.role == a.role; });
+      if (it == roles.end()) roles.push_back({a.role, a.name, a.pos});
+      else it->names += "、" + a.name;
     }
     // The blank line the style asks for comes after the block, not after each role.
     TextStyle inner = as;
     inner.lines_after = 0;
     for (size_t k = 0; k < roles.size(); ++k) {
-      const auto& [role, names] = roles[k];
-      add_text(role.empty() ? names : role + "：" + names, k + 1 == roles.size() ? as : inner);
+      const auto& [role, names, pos] = roles[k];
+      CollectedText t;
+      t.push(role.empty() ? names : role + "：" + names, span_style(as, fonts_));
+      check_length(t, pos, kAuthorsText);
+      add(t, k + 1 == roles.size() ? as : inner);
     }
   }
   const TextStyle& body = tmpl_.style("body");
@@ -181,6 +190,7 @@ void DocumentLayout::outcome() {
     CollectedText t;
     t.push("摘　要：", span_style(label, fonts_));
     collector_.collect(*o.abstract, span_style(body, fonts_), t);
+    check_length(t, o.abstract_pos, kAbstractText);
     add(t, body);
   }
   if (!o.keywords.empty()) {
@@ -189,6 +199,7 @@ void DocumentLayout::outcome() {
     std::string k;
     for (const auto& kw : o.keywords) k += (k.empty() ? "" : "；") + kw;
     t.push(k, span_style(body, fonts_));
+    check_length(t, o.keywords_pos, kKeywordsText);
     add(t, body);
   }
   if (o.abstract || !o.keywords.empty()) flow_.add_space(1);
@@ -247,6 +258,7 @@ void DocumentLayout::section(const Section& s) {
   const SpanStyle hstyle = span_style(hs, fonts_);
   heading.push(number, hstyle);
   collector_.collect(s.heading, hstyle, heading);
+  check_length(heading, s.heading_pos, kHeadingText);
 
   size_t first = 0;
   if (run_in && !s.blocks.empty() && std::holds_alternative<Paragraph>(s.blocks.front().node)) {
@@ -258,6 +270,7 @@ void DocumentLayout::section(const Section& s) {
     if (!ends_with_punct) heading.push("。", hstyle);
     const Paragraph& p = std::get<Paragraph>(s.blocks.front().node);
     collector_.collect(p.content, span_style(tmpl_.style("body"), fonts_), heading);
+    check_length(heading, p.pos, kParagraphText);
     add(heading, tmpl_.style("body"), bookmark, depth + 1);
     first = 1;
   } else {
@@ -268,16 +281,8 @@ void DocumentLayout::section(const Section& s) {
   blocks(std::span<const Block>(s.blocks).subspan(first));
 }
 
-void DocumentLayout::check_length(const CollectedText& t, const Pos& pos, const char* path, const char* label) const {
-  const size_t n = utf8_count(t.text);
-  if (n <= options_.max_paragraph_chars) return;
-  Diagnostic d;
-  d.loc = {report_.source_file, pos.line, pos.column};
-  d.path = path;
-  d.label = label;
-  d.message = "holds " + std::to_string(n) + " characters; a paragraph may hold at most " +
-              std::to_string(options_.max_paragraph_chars) + " (split it into paragraphs)";
-  throw InputError(std::move(d));
+void DocumentLayout::check_length(const CollectedText& t, const Pos& pos, const TextBlockKind& kind) const {
+  check_text_length(t, options_.max_paragraph_chars, report_.source_file, pos, kind);
 }
 
 void DocumentLayout::paragraph(const Paragraph& p, const CollectedText* lead) {
@@ -285,7 +290,7 @@ void DocumentLayout::paragraph(const Paragraph& p, const CollectedText* lead) {
   CollectedText t;
   if (lead) t = *lead;
   collector_.collect(p.content, span_style(body, fonts_), t);
-  check_length(t, p.pos, "<p>", "正文段落");
+  check_length(t, p.pos, kParagraphText);
   add(t, body);
 }
 
@@ -296,14 +301,15 @@ void DocumentLayout::list(const ListBlock& l) {
   const double em = tmpl_.page.char_pitch();
   const double label_box = 2 * em;
   int n = 0;
-  for (const auto& it : l.items) {
+  for (size_t k = 0; k < l.items.size(); ++k) {
+    const model::Inlines& it = l.items[k];
     CollectedText t;
     SpanStyle s = span_style(item, fonts_);
     SpanStyle label = s;
     label.box_width = label_box;
     t.push(l.ordered ? std::to_string(++n) + "." : "•", label);
     collector_.collect(it, s, t);
-    check_length(t, l.pos, "<item>", "列表项");
+    check_length(t, k < l.item_pos.size() ? l.item_pos[k] : l.pos, kListItemText);
     ParagraphSpec spec = spec_for(item);
     spec.indent = spec.first_indent + label_box;
     spec.first_indent = -label_box;
@@ -317,6 +323,7 @@ void DocumentLayout::list(const ListBlock& l) {
 void DocumentLayout::table(const Table& t) {
   TableEnv env{tmpl_, fonts_, composer_, collector_, diags_, report_.source_file};
   env.number = ++tables_;
+  env.max_chars = options_.max_paragraph_chars;
   layout_table(t, env, flow_);
 }
 
@@ -341,6 +348,7 @@ void DocumentLayout::figure(const Figure& f) {
   if (!given.starts_with("图") || given.size() < 4 || !std::isdigit(static_cast<unsigned char>(given[3])))
     caption.push("图" + std::to_string(figures_) + (f.caption.empty() ? "" : " "), cstyle);
   collector_.collect(f.caption, cstyle, caption);
+  check_length(caption, f.pos, kFigureCaptionText);
   ComposedParagraph cp = composer_.compose(caption, spec_for(cs));
   // Scaled to the given width (never wider than the text block) or to the
   // text width, and never taller than the page leaves with its caption.
@@ -373,7 +381,7 @@ void DocumentLayout::quote(const Quote& q) {
   for (const auto& p : q.paragraphs) {
     CollectedText t;
     collector_.collect(p.content, span_style(s, fonts_), t);
-    check_length(t, p.pos, "<quote>", "引文");
+    check_length(t, p.pos, kQuoteText);
     ParagraphSpec spec = spec_for(s);
     spec.indent += indent;
     spec.measure -= indent;
@@ -412,6 +420,7 @@ void DocumentLayout::references() {
     label.box_width = rs.hanging.resolve(tmpl_.page.char_pitch());
     t.push("[" + std::to_string(++n) + "]", label);
     collector_.collect(r->content, s, t);
+    check_length(t, r->pos, kReferenceText);
     add(t, rs);
   }
 }
@@ -428,7 +437,7 @@ void DocumentLayout::compose_notes() {
     marker.box_width = spec.hanging;
     t.push(notes_.marker(static_cast<int>(k)), marker);
     collector_.collect_note(*note.content, s, t);
-    check_length(t, note.pos, "<fn>", "脚注");
+    check_length(t, note.pos, kNoteText);
     ComposedParagraph p = composer_.compose(t, spec);
     flow_.notes.push_back({std::move(p.lines)});
   }

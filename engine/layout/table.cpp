@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "layout/limits.h"
 #include "layout/paragraph_spec.h"
 #include "layout/table_boxes.h"
 #include "layout/table_cell_text.h"
@@ -87,6 +88,7 @@ void add_caption(const model::Table& table, TableEnv& env, Flow& flow) {
   if (env.numbered && !numbered_caption(model::plain_text(table.caption)))
     text.push("表" + std::to_string(env.number) + (table.caption.empty() ? "" : " "), span);
   env.collector.collect(table.caption, span, text);
+  check_text_length(text, env.max_chars, env.file, table.pos, kTableCaptionText);
   flow.add_space(style.lines_before);
   // Kept with the table whatever the template says: a caption alone at a
   // page's foot is never right.
@@ -98,6 +100,7 @@ void add_note(const model::Table& table, TableEnv& env, Flow& flow) {
   const TextStyle& style = env.tmpl.style("table-note");
   CollectedText text;
   env.collector.collect(table.note, span_style(style, env.fonts), text);
+  check_text_length(text, env.max_chars, env.file, table.pos, kTableNoteText);
   const size_t first = flow.items.size();
   flow.add_paragraph(env.composer.compose(text, paragraph_spec(style, env.tmpl)), 0, style.size, false);
   // The note's first line stays with the table's last row.

@@ -26,8 +26,9 @@ struct TableEnv {
   ParagraphComposer& composer;
   InlineCollector& collector;
   Diagnostics& diags;
-  const std::string& file;  // the report, for messages
-  int number = 1;           // this table's number: 表1, 表2, …
+  const std::string& file;     // the report, for messages
+  int number = 1;              // this table's number: 表1, 表2, …
+  size_t max_chars = 100'000;  // characters a cell, caption or note may hold (LayoutOptions)
   // Form tables (templates) set these: no numbered caption, their own
   // styles, and column widths the form decides (relative weights; empty =
   // widths from the cells' content).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "layout/limits.h"
 #include "layout/paragraph_spec.h"
 #include "para/line.h"
 #include "para/measure.h"
@@ -21,7 +22,10 @@ CellText collect_cell(const GridCell& cell, TableEnv& env) {
   out.spec = paragraph_spec(style, env.tmpl);
   out.size = style.size;
   out.pitch = style.line_pitch > 0 ? style.line_pitch : (style.on_grid ? env.tmpl.page.line_pitch() : style.size * 1.5);
-  if (cell.source) env.collector.collect(cell.source->content, span_style(style, env.fonts), out.text);
+  if (cell.source) {
+    env.collector.collect(cell.source->content, span_style(style, env.fonts), out.text);
+    check_text_length(out.text, env.max_chars, env.file, cell.source->pos, cell.header ? kHeaderCellText : kCellText);
+  }
   return out;
 }
 

@@ -336,8 +336,30 @@ class HugeParagraphs(HostileCase):
         xml = write(d, "ten-mb.xml", report("<p>" + "测" * (10 * 1024 * 1024 // 3) + "</p>"))
         self.assertGreater(os.path.getsize(xml), 10 * 1024 * 1024 - 1024)
         r, pdf = self.render(d, xml)
-        self.assertRefused(r, xml, r"<p> \(正文段落\) holds 349\d+ characters; a paragraph may hold at most 100000")
+        self.assertRefused(r, xml, r"<p> \(正文段落\) holds 349\d+ characters; a paragraph, heading, table cell or note may hold at most 100000")
         self.assertFalse(os.path.exists(pdf))
+
+    def test_every_block_of_text_has_the_limit(self):
+        # Headings, table cells, captions and references are set by the
+        # same line breaker as paragraphs: a million characters in a cell
+        # took 24 s to set before the whole report was refused by its pages.
+        d = workdir("long-blocks")
+        long = "长" * 100_001
+        cases = [
+            ("heading", f"<section><h>{long}</h><p>x</p></section>", r"<h> \(标题\) holds 100003 characters"),
+            ("cell", f"<table><tr><td>{long}</td></tr></table>", r"<td> \(单元格\) holds 100001 characters"),
+        ]
+        for name, body, message in cases:
+            with self.subTest(name):
+                xml = write(d, name + ".xml", report(body))
+                r, pdf = self.render(d, xml)
+                self.assertRefused(r, xml, message + r"; a paragraph, heading, table cell or note may hold at most 100000")
+                self.assertFalse(os.path.exists(pdf))
+        with self.subTest("in Chinese"):
+            xml = write(d, "zh.xml", report(f"<table><tr><td>{long}</td></tr></table>"))
+            r = run("render", xml, "-o", os.path.join(d, "zh.pdf"), "--lang", "zh")
+            self.assertEqual(r.code, 2, r)
+            self.assertRegex(r.err, re.escape(xml) + r":6:\d+: 错误：单元格（<td>）有 100001 个字符.*最多只能有 100000 个字符")
 
     def test_paragraph_just_under_the_limit_renders_whole(self):
         d = workdir("long-paragraph")
