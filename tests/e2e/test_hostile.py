@@ -652,6 +652,104 @@ class OversizedPieces(HostileCase):
         self.assertContainsText(cell, text)
 
 
+# ---------------------------------------------------------------- inputs that grow
+
+class GrowingInputs(HostileCase):
+    """Inputs whose cost grew with the square of their size (bench/scaling.py
+    times them at n, 2n, 4n; no timing here): at a modest size each must
+    render whole and in the right order."""
+
+    def test_references_are_listed_in_order_of_first_citation(self):
+        # Cited in a scrambled order, some twice, some never: the list is
+        # by first citation, the uncited after them in the order written.
+        d = workdir("many-citations")
+        n = 400
+        order = [(i * 7) % n for i in range(n) if i % 5 != 4]  # 320 of the 400, scrambled
+        body = "".join(f'<p>引{k}<cite ref="r{i}"/>与<cite ref="r{order[0]}"/>。</p>' for k, i in enumerate(order))
+        refs = "".join(f'<ref id="r{i}">文献{i}号。</ref>' for i in range(n))
+        xml = write(d, "cites.xml", report(body).replace("  </outcome>", f"<references>{refs}</references></outcome>"))
+        r, pdf = self.render(d, xml)
+        text = FOLIO.sub("", "".join(self.assertRendered(r, pdf)))
+        listed = re.findall(r"\[(\d+)\]文献(\d+)号。", text)
+        uncited = [i for i in range(n) if i not in set(order)]
+        self.assertEqual([int(k) for k, _ in listed], list(range(1, n + 1)))
+        self.assertEqual([int(i) for _, i in listed], order + uncited)
+
+    def test_table_cell_of_20000_characters_renders_whole(self):
+        d = workdir("long-cell")
+        cell = sentences("格", 1000)[:20_000]
+        xml = write(d, "cell.xml", report(f"<table><caption>表1 长格</caption><tr><th>甲</th><th>乙</th></tr>"
+                                          f"<tr><td>{cell}</td><td>短</td></tr></table><p>后文。</p>"))
+        r, pdf = self.render(d, xml)
+        pages = self.assertRendered(r, pdf)
+        text = FOLIO.sub("", "".join(pages[:1] + [p.replace("续表1甲乙", "", 1) for p in pages[1:]]))
+        text = text.replace("短", "", 1)
+        self.assertContainsText(cell, text)
+        self.assertIn("后文。", text)
+
+    def test_letter_with_2000_combining_marks_renders_with_its_marks(self):
+        d = workdir("combining-marks")
+        xml = write(d, "marks.xml", report("<p>前文a" + "\u0301" * 2000 + "b后文。</p>"))
+        r, pdf = self.render(d, xml)
+        text = "".join(self.assertRendered(r, pdf))
+        self.assertIn("前文a", text)
+        self.assertIn("b后文。", text)
+        # Every mark is drawn (text extraction drops glyphs drawn on top of
+        # the same glyph, so count what the page draws).
+        doc = fitz.open(pdf)
+        drawn = sum(1 for span in doc[0].get_texttrace() for c in span["chars"] if c[0] == 0x301)
+        doc.close()
+        self.assertEqual(drawn, 2000)
+
+    def test_zero_width_spaces_each_in_its_own_span_stay_on_one_line(self):
+        # Invisible clusters that cannot join a letter (each in a span of
+        # its own) take no room: the line around them is one line.
+        d = workdir("zero-width-spans")
+        xml = write(d, "zw.xml", report("<p>甲" + "<b>\u200b</b>\u200b" * 2000 + "乙。</p>"))
+        r, pdf = self.render(d, xml)
+        self.assertRendered(r, pdf)
+        doc = fitz.open(pdf)
+        lines = [re.sub("\u200b", "", "".join(s["text"] for s in line["spans"]))
+                 for block in doc[0].get_text("dict")["blocks"] for line in block.get("lines", [])]
+        doc.close()
+        self.assertIn("甲乙。", lines)
+
+    def test_footnote_of_twenty_pages_continues_whole(self):
+        # A note cut at a page's foot goes on at the next one's, marked 续,
+        # as many times as it takes; nothing is lost or repeated.
+        d = workdir("twenty-page-note")
+        note = sentences("注", 1200)
+        xml = write(d, "note.xml", report(f"<p>正文<fn>{note}</fn>。</p>", title="长注"))
+        r, pdf = self.render(d, xml)
+        pages = [FOLIO.sub("", p) for p in self.assertRendered(r, pdf)]
+        self.assertGreater(len(pages), 20)
+        self.assertTrue(pages[0].startswith("长注正文1。1注第1句"), pages[0][:40])
+        rest = [pages[0][len("长注正文1。1"):]]
+        for p in pages[1:]:
+            self.assertTrue(p.startswith("续"), p[:20])
+            rest.append(p[1:])
+        self.assertContainsText(note, "".join(rest))
+        self.assertEqual(len("".join(rest)), len(note))
+
+    def test_thousand_footnotes_in_a_row_are_all_printed_on_the_page(self):
+        # One line carries 44 markers, more notes than a page holds: they
+        # fill its foot and go on at the next pages' (they ran off the top
+        # of the page, notes 1 to 3 lost).
+        d = workdir("notes-in-a-row")
+        xml = write(d, "notes.xml", report("<p>正文" + "".join(f"<fn>注{i}。</fn>" for i in range(1, 1001)) + "。</p>"))
+        r, pdf = self.render(d, xml)
+        self.assertRendered(r, pdf)
+        doc = fitz.open(pdf)
+        notes = []
+        for page in doc:
+            for x0, y0, x1, y1, text, *_ in page.get_text("blocks"):
+                self.assertGreaterEqual(y0, 0, f"text above page {page.number + 1}: {text[:40]}")
+                self.assertLessEqual(y1, page.rect.height, f"text below page {page.number + 1}: {text[:40]}")
+            notes += re.findall(r"注(\d+)。", "".join(page.get_text().split()))
+        doc.close()
+        self.assertEqual([int(n) for n in notes], list(range(1, 1001)))
+
+
 # ---------------------------------------------------------------- output files
 
 def large_report(directory):
