@@ -7,6 +7,7 @@
 #include <set>
 
 #include "style/form_reader.h"
+#include "style/template_check.h"
 #include "style/template_reader.h"
 #include "util/file.h"
 
@@ -135,6 +136,9 @@ Template load_template_at(const std::filesystem::path& template_dir, int depth) 
       d.message = "numbering depth " + std::to_string(l.depth) + " uses undefined style \"" + l.style + "\"";
       throw InputError(std::move(d));
     }
+  // Ranges once everything is read: what an indent leaves depends on the
+  // page, which the template or the one it extends may set.
+  if (depth == 0) check_template_ranges(t);
   return t;
 }
 

@@ -28,6 +28,7 @@ struct PageGeometry {
   int lines = 22;      // grid lines per page
   int chars = 28;      // grid cells per line (at the body size)
   bool mirror = true;  // double-sided: even pages bind on the right
+  SourceLoc where;     // the <page> that set it, for messages
 
   double line_pitch() const { return text_height / lines; }
   double char_pitch() const { return text_width / chars; }
@@ -56,6 +57,7 @@ struct TextStyle {
   bool break_in_phrases = false;
   bool on_grid = true;    // lines at the page grid's pitch
   double line_pitch = 0;  // pt; 0 = the grid's pitch
+  SourceLoc where;        // the <style> that defined it, for messages
 };
 
 // Heading numbering for one depth: "{zh}、" → 一、, "（{zh}）" → （一）,
@@ -75,6 +77,7 @@ struct FolioStyle {
   double below = mm(7);   // from the text block's bottom to the folio
   Length inset{1, true};  // from the outer edge of the text block
   bool enabled = true;
+  SourceLoc where;  // the <folio> that set it, for messages
 };
 
 struct FootnoteStyle {

@@ -32,6 +32,8 @@ class TemplateReader {
  public:
   explicit TemplateReader(std::filesystem::path file) : file_(std::move(file)) {}
 
+  SourceLoc where(const XMLElement* e) const { return {file_.string(), e->GetLineNum()}; }
+
   [[noreturn]] void fail(const XMLElement* e, const std::string& what) const {
     Diagnostic d;
     d.loc = {file_.string(), e ? e->GetLineNum() : 0, 0};
@@ -124,6 +126,7 @@ class TemplateReader {
   PageGeometry page(const XMLElement* e) const {
     check_attributes(e, {"size", "top", "binding", "text-width", "text-height", "lines", "chars", "mirror"});
     PageGeometry g;
+    g.where = where(e);
     const std::string size = attr(e, "size", "A4");
     if (size == "A4") {
       g.width = mm(210);
@@ -146,6 +149,7 @@ class TemplateReader {
   FolioStyle folio(const XMLElement* e) const {
     check_attributes(e, {"format", "face", "size", "below", "inset", "enabled"});
     FolioStyle f;
+    f.where = where(e);
     f.format = attr(e, "format", f.format);
     if (f.format.find("{n}") == std::string::npos) fail(e, "format must contain {n}");
     f.face = attr(e, "face", f.face);
@@ -159,6 +163,7 @@ class TemplateReader {
   TextStyle style(const XMLElement* e) const {
     check_attributes(e, std::vector<std::string_view>(std::begin(kStyleAttrs), std::end(kStyleAttrs)));
     TextStyle s;
+    s.where = where(e);
     s.name = required(e, "name");
     s.label = attr(e, "label", s.name);
     s.face = attr(e, "face", s.face);

@@ -60,10 +60,10 @@ class Run:
                 f"{', TIMED OUT' if self.timed_out else ''}\n--- stderr ---\n{self.err[-3000:]}")
 
 
-def run(*args, timeout=TIMEOUT, cwd=None, limits=None, drop_privileges=False):
+def run(*args, timeout=TIMEOUT, cwd=None, limits=None, drop_privileges=False, env_extra=None):
     """Runs banshi with a timeout and a memory limit; returns a Run with the
     child's own peak RSS (wait4's rusage, not the sum over earlier children)."""
-    env = dict(os.environ)
+    env = dict(os.environ, **(env_extra or {}))
     if SANITIZED:
         # The RSS cap ASan can enforce itself, on top of whatever the CI set.
         opts = env.get("ASAN_OPTIONS", "")
@@ -650,6 +650,52 @@ class OversizedPieces(HostileCase):
             self.assertIn(piece, text)
             text = text.replace(piece, "", 1)
         self.assertContainsText(cell, text)
+
+
+# ---------------------------------------------------------------- templates
+
+class HostileTemplates(HostileCase):
+    """A template is input too: values that put text off the page (or made
+    it vanish, exit 0) are refused when it loads. The ranges are in
+    TEMPLATES.md; tests/unit/style_ranges_test.cpp checks each message."""
+
+    def data_dir(self, d, name, template):
+        """A data directory with the installed templates, the font map and
+        one more template."""
+        root = os.path.join(d, "data")
+        shutil.copytree(os.path.join(SOURCE_DIR, "templates"), os.path.join(root, "templates"))
+        os.symlink(os.path.join(SOURCE_DIR, "fonts"), os.path.join(root, "fonts"))
+        os.makedirs(os.path.join(root, "templates", name))
+        write(os.path.join(root, "templates", name), "template.xml", template)
+        return root
+
+    def test_values_that_lose_text_are_refused_at_load(self):
+        cases = [
+            ("size", '<style name="body" label="正文" face="fangsong" size="10000pt"/>',
+             r'<style> \(模板\) size="10000pt" is out of range: it must be from 5pt to 72pt'),
+            ("margin", '<page size="A4" top="-10mm"/>', r'<page> \(模板\) top="-10mm" is out of range'),
+            ("indent", '<style name="body" label="正文" face="fangsong" size="三号" first-indent="900em"/>',
+             r'<style> \(模板\) left-indent="0mm" \+ first-indent="900em" start a line 5014.29mm into a text block '
+             r"156mm wide, leaving less than one character"),
+            ("outdent", '<style name="body" label="正文" face="fangsong" size="三号" first-indent="-900em"/>',
+             r'<style> \(模板\) left-indent="0mm" \+ first-indent="-900em" start a line -5014.29mm from the text '
+             r"block's left edge, outside it"),
+        ]
+        for name, element, message in cases:
+            with self.subTest(name):
+                d = workdir("template-" + name)
+                root = self.data_dir(d, "bad", f'<?xml version="1.0" encoding="UTF-8"?>\n'
+                                               f'<template name="bad" version="1" extends="outcome">\n'
+                                               f'  {element}\n</template>\n')
+                xml = write(d, "report.xml", report("<p>正文。</p>").replace('template="outcome"', 'template="bad"'))
+                pdf = os.path.join(d, "report.pdf")
+                template = os.path.join(root, "templates", "bad", "template.xml")
+                for command in (["render", xml, "-o", pdf], ["check", xml]):
+                    r = run(*command, env_extra={"BANSHI_DATA_DIR": root})
+                    self.assertSurvived(r)
+                    self.assertEqual(r.code, 2, r)
+                    self.assertRegex(r.err, re.escape(template) + r":3: error: " + message)
+                    self.assertFalse(os.path.exists(pdf))
 
 
 # ---------------------------------------------------------------- inputs that grow
