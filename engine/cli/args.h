@@ -9,10 +9,18 @@
 #include <string>
 #include <vector>
 
+#include "i18n/message.h"
+
 namespace banshi::cli {
 
+// A command line that cannot be run (exit 2). One given a catalogue
+// message is said in the language of the call.
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
+  explicit UsageError(Message m) : std::runtime_error(m.text(Lang::En)), message(std::move(m)) {}
+  std::string text(Lang lang) const { return message ? message->text(lang) : what(); }
+
+  std::optional<Message> message;
 };
 
 struct OptionSpec {

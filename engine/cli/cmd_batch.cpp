@@ -1,99 +1,150 @@
-// banshi batch: many reports rendered by a pool of jobs that share one
-// Engine (fonts loaded once, read-only), a progress line on a terminal,
-// a summary, and a JSON-lines report a script can read.
+// banshi batch: many reports, each rendered in a child process forked from
+// one warm parent (fonts and templates loaded once, shared copy-on-write),
+// -j N at a time, each child under a time and a memory limit. A crash, a
+// hang or a runaway input ends only its own job. The parent alone writes
+// files: each PDF atomically, and the JSON-lines report a line as each job
+// ends, so a batch stopped by a signal (or killed outright) keeps the
+// report of everything that finished.
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <mutex>
 #include <thread>
 
 #include "cli/args.h"
+#include "cli/batch_plan.h"
 #include "cli/commands.h"
 #include "cli/render_options.h"
+#include "jobs/pool.h"
+#include "jobs/render_job.h"
+#include "jobs/signals.h"
 #include "render/engine.h"
-#include "util/file.h"
 #include "util/json.h"
+#include "util/output.h"
 
 namespace banshi::cli {
 
 namespace {
 
 namespace fs = std::filesystem;
+using jobs::RenderAnswer;
 
-struct Job {
-  fs::path input;
-  fs::path output;
-  enum class Status { Pending, Ok, BadInput, Failed } status = Status::Pending;
+struct Outcome {
+  RenderAnswer::Status status = RenderAnswer::Status::Failed;
   size_t pages = 0;
   double ms = 0;
+  double peak_mb = 0;
   Diagnostics diags;
   std::string error;
 };
 
-const char* status_name(Job::Status s) {
+const char* status_name(RenderAnswer::Status s) {
   switch (s) {
-    case Job::Status::Ok: return "ok";
-    case Job::Status::BadInput: return "invalid";
-    case Job::Status::Failed: return "failed";
-    case Job::Status::Pending: break;
+    case RenderAnswer::Status::Ok: return "ok";
+    case RenderAnswer::Status::BadInput: return "invalid";
+    case RenderAnswer::Status::Failed: break;
   }
-  return "pending";
+  return "failed";
 }
 
-// The reports named on the command line: files, every *.xml of a
-// directory (sorted), or — for "-" or no names with a pipe on stdin — one
-// path per line of standard input.
-std::vector<fs::path> inputs(const std::vector<std::string>& names) {
-  std::vector<fs::path> out;
-  auto add_dir = [&](const fs::path& dir) {
-    std::vector<fs::path> found;
-    for (const auto& e : fs::directory_iterator(dir))
-      if (e.is_regular_file() && e.path().extension() == ".xml") found.push_back(e.path());
-    std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
-  };
-  auto add = [&](const std::string& name) {
-    if (name.empty()) return;
-    std::error_code ec;
-    if (fs::is_directory(name, ec)) add_dir(name);
-    else out.emplace_back(name);
-  };
-  const bool from_stdin =
-      (names.empty() && !::isatty(STDIN_FILENO)) || std::find(names.begin(), names.end(), "-") != names.end();
-  for (const auto& n : names)
-    if (n != "-") add(n);
-  if (from_stdin) {
-    std::string line;
-    while (std::getline(std::cin, line)) {
-      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-      add(line);
-    }
-  }
-  return out;
-}
-
-std::string report_line(const Job& j, Lang lang) {
+std::string report_line(const BatchJob& j, const Outcome& o, Lang lang) {
   JsonWriter w;
   w.begin_object();
   w.key("file").value(j.input.string());
-  w.key("status").value(status_name(j.status));
-  w.key("pages").value(j.pages);
-  w.key("ms").value(j.ms);
+  w.key("status").value(status_name(o.status));
+  w.key("pages").value(o.pages);
+  w.key("ms").value(o.ms);
   w.key("warnings").begin_array();
-  for (const auto& d : j.diags.items())
+  for (const auto& d : o.diags.items())
     if (d.severity != Severity::Error) w.value(d.format(lang));
   w.end_array();
-  if (j.status == Job::Status::Ok) w.key("output").value(j.output.string());
+  if (o.status == RenderAnswer::Status::Ok) w.key("output").value(j.output.string());
   else w.key("output").null();
-  if (!j.error.empty()) w.key("error").value(j.error);
+  if (!j.renamed.empty()) w.key("renamed").value(j.renamed);
+  if (!o.error.empty()) w.key("error").value(o.error);
   w.end_object();
-  return w.str();
+  return w.str() + "\n";
 }
+
+// A job's answer turned into its outcome; an Ok answer's PDF is written
+// here, in the parent.
+Outcome finish(const BatchJob& j, const jobs::Ending& ending, const jobs::Limits& limits, Lang lang) {
+  RenderAnswer a = jobs::render_answer(ending, limits, j.input.string());
+  if (a.status == RenderAnswer::Status::Ok) {
+    try {
+      j.target->write(a.result.pdf);
+    } catch (const OutputError& e) {
+      a.status = RenderAnswer::Status::Failed;
+      a.diags.add(e.diagnostic());
+    } catch (const EngineError& e) {
+      a.status = RenderAnswer::Status::Failed;
+      a.diags.error({j.input.string()}, "internal.error", {{"detail", e.what()}});
+    }
+  }
+  Outcome o;
+  o.status = a.status;
+  o.pages = a.status == RenderAnswer::Status::Ok ? a.result.pages : 0;
+  o.ms = ending.ms;
+  o.peak_mb = ending.peak_mb;
+  if (const Diagnostic* error = a.error()) o.error = error->format(lang);
+  o.diags = std::move(a.diags);
+  return o;
+}
+
+// An option's number within [lo, hi], or `fallback` when it is not given.
+double parse_number(const std::optional<std::string>& text, double fallback, double lo, double hi, bool integer,
+                    const UsageError& error) {
+  if (!text) return fallback;
+  char* end = nullptr;
+  const double v = std::strtod(text->c_str(), &end);
+  if (text->empty() || *end != '\0' || !std::isfinite(v) || v < lo || v > hi || (integer && v != std::floor(v)))
+    throw error;
+  return v;
+}
+
+// "12.35": a figure for a message.
+std::string fixed(double v, int decimals) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+class Progress {
+ public:
+  Progress(size_t total, bool tty, bool quiet) : total_(total), tty_(tty), quiet_(quiet) {}
+  void ended(const BatchJob& j, const Outcome& o) {
+    ++done_;
+    if (o.status != RenderAnswer::Status::Ok) ++failed_;
+    if (tty_) {
+      if (o.status != RenderAnswer::Status::Ok) std::cerr << "\r\033[K" << o.error << "\n";
+      // One line redrawn in place: a bar and the counts.
+      constexpr size_t kWidth = 30;
+      const size_t filled = kWidth * done_ / total_;
+      std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] " << done_ << "/"
+                << total_ << "  failed " << failed_ << std::flush;
+    } else if (!quiet_) {
+      if (o.status == RenderAnswer::Status::Ok)
+        std::cerr << "ok " << j.input.string() << " -> " << j.output.string() << " (" << o.pages << " pages, "
+                  << static_cast<long>(o.ms) << " ms)\n";
+      else std::cerr << status_name(o.status) << " " << o.error << "\n";
+    }
+  }
+  void clear() const {
+    if (tty_) std::cerr << "\r\033[K";
+  }
+  size_t done() const { return done_; }
+  size_t failed() const { return failed_; }
+
+ private:
+  size_t total_, done_ = 0, failed_ = 0;
+  bool tty_, quiet_;
+};
 
 }  // namespace
 
@@ -104,103 +155,113 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
                          {"--impose", "", true},
                          {"--pdfa", "", false},
                          {"--no-pdfa", "", false},
+                         {"--job-timeout", "", true},
+                         {"--job-memory", "", true},
                          {"--quiet", "-q", false}});
-  const auto out_dir = args.value("--output-dir");
-  if (!out_dir) throw UsageError("batch needs -o OUTPUT_DIR");
-  int jobs_n = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  if (auto j = args.value("--jobs")) {
-    char* end = nullptr;
-    const long v = std::strtol(j->c_str(), &end, 10);
-    if (*end != '\0' || v < 1 || v > 64) throw UsageError("-j must be a number from 1 to 64");
-    jobs_n = static_cast<int>(v);
-  }
+  const auto out_arg = args.value("--output-dir");
+  if (!out_arg) throw UsageError("batch needs -o OUTPUT_DIR");
+  if (out_arg->empty()) throw UsageError(Message{"output.empty-name", {{"option", "-o"}}});
+  const fs::path out_dir = *out_arg;
+  const auto jobs_n =
+      static_cast<size_t>(parse_number(args.value("--jobs"), std::max(1u, std::thread::hardware_concurrency()), 1, 64,
+                                       true, UsageError("-j must be a number from 1 to 64")));
+  jobs::Limits limits;
+  limits.time = std::chrono::milliseconds(std::llround(
+      1000 * parse_number(args.value("--job-timeout"), 300, 0.001, 86400, false,
+                          UsageError(Message{"batch.job-timeout", {{"option", "--job-timeout"}, {"max", 86400}}}))));
+  limits.memory_mb = static_cast<size_t>(parse_number(
+      args.value("--job-memory"), 2048, 16, 1 << 20, true,
+      UsageError(Message{"batch.job-memory", {{"option", "--job-memory"}, {"min", 16}, {"max", 1 << 20}}})));
   const RenderOptions options = render_options(args);
+  const std::string report_name = args.value("--report").value_or((out_dir / "report.jsonl").string());
+  if (report_name.empty()) throw UsageError(Message{"output.empty-name", {{"option", "--report"}}});
 
-  std::vector<Job> jobs;
-  for (const auto& p : inputs(args.positional())) {
-    Job j;
-    j.input = p;
-    j.output = fs::path(*out_dir) / p.filename().replace_extension(".pdf");
-    jobs.push_back(std::move(j));
-  }
-  if (jobs.empty()) throw UsageError("batch: no report files given (names, a directory, or a list on standard input)");
-  fs::create_directories(*out_dir);
+  // Stop signals wait on a descriptor from here on: one that comes while
+  // the fonts load still ends the batch cleanly.
+  jobs::SignalWatch signals({SIGTERM, SIGINT, SIGHUP});
+
+  const auto& names = args.positional();
+  const bool from_stdin =
+      (names.empty() && !::isatty(STDIN_FILENO)) || std::find(names.begin(), names.end(), "-") != names.end();
+  BatchPlan plan = plan_batch(names, from_stdin, out_dir, report_name == "-" ? fs::path() : fs::path(report_name));
+  if (plan.jobs.empty())
+    throw UsageError("batch: no report files given (names, a directory, or a list on standard input)");
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  if (!fs::is_directory(out_dir))
+    throw EngineError("cannot make the output directory " + out_dir.string() +
+                      (ec ? ": " + ec.message() : ": a file of that name is in the way"));
+  // The report is written as jobs end, never over an input.
+  OutputTarget::Stream report = OutputTarget::resolve(report_name, plan.inputs, "--report").open_stream();
 
   Diagnostics engine_diags;
   const Engine engine(find_data_dir(ctx.argv0.c_str()), engine_diags);
-  const bool tty = ::isatty(STDERR_FILENO) && !args.has("--quiet");
+  // Everything a job would otherwise load for itself is loaded here, once,
+  // before the first fork: children share it instead of each loading it.
+  engine.preload();
+
   const bool quiet = args.has("--quiet");
-  std::mutex print;
-  std::atomic<size_t> next{0}, done{0}, failed{0};
-  const auto t0 = std::chrono::steady_clock::now();
-
-  auto progress = [&]() {
-    // One line redrawn in place: a bar, counts, the rate.
-    const size_t d = done, n = jobs.size();
-    const int width = 30;
-    const int filled = static_cast<int>(width * d / n);
-    std::cerr << "\r[" << std::string(static_cast<size_t>(filled), '#')
-              << std::string(static_cast<size_t>(width - filled), ' ') << "] " << d << "/" << n << "  failed " << failed
-              << std::flush;
-  };
-
-  auto worker = [&]() {
-    for (size_t i = next++; i < jobs.size(); i = next++) {
-      Job& j = jobs[i];
-      const auto start = std::chrono::steady_clock::now();
-      try {
-        RenderResult r = engine.render(j.input, options, j.diags);
-        write_file_atomic(j.output, r.pdf);
-        j.pages = r.pages;
-        j.status = Job::Status::Ok;
-      } catch (const InputError& e) {
-        j.diags.add(e.diagnostic());
-        j.error = e.diagnostic().format(ctx.lang);
-        j.status = Job::Status::BadInput;
-      } catch (const std::exception& e) {
-        j.error = e.what();
-        j.status = Job::Status::Failed;
-      }
-      j.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-      if (j.status != Job::Status::Ok) ++failed;
-      ++done;
-      std::lock_guard lock(print);
-      if (tty) {
-        if (j.status != Job::Status::Ok) std::cerr << "\r\033[K" << j.error << "\n";
-        progress();
-      } else if (!quiet) {
-        if (j.status == Job::Status::Ok)
-          std::cerr << "ok " << j.input.string() << " -> " << j.output.string() << " (" << j.pages << " pages, "
-                    << static_cast<long>(j.ms) << " ms)\n";
-        else std::cerr << status_name(j.status) << " " << j.error << "\n";
-      }
-    }
-  };
-  {
-    std::vector<std::jthread> pool;
-    for (int k = 0; k < std::min<int>(jobs_n, static_cast<int>(jobs.size())); ++k) pool.emplace_back(worker);
-  }
-  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (tty) std::cerr << "\r\033[K";
-
-  // The report, in input order.
-  std::string report;
+  Progress progress(plan.jobs.size(), ::isatty(STDERR_FILENO) && !quiet, quiet);
   size_t pages = 0;
   bool bad_input = false, internal = false;
-  for (const Job& j : jobs) {
-    report += report_line(j, ctx.lang) + "\n";
-    pages += j.pages;
-    bad_input |= j.status == Job::Status::BadInput;
-    internal |= j.status == Job::Status::Failed;
-  }
-  const fs::path report_path = args.value("--report").value_or((fs::path(*out_dir) / "report.jsonl").string());
-  if (report_path == "-") std::cout << report;
-  else write_file_atomic(report_path, report);
+  auto record = [&](const BatchJob& j, const Outcome& o) {
+    report.write(report_line(j, o, ctx.lang));
+    progress.ended(j, o);
+    pages += o.pages;
+    bad_input |= o.status == RenderAnswer::Status::BadInput;
+    internal |= o.status == RenderAnswer::Status::Failed;
+  };
 
-  std::cerr << jobs.size() << " files: " << jobs.size() - failed << " ok, " << failed << " failed; " << pages
-            << " pages in " << secs << " s (" << (secs > 0 ? static_cast<double>(pages) / secs : 0) << " pages/s)";
-  if (report_path != "-") std::cerr << "; report: " << report_path.string();
-  std::cerr << "\n";
+  const auto t0 = std::chrono::steady_clock::now();
+  jobs::Pool pool(jobs_n, limits);
+  size_t next = 0, abandoned = 0;
+  int stop_signal = 0;
+  while (!stop_signal && (next < plan.jobs.size() || pool.running() > 0)) {
+    while (!pool.full() && next < plan.jobs.size()) {
+      const BatchJob& j = plan.jobs[next];
+      if (j.refused) {
+        Outcome o;
+        o.status = RenderAnswer::Status::BadInput;
+        o.diags.add(*j.refused);
+        o.error = j.refused->format(ctx.lang);
+        record(j, o);
+      } else {
+        pool.start(next, jobs::render_work(engine, {j.input, std::nullopt, {}, options}));
+      }
+      ++next;
+    }
+    for (const auto& e : pool.wait(signals.fd()))
+      record(plan.jobs[e.id], finish(plan.jobs[e.id], e.ending, limits, ctx.lang));
+    stop_signal = signals.take();
+  }
+  if (stop_signal) abandoned = pool.abandon().size();
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  progress.clear();
+  report.close();
+
+  const size_t done = progress.done(), failed = progress.failed();
+  std::string summary = render_message("batch.summary",
+                                       {{"files", done},
+                                        {"ok", done - failed},
+                                        {"failed", failed},
+                                        {"pages", pages},
+                                        {"seconds", fixed(secs, 2)},
+                                        {"rate", fixed(secs > 0 ? static_cast<double>(pages) / secs : 0, 1)}},
+                                       ctx.lang);
+  if (report_name != "-")
+    summary = render_message("batch.summary-report", {{"summary", summary}, {"report", report_name}}, ctx.lang);
+  std::cerr << summary << "\n";
+  if (stop_signal) {
+    std::cerr << "batch: "
+              << render_message("batch.stopped",
+                                {{"signal", jobs::signal_name(stop_signal)},
+                                 {"abandoned", abandoned},
+                                 {"not-started", plan.jobs.size() - done - abandoned},
+                                 {"total", plan.jobs.size()}},
+                                ctx.lang)
+              << "\n";
+    return 128 + stop_signal;
+  }
   if (internal) return kExitFailure;
   return bad_input ? kExitBadInput : kExitOk;
 }

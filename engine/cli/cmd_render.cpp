@@ -1,11 +1,16 @@
+#include <unistd.h>
+
 #include <filesystem>
 #include <iostream>
+#include <vector>
 
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/render_options.h"
 #include "render/engine.h"
 #include "util/file.h"
+#include "util/output.h"
+#include "xml/parse.h"
 
 namespace banshi::cli {
 
@@ -24,31 +29,39 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
   std::string output;
   if (auto o = args.value("--output")) {
     output = *o;
+    if (output.empty()) throw UsageError(Message{"output.empty-name", {{"option", "-o"}}});
   } else if (input == "-") {
     output = "-";
   } else {
     output = std::filesystem::path(input).filename().replace_extension(".pdf").string();
   }
-
   const RenderOptions options = render_options(args);
 
   Diagnostics diags;
-  int status = kExitOk;
   try {
-    const Engine engine(find_data_dir(ctx.argv0.c_str()), diags);
-    RenderResult r;
+    // Where the PDF goes is settled before any work: never over the input
+    // (`render r.pdf` whose default output is r.pdf itself), never over a
+    // directory or a device node.
+    std::vector<FileId> inputs;
+    if (const auto id = input == "-" ? regular_file_id(STDIN_FILENO) : file_id(input)) inputs.push_back(*id);
+    const OutputTarget target = OutputTarget::resolve(output, inputs, "-o");
+
+    // Standard input is held to the same limit as a file, and read no
+    // further than that, before the fonts are loaded.
+    std::string xml;
     if (input == "-") {
-      const std::string xml{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-      r = engine.render_bytes(xml, "<stdin>", std::filesystem::current_path(), options, diags);
-    } else {
-      r = engine.render(input, options, diags);
+      const size_t limit = ParseLimits{}.max_bytes;
+      auto bytes = read_at_most(STDIN_FILENO, limit, "standard input");
+      if (!bytes)
+        throw InputError(Diagnostic(Severity::Error, "input.stdin-too-large", {{"limit", limit}}).at({"<stdin>"}));
+      xml = std::move(*bytes);
     }
-    if (output == "-") {
-      std::cout.write(r.pdf.data(), static_cast<std::streamsize>(r.pdf.size()));
-      std::cout.flush();
-    } else {
-      write_file_atomic(output, r.pdf);
-    }
+
+    const Engine engine(find_data_dir(ctx.argv0.c_str()), diags);
+    const RenderResult r = input == "-"
+                               ? engine.render_bytes(xml, "<stdin>", std::filesystem::current_path(), options, diags)
+                               : engine.render(input, options, diags);
+    target.write(r.pdf);
     if (!args.has("--quiet")) {
       print_diagnostics(diags, ctx.lang);
       if (output != "-") std::cerr << output << ": " << r.pages << " pages\n";
@@ -59,7 +72,7 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
                 << ", break " << t.break_ms << ", paginate " << t.paginate_ms << "), pdf " << t.pdf_ms << " (subset "
                 << t.subset_ms << ", write " << t.write_ms << ")\n";
     }
-    return status;
+    return kExitOk;
   } catch (const InputError& e) {
     diags.add(e.diagnostic());
     if (args.has("--quiet")) std::cerr << e.diagnostic().format(ctx.lang) << "\n";

@@ -1,4 +1,5 @@
 // banshi: report XML in, print-ready PDF out.
+#include <csignal>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -6,6 +7,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "util/diag.h"
+#include "util/output.h"
 
 namespace {
 
@@ -23,11 +25,15 @@ usage:
       Validates reports without writing a PDF: every problem at once,
       sorted by position, then a count.
   banshi batch [FILES|DIRS|-]... -o OUTDIR [-j N] [--report FILE.jsonl]
-                           [--impose none|a3-booklet] [--pdfa|--no-pdfa] [-q]
-      Renders many reports with N parallel jobs into OUTDIR, going on past
-      failures; writes a JSON-lines report (OUTDIR/report.jsonl by default)
-      and exits non-zero if any report failed. Without names (or with -),
-      reads the list of files from standard input.
+                           [--impose none|a3-booklet] [--pdfa|--no-pdfa]
+                           [--job-timeout SECONDS] [--job-memory MB] [-q]
+      Renders many reports with N parallel jobs into OUTDIR, each in a
+      process of its own under a time limit (default 300 s) and a memory
+      limit (default 2048 MB), going on past failures; writes a JSON-lines
+      report (OUTDIR/report.jsonl by default) a line as each report ends,
+      and exits non-zero if any report failed (128 + signal if stopped by
+      one). Without names (or with -), reads the list of files from
+      standard input.
   banshi fonts [--json]
       Shows, per font role, which font file will be used.
   banshi templates
@@ -77,6 +83,10 @@ int main(int argc, char** argv) {
   }
   const std::string cmd = args.front();
   args.erase(args.begin());
+  // A closed descriptor 0–2 would be taken by the next file opened; a
+  // reader that went away (| head) is an error to report, not a signal.
+  reserve_standard_streams();
+  std::signal(SIGPIPE, SIG_IGN);
   try {
     if (cmd == "--help" || cmd == "-h" || cmd == "help") {
       std::cout << kUsage;
@@ -86,18 +96,26 @@ int main(int argc, char** argv) {
       std::cout << "banshi " << BANSHI_VERSION << "\n";
       return kExitOk;
     }
-    if (cmd == "render") return cmd_render(ctx, args);
-    if (cmd == "check") return cmd_check(ctx, args);
-    if (cmd == "fonts") return cmd_fonts(ctx, args);
-    if (cmd == "templates") return cmd_templates(ctx, args);
-    if (cmd == "batch") return cmd_batch(ctx, args);
-    throw UsageError("unknown command " + cmd);
+    int status;
+    if (cmd == "render") status = cmd_render(ctx, args);
+    else if (cmd == "check") status = cmd_check(ctx, args);
+    else if (cmd == "fonts") status = cmd_fonts(ctx, args);
+    else if (cmd == "templates") status = cmd_templates(ctx, args);
+    else if (cmd == "batch") status = cmd_batch(ctx, args);
+    else throw UsageError("unknown command " + cmd);
+    // What went to standard output through the stream (check --json, fonts,
+    // templates) must have arrived.
+    if (!std::cout.flush()) throw EngineError("cannot write to standard output");
+    return status;
   } catch (const UsageError& e) {
-    std::cerr << "banshi: " << e.what() << "\n(see banshi --help)\n";
+    std::cerr << "banshi: " << e.text(ctx.lang) << "\n(see banshi --help)\n";
     return kExitBadInput;
   } catch (const InputError& e) {
     std::cerr << e.diagnostic().format(ctx.lang) << "\n";
     return kExitBadInput;
+  } catch (const OutputError& e) {
+    std::cerr << e.diagnostic().format(ctx.lang) << "\n";
+    return kExitFailure;
   } catch (const std::exception& e) {
     std::cerr << "banshi: error: " << e.what() << "\n";
     return kExitFailure;

@@ -1,5 +1,6 @@
 #include "cli/render_options.h"
 
+#include <cerrno>
 #include <cstdlib>
 #include <string>
 
@@ -24,8 +25,13 @@ RenderOptions render_options(const Args& args) {
   }
   if (const char* v = std::getenv("SOURCE_DATE_EPOCH"); v && *v) {
     char* end = nullptr;
+    errno = 0;
     const long long t = std::strtoll(v, &end, 10);
-    if (*end != '\0' || t < 0) throw UsageError(std::string("SOURCE_DATE_EPOCH=") + v + " is not a number of seconds");
+    if (*end != '\0') throw UsageError(std::string("SOURCE_DATE_EPOCH=") + v + " is not a number of seconds");
+    // A PDF date has four digits of year: 9999-12-31 23:59:59 UTC at most.
+    constexpr long long kLatest = 253402300799;
+    if (errno == ERANGE || t < 0 || t > kLatest)
+      throw UsageError(Message{"option.source-date-epoch", {{"value", v}, {"max", kLatest}}});
     options.timestamp = t;
   }
   return options;

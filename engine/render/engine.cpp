@@ -83,6 +83,15 @@ std::shared_ptr<const pdf::IccProfile> Engine::output_profile() const {
   return output_profile_;
 }
 
+void Engine::preload() const {
+  for (const auto& t : list_templates(data_dir_ / "templates")) template_named(t.name);
+  try {
+    output_profile();
+  } catch (const std::exception&) {
+    // Missing here is missing in each job too, which then says so.
+  }
+}
+
 RenderResult Engine::render(const std::filesystem::path& input, const RenderOptions& options,
                             Diagnostics& diags) const {
   const auto t0 = std::chrono::steady_clock::now();

@@ -56,6 +56,11 @@ class Engine {
   // that is not installed.
   const Template& template_named(const std::string& name, const SourceLoc& where = {}) const;
 
+  // Loads now what the first render would otherwise load: every installed
+  // template, the output colour profile. A batch or a server calls it once before forking its jobs,
+  // which then share it instead of each loading its own.
+  void preload() const;
+
   // Parses, lays out and writes one report. Input problems throw
   // InputError; warnings go to `diags`.
   RenderResult render(const std::filesystem::path& input, const RenderOptions& options, Diagnostics& diags) const;

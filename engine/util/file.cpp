@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -54,8 +55,6 @@ class TempFile {
 
 }  // namespace
 
-namespace {
-
 void write_all(int fd, std::string_view data, const std::string& name) {
   size_t done = 0;
   while (done < data.size()) {
@@ -67,6 +66,27 @@ void write_all(int fd, std::string_view data, const std::string& name) {
     done += static_cast<size_t>(n);
   }
 }
+
+std::optional<std::string> read_at_most(int fd, size_t limit, const std::string& name) {
+  std::string out;
+  constexpr size_t kChunk = 1 << 16;
+  while (out.size() <= limit) {
+    const size_t at = out.size();
+    // Never more than limit + 1 bytes in all: one past the limit tells.
+    out.resize(at + std::min(kChunk, limit + 1 - at));
+    const ssize_t n = ::read(fd, out.data() + at, out.size() - at);
+    if (n < 0) {
+      out.resize(at);
+      if (errno == EINTR) continue;
+      throw EngineError("cannot read " + name + ": " + std::strerror(errno));
+    }
+    out.resize(at + static_cast<size_t>(n));
+    if (n == 0) return out;
+  }
+  return std::nullopt;
+}
+
+namespace {
 
 // An unnamed file in `dir` (O_TMPFILE): if the process dies before it is
 // linked in — even by SIGKILL — nothing is left behind. -1 where the file

@@ -191,7 +191,8 @@ class CheckAndBatch(unittest.TestCase):
         self.assertEqual(code, 2, err)
         self.assertIn("3 files: 2 ok, 1 failed", err)
         with open(os.path.join(dst, "report.jsonl"), encoding="utf-8") as f:
-            rows = [json.loads(line) for line in f]
+            # A line as each job ends: in the order they finished.
+            rows = sorted((json.loads(line) for line in f), key=lambda r: r["file"])
         self.assertEqual([os.path.basename(r["file"]) for r in rows], ["a-good.xml", "b-bad.xml", "c-good.xml"])
         self.assertEqual([r["status"] for r in rows], ["ok", "invalid", "ok"])
         for r in rows:
@@ -209,7 +210,8 @@ class CheckAndBatch(unittest.TestCase):
         dst = out_path("batch-stdin")
         code, out, err = run_banshi("batch", "-o", dst, "--report", "-", stdin=f"{a}\n{b}\n".encode())
         self.assertEqual(code, 0, err)
-        rows = [json.loads(line) for line in out.decode().splitlines()]
+        rows = sorted((json.loads(line) for line in out.decode().splitlines()), key=lambda r: r["file"])
+        self.assertEqual([r["file"] for r in rows], [a, b])
         self.assertEqual([r["status"] for r in rows], ["ok", "ok"])
         self.assertTrue(all(os.path.exists(r["output"]) for r in rows))
 
