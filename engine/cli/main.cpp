@@ -34,6 +34,12 @@ usage:
       and exits non-zero if any report failed (128 + signal if stopped by
       one). Without names (or with -), reads the list of files from
       standard input.
+  banshi serve [--listen HOST:PORT] [-j N] [--queue N] [--time-limit SECONDS]
+               [--max-request MB]
+      Serves the applicant's web page and the HTTP API (default
+      127.0.0.1:8080): fill the form, drop in the report, see the pages,
+      download the PDFs. N renders at once (default: the CPUs), each a job
+      of at most SECONDS (60); N requests wait (32), then 503 busy.
   banshi fonts [--json]
       Shows, per font role, which font file will be used.
   banshi templates
@@ -102,6 +108,7 @@ int main(int argc, char** argv) {
     else if (cmd == "fonts") status = cmd_fonts(ctx, args);
     else if (cmd == "templates") status = cmd_templates(ctx, args);
     else if (cmd == "batch") status = cmd_batch(ctx, args);
+    else if (cmd == "serve") status = cmd_serve(ctx, args);
     else throw UsageError("unknown command " + cmd);
     // What went to standard output through the stream (check --json, fonts,
     // templates) must have arrived.

@@ -115,8 +115,11 @@ const Template& Engine::template_for(const model::Report& report, const RenderOp
 }
 
 void Engine::check(const std::filesystem::path& input, Diagnostics& diags) const {
-  const model::Report report = parse_report_file(input, diags);
-  const Template& tmpl = template_for(report, {});
+  check_report(parse_report_file(input, diags), {}, diags);
+}
+
+void Engine::check_report(const model::Report& report, const RenderOptions& options, Diagnostics& diags) const {
+  const Template& tmpl = template_for(report, options);
   layout_report(report, tmpl, *fonts_, diags, {});
 }
 

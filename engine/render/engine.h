@@ -77,9 +77,13 @@ class Engine {
   RenderResult render_bytes(std::string_view xml, const std::string& name, const std::filesystem::path& base_dir,
                             const RenderOptions& options, Diagnostics& diags) const;
 
- private:
+  // render() and check() for a report already parsed (the server reads it
+  // itself, to give its figures their uploaded bytes).
   RenderResult render_report(const model::Report& report, const RenderOptions& options, Diagnostics& diags,
-                             double parse_ms) const;
+                             double parse_ms = 0) const;
+  void check_report(const model::Report& report, const RenderOptions& options, Diagnostics& diags) const;
+
+ private:
   const Template& template_for(const model::Report& report, const RenderOptions& options) const;
 
   std::filesystem::path data_dir_;

@@ -23,6 +23,8 @@ class JsonWriter {
   JsonWriter& value(double d);
   JsonWriter& value(bool b);
   JsonWriter& null();
+  // A complete JSON value made elsewhere (another writer's str()), as is.
+  JsonWriter& raw(std::string_view json);
   const std::string& str() const { return out_; }
 
  private:

@@ -59,10 +59,12 @@ TEST(I18nCatalogue, EveryCodeIsTranslatedWithTheSameArguments) {
   }
 }
 
-// Literals that look like codes but are not messages: file names and the
-// form's placeholder keys.
+// Literals that look like codes but are not messages: file names, numbers
+// (addresses, versions) and the form's placeholder keys.
 bool is_not_a_code(const std::string& s) {
-  static const std::regex kFile(R"(.*\.(xml|txt|pdf|json|jsonl|png|jpe?g|docx|otf|ttf|ttc|conf|html|css|js)$)");
+  static const std::regex kFile(R"(.*\.(xml|txt|pdf|json|jsonl|png|jpe?g|docx|otf|ttf|ttc|conf|html|css|js|svg)$)");
+  static const std::regex kNumber(R"([0-9.]+)");
+  if (std::regex_match(s, kNumber)) return true;
   static const std::set<std::string> kKeys{"changes.original-member", "changes.current-member", "changes.changed",
                                            "declaration.sensitive", "declaration.secret"};
   return std::regex_match(s, kFile) || kKeys.count(s) > 0;

@@ -1,0 +1,81 @@
+// banshi serve: the applicant's web page and the HTTP API (engine/serve).
+#include <unistd.h>
+
+#include <charconv>
+#include <climits>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "render/engine.h"
+#include "serve/render_host.h"
+#include "serve/server.h"
+
+namespace banshi::cli {
+
+namespace {
+
+size_t number(const Args& args, const std::string& name, size_t fallback, size_t min, size_t max) {
+  const auto v = args.value(name);
+  if (!v) return fallback;
+  size_t n = 0;
+  const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || end != v->data() + v->size() || n < min || n > max)
+    throw UsageError(name + " takes a number from " + std::to_string(min) + " to " + std::to_string(max) + ", not " +
+                     *v);
+  return n;
+}
+
+// HOST:PORT, [V6]:PORT, or a port alone (on the loopback address).
+void read_listen(const std::string& v, serve::Options& o) {
+  const size_t colon = v.rfind(':');
+  std::string host = colon == std::string::npos ? o.host : v.substr(0, colon);
+  const std::string port = colon == std::string::npos ? v : v.substr(colon + 1);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  int p = -1;
+  const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), p);
+  if (host.empty() || ec != std::errc() || end != port.data() + port.size() || p < 0 || p > 65535)
+    throw UsageError("--listen takes HOST:PORT (127.0.0.1:8080), not " + v);
+  o.host = host;
+  o.port = p;
+}
+
+std::string executable_path(const Context& ctx) {
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? ctx.argv0 : exe.string();
+}
+
+}  // namespace
+
+int cmd_serve(const Context& ctx, const std::vector<std::string>& argv) {
+  const Args args(argv, {{"--listen", "", true},
+                         {"--workers", "-j", true},
+                         {"--queue", "", true},
+                         {"--time-limit", "", true},
+                         {"--max-request", "", true},
+                         {"--render-host", "", true},
+                         {"--time-limit-ms", "", true},
+                         {"--memory", "", true}});
+  if (!args.positional().empty()) throw UsageError("serve takes no file names");
+  serve::Options o;
+  if (const auto v = args.value("--listen")) read_listen(*v, o);
+  const long cpus = ::sysconf(_SC_NPROCESSORS_ONLN);
+  o.workers = number(args, "--workers", static_cast<size_t>(cpus > 0 ? cpus : 2), 1, 256);
+  o.queue = number(args, "--queue", o.queue, 0, 10'000);
+  o.time_limit = std::chrono::seconds(number(args, "--time-limit", 60, 1, 3600));
+  o.max_request_bytes = number(args, "--max-request", o.max_request_bytes >> 20, 1, 4096) << 20;
+  o.data_dir = find_data_dir(ctx.argv0.c_str());
+  o.executable = executable_path(ctx);
+  o.lang = ctx.lang;
+
+  if (const auto fd = args.value("--render-host")) {
+    // The render host the server starts (serve/render_host.h), not for people.
+    serve::HostSettings h{o.data_dir, o.workers,
+                          std::chrono::milliseconds(number(args, "--time-limit-ms", 60'000, 1, INT_MAX)),
+                          number(args, "--memory", o.memory_mb, 0, 1u << 20), ctx.lang};
+    return serve::run_render_host(static_cast<int>(number(args, "--render-host", 3, 3, 1024)), h);
+  }
+  return serve::run_server(o);
+}
+
+}  // namespace banshi::cli
