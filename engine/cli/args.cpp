@@ -1,5 +1,8 @@
 #include "cli/args.h"
 
+#include <cmath>
+#include <cstdlib>
+
 namespace banshi::cli {
 
 Args::Args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs) {
@@ -38,6 +41,16 @@ Args::Args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& 
       values_[spec->name] = "";
     }
   }
+}
+
+double parse_number(const std::optional<std::string>& text, double fallback, double lo, double hi, bool integer,
+                    const UsageError& error) {
+  if (!text) return fallback;
+  char* end = nullptr;
+  const double v = std::strtod(text->c_str(), &end);
+  if (text->empty() || *end != '\0' || !std::isfinite(v) || v < lo || v > hi || (integer && v != std::floor(v)))
+    throw error;
+  return v;
 }
 
 std::optional<std::string> Args::value(const std::string& name) const {

@@ -43,4 +43,9 @@ class Args {
   std::vector<std::string> positional_;
 };
 
+// An option's number within [lo, hi], or `fallback` when it is not given;
+// `error` for anything else.
+double parse_number(const std::optional<std::string>& text, double fallback, double lo, double hi, bool integer,
+                    const UsageError& error);
+
 }  // namespace banshi::cli

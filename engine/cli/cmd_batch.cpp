@@ -97,17 +97,6 @@ Outcome finish(const BatchJob& j, const jobs::Ending& ending, const jobs::Limits
   return o;
 }
 
-// An option's number within [lo, hi], or `fallback` when it is not given.
-double parse_number(const std::optional<std::string>& text, double fallback, double lo, double hi, bool integer,
-                    const UsageError& error) {
-  if (!text) return fallback;
-  char* end = nullptr;
-  const double v = std::strtod(text->c_str(), &end);
-  if (text->empty() || *end != '\0' || !std::isfinite(v) || v < lo || v > hi || (integer && v != std::floor(v)))
-    throw error;
-  return v;
-}
-
 // "12.35": a figure for a message.
 std::string fixed(double v, int decimals) {
   char buf[32];
@@ -165,13 +154,7 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
   const auto jobs_n =
       static_cast<size_t>(parse_number(args.value("--jobs"), std::max(1u, std::thread::hardware_concurrency()), 1, 64,
                                        true, UsageError("-j must be a number from 1 to 64")));
-  jobs::Limits limits;
-  limits.time = std::chrono::milliseconds(std::llround(
-      1000 * parse_number(args.value("--job-timeout"), 300, 0.001, 86400, false,
-                          UsageError(Message{"batch.job-timeout", {{"option", "--job-timeout"}, {"max", 86400}}}))));
-  limits.memory_mb = static_cast<size_t>(parse_number(
-      args.value("--job-memory"), 2048, 16, 1 << 20, true,
-      UsageError(Message{"batch.job-memory", {{"option", "--job-memory"}, {"min", 16}, {"max", 1 << 20}}})));
+  const jobs::Limits limits = job_limits(args, {});
   const RenderOptions options = render_options(args);
   const std::string report_name = args.value("--report").value_or((out_dir / "report.jsonl").string());
   if (report_name.empty()) throw UsageError(Message{"output.empty-name", {{"option", "--report"}}});

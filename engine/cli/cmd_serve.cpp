@@ -2,10 +2,10 @@
 #include <unistd.h>
 
 #include <charconv>
-#include <climits>
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/render_options.h"
 #include "render/engine.h"
 #include "serve/render_host.h"
 #include "serve/server.h"
@@ -51,18 +51,19 @@ int cmd_serve(const Context& ctx, const std::vector<std::string>& argv) {
   const Args args(argv, {{"--listen", "", true},
                          {"--workers", "-j", true},
                          {"--queue", "", true},
-                         {"--time-limit", "", true},
+                         {"--job-timeout", "", true},
+                         {"--job-memory", "", true},
                          {"--max-request", "", true},
-                         {"--render-host", "", true},
-                         {"--time-limit-ms", "", true},
-                         {"--memory", "", true}});
+                         {"--render-host", "", true}});
   if (!args.positional().empty()) throw UsageError("serve takes no file names");
   serve::Options o;
   if (const auto v = args.value("--listen")) read_listen(*v, o);
   const long cpus = ::sysconf(_SC_NPROCESSORS_ONLN);
   o.workers = number(args, "--workers", static_cast<size_t>(cpus > 0 ? cpus : 2), 1, 256);
   o.queue = number(args, "--queue", o.queue, 0, 10'000);
-  o.time_limit = std::chrono::seconds(number(args, "--time-limit", 60, 1, 3600));
+  const jobs::Limits limits = job_limits(args, {std::chrono::seconds(60), 1024});
+  o.time_limit = limits.time;
+  o.memory_mb = limits.memory_mb;
   o.max_request_bytes = number(args, "--max-request", o.max_request_bytes >> 20, 1, 4096) << 20;
   o.data_dir = find_data_dir(ctx.argv0.c_str());
   o.executable = executable_path(ctx);
@@ -70,9 +71,7 @@ int cmd_serve(const Context& ctx, const std::vector<std::string>& argv) {
 
   if (const auto fd = args.value("--render-host")) {
     // The render host the server starts (serve/render_host.h), not for people.
-    serve::HostSettings h{o.data_dir, o.workers,
-                          std::chrono::milliseconds(number(args, "--time-limit-ms", 60'000, 1, INT_MAX)),
-                          number(args, "--memory", o.memory_mb, 0, 1u << 20), ctx.lang};
+    serve::HostSettings h{o.data_dir, o.workers, o.time_limit, o.memory_mb, ctx.lang};
     return serve::run_render_host(static_cast<int>(number(args, "--render-host", 3, 3, 1024)), h);
   }
   return serve::run_server(o);

@@ -34,12 +34,13 @@ usage:
       and exits non-zero if any report failed (128 + signal if stopped by
       one). Without names (or with -), reads the list of files from
       standard input.
-  banshi serve [--listen HOST:PORT] [-j N] [--queue N] [--time-limit SECONDS]
-               [--max-request MB]
+  banshi serve [--listen HOST:PORT] [-j N] [--queue N] [--job-timeout SECONDS]
+               [--job-memory MB] [--max-request MB]
       Serves the applicant's web page and the HTTP API (default
       127.0.0.1:8080): fill the form, drop in the report, see the pages,
-      download the PDFs. N renders at once (default: the CPUs), each a job
-      of at most SECONDS (60); N requests wait (32), then 503 busy.
+      download the PDFs. N renders at once (default: the CPUs), each in a
+      process of its own (at most 60 s and 1024 MB by default); --queue
+      requests wait (32), then the server answers 503 busy.
   banshi fonts [--json]
       Shows, per font role, which font file will be used.
   banshi templates

@@ -1,6 +1,8 @@
 #include "cli/render_options.h"
 
 #include <cerrno>
+#include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <string>
 
@@ -35,6 +37,18 @@ RenderOptions render_options(const Args& args) {
     options.timestamp = t;
   }
   return options;
+}
+
+jobs::Limits job_limits(const Args& args, const jobs::Limits& defaults) {
+  jobs::Limits limits;
+  limits.time = std::chrono::milliseconds(std::llround(
+      1000 * parse_number(args.value("--job-timeout"), std::chrono::duration<double>(defaults.time).count(), 0.001,
+                          86400, false,
+                          UsageError(Message{"batch.job-timeout", {{"option", "--job-timeout"}, {"max", 86400}}}))));
+  limits.memory_mb = static_cast<size_t>(parse_number(
+      args.value("--job-memory"), static_cast<double>(defaults.memory_mb), 16, 1 << 20, true,
+      UsageError(Message{"batch.job-memory", {{"option", "--job-memory"}, {"min", 16}, {"max", 1 << 20}}})));
+  return limits;
 }
 
 }  // namespace banshi::cli

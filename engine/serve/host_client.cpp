@@ -12,9 +12,10 @@
 #include <cstring>
 #include <vector>
 
+#include "jobs/wire.h"
 #include "serve/frames.h"
-#include "serve/wire.h"
 #include "util/diag.h"
+#include "util/unique_fd.h"
 
 extern char** environ;
 
@@ -65,17 +66,17 @@ pid_t spawn_host(const std::string& executable, int child_end, const HostSetting
 
 struct HostClient::Host {
   pid_t pid = -1;
-  int fd = -1;
+  UniqueFd fd;
   std::mutex write_mutex;
   std::thread reader;
   std::atomic<bool> ended{false};
 
   ~Host() {
     if (reader.joinable()) {
-      ::shutdown(fd, SHUT_RDWR);
+      ::shutdown(fd.get(), SHUT_RDWR);
       reader.join();
     }
-    if (fd >= 0) ::close(fd);
+    fd.reset();
     if (pid > 0) {
       int status;
       while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
@@ -109,22 +110,14 @@ std::shared_ptr<HostClient::Host> HostClient::start() {
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0)
     throw EngineError(std::string("cannot make a socket for the render host: ") + std::strerror(errno));
   auto h = std::make_shared<Host>();
-  h->fd = ends[0];
+  h->fd.reset(ends[0]);
   // The host's end must not already be descriptor 3: dup2 onto itself would
   // keep its close-on-exec flag.
-  int child_end = ends[1];
-  if (child_end == kHostFd) {
-    child_end = ::fcntl(ends[1], F_DUPFD_CLOEXEC, kHostFd + 1);
-    ::close(ends[1]);
-  }
-  try {
-    h->pid = spawn_host(executable_, child_end, settings_);
-  } catch (...) {
-    ::close(child_end);
-    throw;
-  }
-  ::close(child_end);
-  const auto hello_frame = read_frame(h->fd, max_frame_bytes_);
+  UniqueFd child_end(ends[1]);
+  if (child_end.get() == kHostFd) child_end.reset(::fcntl(ends[1], F_DUPFD_CLOEXEC, kHostFd + 1));
+  h->pid = spawn_host(executable_, child_end.get(), settings_);
+  child_end.reset();
+  const auto hello_frame = read_frame(h->fd.get(), max_frame_bytes_);
   if (!hello_frame) throw EngineError("the render host ended while loading the fonts");
   const HostHello hello = decode_hello(*hello_frame);
   if (!hello.ready) throw EngineError(hello.text);
@@ -143,9 +136,9 @@ std::shared_ptr<HostClient::Host> HostClient::host() {
 // The reader of one host: the Host outlives it (~Host joins it).
 void HostClient::read_answers(Host* self) {
   for (;;) {
-    const auto frame = read_frame(self->fd, max_frame_bytes_);
+    const auto frame = read_frame(self->fd.get(), max_frame_bytes_);
     if (!frame) break;
-    WireReader r(*frame);
+    jobs::WireReader r(*frame);
     const auto id = r.get<uint64_t>();
     std::lock_guard lock(mutex_);
     if (const auto it = pending_.find(id); it != pending_.end()) it->second->answer = r.get_string();
@@ -168,12 +161,12 @@ Reply HostClient::run(const Submission& s) {
     id = next_id_++;
     pending_[id] = &p;
   }
-  WireWriter w;
+  jobs::WireWriter w;
   w.put(id).put(encode(s));
   {
     std::lock_guard lock(h->write_mutex);
     // A host that is gone fails this request through its reader.
-    write_frame(h->fd, w.take());
+    write_frame(h->fd.get(), w.take());
   }
   std::unique_lock lock(mutex_);
   answered_.wait(lock, [&] { return p.answer.has_value() || p.failed || h->ended.load(); });

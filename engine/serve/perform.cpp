@@ -5,6 +5,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <system_error>
 
 #include "serve/compose.h"
 #include "serve/form_xml.h"
@@ -264,6 +265,11 @@ Reply perform(const Engine& engine, const Submission& s, const std::filesystem::
     reply = error_reply(e.status(), e.diagnostic(), s.lang);
   } catch (const std::bad_alloc&) {
     throw;  // past the job's memory limit: the host reports it
+  } catch (const std::system_error& e) {
+    // No memory for one more thread's stack under the job's limit is
+    // running out of memory too (as jobs/render_job.cpp reads it).
+    if (e.code() == std::errc::resource_unavailable_try_again) throw std::bad_alloc();
+    reply = error_reply(500, Diagnostic(Severity::Error, "internal.error", {{"detail", e.what()}}), s.lang);
   } catch (const std::exception& e) {
     reply = error_reply(500, Diagnostic(Severity::Error, "internal.error", {{"detail", e.what()}}), s.lang);
   }

@@ -1,24 +1,24 @@
 #include "serve/submission.h"
 
-#include "serve/wire.h"
+#include "jobs/wire.h"
 
 namespace banshi::serve {
 
 namespace {
 
-void put_optional(WireWriter& w, const std::optional<std::string>& s) {
+void put_optional(jobs::WireWriter& w, const std::optional<std::string>& s) {
   w.put(static_cast<uint8_t>(s.has_value()));
   if (s) w.put(*s);
 }
 
-std::optional<std::string> get_optional(WireReader& r) {
+std::optional<std::string> get_optional(jobs::WireReader& r) {
   if (r.get<uint8_t>() == 0) return std::nullopt;
   return r.get_string();
 }
 
-void put_upload(WireWriter& w, const Upload& u) { w.put(u.name).put(u.bytes); }
+void put_upload(jobs::WireWriter& w, const Upload& u) { w.put(u.name).put(u.bytes); }
 
-Upload get_upload(WireReader& r) {
+Upload get_upload(jobs::WireReader& r) {
   Upload u;
   u.name = r.get_string();
   u.bytes = r.get_string();
@@ -28,7 +28,7 @@ Upload get_upload(WireReader& r) {
 }  // namespace
 
 std::string encode(const Submission& s) {
-  WireWriter w;
+  jobs::WireWriter w;
   w.put(s.action);
   w.put(static_cast<uint8_t>(s.report.has_value()));
   if (s.report) put_upload(w, *s.report);
@@ -44,7 +44,7 @@ std::string encode(const Submission& s) {
 }
 
 Submission decode_submission(std::string_view bytes) {
-  WireReader r(bytes);
+  jobs::WireReader r(bytes);
   Submission s;
   s.action = r.get<Action>();
   if (r.get<uint8_t>() != 0) s.report = get_upload(r);
@@ -60,7 +60,7 @@ Submission decode_submission(std::string_view bytes) {
 }
 
 std::string encode(const Reply& reply) {
-  WireWriter w;
+  jobs::WireWriter w;
   w.put(static_cast<int32_t>(reply.status)).put(reply.content_type).put(reply.body).put(reply.filename);
   w.put(static_cast<uint64_t>(reply.timings.size()));
   for (const auto& [name, ms] : reply.timings) w.put(name).put(ms);
@@ -68,7 +68,7 @@ std::string encode(const Reply& reply) {
 }
 
 Reply decode_reply(std::string_view bytes) {
-  WireReader r(bytes);
+  jobs::WireReader r(bytes);
   Reply reply;
   reply.status = r.get<int32_t>();
   reply.content_type = r.get_string();

@@ -109,20 +109,33 @@ class Server:
     def render_host_pid(self):
         """The pid of the render host: the server's child running `serve --render-host`."""
         for _ in range(50):
-            for pid in os.listdir("/proc"):
-                if not pid.isdigit():
-                    continue
-                try:
-                    with open(f"/proc/{pid}/stat") as f:
-                        ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-                    with open(f"/proc/{pid}/cmdline", "rb") as f:
-                        cmd = f.read().split(b"\0")
-                except OSError:
-                    continue
-                if ppid == self.proc.pid and b"--render-host" in cmd:
-                    return int(pid)
+            for pid, cmd in children_of(self.proc.pid):
+                if b"--render-host" in cmd:
+                    return pid
             time.sleep(0.1)
         raise AssertionError("no render host")
+
+    def job_pids(self):
+        """The jobs running now: the render host's children."""
+        return [pid for pid, _ in children_of(self.render_host_pid())]
+
+
+def children_of(parent):
+    """(pid, command line) of each process whose parent is `parent`."""
+    out = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                cmd = f.read().split(b"\0")
+        except OSError:
+            continue
+        if ppid == parent:
+            out.append((int(pid), cmd))
+    return out
 
 
 def sample(name):

@@ -463,6 +463,47 @@ class ServeLimitsTest(unittest.TestCase):
             r = server.post("/api/check?template=outcome", [("text", TEXT)])
             self.assertEqual(r.status, 200)
 
+    def test_job_time_limit(self):
+        with Server("-j", "1", "--job-timeout", "0.3") as server:
+            r = server.post("/api/check?template=outcome", [("text", long_text(3000))])
+            self.assertEqual(r.status, 500, r.body[:300])
+            body = r.json()
+            self.assertEqual(body["code"], "job.timed-out")
+            self.assertEqual(body["status"], 1)
+            self.assertEqual(server.post("/api/check?template=outcome", [("text", TEXT)]).status, 200)
+
+    def test_a_crashing_job_ends_only_itself(self):
+        with Server("-j", "2") as server:
+            results = []
+            t = threading.Thread(target=lambda: results.append(
+                server.post("/api/check?template=outcome", [("text", long_text(1500))], timeout=300)))
+            t.start()
+            jobs = []
+            for _ in range(400):
+                time.sleep(0.02)
+                jobs = server.job_pids()
+                if jobs:
+                    break
+            self.assertTrue(jobs, "no job started")
+            host = server.render_host_pid()
+            os.kill(jobs[0], signal.SIGSEGV)  # as a crash in the job would
+            t.join()
+            self.assertEqual(results[0].status, 500)
+            self.assertEqual(results[0].json()["code"], "job.crashed")
+            self.assertIn("SIGSEGV", results[0].json()["error"])
+            # The host and the server go on, the same host.
+            self.assertEqual(server.post("/api/check?template=outcome", [("text", TEXT)]).status, 200)
+            self.assertEqual(server.render_host_pid(), host)
+
+    def test_job_memory_limit(self):
+        with Server("-j", "1", "--job-memory", "16") as server:
+            r = server.post("/api/render?template=outcome", [("text", long_text(400))])
+            if r.status == 200:
+                self.skipTest("memory limits are not applied in this build (AddressSanitizer)")
+            self.assertEqual(r.status, 500, r.body[:300])
+            self.assertIn(r.json()["code"], ("job.out-of-memory", "job.crashed", "job.no-answer"))
+            self.assertEqual(server.get("/healthz").status, 200)
+
     def test_sigterm_drains_requests_in_flight(self):
         server = Server("-j", "2", "--queue", "8").__enter__()
         try:
