@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "render/input.h"
 #include "util/file.h"
 
 namespace banshi::cli {
@@ -22,7 +23,7 @@ void add_directory(const fs::path& dir, std::vector<fs::path>& out) {
   std::vector<fs::path> found;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.is_regular_file(ec) && e.path().extension() == ".xml") found.push_back(e.path());
+    if (e.is_regular_file(ec) && is_report_file(e.path())) found.push_back(e.path());
   std::sort(found.begin(), found.end());
   out.insert(out.end(), found.begin(), found.end());
 }

@@ -37,7 +37,8 @@ struct BatchPlan {
   std::vector<FileId> inputs;  // every input's identity, for the report's check
 };
 
-// The reports named by `names` — files, every *.xml of a directory
+// The reports named by `names` — files, every report of a directory
+// (*.xml, *.docx, *.doc …; render/input.h)
 // (sorted), and with `read_stdin` one name a line of standard input (within
 // ListLimits, else InputError) — each file once (by device and inode), each
 // given a PDF in `out_dir` named after it: x.xml → x.pdf, and when two

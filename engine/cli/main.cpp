@@ -13,15 +13,18 @@ namespace {
 
 constexpr const char* kUsage = R"(banshi — typesets 巴中市社科规划项目 结项申请书 reports as print-ready PDF
 
+REPORT is report XML or a Word document (.docx; .doc, .wps and .odt when
+LibreOffice is installed).
+
 usage:
-  banshi render REPORT.xml [-o OUT.pdf] [--impose none|a3-booklet] [--long-edge]
+  banshi render REPORT [-o OUT.pdf] [--impose none|a3-booklet] [--long-edge]
                            [--pdfa|--no-pdfa] [--template NAME]
                            [--breaker optimal|greedy] [-q]
-      Lays out REPORT.xml with its template and writes OUT.pdf (default:
+      Lays out REPORT with its template and writes OUT.pdf (default:
       REPORT.pdf in the current directory; - for standard input/output).
       --pdfa writes PDF/A-1b (GB/Z 23283-2009), the 结项申请书's default;
       --no-pdfa an ordinary PDF.
-  banshi check REPORT.xml... [--json] [--strict]
+  banshi check REPORT... [--json] [--strict]
       Validates reports without writing a PDF: every problem at once,
       sorted by position, then a count.
   banshi batch [FILES|DIRS|-]... -o OUTDIR [-j N] [--report FILE.jsonl]
@@ -41,6 +44,10 @@ usage:
       download the PDFs. N renders at once (default: the CPUs), each in a
       process of its own (at most 60 s and 1024 MB by default); --queue
       requests wait (32), then the server answers 503 busy.
+  banshi import REPORT.docx [-o OUT.xml] [--template NAME] [-q]
+      Reads a Word document and writes it as report XML (default: REPORT.xml
+      in the current directory, never replacing a file without -o), with
+      comments where the importer guessed what a paragraph is.
   banshi fonts [--json]
       Shows, per font role, which font file will be used.
   banshi templates
@@ -51,7 +58,8 @@ Every command takes --lang zh|en: messages in Chinese or English (by default
 Chinese when LC_ALL, LC_MESSAGES or LANG is zh_*, English otherwise).
 
 exit status: 0 ok, 1 internal failure (or warnings with check --strict),
-2 bad input (the message says file:line:column and the form's field).
+2 bad input (the message says file:line:column — or the .docx paragraph,
+¶N with its opening words — and the form's field).
 )";
 
 }  // namespace
@@ -110,6 +118,7 @@ int main(int argc, char** argv) {
     else if (cmd == "templates") status = cmd_templates(ctx, args);
     else if (cmd == "batch") status = cmd_batch(ctx, args);
     else if (cmd == "serve") status = cmd_serve(ctx, args);
+    else if (cmd == "import") status = cmd_import(ctx, args);
     else throw UsageError("unknown command " + cmd);
     // What went to standard output through the stream (check --json, fonts,
     // templates) must have arrived.

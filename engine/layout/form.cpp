@@ -133,7 +133,7 @@ void FormLayout::table(const FormTable& t) {
       table.rows.push_back(std::move(out));
     }
   }
-  TableEnv tenv{env_.tmpl, env_.fonts, env_.composer, env_.collector, env_.diags, env_.report.source_file};
+  TableEnv tenv{env_.tmpl, env_.fonts, env_.composer, env_.collector, env_.diags, env_.report};
   tenv.number = 0;
   // Form cells hold the report's fields, whose lengths are the field
   // table's to check (where it can name the field), not a table cell's.

@@ -235,7 +235,7 @@ void DocumentLayout::refuse_if_too_long(model::Pos at) const {
   const double at_least = static_cast<double>(flow_.line_count()) / g.lines + flow_.box_height() / g.text_height;
   if (at_least > static_cast<double>(options_.max_pages)) {
     Diagnostic d;
-    d.loc = {report_.source_file, at.line, at.column};
+    d.loc = report_.loc(at);
     d.message = "the report would print more than " + std::to_string(options_.max_pages) +
                 " pages by here; a report may have at most " + std::to_string(options_.max_pages);
     throw InputError(std::move(d));
@@ -282,7 +282,7 @@ void DocumentLayout::section(const Section& s) {
 }
 
 void DocumentLayout::check_length(const CollectedText& t, const Pos& pos, const TextBlockKind& kind) const {
-  check_text_length(t, options_.max_paragraph_chars, report_.source_file, pos, kind);
+  check_text_length(t, options_.max_paragraph_chars, report_.loc(pos), kind);
 }
 
 void DocumentLayout::paragraph(const Paragraph& p, const CollectedText* lead) {
@@ -321,7 +321,7 @@ void DocumentLayout::list(const ListBlock& l) {
 }
 
 void DocumentLayout::table(const Table& t) {
-  TableEnv env{tmpl_, fonts_, composer_, collector_, diags_, report_.source_file};
+  TableEnv env{tmpl_, fonts_, composer_, collector_, diags_, report_};
   env.number = ++tables_;
   env.max_chars = options_.max_paragraph_chars;
   layout_table(t, env, flow_);
@@ -332,7 +332,7 @@ void DocumentLayout::figure(const Figure& f) {
   const auto info = read_image_info(f.resolved_path, why);
   if (!info) {
     Diagnostic d;
-    d.loc = {report_.source_file, f.src_pos.line, f.src_pos.column};
+    d.loc = report_.loc(f.src_pos);
     d.path = f.src_path;
     d.label = f.src_label;
     d.message = "\"" + f.src + "\" (" + f.resolved_path + "): " + why;

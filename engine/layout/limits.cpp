@@ -5,13 +5,12 @@
 
 namespace banshi {
 
-void check_text_length(const CollectedText& text, size_t max, const std::string& file, const model::Pos& pos,
-                       const TextBlockKind& kind) {
+void check_text_length(const CollectedText& text, size_t max, const SourceLoc& at, const TextBlockKind& kind) {
   if (text.text.size() <= max) return;  // UTF-8: never fewer bytes than characters
   const size_t n = utf8_count(text.text);
   if (n <= max) return;
   Diagnostic d(Severity::Error, "text.too-long", {{"count", n}, {"max", max}});
-  d.at({file, pos.line, pos.column}).about(std::string(kind.path), std::string(kind.label));
+  d.at(at).about(std::string(kind.path), std::string(kind.label));
   throw InputError(std::move(d));
 }
 

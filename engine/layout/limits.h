@@ -8,6 +8,7 @@
 
 #include "model/document.h"
 #include "para/collect.h"
+#include "util/diag.h"
 
 namespace banshi {
 
@@ -33,10 +34,9 @@ inline constexpr TextBlockKind kTableNoteText{"<note>", "表注"};
 inline constexpr TextBlockKind kCellText{"<td>", "单元格"};
 inline constexpr TextBlockKind kHeaderCellText{"<th>", "表头单元格"};
 
-// Refuses (InputError at `pos` of `file`) a block of text of more than
-// `max` characters: every block, not only paragraphs, is set by the same
-// line breaker, whose time and memory grow with the block.
-void check_text_length(const CollectedText& text, size_t max, const std::string& file, const model::Pos& pos,
-                       const TextBlockKind& kind);
+// Refuses (InputError at `at`: report.loc(pos)) a block of text of more
+// than `max` characters: every block, not only paragraphs, is set by the
+// same line breaker, whose time and memory grow with the block.
+void check_text_length(const CollectedText& text, size_t max, const SourceLoc& at, const TextBlockKind& kind);
 
 }  // namespace banshi

@@ -88,7 +88,7 @@ void add_caption(const model::Table& table, TableEnv& env, Flow& flow) {
   if (env.numbered && !numbered_caption(model::plain_text(table.caption)))
     text.push("表" + std::to_string(env.number) + (table.caption.empty() ? "" : " "), span);
   env.collector.collect(table.caption, span, text);
-  check_text_length(text, env.max_chars, env.file, table.pos, kTableCaptionText);
+  check_text_length(text, env.max_chars, env.report.loc(table.pos), kTableCaptionText);
   flow.add_space(style.lines_before);
   // Kept with the table whatever the template says: a caption alone at a
   // page's foot is never right.
@@ -100,7 +100,7 @@ void add_note(const model::Table& table, TableEnv& env, Flow& flow) {
   const TextStyle& style = env.tmpl.style("table-note");
   CollectedText text;
   env.collector.collect(table.note, span_style(style, env.fonts), text);
-  check_text_length(text, env.max_chars, env.file, table.pos, kTableNoteText);
+  check_text_length(text, env.max_chars, env.report.loc(table.pos), kTableNoteText);
   const size_t first = flow.items.size();
   flow.add_paragraph(env.composer.compose(text, paragraph_spec(style, env.tmpl)), 0, style.size, false);
   // The note's first line stays with the table's last row.
@@ -137,8 +137,7 @@ std::vector<double> column_edges(const TableGrid& grid, const std::vector<CellTe
   double sum_min = 0;
   for (const ColumnBounds& b : bounds) sum_min += b.min;
   if (sum_min > width + 1e-6)
-    env.diags.warn({env.file, table.pos.line, table.pos.column}, "table.too-wide", {{"number", env.number}}, "<table>",
-                   "表格");
+    env.diags.warn(env.report.loc(table.pos), "table.too-wide", {{"number", env.number}}, "<table>", "表格");
   const std::vector<double> widths = distribute_width(bounds, width);
   std::vector<double> edges(widths.size() + 1, 0.0);
   std::partial_sum(widths.begin(), widths.end(), edges.begin() + 1);

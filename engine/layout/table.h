@@ -18,17 +18,17 @@ namespace banshi {
 
 struct TableEnv {
   TableEnv(const Template& t, const FontSet& f, ParagraphComposer& c, InlineCollector& i, Diagnostics& d,
-           const std::string& report_file)
-      : tmpl(t), fonts(f), composer(c), collector(i), diags(d), file(report_file) {}
+           const model::Report& r)
+      : tmpl(t), fonts(f), composer(c), collector(i), diags(d), report(r) {}
 
   const Template& tmpl;
   const FontSet& fonts;
   ParagraphComposer& composer;
   InlineCollector& collector;
   Diagnostics& diags;
-  const std::string& file;     // the report, for messages
-  int number = 1;              // this table's number: 表1, 表2, …
-  size_t max_chars = 100'000;  // characters a cell, caption or note may hold (LayoutOptions)
+  const model::Report& report;  // for messages: report.loc(pos)
+  int number = 1;               // this table's number: 表1, 表2, …
+  size_t max_chars = 100'000;   // characters a cell, caption or note may hold (LayoutOptions)
   // Form tables (templates) set these: no numbered caption, their own
   // styles, and column widths the form decides (relative weights; empty =
   // widths from the cells' content).

@@ -24,7 +24,8 @@ CellText collect_cell(const GridCell& cell, TableEnv& env) {
   out.pitch = style.line_pitch > 0 ? style.line_pitch : (style.on_grid ? env.tmpl.page.line_pitch() : style.size * 1.5);
   if (cell.source) {
     env.collector.collect(cell.source->content, span_style(style, env.fonts), out.text);
-    check_text_length(out.text, env.max_chars, env.file, cell.source->pos, cell.header ? kHeaderCellText : kCellText);
+    check_text_length(out.text, env.max_chars, env.report.loc(cell.source->pos),
+                      cell.header ? kHeaderCellText : kCellText);
   }
   return out;
 }

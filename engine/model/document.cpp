@@ -24,4 +24,11 @@ std::string plain_text(const Inlines& in) {
   return out;
 }
 
+SourceLoc Report::loc(Pos p) const {
+  if (paragraph_openings.empty()) return {source_file, p.line, p.column};
+  if (p.line <= 0) return SourceLoc(source_file);
+  const auto n = static_cast<size_t>(p.line);
+  return SourceLoc::docx_paragraph(source_file, p.line, n < paragraph_openings.size() ? paragraph_openings[n] : "");
+}
+
 }  // namespace banshi::model

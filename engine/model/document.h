@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include "util/diag.h"
+
 namespace banshi::model {
 
 struct Pos {
@@ -202,7 +204,11 @@ struct Outcome {
 };
 
 struct Report {
-  std::string source_file;    // as given on the command line
+  std::string source_file;  // as given on the command line
+  // A report imported from a .docx: positions are paragraphs (Pos::line is
+  // the paragraph's number, Pos::column 0) and this holds each paragraph's
+  // opening words, by number, for messages. Empty for XML.
+  std::vector<std::string> paragraph_openings;
   std::string base_dir;       // directory for resolving relative paths
   std::string template_name;  // report/@template
   Pos template_pos;
@@ -211,6 +217,10 @@ struct Report {
   std::optional<Changes> changes;
   std::optional<Declaration> declaration;
   Outcome outcome;
+
+  // Where `p` is in the source, for a message: file:line:column, or a .docx
+  // paragraph with its opening words.
+  SourceLoc loc(Pos p) const;
 };
 
 }  // namespace banshi::model

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "layout/layout.h"
+#include "render/input.h"
 #include "xml/parse.h"
 
 namespace banshi {
@@ -95,14 +96,14 @@ void Engine::preload() const {
 RenderResult Engine::render(const std::filesystem::path& input, const RenderOptions& options,
                             Diagnostics& diags) const {
   const auto t0 = std::chrono::steady_clock::now();
-  const model::Report report = parse_report_file(input, diags);
+  const model::Report report = read_report(input, diags);
   return render_report(report, options, diags, ms_since(t0));
 }
 
 const Template& Engine::template_for(const model::Report& report, const RenderOptions& options) const {
   const Template& tmpl =
       template_named(options.template_override.empty() ? report.template_name : options.template_override,
-                     {report.source_file, report.template_pos.line, report.template_pos.column});
+                     report.loc(report.template_pos));
   if (tmpl.needs_project && !report.project) {
     Diagnostic d;
     d.loc = {report.source_file, 0, 0};
@@ -115,7 +116,7 @@ const Template& Engine::template_for(const model::Report& report, const RenderOp
 }
 
 void Engine::check(const std::filesystem::path& input, Diagnostics& diags) const {
-  check_report(parse_report_file(input, diags), {}, diags);
+  check_report(read_report(input, diags), {}, diags);
 }
 
 void Engine::check_report(const model::Report& report, const RenderOptions& options, Diagnostics& diags) const {
@@ -126,7 +127,7 @@ void Engine::check_report(const model::Report& report, const RenderOptions& opti
 RenderResult Engine::render_bytes(std::string_view xml, const std::string& name, const std::filesystem::path& base_dir,
                                   const RenderOptions& options, Diagnostics& diags) const {
   const auto t0 = std::chrono::steady_clock::now();
-  const model::Report report = parse_report(xml, name, base_dir, diags);
+  const model::Report report = read_report_bytes(xml, name, base_dir, diags);
   return render_report(report, options, diags, ms_since(t0));
 }
 

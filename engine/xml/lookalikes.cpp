@@ -3,6 +3,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <cstdio>
+
 namespace banshi {
 
 namespace {
@@ -30,6 +32,14 @@ char32_t unified_lookalike(char32_t cp) {
   if (U_FAILURE(status) || out.countChar32() != 1) return 0;
   const auto mapped = static_cast<char32_t>(out.char32At(0));
   return mapped != cp && unified(mapped) ? mapped : 0;
+}
+
+Args lookalike_args(char32_t cp, char32_t to) {
+  char code[16], ideograph_code[16];
+  std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(cp));
+  std::snprintf(ideograph_code, sizeof ideograph_code, "%04X", static_cast<unsigned>(to));
+  return {
+      {"char", utf8_encode(cp)}, {"code", code}, {"ideograph", utf8_encode(to)}, {"ideograph-code", ideograph_code}};
 }
 
 }  // namespace banshi

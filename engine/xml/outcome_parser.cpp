@@ -328,17 +328,7 @@ model::Inline ReportParser::read_inline_element(const El& el, ElementId id) {
     case K::LineBreak: break;
     case K::Link: {
       in.href = attribute(el, "href");
-      if (in.href.size() > kMaxHrefBytes)
-        fail_here(pos(&el), "href holds " + std::to_string(in.href.size()) +
-                                " bytes; a link address may hold at most " + std::to_string(kMaxHrefBytes));
-      // A printed report links to the web or to an address: javascript:,
-      // file: and the like would become actions in the PDF.
-      std::string scheme;
-      for (char c : in.href.substr(0, in.href.find(':')))
-        scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      if (in.href.find(':') == std::string::npos || (scheme != "http" && scheme != "https" && scheme != "mailto"))
-        fail_here(pos(&el),
-                  "href=\"" + in.href + "\" is not a web address; links must start with http://, https:// or mailto:");
+      if (auto problem = check_href(in.href)) fail_here(pos(&el), *problem);
       in.children = read_inlines(el);
       break;
     }

@@ -322,26 +322,12 @@ bool is_project_id(std::string_view v) {
 }
 
 void ReportParser::check_lookalikes(std::string_view text, model::Pos pos) {
-  for (size_t i = 0; i < text.size();) {
-    // Every look-alike is encoded with lead byte E2, EF or F0; the
-    // ideographs of ordinary text (E3–E9) are skipped without decoding.
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead != 0xE2 && lead != 0xEF && lead != 0xF0) {
-      ++i;
-      continue;
-    }
-    const char32_t cp = utf8_next(text, i);
-    const char32_t to = unified_lookalike(cp);
-    if (!to || !lookalikes_.insert(cp).second) continue;
-    char codes[48];
-    std::snprintf(codes, sizeof codes, "(U+%04X) prints like %s (U+%04X)", static_cast<unsigned>(cp),
-                  utf8_encode(to).c_str(), static_cast<unsigned>(to));
-    warn_at(pos, path_with(), label(),
-            utf8_encode(cp) + " " + codes +
-                " but is another character (a radical or compatibility form, usually pasted from a PDF): the "
-                "printout looks right, but a search for " +
-                utf8_encode(to) + " will not find it; type " + utf8_encode(to) + " instead");
-  }
+  for_each_lookalike(text, [&](char32_t cp, char32_t to) {
+    if (lookalikes_.insert(cp).second)
+      diags_.add(Diagnostic(Severity::Warning, "text.lookalike", lookalike_args(cp, to))
+                     .at({file_, pos.line, pos.column})
+                     .about(path_with(), label()));
+  });
 }
 
 std::string ReportParser::field_text(const El& el) const {

@@ -126,4 +126,16 @@ std::optional<std::string> check_attribute_value(const AttrSpec& spec, std::stri
   return std::nullopt;
 }
 
+std::optional<std::string> check_href(std::string_view href) {
+  if (href.size() > kMaxHrefBytes)
+    return "href holds " + std::to_string(href.size()) + " bytes; a link address may hold at most " +
+           std::to_string(kMaxHrefBytes);
+  std::string scheme;
+  for (char c : href.substr(0, href.find(':'))) scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (href.find(':') == std::string_view::npos || (scheme != "http" && scheme != "https" && scheme != "mailto"))
+    return "href=\"" + std::string(href) +
+           "\" is not a web address; links must start with http://, https:// or mailto:";
+  return std::nullopt;
+}
+
 }  // namespace banshi::xml

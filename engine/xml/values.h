@@ -33,6 +33,11 @@ std::optional<std::string> check_attribute_value(const AttrSpec& spec, std::stri
 // "allowed values: yes, no" for a Choice attribute.
 std::string allowed_values(const AttrSpec& spec);
 
+// The problem with a link address, if any: a printed report links to the
+// web or to an address (javascript:, file: and the like would become
+// actions in the PDF), with at most kMaxHrefBytes.
+std::optional<std::string> check_href(std::string_view href);
+
 // "yes"/"no" → true/false.
 bool yes(std::string_view value);
 

@@ -234,7 +234,8 @@ class Expected:
                     note = el.find("note")
                     self.floats.append({"kind": "table", "caption": caption, "cells": [c for c in cells if c],
                                         "header": [h for h in heads if h],
-                                        "note": squeeze(text(note)) if note is not None else ""})
+                                        # a <br/> in a note ends a line: no character of its own
+                                        "note": squeeze(text(note)).replace(BR, "") if note is not None else ""})
                 elif el.tag == "figure":
                     self.figures_seen += 1
                     cap = el.find("caption")

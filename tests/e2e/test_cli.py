@@ -30,7 +30,8 @@ class Cli(unittest.TestCase):
     def test_help_and_version(self):
         code, out, _ = run_banshi("--help")
         self.assertEqual(code, 0)
-        self.assertIn(b"banshi render REPORT.xml", out)
+        self.assertIn(b"banshi render REPORT", out)
+        self.assertIn(b"banshi import REPORT.docx", out)
         code, out, _ = run_banshi("--version")
         self.assertEqual(code, 0)
         self.assertRegex(out.decode(), r"^banshi \d+\.\d+\.\d+\n$")

@@ -176,8 +176,9 @@ class LayoutTable : public ::testing::Test {
   Flow run(const model::Table& t, int number = 1) {
     ParagraphComposer composer(**fonts_);
     InlineCollector collector(notes_, cites_);
-    const std::string file = "table.xml";
-    TableEnv env{*tmpl_, **fonts_, composer, collector, diags_, file};
+    model::Report report;
+    report.source_file = "table.xml";
+    TableEnv env{*tmpl_, **fonts_, composer, collector, diags_, report};
     env.number = number;
     Flow flow;
     layout_table(t, env, flow);

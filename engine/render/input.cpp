@@ -1,0 +1,82 @@
+#include "render/input.h"
+
+#include <fstream>
+
+#include "docx/convert.h"
+#include "docx/import.h"
+#include "docx/sniff.h"
+#include "xml/parse.h"
+
+namespace banshi {
+
+namespace {
+
+std::string lower_extension(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return ext;
+}
+
+// The first bytes of a file, to tell a zip from XML whatever its name.
+std::string head(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::string buf(8, '\0');
+  in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+  buf.resize(static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  return buf;
+}
+
+docx::ImportOptions import_options(const InputOptions& o) {
+  docx::ImportOptions io;
+  io.template_name = o.docx_template;
+  return io;
+}
+
+std::filesystem::path base_of(const std::filesystem::path& path) {
+  std::filesystem::path base = path.parent_path();
+  return base.empty() ? "." : base;
+}
+
+}  // namespace
+
+InputKind input_kind(const std::filesystem::path& path) {
+  const std::string ext = lower_extension(path);
+  if (ext == ".docx" || ext == ".docm" || ext == ".dotx") return InputKind::Docx;
+  if (docx::is_legacy_extension(path)) {
+    // A .doc that is really a .docx is read as one.
+    return docx::sniff(head(path)) == docx::FileKind::Zip ? InputKind::Docx : InputKind::Legacy;
+  }
+  if (ext == ".xml") return InputKind::Xml;
+  return docx::sniff(head(path)) == docx::FileKind::Zip ? InputKind::Docx : InputKind::Xml;
+}
+
+bool is_report_file(const std::filesystem::path& path) {
+  const std::string ext = lower_extension(path);
+  return ext == ".xml" || ext == ".docx" || docx::is_legacy_extension(path);
+}
+
+model::Report read_report(const std::filesystem::path& path, Diagnostics& diags, const InputOptions& options) {
+  const std::string name = path.string();
+  switch (input_kind(path)) {
+    case InputKind::Xml: return parse_report_file(path, diags);
+    case InputKind::Docx: return docx::import_file(path, name, diags, import_options(options)).report;
+    case InputKind::Legacy: {
+      const std::string bytes = docx::convert_to_docx(path, name);
+      const docx::Package package = docx::Package::open_bytes(bytes, name);
+      return docx::import_package(package, base_of(path), diags, import_options(options)).report;
+    }
+  }
+  return parse_report_file(path, diags);
+}
+
+model::Report read_report_bytes(std::string_view bytes, const std::string& name, const std::filesystem::path& base_dir,
+                                Diagnostics& diags, const InputOptions& options) {
+  if (docx::sniff(bytes) == docx::FileKind::Zip) {
+    const docx::Package package = docx::Package::open_bytes(std::string(bytes), name);
+    return docx::import_package(package, base_dir, diags, import_options(options)).report;
+  }
+  return parse_report(bytes, name, base_dir, diags);
+}
+
+}  // namespace banshi

@@ -1,0 +1,38 @@
+// What an input is and which reader reads it — one way in, one model out:
+// report XML (engine/xml), a Word .docx (engine/docx), or a legacy .doc,
+// .wps or .odt converted to .docx by LibreOffice first. The kind comes from
+// the file's content where the name could mislead (a .docx that is really
+// a .doc is refused as such), else from its extension.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "model/document.h"
+#include "util/diag.h"
+
+namespace banshi {
+
+enum class InputKind { Xml, Docx, Legacy };
+
+InputKind input_kind(const std::filesystem::path& path);
+
+// A file batch takes from a directory: *.xml, *.docx, and the legacy kinds.
+bool is_report_file(const std::filesystem::path& path);
+
+struct InputOptions {
+  // The template a Word document is laid out with (report XML names its own).
+  std::string docx_template = "outcome";
+};
+
+// Reads a report from a file of any kind. Input problems throw InputError;
+// warnings and the importer's notes go to `diags`.
+model::Report read_report(const std::filesystem::path& path, Diagnostics& diags, const InputOptions& options = {});
+
+// The same for bytes held in memory (standard input, an upload): a zip is
+// read as a .docx, anything else as report XML.
+model::Report read_report_bytes(std::string_view bytes, const std::string& name, const std::filesystem::path& base_dir,
+                                Diagnostics& diags, const InputOptions& options = {});
+
+}  // namespace banshi
