@@ -239,7 +239,7 @@ async function download(kind) {
 // ------------------------------------------------------------ state
 
 function save() {
-  store.saveState({ template: state.template, mode: state.mode, text: state.text, form: form.snapshot() });
+  store.saveState({ template: state.template, mode: state.mode, text: state.text, zoom: preview.zoom, form: form.snapshot() });
 }
 
 function changed() {
@@ -421,7 +421,20 @@ async function main() {
     if (file) setReport(file);
   });
   for (const kind of ["a4", "booklet", "xml"]) $(`download-${kind}`).addEventListener("click", () => download(kind));
-  window.addEventListener("resize", () => schedule(300));
+  if (saved && (saved.zoom === "page" || saved.zoom === "width")) preview.zoom = saved.zoom;
+  for (const r of document.querySelectorAll('input[name="zoom"]')) {
+    r.checked = r.value === preview.zoom;
+    r.addEventListener("change", () => {
+      preview.zoom = r.value;
+      save();
+      preview.relayout();
+    });
+  }
+  let resizing = 0;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => preview.relayout(), 200);
+  });
 
   updateDownloads(0);
   schedule(0);

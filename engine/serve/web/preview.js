@@ -7,29 +7,40 @@ export class Preview {
   constructor(container, empty) {
     this.container = container;
     this.empty = empty;
+    this.zoom = "width"; // "width": the pages as wide as the panel; "page": a whole page in view
     this.doc = null;
     this.generation = 0;
     this.available = typeof window.pdfjsLib !== "undefined";
     if (this.available) window.pdfjsLib.GlobalWorkerOptions.workerSrc = "/pdfjs/pdf.worker.js";
   }
 
-  // The pages' width on screen, in CSS pixels.
-  pageWidth() {
+  // The pages' width on screen, in CSS pixels: the panel's width, or less
+  // so that a whole page (A4, 1 : 1.414) is in view.
+  pageWidth(ratio = Math.SQRT2) {
     const style = getComputedStyle(this.container);
-    const inner = this.container.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    return Math.max(240, Math.min(inner, 760));
+    const inner = this.container.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 14;
+    const tall = this.container.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    const width = this.zoom === "page" && tall > 200 ? Math.min(inner, tall / ratio) : inner;
+    return Math.round(Math.max(240, Math.min(width, 900)));
+  }
+
+  // Shows the same PDF again at the current zoom.
+  async relayout() {
+    if (this.bytes) await this.show(this.bytes);
   }
 
   async show(bytes) {
     if (!this.available) return 0;
+    this.bytes = bytes;
     const generation = ++this.generation;
-    const task = window.pdfjsLib.getDocument({ data: bytes, isEvalSupported: false, disableAutoFetch: true });
+    const task = window.pdfjsLib.getDocument({ data: bytes.slice(), isEvalSupported: false, disableAutoFetch: true });
     const doc = await task.promise;
     if (generation !== this.generation) {
       doc.destroy();
       return 0;
     }
-    const width = this.pageWidth();
+    const size = (await doc.getPage(1)).getViewport({ scale: 1 });
+    const width = this.pageWidth(size.height / size.width);
     const pages = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
