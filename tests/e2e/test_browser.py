@@ -19,6 +19,7 @@ try:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
 except ImportError:  # pragma: no cover - .ci/setup installs python3-selenium
     webdriver = None
@@ -242,6 +243,34 @@ class BrowserTest(unittest.TestCase):
         # The look-alike character's warning points at its line of the text.
         self.wait(lambda: "第 9 行" in self.by_id("report-text-errors").text, 60, "the warning on line 9")
         self.screenshot("pasted-text")
+
+    def test_keyboard_only(self):
+        """Every control is reached with Tab, in the page's order, and shows
+        where the focus is."""
+        d = self.driver
+        self.open_fresh()
+        d.execute_script("document.activeElement.blur(); window.scrollTo(0, 0);")
+        seen = []
+        for _ in range(160):
+            ActionChains(d).send_keys(Keys.TAB).perform()
+            e = d.switch_to.active_element
+            key = e.get_attribute("data-key") or e.get_attribute("name") if e.get_attribute("type") == "radio" else None
+            key = key or e.get_attribute("data-key") or e.get_attribute("id") or e.tag_name
+            if key == "body":  # past the page's last control
+                break
+            outline = d.execute_script(
+                "const s = getComputedStyle(arguments[0]); const l = arguments[0].closest('label');"
+                "return [s.outlineStyle, l ? getComputedStyle(l).outlineStyle : 'none'];", e)
+            self.assertTrue("none" not in outline or outline != ["none", "none"], f"{key} shows no focus: {outline}; after {seen}")
+            seen.append(key)
+        self.assertEqual(d.execute_script("return document.querySelector('.skip-link').textContent"), "跳到填报内容")
+        self.assertEqual(seen[0], "a")  # the skip link
+        for key in ("template", "project.id", "project.filled", "declaration.secret", "changes.changed",
+                    "add-original-member", "report-file", "figure-files", "download-a4", "download-booklet",
+                    "download-xml"):
+            self.assertIn(key, seen)
+        order = [seen.index(k) for k in ("template", "project.id", "report-file", "download-a4")]
+        self.assertEqual(order, sorted(order))
 
     def report_file(self):
         """The outcome of the first sample, as a report file to upload."""
