@@ -54,7 +54,8 @@ int cmd_serve(const Context& ctx, const std::vector<std::string>& argv) {
                          {"--job-timeout", "", true},
                          {"--job-memory", "", true},
                          {"--max-request", "", true},
-                         {"--render-host", "", true}});
+                         {"--render-host", "", true},
+                         {"--scratch", "", true}});
   if (!args.positional().empty()) throw UsageError("serve takes no file names");
   serve::Options o;
   if (const auto v = args.value("--listen")) read_listen(*v, o);
@@ -71,7 +72,9 @@ int cmd_serve(const Context& ctx, const std::vector<std::string>& argv) {
 
   if (const auto fd = args.value("--render-host")) {
     // The render host the server starts (serve/render_host.h), not for people.
-    serve::HostSettings h{o.data_dir, o.workers, o.time_limit, o.memory_mb, ctx.lang};
+    serve::HostSettings h{o.data_dir,  o.workers, o.time_limit,
+                          o.memory_mb, ctx.lang,  args.value("--scratch").value_or("")};
+    if (h.scratch.empty() || !h.scratch.is_absolute()) throw UsageError("--render-host needs --scratch DIR");
     return serve::run_render_host(static_cast<int>(number(args, "--render-host", 3, 3, 1024)), h);
   }
   return serve::run_server(o);

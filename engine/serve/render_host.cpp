@@ -18,6 +18,7 @@
 #include "serve/frames.h"
 #include "serve/perform.h"
 #include "serve/reply.h"
+#include "serve/scratch.h"
 
 namespace banshi::serve {
 
@@ -26,25 +27,6 @@ namespace {
 // A request is at most the HTTP limit plus its envelope; the HTTP process
 // never sends more.
 constexpr size_t kMaxFrame = (1u << 30);
-
-// The private directory of the host's jobs, removed when the host ends.
-class ScratchRoot {
- public:
-  ScratchRoot() {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/banshi-serve-XXXXXX";
-    if (!::mkdtemp(pattern.data())) throw EngineError("cannot make a private directory under " + pattern);
-    path_ = pattern;
-  }
-  ~ScratchRoot() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 // Loads every installed template and renders the warm-up report with
 // each, so the first request finds fonts and templates ready.
@@ -72,7 +54,8 @@ std::vector<std::string> host_command(const std::string& executable, int fd, con
           "--workers",     std::to_string(settings.workers),
           "--job-timeout", std::to_string(std::chrono::duration<double>(settings.time_limit).count()),
           "--job-memory",  std::to_string(settings.memory_mb),
-          "--lang",        std::string(lang_name(settings.lang))};
+          "--lang",        std::string(lang_name(settings.lang)),
+          "--scratch",     settings.scratch.string()};
 }
 
 std::string encode(const HostHello& h) {
@@ -137,7 +120,9 @@ int run_render_host(int fd, const HostSettings& settings) {
     write_frame(fd, encode(HostHello{false, e.what()}));
     return 1;
   }
-  const ScratchRoot root;
+  // The server's private directory: what a host before this one left is
+  // no one's now.
+  clear_scratch(settings.scratch);
   write_frame(fd, encode(HostHello{true, notes}));
 
   // Each job is a child forked from this warm process, under the time and
@@ -184,7 +169,7 @@ int run_render_host(int fd, const HostSettings& settings) {
       const size_t id = next_id++;
       Job& job = running.emplace(id, std::move(waiting.front())).first->second;
       waiting.pop_front();
-      job.scratch = root.path() / std::to_string(++count);
+      job.scratch = settings.scratch / std::to_string(++count);
       std::error_code ec;
       std::filesystem::create_directory(job.scratch, ec);
       const Engine& warm = *engine;

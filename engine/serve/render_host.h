@@ -28,6 +28,8 @@ struct HostSettings {
   std::chrono::milliseconds time_limit{60'000};
   size_t memory_mb = 1024;
   Lang lang = Lang::En;  // of the notes printed when the host starts
+  // The server's private directory (scratch.h), where each job's own goes.
+  std::filesystem::path scratch;
 };
 
 // The command line that starts a host on descriptor `fd`, and the host's

@@ -18,6 +18,7 @@
 #include "serve/reply.h"
 #include "serve/request.h"
 #include "serve/request_error.h"
+#include "serve/scratch.h"
 #include "serve/static_files.h"
 #include "util/json.h"
 
@@ -110,7 +111,7 @@ class Service {
  public:
   explicit Service(const Options& o)
       : options_(o),
-        host_(o.executable, {o.data_dir, o.workers, o.time_limit, o.memory_mb, o.lang},
+        host_(o.executable, {o.data_dir, o.workers, o.time_limit, o.memory_mb, o.lang, scratch_.path()},
               o.max_request_bytes + (1u << 20)),
         admission_(o.workers, o.queue, o.queue_wait),
         statics_(kPdfjsDir),
@@ -264,6 +265,7 @@ class Service {
   }
 
   const Options& options_;
+  ScratchRoot scratch_;  // before the host, which uses it, and removed after it
   HostClient host_;
   Admission admission_;
   StaticFiles statics_;

@@ -459,9 +459,13 @@ class ServeLimitsTest(unittest.TestCase):
             t.join()
             self.assertEqual(results[0].status, 500)
             self.assertEqual(results[0].json()["code"], "serve.host-ended")
-            # The next request starts a new host.
+            # The next request starts a new host, which clears what the
+            # killed one left in the server's private directory.
             r = server.post("/api/check?template=outcome", [("text", TEXT)])
             self.assertEqual(r.status, 200)
+            tmp = os.environ.get("TMPDIR", "/tmp")
+            [root] = [n for n in os.listdir(tmp) if n.startswith(f"banshi-serve-{server.proc.pid}-")]
+            self.assertEqual(os.listdir(os.path.join(tmp, root)), [])
 
     def test_job_time_limit(self):
         with Server("-j", "1", "--job-timeout", "0.3") as server:
@@ -529,6 +533,9 @@ class ServeLimitsTest(unittest.TestCase):
                 t.join()
             self.assertEqual(status, 0)
             self.assertEqual(results, [200, 200, 200])
+            # Its private directory went with it.
+            tmp = os.environ.get("TMPDIR", "/tmp")
+            self.assertEqual([n for n in os.listdir(tmp) if n.startswith(f"banshi-serve-{server.proc.pid}-")], [])
             self.assertIn("stopped", server.proc.stderr.read().decode())
             with self.assertRaises(OSError):
                 socket.create_connection(("127.0.0.1", server.port), timeout=5).close()
