@@ -1,42 +1,27 @@
 #include "plaintext/headings.h"
 
+#include "docx/headings.h"
 #include "plaintext/blocks.h"
 #include "util/utf8.h"
-#include "xml/heading_number.h"
 
 namespace banshi::plaintext {
 
 namespace {
-
-bool has_chinese_numeral(std::string_view number) {
-  size_t i = 0;
-  while (i < number.size()) {
-    const char32_t c = utf8_next(number, i);
-    if (std::u32string_view(U"一二三四五六七八九十百零〇").find(c) != std::u32string_view::npos) return true;
-  }
-  return false;
-}
-
-// 一、 → 1, （一） → 2, 1. → 3, （1） → 4.
-int level_of(std::string_view number) {
-  const bool parenthesised = number.starts_with("（") || number.starts_with("(");
-  const bool chinese = has_chinese_numeral(number);
-  if (parenthesised) return chinese ? 2 : 4;
-  return chinese ? 1 : 3;
-}
 
 bool is_sentence_end(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'；'; }
 
 }  // namespace
 
 std::optional<TypedHeading> typed_heading(std::string_view paragraph) {
-  const auto number = xml::leading_heading_number(paragraph);
+  // The numbers the Word importer reads typed headings by, with the same
+  // levels: 一、 第一章 → 1, （一） 第一节 → 2, 1. → 3, （1） → 4.
+  const auto number = docx::typed_number(paragraph);
   if (!number) return std::nullopt;
   const std::string_view rest = trim(paragraph.substr(number->size()));
   if (rest.empty()) return std::nullopt;
 
   TypedHeading h;
-  h.level = level_of(*number);
+  h.level = docx::scheme_depth(*number);
   // Where the first sentence ends, and whether that is the end of the text.
   size_t i = 0, chars = 0, sentence_end = std::string_view::npos, after = 0;
   while (i < rest.size()) {

@@ -1,6 +1,7 @@
 // Headings typed as text: the number an applicant typed at the start of a
 // paragraph and the level it stands for in the federation's scheme
-// (一、 level 1, （一） level 2, 1. level 3, （1） level 4).
+// (一、 level 1, （一） level 2, 1. level 3, （1） level 4) — read as the Word
+// importer reads numbers typed by hand (docx/headings.h).
 #pragma once
 
 #include <optional>

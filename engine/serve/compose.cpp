@@ -4,9 +4,13 @@
 #include <string_view>
 #include <vector>
 
+#include "docx/convert.h"
+#include "docx/package.h"
+#include "docx/sniff.h"
 #include "plaintext/outcome_xml.h"
 #include "serve/form_xml.h"
 #include "serve/request_error.h"
+#include "util/file.h"
 #include "util/utf8.h"
 #include "xml/encoding.h"
 #include "xml/scan.h"
@@ -154,35 +158,85 @@ std::string splice(const std::string& text, const std::string& template_name, Do
   return out;
 }
 
-}  // namespace
-
-const FieldSpan* Document::field_at(int line, int column) const {
-  if (!form || line != form_line || column < static_cast<int>(form_column)) return nullptr;
-  return form->field_at(static_cast<size_t>(column) - form_column);
+// A Word document, or a legacy one (.doc, .wps, .odt …) LibreOffice
+// converts to one: by content, and by name where the content cannot tell
+// (as render/input.h reads files).
+bool is_word(const Upload& u) {
+  const docx::FileKind kind = docx::sniff(u.bytes);
+  if (kind == docx::FileKind::Zip || kind == docx::FileKind::OleDoc || kind == docx::FileKind::OleEncrypted) return true;
+  return docx::is_legacy_extension(u.name) && kind != docx::FileKind::Xml;
 }
 
-Document compose(const Submission& s, Diagnostics& diags) {
+// Reads the Word document with the importer, and puts the form beside it
+// as a report XML of its own (its positions are the fields').
+void read_word(const Submission& s, const std::filesystem::path& scratch, Document& doc, Diagnostics& diags) {
+  const Upload& u = *s.report;
+  std::string bytes = u.bytes;
+  if (docx::sniff(bytes) != docx::FileKind::Zip) {
+    // Converted in the job's own directory, under its own name (never the
+    // name the request gave, which is only for messages).
+    std::string extension = std::filesystem::path(u.name).extension().string();
+    if (!docx::is_legacy_extension("x" + extension)) extension = ".doc";
+    const auto file = scratch / ("upload" + extension);
+    write_file_atomic(file, bytes);
+    bytes = docx::convert_to_docx(file, u.name);
+  }
+  const docx::Package package = docx::Package::open_bytes(std::move(bytes), u.name);
+  docx::ImportOptions options;
+  if (!s.template_name.empty()) options.template_name = s.template_name;
+  doc.word = docx::import_package(package, scratch, diags, options);
+  if (s.action == Action::Xml || s.action == Action::Import) {
+    // As report XML (what `banshi import` writes, with its comments), the
+    // form and template put in as for an uploaded XML.
+    doc.form_file = doc.name;
+    doc.xml = splice(docx::imported_xml(*doc.word, s.lang), s.template_name, doc);
+    return;
+  }
+  if (doc.form) {
+    doc.form_file = kFieldsName;
+    doc.form_document = std::string(kProlog) + report_tag(options.template_name);
+    position_after(doc.form_document, doc.form_line, doc.form_column);
+    doc.form_document += doc.form->xml + "<outcome><title>-</title><body/></outcome></report>\n";
+  }
+}
+
+}  // namespace
+
+const FieldSpan* Document::field_at(const SourceLoc& loc) const {
+  if (!form || loc.file != form_file || loc.line != form_line || loc.column < static_cast<int>(form_column))
+    return nullptr;
+  return form->field_at(static_cast<size_t>(loc.column) - form_column);
+}
+
+Document compose(const Submission& s, const std::filesystem::path& scratch, Diagnostics& diags) {
   if (!s.template_name.empty() && !is_plain_name(s.template_name))
     throw RequestError("serve.bad-parameter", {{"name", "template"}, {"value", s.template_name}});
   Document doc;
   if (s.fields) doc.form = form_xml(*s.fields, s.action == Action::Xml);
+  if (s.report && is_word(*s.report)) {
+    doc.name = s.report->name;
+    read_word(s, scratch, doc, diags);
+    return doc;
+  }
   if (s.report && looks_like_xml(s.report->bytes)) {
     doc.name = s.report->name;
+    doc.form_file = doc.name;
     const std::string utf8 = xml::decode_to_utf8(s.report->bytes, doc.name, diags);
     doc.xml = splice(utf8, s.template_name, doc);
     return doc;
   }
   if (s.report) {
-    if (s.report->bytes.starts_with("PK\x03\x04")) throw RequestError("serve.docx-unavailable");
     if (!utf8_valid(s.report->bytes)) throw RequestError("serve.report-kind", {{"file", s.report->name}});
     // A .txt file: read as pasted text.
     doc.name = s.report->name;
+    doc.form_file = doc.name;
     doc.from_text = true;
     generate(s, plaintext::outcome_xml(s.report->bytes), doc);
     return doc;
   }
   if (s.text) {
     doc.name = kPastedTextName;
+    doc.form_file = doc.name;
     doc.from_text = true;
     generate(s, plaintext::outcome_xml(*s.text), doc);
     return doc;

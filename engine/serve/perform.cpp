@@ -87,7 +87,7 @@ std::vector<std::string> point_at_fields(Diagnostics& diags, const Document& doc
   Diagnostics moved;
   size_t i = 0;
   for (Diagnostic d : diags.items()) {
-    if (const FieldSpan* f = doc.field_at(d.loc.line, d.loc.column)) {
+    if (const FieldSpan* f = doc.field_at(d.loc)) {
       keys[i] = f->key;
       d.loc = SourceLoc(kFieldsName);
     }
@@ -143,6 +143,25 @@ bool is_booklet(const Engine& engine, const model::Report& report, const RenderO
   return engine.template_named(name).default_impose == "a3-booklet";
 }
 
+// The report to check or render: report XML read as composed, or a Word
+// document as the importer read it with the fields of its form document.
+model::Report read_composed(const Document& doc, const Submission& s, const std::filesystem::path& scratch,
+                            Diagnostics& diags) {
+  if (!doc.word) {
+    place_figures(doc.xml, doc, s, scratch, diags);
+    return parse_report(doc.xml, doc.name, scratch, diags);
+  }
+  model::Report report = doc.word->report;
+  if (!doc.form_document.empty()) {
+    model::Report form = parse_report(doc.form_document, kFieldsName, scratch, diags);
+    report.project = std::move(form.project);
+    report.changes = std::move(form.changes);
+    report.declaration = std::move(form.declaration);
+    report.template_name = form.template_name;
+  }
+  return report;
+}
+
 Reply render(const Engine& engine, const Submission& s, const Document& doc, const std::filesystem::path& scratch,
              Diagnostics& diags, std::vector<std::pair<std::string, double>>& timings, Clock::time_point t0) {
   auto answer = [&](const Extra& extra) { return findings_reply(diags, doc, s.lang, extra); };
@@ -154,14 +173,16 @@ Reply render(const Engine& engine, const Submission& s, const Document& doc, con
     Extra extra;
     extra.form_json = form_json(doc.xml);
     try {
-      extra.template_name = parse_report(doc.xml, doc.name, scratch, diags).template_name;
+      const model::Report report = parse_report(doc.xml, doc.name, scratch, diags);
+      // A report XML names its template; a Word document only has the
+      // importer's default, which is no reason to change the page's choice.
+      if (!doc.word) extra.template_name = report.template_name;
     } catch (const InputError& e) {
       diags.add(e.diagnostic());
     }
     return answer(extra);
   }
-  place_figures(doc.xml, doc, s, scratch, diags);
-  model::Report report = parse_report(doc.xml, doc.name, scratch, diags);
+  model::Report report = read_composed(doc, s, scratch, diags);
   const double parse_ms = ms_since(t0);
   timings.emplace_back("parse", parse_ms);
   const RenderOptions options = options_for(s);
@@ -212,9 +233,13 @@ std::optional<Reply> outcome_preview(const Engine& engine, const Submission& s, 
   alone.template_name = outcome->name;
   try {
     Diagnostics ignored;  // the report's own findings are in `diags` already
-    const Document plain = compose(alone, ignored);
-    place_figures(plain.xml, plain, alone, scratch, ignored);
-    model::Report report = parse_report(plain.xml, plain.name, scratch, ignored);
+    model::Report report;
+    if (doc.word) {
+      report = doc.word->report;
+    } else {
+      const Document plain = compose(alone, scratch, ignored);
+      report = read_composed(plain, alone, scratch, ignored);
+    }
     RenderResult r = engine.render_report(report, options_for(alone), ignored);
     extra.pages = r.pages;
     extra.pdf = std::move(r.pdf);
@@ -233,7 +258,7 @@ Reply run(const Engine& engine, const Submission& s, const std::filesystem::path
   Diagnostics diags;
   Document doc;
   try {
-    doc = compose(s, diags);
+    doc = compose(s, scratch, diags);
   } catch (const InputError& e) {
     diags.add(e.diagnostic());
     return input_error_reply(s, diags, doc);

@@ -13,7 +13,7 @@ import time
 import unittest
 
 from serve_support import Server
-from support import SAMPLES, out_path, pdftotext
+from support import SOURCE_DIR, out_path, pdftotext
 
 try:
     from selenium import webdriver
@@ -212,7 +212,8 @@ class BrowserTest(unittest.TestCase):
         self.assertIn("(A4)", info)
         text = pdftotext(a4)
         for s in (PROJECT["title"], PROJECT["organization"], CHANGES["what-changed"], LEADER["address"],
-                  MEMBERS["original-member"][1]["name"], MEMBERS["current-member"][0]["phone"]):
+                  MEMBERS["original-member"][1]["name"], MEMBERS["current-member"][0]["phone"],
+                  "一、新质生产力推动城乡融合发展的内在机理"):  # from the .docx
             self.assertIn(s, text.replace("\n", ""))
         booklet = self.download("download-booklet", ".a3.pdf")
         info = subprocess.run(["pdfinfo", booklet], capture_output=True, check=True).stdout.decode()
@@ -273,14 +274,9 @@ class BrowserTest(unittest.TestCase):
         self.assertEqual(order, sorted(order))
 
     def report_file(self):
-        """The outcome of the first sample, as a report file to upload."""
-        path = out_path("browser-report.xml")
-        with open(os.path.join(SAMPLES, "bz25yb119-jiexiang.xml"), encoding="utf-8") as f:
-            xml = f.read()
-        start, end = xml.index("<project>"), xml.index("<outcome>")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(xml[:start] + xml[end:])
-        return path
+        """A report written in Word: the docx importer's fixture made from the
+        first sample (Word's heading styles and automatic numbering)."""
+        return os.path.join(SOURCE_DIR, "tests", "data", "docx", "fixtures", "word-numbered.docx")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import base64
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -16,9 +17,15 @@ import time
 import unittest
 
 from serve_support import Server, sample
-from support import SAMPLES, out_path, pdftotext
+from support import SAMPLES, SOURCE_DIR, out_path, pdftotext
 
 SAMPLE = "bz25yb119-jiexiang.xml"
+DOCX = os.path.join(SOURCE_DIR, "tests", "data", "docx")
+
+
+def docx(name, folder="fixtures"):
+    with open(os.path.join(DOCX, folder, name), "rb") as f:
+        return f.read()
 
 FIELDS = {
     "project": {
@@ -259,6 +266,59 @@ class ServeApiTest(unittest.TestCase):
         f = r.json()["fields"]
         self.assertEqual(f["project"]["id"], "BZ25YB108")
         self.assertEqual(len(f["changes"]["person"]), 6)
+
+    def test_word_document(self):
+        """A .docx upload: rendered with the form's fields, its findings at its
+        paragraphs, and downloadable as XML that reads back the same."""
+        word = docx("word-numbered.docx")
+        parts = [("report", ("报告.docx", word)), ("fields", json.dumps(FIELDS)), ("template", "jiexiang")]
+        r = self.server.post("/api/render?impose=none", parts)
+        self.assertEqual(r.status, 200, r.body[:400])
+        self.assertIn("filename*=UTF-8''%E6%8A%A5%E5%91%8A.pdf", r.header("Content-Disposition"))
+        text = pdftotext(pdfinfo(r.body)[2]).replace("\n", "")
+        for s in ("结项申请书", FIELDS["project"]["organization"], "新质生产力推动城乡融合发展的内在机理",
+                  "一、新质生产力推动城乡融合发展的内在机理"):
+            self.assertIn(s, text)
+
+        c = self.server.post("/api/check", parts).json()
+        self.assertEqual(c["status"], 0, c["findings"])
+        notes = [f for f in c["findings"] if f["severity"] == "note"]
+        self.assertTrue(notes, "the importer's guesses are notes")
+        self.assertTrue(all(f["file"] == "报告.docx" and f["paragraph"] > 0 and f["excerpt"] for f in notes), notes)
+
+        bad = json.loads(json.dumps(FIELDS))
+        bad["project"]["filled"] = "2025-02-30"
+        c = self.server.post("/api/check", [("report", ("报告.docx", word)), ("fields", json.dumps(bad))]).json()
+        self.assertEqual([f.get("field") for f in c["findings"] if f["severity"] == "error"], ["project.filled"])
+
+        p = self.server.post("/api/preview", parts).json()
+        self.assertGreater(p["pages"], 10)
+
+        r = self.server.post("/api/xml", parts)
+        self.assertEqual(r.status, 200)
+        xml = r.body.decode()
+        self.assertIn("<id>BZ25YB119</id>", xml)
+        self.assertIn("<h>新质生产力推动城乡融合发展的内在机理</h>", xml)
+        r = self.server.post("/api/render?impose=none", [("report", ("saved.xml", r.body))])
+        self.assertEqual(r.status, 200, r.body[:400])
+
+    def test_legacy_word_document(self):
+        if not shutil.which("soffice") and not shutil.which("libreoffice"):
+            self.skipTest("LibreOffice is not installed")
+        r = self.server.post("/api/check?template=outcome", [("report", ("old.doc", docx("libreoffice.doc")))])
+        self.assertEqual(r.status, 200, r.body[:400])
+        self.assertEqual(r.json()["status"], 0, r.json()["findings"])
+
+    def test_hostile_word_documents(self):
+        for name in ("bomb-ratio.docx", "bomb-part-size.docx", "escape-footnotes.docx", "entity-xxe.docx",
+                     "entity-laughs-styles.docx", "truncated.docx", "macro.docm", "encrypted.docx"):
+            with self.subTest(name=name):
+                t0 = time.time()
+                r = self.server.post("/api/render", [("report", (name, docx(name, "hostile")))])
+                self.assertEqual(r.status, 400, r.body[:300])
+                self.assertEqual(r.json()["status"], 2)
+                self.assertLess(time.time() - t0, 30)
+        self.assert_alive()
 
     # ---------------------------------------------------------------- bad requests
 

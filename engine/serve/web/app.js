@@ -144,7 +144,11 @@ function showFindings(data) {
   const placed = form.showFindings(findings);
   // The report's own findings beside the report; those of the whole run
   // (fonts) only in the full list.
-  const beside = findings.filter((f) => !placed.has(f) && f.file !== "fields" && (f.line || f.paragraph || f.path));
+  const about = findings.filter((f) => !placed.has(f) && f.file !== "fields" && (f.line || f.paragraph || f.path));
+  // The importer's guesses (notes) are many and rarely wrong: counted
+  // beside the report, listed in full with the other findings.
+  const beside = about.filter((f) => f.severity !== "note");
+  const notes = about.length - beside.length;
   for (const id of ["report-errors", "report-text-errors"]) $(id).replaceChildren();
   const list = state.mode === "text" ? $("report-text-errors") : $("report-errors");
   for (const f of beside) {
@@ -158,6 +162,12 @@ function showFindings(data) {
       li.append(s);
     }
     li.append(`${f.label ? f.label + "：" : ""}${f.message}`);
+    list.append(li);
+  }
+  if (notes) {
+    const li = document.createElement("li");
+    li.className = "note";
+    li.textContent = `读取文件时做了 ${notes} 处判断（如哪些段落是标题、摘要），见右侧“查看全部问题”。`;
     list.append(li);
   }
 
