@@ -48,6 +48,12 @@ usage:
       Reads a Word document and writes it as report XML (default: REPORT.xml
       in the current directory, never replacing a file without -o), with
       comments where the importer guessed what a paragraph is.
+  banshi audit FILES|DIRS... [--json | --summary csv] [--template NAME] [-j N]
+                           [--lang en|zh] [-q]
+      Checks PDFs (and .docx files) made by any program against the
+      template's rules, rule by rule: PASS / FAIL / n/a with the measured
+      figures, the pages concerned and each rule's source. Exits 0 when
+      every file passes, 1 when a rule fails, 2 for a file it cannot read.
   banshi fonts [--json]
       Shows, per font role, which font file will be used.
   banshi templates
@@ -119,6 +125,7 @@ int main(int argc, char** argv) {
     else if (cmd == "batch") status = cmd_batch(ctx, args);
     else if (cmd == "serve") status = cmd_serve(ctx, args);
     else if (cmd == "import") status = cmd_import(ctx, args);
+    else if (cmd == "audit") status = cmd_audit(ctx, args);
     else throw UsageError("unknown command " + cmd);
     // What went to standard output through the stream (check --json, fonts,
     // templates) must have arrived.
