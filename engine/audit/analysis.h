@@ -93,6 +93,14 @@ struct Booklet {
   enum class Order { Unknown, Booklet, Reading, Neither } order = Order::Unknown;
   int numbered = 0;             // halves with a page number, the evidence for the order
   std::vector<int> odd_sheets;  // a sheet count that cannot fold (odd number of sides)
+  // Per sheet side (file page), its halves as printed (their page in
+  // reading order) and as a folded booklet must have them.
+  struct Side {
+    int pdf_page = 0;
+    int left = 0, right = 0;            // seq of the halves as read
+    int fold_left = 0, fold_right = 0;  // what a booklet needs there
+  };
+  std::vector<Side> sides;
 };
 
 // Where a page of the template's form was found.

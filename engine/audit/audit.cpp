@@ -180,6 +180,7 @@ Text unreadable_text(const UnreadableError& e) {
     case Unreadable::NotPdf: return Text("audit.unreadable.not-pdf");
     case Unreadable::Encrypted: return Text("audit.unreadable.encrypted");
     case Unreadable::Damaged: return Text("audit.unreadable.damaged").arg("detail", e.detail());
+    case Unreadable::Broken: return Text("audit.unreadable.broken").arg("count", e.detail());
     case Unreadable::TooManyPages: return Text("audit.unreadable.too-many-pages").arg("detail", e.detail());
     case Unreadable::TooLarge: return Text("audit.unreadable.too-large").arg("detail", e.detail());
     case Unreadable::Unopenable: return Text("audit.unreadable.io").arg("detail", e.detail());

@@ -96,20 +96,29 @@ void find_folio(Page& page, const PartsContext& ctx) {
   }
 }
 
-// The footnote separator: a short rule from the left part of the block
+// The footnote separator: a rule from the left part of the block (short,
+// as word processors and TeX draw it, or across the block, as CSS does)
 // with nothing under it, down to the block's foot, but text smaller than
-// the body.
+// the body; not a table's rule (no vertical rule meets it).
 void find_notes(Page& page, const PartsContext& ctx) {
   const double width = ctx.block.width();
   const Rule* best = nullptr;
+  auto in_grid = [&](const Rule& h) {
+    return std::any_of(page.rules.begin(), page.rules.end(), [&](const Rule& v) {
+      return v.vertical() && v.x0 >= h.x0 - 1.5 && v.x0 <= h.x1 + 1.5 && v.y0 <= h.y0 + 1.5 && v.y1 >= h.y0 - 1.5;
+    });
+  };
+  // Notes go down to the page number (or the paper's foot): a document
+  // with a taller text block than the template's still has its notes.
+  const double foot = page.folio ? page.folio->em_top : page.height - ctx.mark_zone;
   for (const Rule& r : page.rules) {
-    if (!r.horizontal() || r.length() < 0.08 * width || r.length() > 0.62 * width) continue;
-    if (r.y0 < ctx.block.y0 + ctx.body_size || r.y0 > ctx.block.y1 + 2) continue;
-    if (r.x0 > ctx.block.x0 + 0.3 * width) continue;
+    if (!r.horizontal() || r.length() < 0.08 * width || r.length() > 1.02 * width) continue;
+    if (r.y0 < ctx.block.y0 + ctx.body_size || r.y0 > foot) continue;
+    if (r.x0 > ctx.block.x0 + 0.3 * width || in_grid(r)) continue;
     int below = 0;
     bool all_small = true;
     for (const Line& l : page.lines) {
-      if (l.role != Role::Unknown || l.y < r.y0 || l.em_top() > ctx.block.y1 + 2) continue;
+      if (l.role != Role::Unknown || l.y < r.y0 || l.em_top() > foot) continue;
       ++below;
       if (l.size > 0.9 * ctx.body_size) all_small = false;
     }
@@ -119,7 +128,7 @@ void find_notes(Page& page, const PartsContext& ctx) {
   if (!best) return;
   page.note_rule = *best;
   for (Line& l : page.lines)
-    if (l.role == Role::Unknown && l.y > best->y0 && l.em_top() <= ctx.block.y1 + 2) l.role = Role::Footnote;
+    if (l.role == Role::Unknown && l.y > best->y0 && l.em_top() <= foot) l.role = Role::Footnote;
 }
 
 bool touches(const Rule& a, const Rule& b) {

@@ -1,9 +1,13 @@
 #include "audit/raw_pdf.h"
 
+#include <ft2build.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <unordered_map>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
 
 #include "audit/mupdf.h"
 #include "fonts/families.h"
@@ -73,25 +77,64 @@ class PageCollector {
     w.rectto = &PathWalk::rectto;
     fz_walk_path(ctx, path, &w, &walk);
     walk.finish_subpath();
+    walk.frames();
     if (walk.oom) {
       failed = true;
       return;
     }
+    const fz_rect c = clip();
     try {
-      for (const auto& r : walk.rules) page_.rules.push_back(r);
-      for (const auto& a : walk.areas) (stroked ? page_.curves : page_.areas).push_back(a);
+      for (Rule r : walk.rules) {
+        // As far as the clip shows it.
+        r.x0 = std::max<double>(r.x0, c.x0);
+        r.x1 = std::min<double>(r.x1, c.x1);
+        r.y0 = std::max<double>(r.y0, c.y0);
+        r.y1 = std::min<double>(r.y1, c.y1);
+        if (r.x0 <= r.x1 && r.y0 <= r.y1) page_.rules.push_back(r);
+      }
+      for (const auto& a : walk.areas) {
+        const fz_rect v = fz_intersect_rect(fz_rect{static_cast<float>(a.x0), static_cast<float>(a.y0),
+                                                    static_cast<float>(a.x1), static_cast<float>(a.y1)},
+                                            c);
+        if (!fz_is_empty_rect(v)) (stroked ? page_.curves : page_.areas).push_back({v.x0, v.y0, v.x1, v.y1});
+      }
     } catch (...) {
       failed = true;
     }
   }
 
-  void box(const fz_rect& r, bool image) {
+  // A shading, image or filled box, as much of it as the clip shows; a
+  // thin one (a rule drawn as a gradient or an image) is a rule.
+  void box(fz_rect r, bool image) {
+    r = fz_intersect_rect(r, clip());
+    if (fz_is_empty_rect(r)) return;
     try {
+      const double w = r.x1 - r.x0, h = r.y1 - r.y0;
+      if (!image && std::min(w, h) <= 2.5 && std::max(w, h) > 2.5) {
+        if (w >= h) page_.rules.push_back({r.x0, (r.y0 + r.y1) / 2, r.x1, (r.y0 + r.y1) / 2, h});
+        else page_.rules.push_back({(r.x0 + r.x1) / 2, r.y0, (r.x0 + r.x1) / 2, r.y1, w});
+        return;
+      }
       (image ? page_.images : page_.areas).push_back({r.x0, r.y0, r.x1, r.y1});
     } catch (...) {
       failed = true;
     }
   }
+
+  // The clip stack, so that what is drawn is measured as far as it shows,
+  // and the inside of a soft mask, which is not drawn on the page at all.
+  void push_clip(fz_rect r) {
+    try {
+      clips_.push_back(fz_intersect_rect(r, clip()));
+    } catch (...) {
+      failed = true;
+    }
+  }
+  void pop_clip() {
+    if (!clips_.empty()) clips_.pop_back();
+  }
+  fz_rect clip() const { return clips_.empty() ? fz_infinite_rect : clips_.back(); }
+  int mask_depth = 0;
 
  private:
   // Straight pieces of one path, in device space.
@@ -109,6 +152,25 @@ class PageCollector {
     bool oom = false;
     std::vector<Rule> rules;
     std::vector<Rect> areas;
+    std::vector<bool> straight;  // per area: an axis-aligned box
+
+    // A box with a box cut out of it (filled even-odd, as CSS engines
+    // draw borders) is the border's sides: thin ones are rules.
+    void frames() {
+      if (stroked || areas.size() != 2 || !straight[0] || !straight[1]) return;
+      const Rect& o =
+          areas[0].width() * areas[0].height() >= areas[1].width() * areas[1].height() ? areas[0] : areas[1];
+      const Rect& i = &o == &areas[0] ? areas[1] : areas[0];
+      if (i.x0 < o.x0 - 0.01 || i.y0 < o.y0 - 0.01 || i.x1 > o.x1 + 0.01 || i.y1 > o.y1 + 0.01) return;
+      const double top = i.y0 - o.y0, bottom = o.y1 - i.y1, left = i.x0 - o.x0, right = o.x1 - i.x1;
+      if (std::max({top, bottom, left, right}) > 2.5) return;
+      if (top > 0.01) push({o.x0, o.y0 + top / 2, o.x1, o.y0 + top / 2, top});
+      if (bottom > 0.01) push({o.x0, o.y1 - bottom / 2, o.x1, o.y1 - bottom / 2, bottom});
+      if (left > 0.01) push({o.x0 + left / 2, o.y0, o.x0 + left / 2, o.y1, left});
+      if (right > 0.01) push({o.x1 - right / 2, o.y0, o.x1 - right / 2, o.y1, right});
+      areas.clear();
+      straight.clear();
+    }
 
     static PathWalk& self(void* arg) { return *static_cast<PathWalk*>(arg); }
     fz_point device(float x, float y) const { return fz_transform_point(fz_make_point(x, y), ctm); }
@@ -140,6 +202,7 @@ class PageCollector {
       } else if (!stroked || curved || slanted) {
         try {
           areas.push_back({bbox.x0, bbox.y0, bbox.x1, bbox.y1});
+          straight.push_back(!stroked && !curved && !slanted);
         } catch (...) {
           oom = true;
         }
@@ -202,6 +265,13 @@ class PageCollector {
       info.subset = has_subset_tag(info.raw_name);
       info.type3 = fz_font_t3_procs(ctx, font) != nullptr;
       info.bold = fz_font_is_bold(ctx, font) != 0;
+      // The weight of the program itself: MuPDF marks a regular program
+      // bold when the PDF's name or flags say so, and a viewer may or may
+      // not embolden it then.
+      if (auto* face = static_cast<FT_Face>(fz_font_ft_face(ctx, font))) {
+        const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
+        info.program_bold = (face->style_flags & FT_STYLE_FLAG_BOLD) || (os2 && os2->usWeightClass >= 600);
+      }
       info.fake_bold = fz_font_flags(font)->fake_bold != 0;
       info.embedded = !fz_font_flags(font)->ft_substitute;
       for (const auto& k : known_)
@@ -228,6 +298,7 @@ class PageCollector {
     }
   }
 
+  std::vector<fz_rect> clips_;
   RawDocument& doc_;
   RawPage& page_;
   std::unordered_map<fz_font*, uint16_t>& font_index_;
@@ -247,54 +318,85 @@ PageCollector& sink(fz_device* dev) { return *reinterpret_cast<CollectDevice*>(d
 
 void fill_text(fz_context* ctx, fz_device* dev, const fz_text* t, fz_matrix ctm, fz_colorspace*, const float*, float,
                fz_color_params) {
+  if (sink(dev).mask_depth > 0) return;
   sink(dev).text(ctx, t, ctm, true, false, 0, false);
 }
 void stroke_text(fz_context* ctx, fz_device* dev, const fz_text* t, const fz_stroke_state* st, fz_matrix ctm,
                  fz_colorspace*, const float*, float, fz_color_params) {
+  if (sink(dev).mask_depth > 0) return;
   const float w = st ? st->linewidth * std::sqrt(std::fabs(ctm.a * ctm.d - ctm.b * ctm.c)) : 0;
   sink(dev).text(ctx, t, ctm, false, true, w, false);
 }
 void ignore_text(fz_context* ctx, fz_device* dev, const fz_text* t, fz_matrix ctm) {
+  if (sink(dev).mask_depth > 0) return;
   sink(dev).text(ctx, t, ctm, false, false, 0, true);
 }
 void fill_path(fz_context* ctx, fz_device* dev, const fz_path* p, int, fz_matrix ctm, fz_colorspace*, const float*,
                float alpha, fz_color_params) {
-  if (alpha <= 0) return;
+  if (alpha <= 0 || sink(dev).mask_depth > 0) return;
   sink(dev).path(ctx, p, ctm, false, 0);
 }
 void stroke_path(fz_context* ctx, fz_device* dev, const fz_path* p, const fz_stroke_state* st, fz_matrix ctm,
                  fz_colorspace*, const float*, float alpha, fz_color_params) {
-  if (alpha <= 0) return;
+  if (alpha <= 0 || sink(dev).mask_depth > 0) return;
   const float w = st ? st->linewidth * std::sqrt(std::fabs(ctm.a * ctm.d - ctm.b * ctm.c)) : 1;
   sink(dev).path(ctx, p, ctm, true, std::max(w, 0.1f));
 }
 void fill_shade(fz_context* ctx, fz_device* dev, fz_shade* shade, fz_matrix ctm, float alpha, fz_color_params) {
-  if (alpha <= 0) return;
+  if (alpha <= 0 || sink(dev).mask_depth > 0) return;
   sink(dev).box(fz_bound_shade(ctx, shade, ctm), false);
 }
 void fill_image(fz_context*, fz_device* dev, fz_image*, fz_matrix ctm, float alpha, fz_color_params) {
-  if (alpha <= 0) return;
+  if (alpha <= 0 || sink(dev).mask_depth > 0) return;
   sink(dev).box(fz_transform_rect(fz_unit_rect, ctm), true);
 }
 void fill_image_mask(fz_context*, fz_device* dev, fz_image*, fz_matrix ctm, fz_colorspace*, const float*, float alpha,
                      fz_color_params) {
-  if (alpha <= 0) return;
+  if (alpha <= 0 || sink(dev).mask_depth > 0) return;
   sink(dev).box(fz_transform_rect(fz_unit_rect, ctm), true);
+}
+void clip_path(fz_context* ctx, fz_device* dev, const fz_path* p, int, fz_matrix ctm, fz_rect) {
+  sink(dev).push_clip(fz_bound_path(ctx, p, nullptr, ctm));
+}
+void clip_stroke_path(fz_context* ctx, fz_device* dev, const fz_path* p, const fz_stroke_state* st, fz_matrix ctm,
+                      fz_rect) {
+  sink(dev).push_clip(fz_bound_path(ctx, p, st, ctm));
+}
+void clip_text(fz_context* ctx, fz_device* dev, const fz_text* t, fz_matrix ctm, fz_rect) {
+  sink(dev).push_clip(fz_bound_text(ctx, t, nullptr, ctm));
+}
+void clip_stroke_text(fz_context* ctx, fz_device* dev, const fz_text* t, const fz_stroke_state* st, fz_matrix ctm,
+                      fz_rect) {
+  sink(dev).push_clip(fz_bound_text(ctx, t, st, ctm));
+}
+void clip_image_mask(fz_context*, fz_device* dev, fz_image*, fz_matrix ctm, fz_rect) {
+  sink(dev).push_clip(fz_transform_rect(fz_unit_rect, ctm));
+}
+void pop_clip(fz_context*, fz_device* dev) { sink(dev).pop_clip(); }
+// A soft mask's content is drawn between begin_mask and end_mask: not on
+// the page. end_mask then acts as a clip, popped by pop_clip.
+void begin_mask(fz_context*, fz_device* dev, fz_rect area, int, fz_colorspace*, const float*, fz_color_params) {
+  sink(dev).mask_depth++;
+  (void)area;
+}
+void end_mask(fz_context*, fz_device* dev) {
+  if (sink(dev).mask_depth > 0) sink(dev).mask_depth--;
+  sink(dev).push_clip(fz_infinite_rect);
 }
 
 // What MuPDF says while it reads: warnings (a repaired file) and errors it
 // recovers from. Kept, not printed.
 struct Notices {
-  int warnings = 0;
+  int warnings = 0, errors = 0;
   bool repaired = false;
 };
 
 void on_warning(void* user, const char* message) {
   auto& n = *static_cast<Notices*>(user);
   ++n.warnings;
-  if (message && (std::strstr(message, "repair") || std::strstr(message, "xref"))) n.repaired = true;
+  if (message && std::strstr(message, "repair")) n.repaired = true;
 }
-void on_error(void*, const char*) {}
+void on_error(void* user, const char*) { ++static_cast<Notices*>(user)->errors; }
 
 // The fonts of a page's resources, its form XObjects' and patterns',
 // loaded as MuPDF will load them to draw the page (they are cached by
@@ -386,7 +488,7 @@ RawDocument read_pdf(std::string_view bytes, const ReadLimits& limits) {
   fz_context* ctx = owned.get();
   Notices notices;
   fz_set_warning_callback(ctx, on_warning, &notices);
-  fz_set_error_callback(ctx, on_error, nullptr);
+  fz_set_error_callback(ctx, on_error, &notices);
 
   mu::Stream stream;
   mu::Document doc;
@@ -472,6 +574,14 @@ RawDocument read_pdf(std::string_view bytes, const ReadLimits& limits) {
           d->super.fill_shade = fill_shade;
           d->super.fill_image = fill_image;
           d->super.fill_image_mask = fill_image_mask;
+          d->super.clip_path = clip_path;
+          d->super.clip_stroke_path = clip_stroke_path;
+          d->super.clip_text = clip_text;
+          d->super.clip_stroke_text = clip_stroke_text;
+          d->super.clip_image_mask = clip_image_mask;
+          d->super.pop_clip = pop_clip;
+          d->super.begin_mask = begin_mask;
+          d->super.end_mask = end_mask;
           dev = &d->super;
         }))
       throw std::bad_alloc();
@@ -489,6 +599,9 @@ RawDocument read_pdf(std::string_view bytes, const ReadLimits& limits) {
     merge_repeats(page.glyphs);
   }
   out.repaired = notices.repaired;
+  // Rebuilt and still missing parts: what is left of the file is not what
+  // was printed, and auditing it would only list the damage as faults.
+  if (notices.repaired && notices.errors > 0) throw UnreadableError(Unreadable::Broken, std::to_string(notices.errors));
   return out;
 }
 

@@ -28,8 +28,9 @@ struct FontInfo {
   bool subset = false;   // the ABCDEF+ tag
   bool embedded = true;
   bool type3 = false;
-  bool bold = false;       // the font program or its descriptor says bold
-  bool fake_bold = false;  // a ",Bold" name the viewer must embolden
+  bool bold = false;          // the PDF says bold (its name, descriptor flags)
+  bool program_bold = false;  // the embedded font program itself is bold (its style, OS/2 weight)
+  bool fake_bold = false;     // a ",Bold" name the viewer must embolden
 };
 
 struct Glyph {
@@ -75,7 +76,7 @@ struct RawDocument {
 };
 
 // Why a file cannot be audited. The CLI exits 2 for all of them.
-enum class Unreadable { Empty, NotPdf, Encrypted, Damaged, TooManyPages, TooLarge, Unopenable, Docx };
+enum class Unreadable { Empty, NotPdf, Encrypted, Damaged, Broken, TooManyPages, TooLarge, Unopenable, Docx };
 
 class UnreadableError : public std::runtime_error {
  public:
@@ -94,7 +95,9 @@ struct ReadLimits {
 };
 
 // Reads a PDF's bytes. Throws UnreadableError for an empty file, a file
-// that is not a PDF, one that needs a password, or one MuPDF cannot read.
+// that is not a PDF, one that needs a password, one MuPDF cannot read,
+// and one it reads only in part (Broken: the cross-reference table had to
+// be rebuilt and parts it points to are missing — a file cut short).
 RawDocument read_pdf(std::string_view bytes, const ReadLimits& limits = {});
 
 }  // namespace banshi::audit

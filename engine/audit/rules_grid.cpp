@@ -90,7 +90,9 @@ Finding rule_body_justified(const Analysis& a) {
         continue;
       if (l.para_end) continue;
       ++full;
-      double end = l.x1;
+      // A full-width mark at the end may be set half-width (its ink ends
+      // at the edge) or whole (its box does): either is justified.
+      double end = std::max(l.x1, p.glyphs[l.glyphs.back()].right());
       for (uint32_t s : l.scripts) end = std::max(end, p.glyphs[s].right());
       if (end >= b.x1 - edge) continue;
       ++ragged;

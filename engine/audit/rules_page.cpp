@@ -2,8 +2,10 @@
 // margins, and nothing outside the block but the page number.
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "audit/rules.h"
+#include "para/char_class.h"
 #include "util/units.h"
 
 namespace banshi::audit {
@@ -20,6 +22,24 @@ double median(std::vector<double> v) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
+}
+
+// The most common value, to a point: where most full lines end is the
+// block's right edge, whether the text is justified or a few lines fall
+// short of it (that is body.justified's matter, not the margins').
+double most_common(const std::vector<double>& v) {
+  std::map<long, int> bins;
+  for (double x : v) ++bins[std::lround(x)];
+  long best = 0;
+  int most = -1;
+  for (const auto& [b, n] : bins) {
+    const int around = n + (bins.count(b - 1) ? bins.at(b - 1) : 0) + (bins.count(b + 1) ? bins.at(b + 1) : 0);
+    if (around > most) most = around, best = b;
+  }
+  std::vector<double> near;
+  for (double x : v)
+    if (std::abs(std::lround(x) - best) <= 1) near.push_back(x);
+  return median(near);
 }
 
 }  // namespace
@@ -73,10 +93,28 @@ Finding rule_booklet_order(const Analysis& a) {
       return make(id, Verdict::Pass, Text("audit.booklet.order.pass").arg("numbered", std::to_string(b.numbered)));
     case Booklet::Order::Unknown: return make(id, Verdict::NotApplicable, Text("audit.booklet.order.unnumbered"));
     case Booklet::Order::Reading:
-      return make(id, Verdict::Fail, Text("audit.booklet.order.reading").arg("numbered", std::to_string(b.numbered)));
     case Booklet::Order::Neither: break;
   }
-  return make(id, Verdict::Fail, Text("audit.booklet.order.neither"));
+  Finding f = make(id, Verdict::Fail,
+                   b.order == Booklet::Order::Reading
+                       ? Text("audit.booklet.order.reading").arg("numbered", std::to_string(b.numbered))
+                       : Text("audit.booklet.order.neither"));
+  // The first sides that hold other pages than a folded booklet needs.
+  for (const Booklet::Side& s : b.sides) {
+    if (s.left == s.fold_left && s.right == s.fold_right) continue;
+    if (f.details.size() >= 4) break;
+    f.details.push_back(Text("audit.booklet.order.side")
+                            .arg("sheet", std::to_string((s.pdf_page + 1) / 2))
+                            .arg("side", s.pdf_page % 2 == 1 ? "@audit.word.front" : "@audit.word.back")
+                            .arg("left", std::to_string(s.left))
+                            .arg("right", std::to_string(s.right))
+                            .arg("fold_left", std::to_string(s.fold_left))
+                            .arg("fold_right", std::to_string(s.fold_right)));
+    f.pages.push_back(s.left);
+    f.pages.push_back(s.right);
+  }
+  f.pages = unique_pages(f.pages);
+  return f;
 }
 
 Finding rule_margins(const Analysis& a) {
@@ -129,7 +167,7 @@ Finding rule_margins(const Analysis& a) {
       if (std::fabs(left - want.x0) > t) report("audit.margins.left", left, want.x0);
     }
     if (!rights.empty()) {
-      const double right = median(rights);
+      const double right = most_common(rights);
       if (p.seq % 2 == 1) rights_odd.push_back(p.width - right);
       if (std::fabs(right - want.x1) > t) report("audit.margins.right", p.width - right, p.width - want.x1);
     }
@@ -170,7 +208,20 @@ Finding rule_block_outside(const Analysis& a) {
   for (const Page& p : a.pages) {
     if (!p.outcome) continue;
     ++checked;
+    // The block as this page sets it: at its measured left edge, from its
+    // first line of running text down to its last (or its notes) — a text
+    // block of another size is the margins' matter; what is outside it
+    // (running heads, marginal notes, rules and images in the margins) is
+    // this rule's.
     Rect b = page_block(a, p);
+    for (const Line& l : p.lines) {
+      if (l.role == Role::Body || l.role == Role::Heading || l.role == Role::Title || l.role == Role::Quote) {
+        b.y0 = std::min(b.y0, l.em_top());
+        b.y1 = std::max(b.y1, l.em_bottom());
+      } else if (l.role == Role::Footnote) {
+        b.y1 = std::max(b.y1, l.em_bottom());
+      }
+    }
     b = {b.x0 - t, b.y0 - t, b.x1 + t, b.y1 + leading + t};
     auto out_of = [&](const Rect& r) { return r.x0 < b.x0 || r.x1 > b.x1 || r.y0 < b.y0 || r.y1 > b.y1; };
     int items = 0;
@@ -181,7 +232,13 @@ Finding rule_block_outside(const Analysis& a) {
     for (const Line& l : p.lines) {
       if (l.role == Role::Folio) continue;
       const Rect r{l.x0, l.em_top(), l.x1, l.em_bottom()};
-      if (out_of(r)) note(Text("audit.block.outside.text").arg("text", excerpt(l.text)));
+      if (!out_of(r)) continue;
+      // Only its last mark past the right edge: hanging punctuation.
+      const Glyph& last = p.glyphs[l.glyphs.back()];
+      const bool hangs = l.glyphs.size() > 1 && r.x1 > b.x1 && !out_of({r.x0, r.y0, last.x, r.y1}) &&
+                         is_wide(last.cp) && no_line_start(last.cp);
+      note(Text(hangs ? "audit.block.outside.hanging" : "audit.block.outside.text")
+               .arg("text", excerpt(hangs ? l.text.substr(l.text.size() > 8 ? l.text.size() - 8 : 0) : l.text)));
     }
     for (uint32_t i : p.tilted) {
       const Glyph& g = p.glyphs[i];

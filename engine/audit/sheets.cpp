@@ -121,6 +121,9 @@ std::vector<Page> order_halves(std::vector<Page> halves, Booklet& booklet) {
   consistent(halves, *chosen, booklet.numbered);
   if (!can_fold) booklet.odd_sheets.push_back(static_cast<int>(sides));
   for (size_t i = 0; i < n; ++i) halves[i].seq = (*chosen)[i];
+  if (can_fold)
+    for (size_t i = 0; i + 1 < n; i += 2)
+      booklet.sides.push_back({halves[i].pdf_page, halves[i].seq, halves[i + 1].seq, folded[i], folded[i + 1]});
   std::sort(halves.begin(), halves.end(), [](const Page& a, const Page& b) { return a.seq < b.seq; });
   return halves;
 }

@@ -31,10 +31,12 @@ Bold Analysis::bold_of(const Glyph& g) const {
   if (g.stroked && g.filled && g.stroke >= 0.01 * g.size) return Bold::Yes;  // text render mode 2
   if (g.overprint) return Bold::Yes;
   const FontInfo& f = raw->fonts[g.font];
+  // An embedded font program says its own weight; its name is only a
+  // label (WeasyPrint calls a regular face "FandolFang-Bold" when bold was
+  // asked for and none exists, and prints it regular).
+  if (f.embedded && !f.type3) return f.program_bold ? Bold::Yes : Bold::No;
+  // Otherwise the name is all there is: bold when it says so, else unknown.
   if (f.bold || f.fake_bold || faces[g.font].bold_by_name) return Bold::Yes;
-  // Only a font program in the file tells its weight; a substituted one
-  // or a Type 3 font does not.
-  if (f.embedded && !f.type3) return Bold::No;
   return Bold::Unknown;
 }
 

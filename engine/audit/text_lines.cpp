@@ -26,8 +26,11 @@ double ink_left(const Glyph& g) {
 
 double ink_right(const Glyph& g) {
   const CharClass c = char_class(g.cp);
+  // ，。、）” of a GB font have their ink in the left half, ending short of
+  // the middle: a line-end mark set half-width (or hanging) is not past
+  // the edge.
   if (is_wide(g.cp) && (c == CharClass::Stop || c == CharClass::Closing))
-    return g.x + std::min<double>(g.adv, 0.5 * g.size);
+    return g.x + std::min<double>(g.adv, 0.45 * g.size);
   return g.x + g.adv;
 }
 
@@ -95,9 +98,15 @@ void build_lines(Page& page, double baseline_tol) {
     Cluster* best = nullptr;
     for (size_t m = 0; m < clusters.size(); ++m) {
       Cluster& d = clusters[m];
-      if (m == k || d.script || c.size > 0.8 * d.size) continue;
+      // A note's number may be raised without being smaller (WeasyPrint's
+      // ::footnote-marker): a few digits at the start of a line count too.
+      const bool number_at_start =
+          c.glyphs.size() <= 3 && c.x1 <= d.x0 + 0.5 * d.size &&
+          std::all_of(c.glyphs.begin(), c.glyphs.end(), [&](uint32_t i) { return g[i].cp >= '0' && g[i].cp <= '9'; });
+      if (m == k || d.script || (c.size > 0.9 * d.size && !number_at_start)) continue;
       const double dy = c.y - d.y;
-      if (dy < -0.6 * d.size || dy > 0.35 * d.size || std::fabs(dy) < baseline_tol) continue;
+      // Raised (or lowered) by a good part of the line's em, and smaller.
+      if (dy < -0.6 * d.size || dy > 0.35 * d.size || std::fabs(dy) < std::max(baseline_tol, 0.15 * d.size)) continue;
       // A note's number may hang left of its text by a few em.
       if (c.x0 < d.x0 - 3 * d.size || c.x1 > d.x1 + 2 * d.size) continue;
       if (!best || std::fabs(dy) < std::fabs(c.y - best->y)) best = &d;
@@ -119,10 +128,11 @@ void build_lines(Page& page, double baseline_tol) {
     // Attach to the nearest line above or below that spans it.
     Line* best = nullptr;
     for (auto& l : page.lines) {
-      if (c.size > 0.8 * l.size) continue;
+      const double lx0 = g[l.glyphs.front()].x;
+      if (c.size > 0.9 * l.size && !(c.glyphs.size() <= 3 && c.x1 <= lx0 + 0.5 * l.size)) continue;
       const double dy = c.y - l.y;
       if (dy < -0.6 * l.size || dy > 0.35 * l.size) continue;
-      const double lx0 = g[l.glyphs.front()].x, lx1 = g[l.glyphs.back()].right();
+      const double lx1 = g[l.glyphs.back()].right();
       if (c.x0 < lx0 - 3 * l.size || c.x1 > lx1 + 2 * l.size) continue;
       if (!best || std::fabs(dy) < std::fabs(c.y - best->y)) best = &l;
     }

@@ -48,6 +48,8 @@ constexpr Entry kEntries[] = {
     {"audit.rule.form.cover", "Cover fields filled in", "封面栏目已填写"},
 
     {"audit.word.bold", "bold ", "加粗"},
+    {"audit.word.front", "front", "正面"},
+    {"audit.word.back", "back", "反面"},
     {"audit.verdict.pass", "PASS", "通过"},
     {"audit.verdict.fail", "FAIL", "不符"},
     {"audit.verdict.na", "n/a", "不适用"},
@@ -69,6 +71,9 @@ constexpr Entry kEntries[] = {
     {"audit.booklet.order.reading",
      "halves in reading order (1|2, 3|4 …), not booklet order: folded, the pages come out of order",
      "对开页按阅读顺序排列（1|2、3|4……），不是骑马订顺序：对折后页序错乱"},
+    {"audit.booklet.order.side",
+     "sheet {sheet} {side} holds pages {left}|{right}; folded into a booklet it must hold {fold_left}|{fold_right}",
+     "第 {sheet} 张{side}为第 {left}|{right} 页，骑马订对折后应为第 {fold_left}|{fold_right} 页"},
     {"audit.booklet.order.neither", "the page numbers on the halves follow neither booklet nor reading order",
      "对开页的页码既不符合骑马订顺序，也不是阅读顺序"},
 
@@ -92,6 +97,8 @@ constexpr Entry kEntries[] = {
     {"audit.block.outside.fail", "content outside the text block on {count} pages", "{count} 页版心外有内容"},
     {"audit.block.outside.text", "page {page}: text 「{text}」 outside the block",
      "第 {page} 页：版心外有文字「{text}」"},
+    {"audit.block.outside.hanging", "page {page}: 「{text}」 hangs its last mark into the margin (hanging punctuation)",
+     "第 {page} 页：「{text}」行末标点悬挂在版心外（标点溢出边界）"},
     {"audit.block.outside.rule", "page {page}: a rule outside the block", "第 {page} 页：版心外有线条"},
     {"audit.block.outside.image", "page {page}: an image outside the block", "第 {page} 页：版心外有图片"},
     {"audit.block.outside.drawing", "page {page}: a drawing outside the block", "第 {page} 页：版心外有图形"},
@@ -211,6 +218,10 @@ constexpr Entry kEntries[] = {
     {"audit.unreadable.not-pdf", "not a PDF (nor a .docx)", "不是 PDF（也不是 .docx）文件"},
     {"audit.unreadable.encrypted", "the PDF is encrypted and needs a password", "PDF 已加密，需要密码才能打开"},
     {"audit.unreadable.damaged", "the PDF is damaged: {detail}", "PDF 文件已损坏：{detail}"},
+    {"audit.unreadable.broken",
+     "the PDF is damaged: its cross-reference table is broken and {count} of its parts cannot be read (a file cut "
+     "short?)",
+     "PDF 文件已损坏：交叉引用表残缺，{count} 处内容无法读取（文件不完整？）"},
     {"audit.unreadable.too-many-pages", "{detail} pages: more than the audit reads (2,000)",
      "共 {detail} 页，超出审查上限（2000 页）"},
     {"audit.unreadable.too-large", "{detail}: larger than the audit reads (512 MB)",

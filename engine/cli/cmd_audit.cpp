@@ -57,6 +57,9 @@ std::string unreadable_json(const Item& item, Lang lang) {
   w.key("file").value(item.file.string());
   w.key("rule").value("file.readable");
   w.key("verdict").value("error");
+  // The kind, stable for scripts: empty, not-pdf, encrypted, damaged, broken …
+  const std::string& code = item.unreadable->code;
+  w.key("reason").value(code.substr(code.rfind('.') + 1));
   w.key("measured").value(audit::render(*item.unreadable, lang));
   w.end_object();
   return w.str();

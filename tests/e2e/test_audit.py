@@ -1,0 +1,221 @@
+"""banshi audit on PDFs made by banshi and by other programs: every rule's
+verdict on every corpus file as tests/data/audit/expected.txt says (a good
+file passes, a file broken in one way fails exactly that rule), banshi's
+own renders of every sample pass (A4 and A3), the outputs parse (JSON
+lines, CSV), unreadable files exit 2 with a clear message, and the words
+follow the locale."""
+
+import csv
+import io
+import json
+import os
+import shlex
+import unittest
+
+from support import SAMPLES, SOURCE_DIR, out_path, render, run_banshi
+
+DATA = os.path.join(SOURCE_DIR, "tests", "data", "audit")
+CORPUS = os.path.join(DATA, "corpus")
+OUTCOME_NA = ["booklet.order=n/a", "heading4.style=n/a", "form.pages=n/a", "form.cover=n/a"]
+RULES = ["page.size", "booklet.order", "margins", "block.outside", "body.style", "title.style", "heading1.style",
+         "heading2.style", "heading3.style", "heading4.style", "fonts.embedded", "fonts.type3", "text.extractable",
+         "grid.lines", "grid.chars", "body.justified", "linebreak.start", "linebreak.end", "folio.format",
+         "folio.position", "folio.sequence", "footnotes.page", "form.pages", "form.cover"]
+
+
+def expectations():
+    """{file: {rule: verdict}} or {file: ("unreadable", kind)}."""
+    out = {}
+    with open(os.path.join(DATA, "expected.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            name, *words = shlex.split(line)
+            if words and words[0] == "unreadable":
+                out[name] = ("unreadable", words[1])
+                continue
+            verdicts = {rule: "pass" for rule in RULES}
+            for w in words:
+                for item in (OUTCOME_NA if w == "@outcome" else [w]):
+                    rule, verdict = item.split("=")
+                    assert rule in verdicts, f"expected.txt: unknown rule {rule}"
+                    verdicts[rule] = verdict
+            out[name] = verdicts
+    return out
+
+
+def audit_json(*args):
+    code, out, err = run_banshi("audit", "--json", "-j", "2", *args)
+    objects = [json.loads(line) for line in out.decode("utf-8").splitlines()]
+    return code, objects, err
+
+
+class Corpus(unittest.TestCase):
+    """One run over the whole corpus, each file's verdicts against expected.txt."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.expected = expectations()
+        cls.code, cls.objects, cls.err = audit_json(CORPUS)
+
+    def test_every_corpus_file_is_expected(self):
+        pdfs = sorted(f for f in os.listdir(CORPUS) if f.endswith(".pdf"))
+        self.assertEqual(pdfs, sorted(self.expected))
+
+    def test_each_file_rule_by_rule(self):
+        by_file = {}
+        for o in self.objects:
+            by_file.setdefault(os.path.basename(o["file"]), []).append(o)
+        for name, want in self.expected.items():
+            with self.subTest(file=name):
+                got = by_file.get(name)
+                self.assertTrue(got, f"no findings for {name}")
+                if isinstance(want, tuple):
+                    self.assertEqual([(o["verdict"], o["reason"]) for o in got], [("error", want[1])])
+                    continue
+                verdicts = {o["rule"]: o["verdict"] for o in got}
+                self.assertEqual(list(verdicts), RULES, "one finding a rule, in order")
+                wrong = {r: (verdicts[r], v) for r, v in want.items() if verdicts[r] != v}
+                details = {o["rule"]: o["details"] for o in got if o["rule"] in wrong}
+                self.assertEqual(wrong, {}, f"(got, expected); details: {details}")
+
+    def test_findings_carry_what_a_clerk_needs(self):
+        for o in self.objects:
+            if o["verdict"] == "error":
+                self.assertTrue(o["measured"])
+                continue
+            self.assertTrue(o["title"] and o["measured"] and o["source"], o)
+            if o["verdict"] == "fail" and o["rule"] not in ("grid.chars", "grid.lines"):
+                self.assertTrue(o["details"], o)
+                if o["rule"] not in ("grid.chars", "grid.lines", "booklet.order", "fonts.type3"):
+                    self.assertTrue(o["pages"], o)
+
+    def test_a_pile_with_an_unreadable_file_exits_2(self):
+        self.assertEqual(self.code, 2, self.err)
+
+
+class Outputs(unittest.TestCase):
+    def test_exit_status(self):
+        good = os.path.join(CORPUS, "xelatex-good.pdf")
+        bad = os.path.join(CORPUS, "banshi-ragged.pdf")
+        self.assertEqual(run_banshi("audit", "-q", good)[0], 0)
+        self.assertEqual(run_banshi("audit", "-q", good, bad)[0], 1)
+        self.assertEqual(run_banshi("audit", "-q", good, os.path.join(CORPUS, "unreadable-empty.pdf"))[0], 2)
+
+    def test_summary_csv(self):
+        files = [os.path.join(CORPUS, f) for f in ("banshi-good.pdf", "banshi-folio-centred.pdf",
+                                                  "unreadable-encrypted.pdf")]
+        code, out, _ = run_banshi("audit", "--summary", "csv", *files)
+        self.assertEqual(code, 2)
+        rows = list(csv.DictReader(io.StringIO(out.decode("utf-8"))))
+        self.assertEqual([(os.path.basename(r["file"]), r["verdict"], r["failed_rules"]) for r in rows], [
+            ("banshi-good.pdf", "pass", ""),
+            ("banshi-folio-centred.pdf", "fail", "folio.format;folio.position"),
+            ("unreadable-encrypted.pdf", "unreadable", ""),
+        ])
+
+    def test_text_report_cites_sources_and_pages(self):
+        code, out, _ = run_banshi("audit", "--lang", "en", os.path.join(CORPUS, "banshi-margins-shifted.pdf"))
+        text = out.decode("utf-8")
+        self.assertEqual(code, 1)
+        self.assertIn("FAIL   margins", text)
+        self.assertRegex(text, r"page 1: left margin 3\d\.\d mm \(should be 28\.0 mm\)")
+        self.assertIn("source: GB/T 9704—2012 5.2.2", text)
+        self.assertIn("1 rules fail: margins", text)
+
+    def test_chinese_under_a_chinese_locale(self):
+        env_code, out, _ = run_banshi_env({"LANG": "zh_CN.UTF-8", "LC_ALL": ""}, "audit",
+                                          os.path.join(CORPUS, "banshi-body-song.pdf"))
+        text = out.decode("utf-8")
+        self.assertEqual(env_code, 1)
+        self.assertIn("不符   body.style", text)
+        self.assertIn("正文字号、字体", text)
+        self.assertIn("宋体（应为 16.0 pt 仿宋）", text)
+        self.assertIn("依据：填表说明三", text)
+
+    def test_booklet_pages_name_their_sheet(self):
+        code, objects, _ = audit_json(os.path.join(CORPUS, "banshi-jiexiang-a3.pdf"))
+        self.assertEqual(code, 0)
+        size = next(o for o in objects if o["rule"] == "page.size")
+        self.assertRegex(size["measured"], r"A3 landscape sheets \(420\.0 × 297\.0 mm\), \d+ A4 pages")
+        code, objects, _ = audit_json(os.path.join(CORPUS, "banshi-jiexiang-a3-reading-order.pdf"))
+        order = next(o for o in objects if o["rule"] == "booklet.order")
+        self.assertEqual(order["verdict"], "fail")
+        self.assertIn("reading order", order["measured"])
+
+    def test_a_directory_is_its_pdfs(self):
+        d = out_path("audit-dir")
+        os.makedirs(d, exist_ok=True)
+        for f in ("banshi-good.pdf", "xelatex-good.pdf"):
+            with open(os.path.join(CORPUS, f), "rb") as src, open(os.path.join(d, f), "wb") as dst:
+                dst.write(src.read())
+        with open(os.path.join(d, "notes.txt"), "w") as f:
+            f.write("not audited: not a .pdf or .docx")
+        code, out, err = run_banshi("audit", "--summary", "csv", d)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(len(out.decode().splitlines()), 3)
+        self.assertIn("2 files: 2 pass, 0 fail, 0 unreadable", err)
+
+
+class Unreadable(unittest.TestCase):
+    def check(self, name, message_en, message_zh):
+        path = os.path.join(CORPUS, name)
+        code, out, err = run_banshi("audit", "--lang", "en", path)
+        self.assertEqual(code, 2)
+        self.assertEqual(out, b"")
+        self.assertIn(f"{path}: cannot be audited: {message_en}", err)
+        code, _, err = run_banshi("audit", "--lang", "zh", path)
+        self.assertEqual(code, 2)
+        self.assertIn(message_zh, err)
+
+    def test_damaged(self):
+        self.check("unreadable-damaged.pdf", "the PDF is damaged: its cross-reference table is broken",
+                   "PDF 文件已损坏")
+
+    def test_encrypted(self):
+        self.check("unreadable-encrypted.pdf", "the PDF is encrypted and needs a password", "PDF 已加密，需要密码才能打开")
+
+    def test_not_a_pdf(self):
+        self.check("unreadable-not-a-pdf.pdf", "not a PDF (nor a .docx)", "不是 PDF（也不是 .docx）文件")
+
+    def test_empty(self):
+        self.check("unreadable-empty.pdf", "the file is empty", "文件为空")
+
+    def test_missing_file(self):
+        code, _, err = run_banshi("audit", out_path("no-such-file.pdf"))
+        self.assertEqual(code, 2)
+        self.assertIn("cannot be audited", err)
+
+
+class OwnRenders(unittest.TestCase):
+    """banshi's own output passes every rule: each sample, A4 and A3."""
+
+    def test_every_sample_passes(self):
+        pdfs = []
+        for f in sorted(os.listdir(SAMPLES)):
+            if not f.endswith(".xml"):
+                continue
+            stem = f[:-4]
+            pdfs.append(render(os.path.join(SAMPLES, f), f"audit-{stem}.pdf", "--impose", "none")[0])
+            if "jiexiang" in f:
+                pdfs.append(render(os.path.join(SAMPLES, f), f"audit-{stem}.a3.pdf")[0])
+        code, objects, err = audit_json(*pdfs)
+        failed = [(os.path.basename(o["file"]), o["rule"], o["details"]) for o in objects if o["verdict"] == "fail"]
+        self.assertEqual(failed, [])
+        self.assertEqual(code, 0, err)
+        # The jiexiang samples are recognised as the form, the rest as outcomes.
+        templates = {os.path.basename(o["file"]): o["template"] for o in objects}
+        for name, template in templates.items():
+            self.assertEqual(template, "jiexiang" if "jiexiang" in name else "outcome", name)
+
+
+def run_banshi_env(env, *args):
+    import subprocess
+    from support import BANSHI
+    p = subprocess.run([BANSHI, *args], capture_output=True, timeout=300, env=dict(os.environ, **env))
+    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+
+
+if __name__ == "__main__":
+    unittest.main()
