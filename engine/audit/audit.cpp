@@ -184,7 +184,7 @@ Text unreadable_text(const UnreadableError& e) {
     case Unreadable::TooManyPages: return Text("audit.unreadable.too-many-pages").arg("detail", e.detail());
     case Unreadable::TooLarge: return Text("audit.unreadable.too-large").arg("detail", e.detail());
     case Unreadable::Unopenable: return Text("audit.unreadable.io").arg("detail", e.detail());
-    case Unreadable::Docx: return Text("audit.unreadable.docx").arg("detail", e.detail());
+    case Unreadable::Docx: return Text("audit.unreadable.bad-docx").arg("detail", e.detail());
   }
   return Text("audit.unreadable.io").arg("detail", e.detail());
 }

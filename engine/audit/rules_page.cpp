@@ -105,7 +105,7 @@ Finding rule_booklet_order(const Analysis& a) {
     if (f.details.size() >= 4) break;
     f.details.push_back(Text("audit.booklet.order.side")
                             .arg("sheet", std::to_string((s.pdf_page + 1) / 2))
-                            .arg("side", s.pdf_page % 2 == 1 ? "@audit.word.front" : "@audit.word.back")
+                            .word("side", s.pdf_page % 2 == 1 ? "audit.word.front" : "audit.word.back")
                             .arg("left", std::to_string(s.left))
                             .arg("right", std::to_string(s.right))
                             .arg("fold_left", std::to_string(s.fold_left))

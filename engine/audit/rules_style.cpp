@@ -102,10 +102,10 @@ Text style_measured(const Analysis& a, const char* code, const Tally& t, const T
       .arg("count", std::to_string(count))
       .arg("size", fixed(t.median_size()))
       .arg("face", t.main_face(a))
-      .arg("bold", t.bold_yes > t.bold_no + t.bold_unknown ? "@audit.word.bold" : "")
+      .word("bold", t.bold_yes > t.bold_no + t.bold_unknown ? "audit.word.bold" : "")
       .arg("expected_size", fixed(want.size))
       .arg("expected_face", a.face_name(want.face))
-      .arg("expected_bold", want.bold ? "@audit.word.bold" : "");
+      .word("expected_bold", want.bold ? "audit.word.bold" : "");
 }
 
 }  // namespace

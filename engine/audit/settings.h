@@ -15,6 +15,7 @@ namespace banshi::audit {
 // A rule the audit implements and the tolerances it reads.
 struct RuleSpec {
   std::string_view id;
+  std::string_view title;  // its catalogue code: audit.rule.ID
   std::span<const std::string_view> tolerances;
 };
 

@@ -1,8 +1,7 @@
 // The audit's words: what it says about a rule and what it measured, kept
 // as a message code with named arguments until it is shown, then put in
-// English or Chinese. The texts are in words.cpp, one table, in the
-// `code = text {argument}` form of the message catalogue (messages/*.txt)
-// they will move into.
+// English or Chinese from the message catalogue (messages/*.txt, the
+// audit.* codes).
 #pragma once
 
 #include <string>
@@ -10,15 +9,14 @@
 #include <utility>
 #include <vector>
 
+#include "i18n/lang.h"
+
 namespace banshi::audit {
 
-enum class Lang { En, Zh };
-
-// Chinese when the locale (LC_ALL, LC_MESSAGES, LANG: the first set) is zh_*.
-Lang lang_from_environment();
+using banshi::Lang;
 
 struct Text {
-  std::string code;  // "audit.margins.pass"
+  std::string code;  // a catalogue code, audit.*
   std::vector<std::pair<std::string, std::string>> args;
 
   Text() = default;
@@ -28,21 +26,27 @@ struct Text {
     args.emplace_back(std::move(name), std::move(value));
     return *this;
   }
+  // An argument that is itself a message ("audit.word.bold"), put in the
+  // same language as the text; an empty code is an empty argument.
+  Text& word(std::string name, std::string_view message) {
+    args.emplace_back(std::move(name), message.empty() ? std::string() : "@" + std::string(message));
+    return *this;
+  }
 };
 
-// The text of `t` in `lang`, arguments filled in; an unknown code shows as
-// itself so nothing is lost.
+// The text of `t` in `lang`, arguments filled in; a code the catalogue
+// lacks shows as itself, so nothing is lost. A word() argument is its
+// message in the same language; page_list ("1,2,3,5") is written as
+// ranges, 1–3, 5 / 1–3、5.
 std::string render(const Text& t, Lang lang);
 // The one-line description of a rule ("Margins of the text block").
 std::string rule_title(std::string_view rule, Lang lang);
-// Codes whose English or Chinese text is empty (for the tests).
-std::vector<std::string> missing_texts();
-// Whether `code` has texts.
+// Whether the catalogue has `code` (for the tests).
 bool has_text(std::string_view code);
 
 // Figures as the messages show them: 28.0, 0.46.
 std::string fixed(double v, int decimals = 1);
-// "3, 5, 7–9" / "3、5、7–9".
-std::string page_list(const std::vector<int>& pages, Lang lang);
+// 1, 2, 3, 5 → "1–3", "5".
+std::vector<std::string> page_ranges(const std::vector<int>& pages);
 
 }  // namespace banshi::audit

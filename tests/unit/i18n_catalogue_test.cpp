@@ -61,13 +61,26 @@ TEST(I18nCatalogue, EveryCodeIsTranslatedWithTheSameArguments) {
 
 // Literals that look like codes but are not messages: file names, numbers
 // (addresses, versions) and the form's placeholder keys.
+// The audit's rule ids (page.size, grid.lines …), as audit/rules.xml has them.
+std::set<std::string> audit_rule_ids() {
+  std::ifstream in(std::filesystem::path(BANSHI_SOURCE_DIR) / "audit" / "rules.xml");
+  const std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::set<std::string> ids;
+  const std::regex id(R"re(<rule id="([^"]+)")re");
+  for (std::sregex_iterator it(xml.begin(), xml.end(), id), end; it != end; ++it) ids.insert((*it)[1]);
+  return ids;
+}
+
+// Literals that look like codes but are not messages: file names, the
+// form's placeholder keys and the audit's rule ids.
 bool is_not_a_code(const std::string& s) {
   static const std::regex kFile(R"(.*\.(xml|txt|pdf|json|jsonl|png|jpe?g|docx|otf|ttf|ttc|conf|html|css|js|svg)$)");
   static const std::regex kNumber(R"([0-9.]+)");
   if (std::regex_match(s, kNumber)) return true;
   static const std::set<std::string> kKeys{"changes.original-member", "changes.current-member", "changes.changed",
                                            "declaration.sensitive", "declaration.secret"};
-  return std::regex_match(s, kFile) || kKeys.count(s) > 0;
+  static const std::set<std::string> kRules = audit_rule_ids();
+  return std::regex_match(s, kFile) || kKeys.count(s) > 0 || kRules.count(s) > 0;
 }
 
 // Every "area.what" literal in engine/: a message code, looked up when the
