@@ -111,7 +111,7 @@ class BrowserTest(unittest.TestCase):
     def wait_for_preview(self, what="the preview"):
         # A change shows after a short pause: wait for the state to settle.
         time.sleep(0.8)
-        self.wait(lambda: "已更新" in self.preview_state() or "暂只预览" in self.preview_state(), 90, what)
+        self.wait(lambda: "已更新" in self.preview_state() or "仅预览" in self.preview_state(), 90, what)
         self.wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#preview .page canvas"), 60, "pages drawn")
 
     def screenshot(self, name):
@@ -187,7 +187,7 @@ class BrowserTest(unittest.TestCase):
         self.by_id("report-file").send_keys(self.report_file())
         self.wait(lambda: self.by_id("file-name").text, 30, "the file to show")
         self.wait_for_preview("the preview after the upload")
-        self.assertIn("共", self.preview_state())
+        self.assertRegex(self.preview_state(), r"已更新 · \d+ 页")
         self.assertNotIn("errors", self.by_id("summary").get_attribute("class"))
         self.screenshot("filled")
 

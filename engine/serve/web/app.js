@@ -99,9 +99,9 @@ async function refresh() {
   const pages = await preview.show(bytesOf(data.pdf));
   if (controller !== inflight) return;
   const ms = serverMs(res, "preview");
-  const took = ms !== null ? ` · 服务器排版 ${ms} 毫秒` : "";
-  if (data.partial) setPreviewState("warn", `表单还有错误，暂只预览最终成果（${pages} 页）${took}`);
-  else setPreviewState("ok", `已更新 · 共 ${pages} 页${took}`);
+  const took = ms !== null ? ` · 排版 ${ms} 毫秒` : "";
+  if (data.partial) setPreviewState("warn", `表单有误，仅预览最终成果 · ${pages} 页${took}`);
+  else setPreviewState("ok", `已更新 · ${pages} 页${took}`);
 }
 
 // ------------------------------------------------------------ findings
@@ -287,6 +287,8 @@ function showFiles() {
     $("file-name").textContent = f.name;
     $("file-size").textContent = formatSize(f.size);
   }
+  // Figures are uploaded beside a report XML; a Word document holds its own.
+  $("figures-field").hidden = !!f && !/\.xml$/i.test(f.name);
   const list = $("figure-list");
   list.replaceChildren(...state.files.figures.map((x) => Object.assign(document.createElement("li"), { textContent: `${x.name}（${formatSize(x.size)}）` })));
 }
