@@ -51,11 +51,16 @@ std::string_view trim(std::string_view s) {
 bool is_blank(std::string_view line) { return trim_start(line).empty(); }
 
 std::vector<Block> split_blocks(const std::vector<Line>& lines) {
-  bool any_blank = false;
-  bool seen_text = false;
+  // A blank line between two lines of text (not the blank lines before the
+  // first or after the last).
+  bool any_blank = false, seen_text = false, blank_after_text = false;
   for (const Line& l : lines) {
-    if (!is_blank(l.text)) seen_text = true;
-    else if (seen_text) any_blank = true;
+    if (is_blank(l.text)) {
+      blank_after_text = seen_text;
+    } else {
+      any_blank = any_blank || blank_after_text;
+      seen_text = true;
+    }
   }
   std::vector<Block> blocks;
   bool open = false;
