@@ -528,13 +528,17 @@ class ServeLimitsTest(unittest.TestCase):
             self.assertEqual(os.listdir(os.path.join(tmp, root)), [])
 
     def test_job_time_limit(self):
-        with Server("-j", "1", "--job-timeout", "0.3") as server:
-            r = server.post("/api/check?template=outcome", [("text", long_text(3000))])
+        # Some 200 pages cannot be laid out in 50 ms on any machine here (the
+        # 21-page sample takes about as long).
+        with Server("-j", "1", "--job-timeout", "0.05") as server:
+            r = server.post("/api/check?template=outcome", [("text", long_text(600))])
             self.assertEqual(r.status, 500, r.body[:300])
             body = r.json()
             self.assertEqual(body["code"], "job.timed-out")
             self.assertEqual(body["status"], 1)
-            self.assertEqual(server.post("/api/check?template=outcome", [("text", TEXT)]).status, 200)
+            self.assertIn("0.05", body["error"])
+            self.assertEqual(server.get("/healthz").json()["running"], 0)
+            self.assertEqual(server.render_host_pid(), server.render_host_pid())  # the same host goes on
 
     def test_a_crashing_job_ends_only_itself(self):
         with Server("-j", "2") as server:
