@@ -7,6 +7,7 @@
 #include "docx/symbols.h"
 #include "docx/walker.h"
 #include "util/utf8.h"
+#include "xml/schema.h"
 #include "xml/values.h"
 
 namespace banshi::docx {
@@ -69,6 +70,13 @@ std::optional<double> vml_width(const char* style) {
   return std::nullopt;
 }
 
+// A link report XML can hold: <a href> is a token (no white space) to the
+// web or an address — the XML reader's own two checks.
+bool printable_link(std::string_view href) {
+  const xml::AttrSpec* spec = xml::find_attr(xml::ElementId::Link, "href");
+  return !xml::check_href(href) && !(spec && xml::check_attribute_value(*spec, href));
+}
+
 }  // namespace
 
 void set_pos(model::Inlines& in, model::Pos pos) {
@@ -100,7 +108,7 @@ void Walker::inlines(const El* parent, ParaState& st, const Format& f) {
       const char* id = attr(c, ns_.r, "id");
       if (const Relationship* rel = id ? ctx_.package.relationship(part_, id) : nullptr) {
         if (rel->external) {
-          if (auto problem = xml::check_href(rel->target)) {
+          if (!printable_link(rel->target)) {
             ctx_.log.warn(here(), "docx.link-not-web", {{"target", rel->target.substr(0, 200)}});
           } else {
             g.link = st.out.link(rel->target);
@@ -293,7 +301,7 @@ void Walker::begin_field_result(Field& f) {
   if (word == "HYPERLINK") {
     f.kind = Field::Kind::Hyperlink;
     f.href = hyperlink_target(f.instr);
-    if (!f.href.empty() && xml::check_href(f.href)) f.href.clear();
+    if (!f.href.empty() && !printable_link(f.href)) f.href.clear();
   } else if (word == "TOC") {
     f.kind = Field::Kind::Toc;
   }

@@ -5,6 +5,7 @@
 
 #include "docx/messages.h"
 #include "docx/package.h"
+#include "util/utf8.h"
 
 namespace banshi::docx {
 
@@ -95,8 +96,9 @@ const std::array<Known, 8> kKnown{{
 
 std::unique_ptr<tinyxml2::XMLDocument> parse_xml(std::string text, const std::string& package_name,
                                                  std::string_view part) {
-  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))
-    fail(package_name, "docx.not-utf8", {{"part", part}});
+  // Word writes UTF-8; a part that is not (UTF-16, or damaged bytes that
+  // tinyxml2 would pass on) is refused rather than printed as mojibake.
+  if (!utf8_valid(text)) fail(package_name, "docx.not-utf8", {{"part", part}});
   std::string_view body = text;
   if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
   if (has_doctype(body)) fail(package_name, "docx.doctype", {{"part", part}});

@@ -128,6 +128,10 @@ def edge_cases(mf):
     P(r("尾注在此") + '<w:r><w:rPr><w:rStyle w:val="70"/></w:rPr><w:endnoteReference w:id="1"/></w:r>' +
       r("，公式") + '<m:oMath><m:r><m:t>x+y=1</m:t></m:r></m:oMath>' + r("。"))
     pkg.endnotes.append((1, '<w:p><w:r><w:endnoteRef/></w:r>' + r(" 尾注的文字。") + "</w:p>"))
+    # A link whose address holds a space: report XML cannot take it as a
+    # link, so it prints as text (a warning).
+    rid = pkg.rel("hyperlink", "https://www.example.com/a b", external=True)
+    P(r("坏链接：") + f'<w:hyperlink r:id="{rid}">' + r("带空格的地址") + "</w:hyperlink>")
     # A paragraph in a style whose basedOn chain loops.
     P(r("样式循环也能读。"), '<w:pStyle w:val="80"/>')
 
@@ -182,6 +186,7 @@ def edge_cases(mf):
           <p>图文框锚点。</p>
           <p>文本框中的文字。</p>
           <p>尾注在此<fn>尾注的文字。</fn>，公式x+y=1。</p>
+          <p>坏链接：带空格的地址</p>
           <p>样式循环也能读。</p>
           <table>
             <caption>表1　边界表格</caption>
@@ -338,6 +343,10 @@ def hostile(mf):
     case("empty.docx", "not a readable .docx", data=b"")
     case("not-a-zip.docx", "not a readable .docx", data="只是一些文字，不是 Word 文档。".encode())
     case("no-document.docx", "not a Word document", [("hello.txt", "hi")])
+    # Bytes that are not UTF-8 in the text (a damaged file).
+    broken = (f'<w:document xmlns:w="{mf.W_NS}"><w:body><w:p><w:r><w:t>'.encode() + "正文".encode()[:4] +
+              b"</w:t></w:r></w:p></w:body></w:document>")
+    case("bad-utf8.docx", "is not UTF-8", minimal(mf, "", document=broken))
     # XML nested past what the parser takes.
     case("deep.docx", "not well-formed", minimal(mf, "<w:p>" + "<w:ins>" * 200 + "</w:ins>" * 200 + "</w:p>"))
 

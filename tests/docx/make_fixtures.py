@@ -25,6 +25,7 @@ Writes tests/data/docx/:
                               cannot carry); the tests compare the import with it
   hostile/*                   packages that must be refused (zip bomb, escaping and external
                               relationships, entities, a truncated zip, a .doc named .docx …)
+  bench/thirty-pages.docx     three samples in one (over 30 pages), for bench/docx_import_bench
   ../../engine/fuzz/docx-corpus/  seeds for the docx fuzzer
 
 The zips are written with fixed timestamps, so running this again gives the
@@ -138,9 +139,9 @@ class Sample:
     printed order of the references (cited first, in order of first
     citation), the citation labels, and each section's printed number."""
 
-    def __init__(self, name):
+    def __init__(self, name, root=None):
         self.name = name
-        self.root = ET.parse(os.path.join(SAMPLES, name + ".xml")).getroot()
+        self.root = root if root is not None else ET.parse(os.path.join(SAMPLES, name + ".xml")).getroot()
         self.outcome = self.root.find("outcome")
         refs = self.outcome.find("references")
         self.refs = list(refs) if refs is not None else []
@@ -171,6 +172,37 @@ class Sample:
                     self.numbers[el] = ""
                 walk(el, d)
         walk(self.outcome.find("body"), 0)
+
+    @classmethod
+    def merged(cls, names):
+        """One long outcome from several samples' bodies (their figures left
+        out), for the speed benchmark: the first one's front matter, every
+        body after another, the references of all (ids kept apart)."""
+        root = ET.Element("report", {"template": "outcome", "version": "1"})
+        outcome = None
+        refs = ET.Element("references")
+        for k, name in enumerate(names):
+            o = copy.deepcopy(ET.parse(os.path.join(SAMPLES, name + ".xml")).getroot().find("outcome"))
+            for cite in o.iter("cite"):
+                cite.set("ref", " ".join(f"s{k}{r}" for r in cite.get("ref").split()))
+            rs = o.find("references")
+            if rs is not None:
+                for r in rs:
+                    r.set("id", f"s{k}{r.get('id')}")
+                    refs.append(r)
+                o.remove(rs)
+            for parent in list(o.iter()):
+                for el in list(parent):
+                    if el.tag == "figure":
+                        parent.remove(el)
+            if outcome is None:
+                outcome = o
+                root.append(outcome)
+            else:
+                outcome.find("body").extend(list(o.find("body")))
+        if len(refs):
+            outcome.append(refs)
+        return cls("+".join(names), root)
 
     def label(self, cite):
         return cite_label([self.ref_number[r] for r in cite.get("ref", "").split()])
@@ -888,6 +920,11 @@ def main():
         write_intended("libreoffice", sj.intended())
     else:
         print("make_fixtures: soffice not installed; the LibreOffice fixtures are left as they are", file=sys.stderr)
+
+    # The speed benchmark's report (bench/docx_import_bench.cpp): three
+    # samples in one, over 30 pages, in Word's shape.
+    long = Sample.merged(["bz25yb119-jiexiang", "bz25yb108-jiexiang", "journal-article-outcome"])
+    write_zip(os.path.join(OUT, "bench", "thirty-pages.docx"), word_numbered(long).parts())
 
     import edge_cases  # the hand-written cases and the hostile packages
     edge_cases.make(sys.modules[__name__])
