@@ -38,7 +38,7 @@ void InlineCollector::collect_note(const model::Inlines& in, const SpanStyle& ba
 void InlineCollector::collect_one(const model::Inline& i, const SpanStyle& style, CollectedText& out, bool in_note) {
   using K = model::InlineKind;
   switch (i.kind) {
-    case K::Text: out.push(i.text, style); break;
+    case K::Text: out.push(i.text, style, {i.pos.line, i.pos.column}); break;
     case K::Bold: {
       SpanStyle s = style;
       s.bold = true;

@@ -14,9 +14,10 @@ bool same(const SpanStyle& a, const SpanStyle& b) {
 
 }  // namespace
 
-void CollectedText::push(std::string_view s, const SpanStyle& style) {
+void CollectedText::push(std::string_view s, const SpanStyle& style, SourcePos from) {
   if (s.empty()) return;
   const size_t begin = text.size();
+  if (from.line > 0 || !sources.empty()) sources.emplace_back(begin, from);
   text += s;
   // A marker always starts its own span, so two adjacent markers stay two.
   if (!spans.empty() && spans.back().end == begin && !style.attached && same(styles[spans.back().style], style)) {
@@ -25,6 +26,12 @@ void CollectedText::push(std::string_view s, const SpanStyle& style) {
   }
   if (styles.empty() || !same(styles.back(), style)) styles.push_back(style);
   spans.push_back({begin, text.size(), styles.size() - 1});
+}
+
+SourcePos CollectedText::source_at(size_t at) const {
+  auto it = std::upper_bound(sources.begin(), sources.end(), at,
+                             [](size_t offset, const auto& source) { return offset < source.first; });
+  return it == sources.begin() ? SourcePos{} : std::prev(it)->second;
 }
 
 }  // namespace banshi

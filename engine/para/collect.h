@@ -33,17 +33,29 @@ struct Span {
   size_t style = 0;           // index into CollectedText::styles
 };
 
+// Where a piece of the text was written in the report (0: not known —
+// numbers, labels and markers the engine adds).
+struct SourcePos {
+  int line = 0, column = 0;
+};
+
 struct CollectedText {
   std::string text;
   std::vector<SpanStyle> styles;
   std::vector<Span> spans;
   std::vector<size_t> forced_breaks;  // byte offsets of <br/>
+  // Byte offsets where a piece written at a known place starts, for
+  // messages about the text (a character no font has).
+  std::vector<std::pair<size_t, SourcePos>> sources;
 
-  // Appends text with a style (consecutive equal styles share a span).
-  void push(std::string_view s, const SpanStyle& style);
+  // Appends text with a style (consecutive equal styles share a span),
+  // written at `from` in the report when known.
+  void push(std::string_view s, const SpanStyle& style, SourcePos from = {});
   void push_break() { forced_breaks.push_back(text.size()); }
   bool empty() const { return text.empty(); }
   const SpanStyle& style_at(size_t span_index) const { return styles[spans[span_index].style]; }
+  // Where the piece holding byte `at` was written ({0, 0} if not known).
+  SourcePos source_at(size_t at) const;
 };
 
 }  // namespace banshi

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "para/spacing.h"
+#include "util/echo.h"
 #include "util/utf8.h"
 
 namespace banshi {
@@ -130,7 +131,7 @@ void Preparer::itemize(const CollectedText& text, Prepared& out) {
       // map routes to a symbol font on purpose (☐ ☒) are not news.
       if (font != face.primary.get() && cp > 0x20 && !(cp >= 0x200B && cp <= 0x200F) &&
           (!font || char_class(cp) == CharClass::Ideographic)) {
-        fallback_used_[face.id].emplace(cp, font);
+        fallback_used_[face.id].emplace(cp, FallbackUse{font, text.source_at(at)});
       }
       if (!font) font = face.primary.get();
       ScriptClass script = script_class(cp);
@@ -300,28 +301,59 @@ void Preparer::discourage_breaks_in_words(const CollectedText& text, Prepared& o
   }
 }
 
+namespace {
+
+// Whether `a` was written before `b` (an unknown place after every known one).
+bool earlier(SourcePos a, SourcePos b) {
+  if ((a.line == 0) != (b.line == 0)) return b.line == 0;
+  return a.line != b.line ? a.line < b.line : a.column < b.column;
+}
+
+}  // namespace
+
 void Preparer::absorb(Preparer& other) {
-  for (auto& [face_id, chars] : other.fallback_used_) fallback_used_[face_id].merge(chars);
+  for (auto& [face_id, chars] : other.fallback_used_) {
+    auto& mine = fallback_used_[face_id];
+    for (const auto& [cp, use] : chars) {
+      auto [it, added] = mine.emplace(cp, use);
+      if (!added && earlier(use.at, it->second.at)) it->second = use;
+    }
+  }
   other.fallback_used_.clear();
 }
 
 void Preparer::report(Diagnostics& diags, const std::string& file) {
+  // A character no font has: one warning each, where it is first written,
+  // in the order of the text; past kMaxMissingReported, one for the rest.
+  std::map<char32_t, SourcePos> missing;
   for (const auto& [face_id, chars] : fallback_used_) {
     const ResolvedFace* face = fonts_.face(face_id);
-    std::vector<std::string> drawn, missing;
-    for (const auto& [cp, font] : chars) {
-      if (font) {
-        drawn.push_back(utf8_encode(cp) + " (" + font->family() + ")");
-      } else {
-        // Named by code point too: the character may be invisible.
-        char code[16];
-        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-        missing.push_back(utf8_encode(cp) + " (" + code + ")");
+    std::vector<std::string> drawn;
+    SourcePos first;
+    for (const auto& [cp, use] : chars) {
+      if (use.font) {
+        drawn.push_back(invisible(cp) ? code_point(cp) : utf8_encode(cp) + " (" + use.font->family() + ")");
+        if (drawn.size() == 1 || earlier(use.at, first)) first = use.at;
+      } else if (auto [it, added] = missing.emplace(cp, use.at); !added && earlier(use.at, it->second)) {
+        it->second = use.at;
       }
     }
     const std::string name = face ? face->primary->family() : face_id;
-    if (!drawn.empty()) diags.warn({file, 0, 0}, "font.fallback-chars", {{"font", name}, {"chars", std::move(drawn)}});
-    if (!missing.empty()) diags.warn({file, 0, 0}, "font.missing-chars", {{"chars", std::move(missing)}});
+    if (!drawn.empty())
+      diags.warn({file, first.line, first.column}, "font.fallback-chars",
+                 {{"font", name}, {"chars", std::move(drawn)}});
+  }
+  std::vector<std::pair<SourcePos, char32_t>> in_order;
+  for (const auto& [cp, at] : missing) in_order.emplace_back(at, cp);
+  std::stable_sort(in_order.begin(), in_order.end(),
+                   [](const auto& a, const auto& b) { return earlier(a.first, b.first); });
+  for (size_t k = 0; k < in_order.size(); ++k) {
+    const auto& [at, cp] = in_order[k];
+    if (k == kMaxMissingReported) {
+      diags.warn({file, at.line, at.column}, "font.missing-more", {{"count", in_order.size() - k}});
+      break;
+    }
+    diags.warn({file, at.line, at.column}, "font.missing-char", {{"char", shown_char(cp)}});
   }
   fallback_used_.clear();
 }

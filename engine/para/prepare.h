@@ -101,8 +101,9 @@ class Preparer {
 
   Prepared prepare(const CollectedText& text, const ParagraphSpec& spec);
 
-  // Warnings for characters drawn from fallback fonts or missing entirely
-  // (one per face, listing the characters), then forgets them.
+  // Warnings for characters drawn from fallback fonts (one per face,
+  // listing them, at the first) or missing entirely (one per character, at
+  // the text where it is first written), then forgets them.
   void report(Diagnostics& diags, const std::string& file);
   // Takes over what `other` has noted for report() (a job's second
   // preparer, which laid out part of the same document).
@@ -120,8 +121,15 @@ class Preparer {
   struct Icu;
   std::unique_ptr<Icu> icu_;
   PunctBlanks blanks_;
-  // face id → characters drawn by a fallback font (and which font), or by none.
-  std::map<std::string, std::map<char32_t, const Font*>> fallback_used_;
+  // face id → characters drawn by a fallback font (and which font), or by
+  // none, and where each is first written.
+  struct FallbackUse {
+    const Font* font = nullptr;
+    SourcePos at;
+  };
+  std::map<std::string, std::map<char32_t, FallbackUse>> fallback_used_;
+  // Characters no font has that get a warning each; the rest get one.
+  static constexpr size_t kMaxMissingReported = 20;
 };
 
 }  // namespace banshi

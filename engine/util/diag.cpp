@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "util/echo.h"
 #include "util/json.h"
 #include "util/utf8.h"
 
@@ -91,10 +92,16 @@ std::string SourceLoc::format(Lang lang) const {
   return out;
 }
 
-std::string Diagnostic::message_text(Lang lang) const { return code ? render_message(*code, args, lang) : message; }
+// A message not yet in the catalogue is text built around what the input
+// holds: its quoted values and <names> are echoed (cut, invisible
+// characters named) here, once for all of them.
+std::string Diagnostic::message_text(Lang lang) const {
+  return code ? render_message(*code, args, lang) : echoed_segments(message);
+}
 
 std::string Diagnostic::format(Lang lang) const {
-  Args a{{"message", message_text(lang)}, {"path", path}, {"label", label}};
+  const std::string shown_path = echoed_path(path);
+  Args a{{"message", message_text(lang)}, {"path", shown_path}, {"label", label}};
   std::string text;
   if (!path.empty() && !label.empty()) text = render_message("diagnostic.path-label", a, lang);
   else if (!path.empty()) text = render_message("diagnostic.path", a, lang);
@@ -117,7 +124,7 @@ std::string Diagnostic::to_json(Lang lang) const {
     w.key("excerpt").value(loc.excerpt);
   }
   if (loc.page > 0) w.key("page").value(loc.page);
-  w.key("path").value(path);
+  w.key("path").value(echoed_path(path));
   w.key("label").value(label);
   w.key("severity").value(severity_name(severity));
   w.key("code").value(code_str());

@@ -14,6 +14,8 @@
 //        diags.error(loc, "figure.too-large", {{"width", w}, {"height", h}}, path, label);
 //        diags.warn(...); diags.note(...);            // an importer's guesses are notes
 //        throw InputError(Diagnostic(Severity::Error, "figure.too-large", {...}).at(loc));
+//   A name or value taken from the input goes in as echoed(value)
+//   (util/echo.h): cut to about 80 characters, invisible characters named.
 //   Write the code as a literal there: i18n_catalogue_test finds every code
 //   in engine/ and fails for one a catalogue lacks, for a catalogue entry no
 //   code uses, and for translations whose {arguments} differ.

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 
+#include "util/echo.h"
 #include "xml/messages.h"
 #include "xml/whitespace.h"
 
@@ -244,6 +245,12 @@ class Scanner {
     const std::string_view target = read_name();
     if (iequals(target, "xml") && start != 0)
       error(p, "the <?xml …?> declaration must be the very first thing in the file");
+    // Valid XML, but tinyxml2 takes any <?…?> for a declaration and allows
+    // one only before the root element; a report has no use for one in its
+    // text, so it is refused here, where its line and column are known.
+    if (root_seen_)
+      throw InputError(Diagnostic(Severity::Error, "xml.processing-instruction", {{"target", echoed(target)}})
+                           .at({file_, p.line, p.column}));
     advance_to(end + 2);
     push(token(TokenKind::Pi, p, target));
   }

@@ -652,6 +652,75 @@ class OversizedPieces(HostileCase):
         self.assertContainsText(cell, text)
 
 
+# ---------------------------------------------------------------- messages
+
+class MessagesThatHelp(HostileCase):
+    """What a message shows of the input: where it is, invisible characters
+    by code point, and no more than about 80 characters of any name or
+    value."""
+
+    def test_characters_no_font_has_are_warned_at_their_text(self):
+        d = workdir("missing-glyphs")
+        xml = write(d, "missing.xml", report("<p>甲\ufeff乙\u007f丙</p>\n      <p>第二段\U000F0001。</p>"))
+        r = run("check", xml, "--json")
+        self.assertSurvived(r)
+        rows = [json.loads(line) for line in r.out.decode().splitlines()]
+        missing = [row for row in rows if row["code"] == "font.missing-char"]
+        self.assertEqual([(row["line"], row["args"]["char"]) for row in missing],
+                         [(6, "U+007F"), (6, "U+FEFF"), (7, "\U000F0001 (U+F0001)")])
+        for row in missing:
+            self.assertGreater(row["column"], 0, row)
+            for invisible in "\ufeff\u007f":
+                self.assertNotIn(invisible, row["message"], row)
+        r = run("check", xml)
+        self.assertRegex(r.err, re.escape(xml) + r":6:\d+: warning: no installed font has U\+007F; it prints as an empty box")
+
+    def test_a_name_of_100_kb_is_cut_in_the_message(self):
+        d = workdir("long-names")
+        cases = [
+            ("tag", report("<p>正文</p><" + "x" * 100_000 + ">y</" + "x" * 100_000 + ">"), "<" + "x" * 80 + "…>"),
+            ("attribute", report("<p>正文</p>").replace('version="1"', 'version="1" ' + "z" * 100_000 + '="1"'),
+             "@" + "z" * 80 + "…"),
+            ("value", report('<section numbered="' + "n" * 100_000 + '"><h>节</h></section>'), "n" * 80 + "…"),
+            ("reference", report('<p>正文<cite ref="' + "r" * 100_000 + '"/></p>'), "r" * 80 + "…"),
+        ]
+        for name, text, shown in cases:
+            with self.subTest(name):
+                xml = write(d, name + ".xml", text)
+                for args in (["check", xml], ["check", xml, "--json"]):
+                    r = run(*args)
+                    self.assertEqual(r.code, 2, r)
+                    out = r.err + r.out.decode()
+                    self.assertIn(shown, out)
+                    self.assertLess(max(len(line) for line in out.splitlines()), 600, out[:2000])
+
+    def test_invisible_characters_in_a_value_are_named(self):
+        d = workdir("invisible-value")
+        xml = write(d, "value.xml", report('<section numbered="ye\u0085s\u200b"><h>节</h></section>'))
+        r = run("check", xml)
+        self.assertEqual(r.code, 2, r)
+        self.assertIn('"ye<U+0085>s<U+200B>"', r.err)
+        self.assertNotIn("\u0085", r.err)
+
+    def test_processing_instruction_in_the_text_is_refused_at_its_place(self):
+        # Valid XML, but nothing a report needs: refused with line and
+        # column (it was "malformed <?…?> declaration" with a line only).
+        d = workdir("processing-instruction")
+        for name, body, line, column in (("in-text", "<p>正文<?php echo 1; ?>后文</p>", 6, 12),
+                                         ("between", "<p>正文</p><?between x?><p>后</p>", 6, 16)):
+            with self.subTest(name):
+                xml = write(d, name + ".xml", report(body))
+                r, pdf = self.render(d, xml)
+                self.assertRefused(r, xml, r"a processing instruction <\?\w+ …\?> may stand only before the root element")
+                self.assertIn(f"{xml}:{line}:{column}: error:", r.err)
+                self.assertFalse(os.path.exists(pdf))
+        with self.subTest("before the root"):
+            xml = write(d, "prolog.xml", report("<p>正文。</p>", head='<?xml version="1.0" encoding="UTF-8"?>\n'
+                                                                   '<?xml-stylesheet href="a.css"?>\n'))
+            r, pdf = self.render(d, xml)
+            self.assertRendered(r, pdf)
+
+
 # ---------------------------------------------------------------- templates
 
 class HostileTemplates(HostileCase):
