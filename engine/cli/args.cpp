@@ -30,15 +30,15 @@ Args::Args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& 
     if (!spec) throw UsageError("unknown option " + name);
     if (spec->takes_value) {
       if (has_inline) {
-        values_[spec->name] = inline_value;
+        values_[spec->name].push_back(inline_value);
       } else if (i + 1 < argv.size()) {
-        values_[spec->name] = argv[++i];
+        values_[spec->name].push_back(argv[++i]);
       } else {
         throw UsageError("option " + name + " needs a value");
       }
     } else {
       if (has_inline) throw UsageError("option " + name + " takes no value");
-      values_[spec->name] = "";
+      values_[spec->name].push_back("");
     }
   }
 }
@@ -56,7 +56,12 @@ double parse_number(const std::optional<std::string>& text, double fallback, dou
 std::optional<std::string> Args::value(const std::string& name) const {
   auto it = values_.find(name);
   if (it == values_.end()) return std::nullopt;
-  return it->second;
+  return it->second.back();
+}
+
+std::vector<std::string> Args::values(const std::string& name) const {
+  auto it = values_.find(name);
+  return it == values_.end() ? std::vector<std::string>{} : it->second;
 }
 
 }  // namespace banshi::cli

@@ -35,11 +35,12 @@ class Args {
   Args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs);
 
   bool has(const std::string& name) const { return values_.count(name) > 0; }
-  std::optional<std::string> value(const std::string& name) const;
+  std::optional<std::string> value(const std::string& name) const;  // the last given
+  std::vector<std::string> values(const std::string& name) const;   // every one, in order (--figures A --figures B)
   const std::vector<std::string>& positional() const { return positional_; }
 
  private:
-  std::map<std::string, std::string> values_;
+  std::map<std::string, std::vector<std::string>> values_;
   std::vector<std::string> positional_;
 };
 

@@ -146,6 +146,7 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
                          {"--no-pdfa", "", false},
                          {"--job-timeout", "", true},
                          {"--job-memory", "", true},
+                         {"--figures", "", true},
                          {"--quiet", "-q", false}});
   const auto out_arg = args.value("--output-dir");
   if (!out_arg) throw UsageError("batch needs -o OUTPUT_DIR");

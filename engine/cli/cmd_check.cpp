@@ -3,21 +3,24 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/render_options.h"
 #include "render/engine.h"
 
 namespace banshi::cli {
 
 int cmd_check(const Context& ctx, const std::vector<std::string>& argv) {
-  const Args args(argv, {{"--json", "", false}, {"--strict", "", false}});
+  const Args args(argv, {{"--json", "", false}, {"--strict", "", false}, {"--figures", "", true}});
   if (args.positional().empty()) throw UsageError("check takes one or more report files");
   const bool json = args.has("--json");
+  RenderOptions options;
+  options.figure_roots = figure_roots(args);
   Diagnostics engine_diags;
   const Engine engine(find_data_dir(ctx.argv0.c_str()), engine_diags);
   int status = kExitOk;
   for (const auto& file : args.positional()) {
     Diagnostics diags;
     try {
-      engine.check(file, diags);
+      engine.check(file, diags, options);
     } catch (const InputError& e) {
       diags.add(e.diagnostic());
     } catch (const std::exception& e) {

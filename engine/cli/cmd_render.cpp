@@ -23,7 +23,8 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
                          {"--template", "", true},
                          {"--breaker", "", true},
                          {"--quiet", "-q", false},
-                         {"--timings", "", false}});
+                         {"--timings", "", false},
+                         {"--figures", "", true}});
   if (args.positional().size() != 1) throw UsageError("render takes one report file (use - for standard input)");
   const std::string input = args.positional()[0];
   std::string output;

@@ -19,17 +19,19 @@ LibreOffice is installed).
 usage:
   banshi render REPORT [-o OUT.pdf] [--impose none|a3-booklet] [--long-edge]
                            [--pdfa|--no-pdfa] [--template NAME]
-                           [--breaker optimal|greedy] [-q]
+                           [--breaker optimal|greedy] [--figures DIR]... [-q]
       Lays out REPORT with its template and writes OUT.pdf (default:
       REPORT.pdf in the current directory; - for standard input/output).
       --pdfa writes PDF/A-1b (GB/Z 23283-2009), the 结项申请书's default;
-      --no-pdfa an ordinary PDF.
-  banshi check REPORT... [--json] [--strict]
+      --no-pdfa an ordinary PDF. Figures must lie in the report's own
+      directory, or in a DIR allowed with --figures (render, check, batch).
+  banshi check REPORT... [--json] [--strict] [--figures DIR]...
       Validates reports without writing a PDF: every problem at once,
       sorted by position, then a count.
   banshi batch [FILES|DIRS|-]... -o OUTDIR [-j N] [--report FILE.jsonl]
                            [--impose none|a3-booklet] [--pdfa|--no-pdfa]
-                           [--job-timeout SECONDS] [--job-memory MB] [-q]
+                           [--job-timeout SECONDS] [--job-memory MB]
+                           [--figures DIR]... [-q]
       Renders many reports with N parallel jobs into OUTDIR, each in a
       process of its own under a time limit (default 300 s) and a memory
       limit (default 2048 MB), going on past failures; writes a JSON-lines

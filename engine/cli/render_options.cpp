@@ -25,6 +25,7 @@ RenderOptions render_options(const Args& args) {
     else if (*b == "optimal") options.breaker = Breaker::Optimal;
     else throw UsageError("--breaker must be greedy or optimal");
   }
+  options.figure_roots = figure_roots(args);
   if (const char* v = std::getenv("SOURCE_DATE_EPOCH"); v && *v) {
     char* end = nullptr;
     errno = 0;
@@ -49,6 +50,16 @@ jobs::Limits job_limits(const Args& args, const jobs::Limits& defaults) {
       args.value("--job-memory"), static_cast<double>(defaults.memory_mb), 16, 1 << 20, true,
       UsageError(Message{"batch.job-memory", {{"option", "--job-memory"}, {"min", 16}, {"max", 1 << 20}}})));
   return limits;
+}
+
+std::vector<std::filesystem::path> figure_roots(const Args& args) {
+  std::vector<std::filesystem::path> roots;
+  for (const std::string& dir : args.values("--figures")) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) throw UsageError(Message{"figure.roots-not-directory", {{"dir", dir}}});
+    roots.emplace_back(dir);
+  }
+  return roots;
 }
 
 }  // namespace banshi::cli

@@ -9,7 +9,6 @@
 
 #include "layout/flow.h"
 #include "layout/form.h"
-#include "layout/image_info.h"
 #include "layout/inline_text.h"
 #include "layout/limits.h"
 #include "layout/numbering.h"
@@ -328,16 +327,10 @@ void DocumentLayout::table(const Table& t) {
 }
 
 void DocumentLayout::figure(const Figure& f) {
-  std::string why;
-  const auto info = read_image_info(f.resolved_path, why);
-  if (!info) {
-    Diagnostic d;
-    d.loc = report_.loc(f.src_pos);
-    d.path = f.src_path;
-    d.label = f.src_label;
-    d.message = "\"" + f.src + "\" (" + f.resolved_path + "): " + why;
-    throw InputError(std::move(d));
-  }
+  if (!options_.figures || !options_.figures->count(&f))
+    throw EngineError("layout: the image of the figure at line " + std::to_string(f.pos.line) + " was not prepared");
+  const std::shared_ptr<const image::PreparedImage>& prepared = options_.figures->at(&f);
+  const image::PreparedImage& info = *prepared;
   ++figures_;
   const PageGeometry& g = tmpl_.page;
   const TextStyle& cs = tmpl_.style("figure-caption");
@@ -353,7 +346,7 @@ void DocumentLayout::figure(const Figure& f) {
   // Scaled to the given width (never wider than the text block) or to the
   // text width, and never taller than the page leaves with its caption.
   double w = std::min(f.width_pt.value_or(g.text_width), g.text_width);
-  double h = w * info->height / info->width;
+  double h = w * info.height / info.width;
   const double max_h = g.text_height - (static_cast<double>(cp.lines.size()) + 1) * g.line_pitch();
   if (h > max_h) {
     w *= max_h / h;
@@ -363,7 +356,7 @@ void DocumentLayout::figure(const Figure& f) {
   box.floating = true;
   // A little air above the image; the caption follows on the grid below it.
   const double pad = g.line_pitch() * 0.25;
-  box.items.emplace_back(Image{f.resolved_path, (g.text_width - w) / 2, pad, w, h});
+  box.items.emplace_back(Image{prepared.get(), (g.text_width - w) / 2, pad, w, h});
   box.height = h + pad;
   for (auto& line : cp.lines) {
     FlowLine fl;
@@ -501,9 +494,21 @@ Pagination DocumentLayout::run(LayoutTimings* timings) {
 
 }  // namespace
 
+namespace {
+
+// The pages own the images they place (display_list.h).
+PageSequence with_images(PageSequence pages, const LayoutOptions& options) {
+  if (options.figures)
+    for (const auto& [figure, image] : *options.figures) pages.images.push_back(image);
+  return pages;
+}
+
+}  // namespace
+
 PageSequence layout_report(const model::Report& report, const Template& tmpl, const FontSet& fonts, Diagnostics& diags,
                            const LayoutOptions& options, LayoutTimings* timings) {
-  if (!tmpl.footnotes.per_page) return DocumentLayout(report, tmpl, fonts, diags, options).run(timings).pages;
+  if (!tmpl.footnotes.per_page)
+    return with_images(DocumentLayout(report, tmpl, fonts, diags, options).run(timings).pages, options);
   // Per-page numbering: a first layout finds each note's page, a second
   // prints the numbers counted from 1 on each page. The markers keep their
   // width, so the second layout breaks the same way.
@@ -512,7 +517,7 @@ PageSequence layout_report(const model::Report& report, const Template& tmpl, co
   std::vector<int> numbers(draft.note_page.size());
   for (size_t k = 0; k < numbers.size(); ++k)
     numbers[k] = (k > 0 && draft.note_page[k] == draft.note_page[k - 1]) ? numbers[k - 1] + 1 : 1;
-  return DocumentLayout(report, tmpl, fonts, diags, options, &numbers).run(timings).pages;
+  return with_images(DocumentLayout(report, tmpl, fonts, diags, options, &numbers).run(timings).pages, options);
 }
 
 }  // namespace banshi

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "fonts/font_set.h"
+#include "image/figures.h"
 #include "model/document.h"
 #include "page/display_list.h"
 #include "para/linebreak.h"
@@ -16,6 +17,9 @@ struct LayoutOptions {
   // past them the report is refused with a clear message.
   size_t max_paragraph_chars = 100'000;  // about 120 pages of 3号 text
   size_t max_pages = 2'000;
+  // The figures' images, prepared by the image stage (image/figures.h);
+  // needed when the report has figures.
+  const image::FigureImages* figures = nullptr;
 };
 
 // Where layout's time went: preparing paragraphs (itemizing, shaping),

@@ -4,6 +4,7 @@
 // fonts, layout limits) can still point at file:line:column.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -85,9 +86,26 @@ struct Table {
   Pos pos;
 };
 
+// Where a figure's image comes from: figures are bytes with an origin, not
+// paths. The XML reader knows only the name written in src, and the image
+// stage (image/figure_files.h) reads the file under the allowed roots. An
+// importer or a server that holds the bytes already (a part of a .docx
+// package, an upload) hands them in here, and no path is involved. The
+// image limits apply to the bytes, the root rules to a file's origin.
+struct FigureImage {
+  enum class Origin { File, PackagePart, Upload };
+  Origin origin = Origin::File;
+  // File: the path as written, relative to the report's directory;
+  // PackagePart: the part's name ("word/media/image1.png"); Upload: the
+  // name it was uploaded under. Shown in messages.
+  std::string name;
+  // The bytes, when whoever built the model has them; null for a File.
+  std::shared_ptr<const std::string> bytes;
+};
+
 struct Figure {
-  std::string src;                 // as written in the XML
-  std::string resolved_path;       // relative to the XML file's directory
+  std::string src;  // as written in the XML
+  FigureImage image;
   std::optional<double> width_pt;  // width="120mm" resolved to points
   Inlines caption;
   Pos pos;

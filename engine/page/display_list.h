@@ -5,11 +5,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "fonts/font.h"
+#include "image/prepared.h"
 
 namespace banshi {
 
@@ -53,9 +55,11 @@ struct Rect {
   bool round = false;  // the ellipse inscribed in the box instead (着重号 dots)
 };
 
-// A raster image file placed at a box (PNG or JPEG; JPEG is embedded as is).
+// A raster image placed at a box, as the image stage prepared it (decoded,
+// validated, compressed; PageSequence::images keeps it alive); the same
+// image placed twice is written once.
 struct Image {
-  std::string path;
+  const image::PreparedImage* image = nullptr;
   double x = 0, y = 0, w = 0, h = 0;
 };
 
@@ -99,6 +103,8 @@ struct PageSequence {
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
   DocumentInfo info;
+  // The images the pages place (Image::image), owned here.
+  std::vector<std::shared_ptr<const image::PreparedImage>> images;
 };
 
 }  // namespace banshi

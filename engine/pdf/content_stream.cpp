@@ -115,8 +115,8 @@ std::string page_content(const Page& page, const DocumentResources& res, Resourc
     } else if (const auto* rect = std::get_if<Rect>(&item)) {
       paint.rect(*rect);
     } else if (const auto* image = std::get_if<Image>(&item)) {
-      const auto it = res.images.find(image->path);
-      if (it == res.images.end()) throw EngineError("PDF writer: image " + image->path + " was not loaded");
+      const auto it = res.images.find(image->image);
+      if (it == res.images.end()) throw EngineError("PDF writer: an image was placed but not written");
       paint.image(*image, names.xobject(it->second));
     }
   }

@@ -20,7 +20,7 @@ struct DocumentResources {
     const PreparedFont* font = nullptr;
   };
   std::unordered_map<const Font*, FontEntry> fonts;
-  std::unordered_map<std::string, HPDF_Dict> images;  // by Image::path
+  std::unordered_map<const image::PreparedImage*, HPDF_Dict> images;  // by Image::image
 };
 
 // Names the fonts and XObjects used in one resource dictionary (/F1, /Im1,

@@ -1,6 +1,9 @@
 #include "pdf/haru_doc.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <vector>
 
 #include "pdf/pdf_format.h"
@@ -77,6 +80,52 @@ HPDF_Dict HaruDoc::new_deflated_stream(std::string_view deflated) {
   s->filter = HPDF_STREAM_FILTER_NONE;
   s->write_fn = add_flate_filter;
   write(s->stream, deflated, "writing stream data");
+  return s;
+}
+
+HPDF_STATUS HaruDoc::borrowed_read(HPDF_Stream stream, HPDF_BYTE* ptr, HPDF_UINT* size) {
+  auto* b = static_cast<Borrowed*>(stream->attr);
+  const size_t n = std::min<size_t>(*size, b->data.size() - b->pos);
+  if (n) std::memcpy(ptr, b->data.data() + b->pos, n);
+  b->pos += n;
+  *size = static_cast<HPDF_UINT>(n);
+  return b->pos == b->data.size() ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+HPDF_STATUS HaruDoc::borrowed_seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+  auto* b = static_cast<Borrowed*>(stream->attr);
+  const long base = mode == HPDF_SEEK_SET   ? 0
+                    : mode == HPDF_SEEK_CUR ? static_cast<long>(b->pos)
+                                            : static_cast<long>(b->data.size());
+  const long to = base + pos;
+  if (to < 0 || static_cast<size_t>(to) > b->data.size()) return HPDF_STREAM_EOF;
+  b->pos = static_cast<size_t>(to);
+  return HPDF_OK;
+}
+
+HPDF_INT32 HaruDoc::borrowed_tell(HPDF_Stream stream) {
+  return static_cast<HPDF_INT32>(static_cast<Borrowed*>(stream->attr)->pos);
+}
+
+HPDF_UINT32 HaruDoc::borrowed_size(HPDF_Stream stream) {
+  return static_cast<HPDF_UINT32>(static_cast<Borrowed*>(stream->attr)->data.size());
+}
+
+HPDF_Dict HaruDoc::new_borrowed_stream(std::string_view data, Filter filter) {
+  if (data.size() > UINT32_MAX / 2) fail("embedding a stream of 2 GB or more");
+  HPDF_Dict s = require(HPDF_DictStream_New(mmgr(), doc_->xref), "creating a stream");
+  borrowed_.push_back(std::make_unique<Borrowed>(Borrowed{data, 0}));
+  HPDF_Stream reader = require(HPDF_CallbackReader_New(mmgr(), borrowed_read, borrowed_seek, borrowed_tell,
+                                                       borrowed_size, borrowed_.back().get()),
+                               "creating a stream reader");
+  HPDF_Stream_Free(s->stream);  // the empty memory stream it came with
+  s->stream = reader;
+  if (filter == Filter::Dct) {
+    s->filter = HPDF_STREAM_FILTER_DCT_DECODE;  // copied as is, /Filter [/DCTDecode]
+  } else {
+    s->filter = HPDF_STREAM_FILTER_NONE;  // not deflated again; /Filter from the hook
+    s->write_fn = add_flate_filter;
+  }
   return s;
 }
 

@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace banshi::pdf {
 
@@ -52,6 +53,13 @@ class HaruDoc {
   // A stream whose data is already deflated (zlib format): written as is,
   // with /Filter /FlateDecode.
   HPDF_Dict new_deflated_stream(std::string_view deflated);
+
+  // A stream whose data stays where it is — read only while the document
+  // is saved, so it must outlive save() — and is written as it is, with
+  // the given /Filter: the images' compressed samples or JPEG files, which
+  // a copy inside libharu would double in memory.
+  enum class Filter { Flate, Dct };
+  HPDF_Dict new_borrowed_stream(std::string_view data, Filter filter);
 
   // Appends `data` to a stream (a page's or a form's content).
   void write(HPDF_Stream stream, std::string_view data, std::string_view what);
@@ -97,7 +105,20 @@ class HaruDoc {
     void operator()(HPDF_Doc d) const { HPDF_Free(d); }
   };
 
+  // Where a borrowed stream is being read from; the addresses are handed
+  // to libharu, so each lives on the heap until the document is freed.
+  struct Borrowed {
+    std::string_view data;
+    size_t pos = 0;
+  };
+
+  static HPDF_STATUS borrowed_read(HPDF_Stream stream, HPDF_BYTE* ptr, HPDF_UINT* size);
+  static HPDF_STATUS borrowed_seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode);
+  static HPDF_INT32 borrowed_tell(HPDF_Stream stream);
+  static HPDF_UINT32 borrowed_size(HPDF_Stream stream);
+
   std::unique_ptr<ErrorRecord> error_ = std::make_unique<ErrorRecord>();
+  std::vector<std::unique_ptr<Borrowed>> borrowed_;
   std::unique_ptr<HPDF_Doc_Rec, DocDeleter> doc_;
   bool compress_;
 };

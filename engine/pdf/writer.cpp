@@ -63,13 +63,14 @@ std::string write_pdf(const PageSequence& doc, const PdfOptions& options, PdfTim
   // on other threads, prepare_font) are ready or nearly so.
   for (const PreparedFont& f : fonts)
     res.fonts.emplace(f.subset.font, DocumentResources::FontEntry{new_font_dict(pdf), &f});
-  res.images = load_images(pdf, doc);
+  res.images = write_images(pdf, doc);
   if (options.pdfa) {
-    for (const auto& [path, image] : res.images) {
-      // A soft mask is transparency, which PDF/A-1 forbids; never write a
-      // file that claims PDF/A and is not.
-      if (HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT))
-        throw InputError(Diagnostic(Severity::Error, "pdfa.image-transparent", {{"image", path}}));
+    for (const auto& [image, dict] : res.images) {
+      // A soft mask is transparency, which PDF/A-1 forbids; the image stage
+      // flattens it for PDF/A (RenderOptions), and a file that claims
+      // PDF/A and is not is never written.
+      if (image->alpha)
+        throw InputError(Diagnostic(Severity::Error, "pdfa.image-transparent", {{"image", image->name}}));
     }
   }
 

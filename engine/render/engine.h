@@ -9,8 +9,10 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "fonts/font_set.h"
+#include "image/figures.h"
 #include "model/document.h"
 #include "para/linebreak.h"
 #include "pdf/writer.h"
@@ -30,10 +32,15 @@ struct RenderOptions {
   std::optional<int64_t> timestamp;  // SOURCE_DATE_EPOCH
   Breaker breaker = Breaker::Optimal;
   std::string template_override;  // render with this template instead
+  // Directories figures may come from besides the report's own (--figures).
+  std::vector<std::filesystem::path> figure_roots;
+  // A caller's own source of figure bytes (a server's uploads); null:
+  // files under the report's directory and figure_roots.
+  const image::FigureFiles* figure_files = nullptr;
 };
 
 struct StageTimes {
-  double parse_ms = 0, layout_ms = 0, pdf_ms = 0;
+  double parse_ms = 0, image_ms = 0, layout_ms = 0, pdf_ms = 0;
   // The finer breakdown: layout = prepare (shape) + break + paginate (+ the
   // rest of layout); pdf = subset + write.
   double prepare_ms = 0, break_ms = 0, paginate_ms = 0, subset_ms = 0, write_ms = 0;
@@ -67,7 +74,8 @@ class Engine {
   // Everything render does short of writing the PDF: parse, template,
   // layout (which finds characters no font has). Problems go to `diags`;
   // input errors are thrown as for render.
-  void check(const std::filesystem::path& input, Diagnostics& diags) const;
+  // Images are decoded and checked as for render, but not compressed.
+  void check(const std::filesystem::path& input, Diagnostics& diags, const RenderOptions& options = {}) const;
 
   // The sRGB profile of PDF/A's output intent, found and read on first use
   // (pdf::find_srgb_profile) and shared by every job after; EngineError

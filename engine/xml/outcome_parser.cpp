@@ -244,15 +244,12 @@ model::Figure ReportParser::read_figure(const El& el) {
   model::Figure f;
   f.pos = pos(&el);
   f.src = attribute(el, "src");
-  const std::filesystem::path src(f.src);
-  const std::filesystem::path resolved = (src.is_absolute() ? src : base_dir_ / src).lexically_normal();
-  f.resolved_path = resolved.string();
+  // Only the name: the image stage finds the file under the allowed roots
+  // (and says nothing of files outside them).
+  f.image = {model::FigureImage::Origin::File, f.src, nullptr};
   f.src_pos = map_.attr_value_pos(&el, "src");
   f.src_path = path_with("@src");
   f.src_label = attribute_label(E::Figure, "src");
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(resolved, ec))
-    fail_at(f.src_pos, f.src_path, f.src_label, "\"" + f.src + "\" is not a file (looked for " + f.resolved_path + ")");
   if (has_attribute(el, "width")) f.width_pt = parse_width_pt(attribute(el, "width"));
   each_child(el, [&](const El& caption, ElementId id) { f.caption = read_inline_block(caption, id); });
   return f;

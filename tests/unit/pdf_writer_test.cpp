@@ -12,6 +12,7 @@
 
 #include <cmath>
 
+#include "image/prepare.h"
 #include "pdf/writer.h"
 #include "pdf_test_support.h"
 #include "util/diag.h"
@@ -447,21 +448,32 @@ size_t count(const std::string& hay, const std::string& needle) {
   return n;
 }
 
-TEST(PdfWriter, ImagesAreLoadedOnceAndJpegIsEmbeddedAsIs) {
+// An image file as the image stage prepares it.
+std::shared_ptr<const image::PreparedImage> prepared(const std::string& file, image::PrepareOptions options = {}) {
+  auto result = image::prepare_image(std::make_shared<const std::string>(read_bytes(file)), options);
+  if (auto* r = std::get_if<image::Refusal>(&result)) ADD_FAILURE() << file << ": " << r->text();
+  return std::make_shared<const image::PreparedImage>(std::get<image::PreparedImage>(result));
+}
+
+TEST(PdfWriter, ImagesAreWrittenOnceAndJpegIsEmbeddedAsIs) {
+  const auto png = prepared(data_file("text-crop.png"));
+  const auto jpeg = prepared(data_file("text-crop.jpg"));
+  const auto dot = prepared(data_file("dot-alpha.png"));
   PageSequence doc;
   Page page;
-  page.items.push_back(Image{data_file("text-crop.png"), 72, 72, 128, 80});
-  page.items.push_back(Image{data_file("text-crop.jpg"), 72, 200, 128, 80});
-  page.items.push_back(Image{data_file("text-crop.png"), 300, 72, 64, 40});
-  page.items.push_back(Image{data_file("dot-alpha.png"), 300, 200, 48, 48});
+  page.items.push_back(Image{png.get(), 72, 72, 128, 80});
+  page.items.push_back(Image{jpeg.get(), 72, 200, 128, 80});
+  page.items.push_back(Image{png.get(), 300, 72, 64, 40});
+  page.items.push_back(Image{dot.get(), 300, 200, 48, 48});
   doc.pages.push_back(page);
-  doc.pages.push_back(page);  // the same files again on another page
+  doc.pages.push_back(page);  // the same images again on another page
   PdfOptions plain;
   plain.compress = false;
   const std::string pdf = write_pdf(doc, plain);
   // PNG, JPEG, alpha PNG and its soft mask: each once for four placements
   // on each of two pages.
   EXPECT_EQ(count(pdf, "/Subtype /Image"), 4u);
+  EXPECT_EQ(count(pdf, "/SMask"), 1u);
   EXPECT_EQ(count(pdf, " Do\n"), 8u);
   EXPECT_NE(pdf.find(read_bytes(data_file("text-crop.jpg"))), std::string::npos) << "JPEG was re-encoded";
   EXPECT_EQ(pdf.substr(0, 8), "%PDF-1.4");  // for the soft mask
@@ -476,23 +488,36 @@ TEST(PdfWriter, ImagesAreLoadedOnceAndJpegIsEmbeddedAsIs) {
   EXPECT_EQ(r.at(301, 201), 255);                     // transparent corner
 }
 
-TEST(PdfWriter, MissingOrUnsupportedImageNamesThePath) {
+TEST(PdfWriter, AlphaFlattenedOntoWhiteHasNoSoftMask) {
+  // For PDF/A-1, which allows no transparency: the image stage composites
+  // onto white and the writer has no mask to write.
+  image::PrepareOptions flat;
+  flat.flatten_alpha = true;
   PageSequence doc;
   doc.pages.resize(1);
-  doc.pages[0].items.push_back(Image{"/nonexistent/logo.png", 0, 0, 10, 10});
-  try {
-    write_pdf(doc, PdfOptions{});
-    ADD_FAILURE() << "no error for a missing image";
-  } catch (const EngineError& e) {
-    EXPECT_NE(std::string(e.what()).find("/nonexistent/logo.png"), std::string::npos) << e.what();
-  }
-  doc.pages[0].items[0] = Image{data_file("inspect_pdf.py"), 0, 0, 10, 10};
-  try {
-    write_pdf(doc, PdfOptions{});
-    ADD_FAILURE() << "no error for a file that is not an image";
-  } catch (const EngineError& e) {
-    EXPECT_NE(std::string(e.what()).find("inspect_pdf.py"), std::string::npos) << e.what();
-  }
+  doc.images.push_back(prepared(data_file("dot-alpha.png"), flat));
+  doc.pages[0].items.push_back(Image{doc.images.back().get(), 300, 200, 48, 48});
+  PdfOptions plain;
+  plain.compress = false;
+  const std::string pdf = write_pdf(doc, plain);
+  EXPECT_EQ(count(pdf, "/Subtype /Image"), 1u);
+  EXPECT_EQ(count(pdf, "/SMask"), 0u);
+  const fs::path dir = test_output_dir("images-flat");
+  write_bytes(dir / "flat.pdf", pdf);
+  const Gray r = render_page(dir / "flat.pdf", 1, 72);
+  remove_test_output(dir);
+  EXPECT_GT(ink_sum(r, {310, 210, 338, 238}), 1000);  // the dot
+  EXPECT_EQ(r.at(301, 201), 255);                     // the corner, white
+}
+
+TEST(PdfWriter, ImagePreparedOnlyForCheckingIsRefused) {
+  image::PrepareOptions check;
+  check.encode = false;
+  PageSequence doc;
+  doc.pages.resize(1);
+  doc.images.push_back(prepared(data_file("text-crop.png"), check));
+  doc.pages[0].items.push_back(Image{doc.images.back().get(), 0, 0, 10, 10});
+  EXPECT_THROW(write_pdf(doc, PdfOptions{}), EngineError);
 }
 
 TEST(PdfWriter, RefusesWhatItCannotWrite) {
