@@ -25,6 +25,7 @@ import zlib
 
 import fitz  # PyMuPDF, Debian's python3-fitz
 
+import image_kinds
 from support import BANSHI, OUT_DIR, SOURCE_DIR, squeeze
 
 DATA = os.path.join(SOURCE_DIR, "tests", "data", "hostile")
@@ -504,6 +505,214 @@ class BadImages(HostileCase):
             with self.subTest(name, command="check"):
                 r = run("check", xml, cwd=d)
                 self.assertRefused(r, xml, r"(truncated|damaged|image data)")
+
+
+def figure_report(src, width="80mm"):
+    return report(f'<p>图前。</p><figure src="{src}" width="{width}"><caption>图</caption></figure>')
+
+
+def quadrant_colours(pdf):
+    """The colours printed at the centres of the four quadrants (top left,
+    top right, bottom left, bottom right) of the one image in `pdf`."""
+    doc = fitz.open(pdf)
+    try:
+        for page in doc:
+            infos = page.get_image_info()
+            if not infos:
+                continue
+            x0, y0, x1, y1 = infos[0]["bbox"]
+            pix = page.get_pixmap(dpi=72)  # 1 px = 1 pt
+            return [pix.pixel(int(x0 + (x1 - x0) * fx), int(y0 + (y1 - y0) * fy))
+                    for fy in (0.25, 0.75) for fx in (0.25, 0.75)]
+        return None
+    finally:
+        doc.close()
+
+
+class ImageKinds(HostileCase):
+    """Every PNG the PNG specification allows — each colour type and bit
+    depth, interlaced or not, with a tRNS colour key, palette alpha — prints
+    right; JPEG passes when PDF can show it; everything else is refused at
+    its <figure> with a reason, by `check` as by `render`. The kinds and
+    their expected colours are in image_kinds.py. Found before: an RGB PNG
+    with tRNS crashed (SIGSEGV in libharu), a palette PNG without PLTE
+    aborted, 16-bit PNGs lost their bottom half, an interlaced PNG failed
+    as an internal error, 12-bit and arithmetic JPEGs printed as garbage;
+    `check` passed them all."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = workdir("image-kinds")
+        cls.kinds = image_kinds.all_kinds()
+        cls.xml = {}
+        for k in cls.kinds:
+            write(cls.dir, k.filename, k.data)
+            cls.xml[k.name] = write(cls.dir, k.name + ".xml", figure_report(k.filename))
+
+    def test_every_printable_kind_prints_its_colours(self):
+        ok = [k for k in self.kinds if k.prints]
+        out = os.path.join(self.dir, "out")
+        r = run("batch", *[self.xml[k.name] for k in ok], "-o", out, "-j", "2", "--impose", "none")
+        self.assertSurvived(r)
+        self.assertEqual(r.code, 0, f"every kind should render:\n{r!r}")
+        for k in ok:
+            with self.subTest(k.name):
+                got = quadrant_colours(os.path.join(out, k.name + ".pdf"))
+                self.assertIsNotNone(got, "no image on any page")
+                for q, (want, have) in enumerate(zip(k.prints, got)):
+                    self.assertLessEqual(max(abs(a - b) for a, b in zip(want, have)), k.tolerance,
+                                         f"quadrant {q} of {k.filename}: printed {have}, should be {want}")
+        r = run("check", *[self.xml[k.name] for k in ok])
+        self.assertSurvived(r)
+        self.assertEqual(r.code, 0, f"check should pass them all:\n{r!r}")
+
+    def test_every_unprintable_kind_is_refused_at_its_figure(self):
+        bad = [k for k in self.kinds if k.refused]
+        r = run("check", *[self.xml[k.name] for k in bad])
+        self.assertSurvived(r)
+        self.assertEqual(r.code, 2)
+        for k in bad:
+            where = re.escape(self.xml[k.name]) + r":6:\d+: error: <outcome>/<body>/<figure>/@src \(图片文件\) "
+            with self.subTest(k.name, command="check"):
+                self.assertRegex(r.err, where + re.escape(f'"{k.filename}" ') + r".*" + k.refused)
+            with self.subTest(k.name, command="render"):
+                rr, pdf = self.render(self.dir, self.xml[k.name])
+                self.assertRefused(rr, self.xml[k.name], k.refused)
+                self.assertRegex(rr.err, where)
+                self.assertFalse(os.path.exists(pdf))
+
+    def test_every_bad_figure_of_a_report_is_reported_at_once(self):
+        body = "".join(f'<figure src="{k.filename}"><caption>{k.name}</caption></figure>'
+                       for k in self.kinds if k.refused)
+        xml = write(self.dir, "all-bad.xml", report(body))
+        r = run("check", xml)
+        self.assertRefused(r, xml, "")
+        self.assertEqual(len(re.findall(r": error: ", r.err)), sum(1 for k in self.kinds if k.refused), r.err)
+
+    def test_prepared_images_are_deterministic(self):
+        k = next(k for k in self.kinds if k.name == "rgba-16-interlaced")
+        xml = self.xml[k.name]
+        pdfs = []
+        for n in range(2):
+            pdf = os.path.join(self.dir, f"again-{n}.pdf")
+            r = run("render", xml, "-o", pdf, "--impose", "none")
+            self.assertRendered(r, pdf)
+            pdfs.append(read(pdf))
+        self.assertEqual(pdfs[0], pdfs[1])
+
+
+def big_png(path, width, height, shade):
+    """A valid 16-bit RGB PNG of width × height (a horizontal gradient that
+    differs by `shade`, every row alike, so it is written quickly and
+    compresses to a few MB)."""
+    row = b"\0" + b"".join(struct.pack(">HHH", (x * 65535) // width, shade * 4099 % 65536, 40000)
+                           for x in range(width))
+    c = zlib.compressobj(1)
+    data = b"".join(c.compress(row) for _ in range(height)) + c.flush()
+
+    def chunk(kind, d):
+        return struct.pack(">I", len(d)) + kind + d + struct.pack(">I", zlib.crc32(kind + d))
+
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 16, 2, 0, 0, 0))
+                + chunk(b"IDAT", data) + chunk(b"IEND", b""))
+
+
+class ImageMemory(HostileCase):
+    @unittest.skipIf(SANITIZED, "peak RSS means little under AddressSanitizer")
+    def test_large_figures_are_decoded_one_at_a_time(self):
+        # Four distinct 16-Mpx 16-bit PNGs: 96 MB of 8-bit RGB pixels each
+        # once decoded. Held at once (as libharu held every image it
+        # loaded), that is 400 MB and more; decoded, compressed and
+        # released one at a time, the run stays well under 300 MB.
+        d = workdir("images-memory")
+        body = ""
+        for n in range(4):
+            big_png(os.path.join(d, f"big{n}.png"), 4000, 4000, n)
+            body += f'<figure src="big{n}.png"><caption>大图{n}</caption></figure>'
+        xml = write(d, "big.xml", report(body))
+        r, pdf = self.render(d, xml)
+        self.assertRendered(r, pdf)
+        self.assertLess(r.peak_rss_mb, 300, f"peak RSS {r.peak_rss_mb:.0f} MB")
+
+
+class FigureRoots(HostileCase):
+    """A figure must lie in the report's own directory unless --figures
+    allows another: no absolute paths, no ../ out of it, no symbolic link
+    out of it, and the refusal does not tell whether what lies outside
+    exists."""
+
+    def setUp(self):
+        self.dir = workdir("figure-roots")
+        self.report_dir = os.path.join(self.dir, "report")
+        self.outside = os.path.join(self.dir, "elsewhere")
+        os.makedirs(os.path.join(self.report_dir, "figs"))
+        os.makedirs(self.outside)
+        shutil.copy(SAMPLE_PNG, os.path.join(self.report_dir, "figs", "inside.png"))
+        shutil.copy(SAMPLE_PNG, os.path.join(self.outside, "secret.png"))
+
+    def figure(self, src, name="r.xml"):
+        return write(self.report_dir, name, figure_report(src))
+
+    def test_paths_out_of_the_report_directory_are_refused_alike(self):
+        secret = os.path.join(self.outside, "secret.png")
+        os.symlink(secret, os.path.join(self.report_dir, "link.png"))
+        os.symlink(self.outside, os.path.join(self.report_dir, "linkdir"))
+        cases = {
+            "absolute": secret,
+            "absolute, missing": os.path.join(self.outside, "nothing.png"),
+            "../": "../elsewhere/secret.png",
+            "../, missing": "../elsewhere/nothing.png",
+            "../ through a subdirectory": "figs/../../elsewhere/secret.png",
+            "/etc/passwd": "/etc/passwd",
+            "a link to a file outside": "link.png",
+            "a link to a directory outside": "linkdir/secret.png",
+        }
+        messages = {}
+        for case, src in cases.items():
+            with self.subTest(case):
+                xml = self.figure(src)
+                for command in ("render", "check"):
+                    r = run(command, xml, *(["-o", os.path.join(self.dir, "r.pdf")] if command == "render" else []))
+                    self.assertRefused(r, xml, r"is not inside the report's folder or a folder allowed with --figures")
+                    self.assertFalse(os.path.exists(os.path.join(self.dir, "r.pdf")))
+                # Whether it exists or not, the words are the same.
+                messages[case] = r.err.replace(src, "SRC")
+        self.assertEqual(len({m for m in messages.values()}), 1, "\n".join(messages.values()))
+
+    def test_figures_inside_the_report_directory_render(self):
+        os.symlink("figs/inside.png", os.path.join(self.report_dir, "inner-link.png"))
+        for src in ("figs/inside.png", "./figs/../figs/inside.png", "inner-link.png",
+                    os.path.join(self.report_dir, "figs", "inside.png")):
+            with self.subTest(src):
+                xml = self.figure(src)
+                r, pdf = self.render(self.dir, xml)
+                self.assertRendered(r, pdf)
+
+    def test_figures_option_allows_another_directory(self):
+        for src in (os.path.join(self.outside, "secret.png"), "../elsewhere/secret.png"):
+            with self.subTest(src):
+                xml = self.figure(src)
+                r, pdf = self.render(self.dir, xml, "--figures", self.outside)
+                self.assertRendered(r, pdf)
+                r = run("check", xml, "--figures", self.outside)
+                self.assertEqual(r.code, 0, r)
+        # Repeatable, and no wider than asked: another directory stays out.
+        xml = self.figure(os.path.join(self.outside, "secret.png"))
+        r, _ = self.render(self.dir, xml, "--figures", os.path.join(self.report_dir, "figs"),
+                           "--figures", self.outside)
+        self.assertEqual(r.code, 0, r)
+        r, _ = self.render(self.dir, xml, "--figures", os.path.join(self.report_dir, "figs"))
+        self.assertRefused(r, xml, r"not inside the report's folder")
+        r = run("render", xml, "--figures", os.path.join(self.dir, "no-such-dir"))
+        self.assertEqual(r.code, 2)
+        self.assertIn("is not a directory", r.err)
+
+    def test_a_fifo_in_the_report_directory_does_not_hang(self):
+        os.mkfifo(os.path.join(self.report_dir, "pipe.png"))
+        xml = self.figure("pipe.png")
+        r, _ = self.render(self.dir, xml, timeout=20)
+        self.assertRefused(r, xml, r"is not a file")
 
 
 # ---------------------------------------------------------------- characters
