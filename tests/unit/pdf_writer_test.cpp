@@ -451,7 +451,7 @@ size_t count(const std::string& hay, const std::string& needle) {
 // An image file as the image stage prepares it.
 std::shared_ptr<const image::PreparedImage> prepared(const std::string& file, image::PrepareOptions options = {}) {
   auto result = image::prepare_image(std::make_shared<const std::string>(read_bytes(file)), options);
-  if (auto* r = std::get_if<image::Refusal>(&result)) ADD_FAILURE() << file << ": " << r->text();
+  if (auto* r = std::get_if<image::Refusal>(&result)) ADD_FAILURE() << file << ": " << r->code.str();
   return std::make_shared<const image::PreparedImage>(std::get<image::PreparedImage>(result));
 }
 
