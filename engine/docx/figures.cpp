@@ -41,10 +41,10 @@ void close_label_gap(model::Inlines& in) {
 }  // namespace
 
 void attach_image(model::Figure& f, const std::string& part, std::shared_ptr<const std::string> bytes) {
-  // Until the image stage takes bytes with an origin (figures as bytes, not
-  // paths), the picture is known by its part name only.
+  // Bytes with their origin: the image stage decodes and checks the part
+  // itself; no path is involved, so the figure roots do not apply.
   f.src = part;
-  (void)bytes;
+  f.image = {model::FigureImage::Origin::PackagePart, part, std::move(bytes)};
 }
 
 std::vector<model::Figure> read_figures(std::vector<Item>& items, size_t at, const StructureInput& in) {

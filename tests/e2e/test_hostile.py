@@ -601,6 +601,47 @@ class ImageKinds(HostileCase):
         self.assertEqual(pdfs[0], pdfs[1])
 
 
+class FiguresFromWord(HostileCase):
+    """A picture in a .docx is the package part's bytes, handed to the image
+    stage without a path: it prints as an XML figure's file would, and what
+    cannot print is refused at its paragraph."""
+
+    def make_docx(self, d, name, image_kind):
+        import docx  # python3-docx (.ci/setup)
+        k = next(k for k in image_kinds.all_kinds() if k.name == image_kind)
+        picture = write(d, k.filename, k.data)
+        doc = docx.Document()
+        doc.add_heading("图片测试", level=0)
+        doc.add_paragraph("正文一段。")
+        doc.add_picture(picture, width=docx.shared.Mm(80))
+        doc.add_paragraph("图1 四色")
+        path = os.path.join(d, name)
+        doc.save(path)
+        os.remove(picture)  # the bytes are in the package only
+        return path, k
+
+    def test_picture_in_a_docx_prints_from_its_part(self):
+        d = workdir("figures-docx")
+        path, k = self.make_docx(d, "pictures.docx", "rgb-16-trns")
+        pdf = os.path.join(d, "pictures.pdf")
+        r = run("render", path, "-o", pdf, "--impose", "none")
+        self.assertRendered(r, pdf)
+        got = quadrant_colours(pdf)
+        for q, (want, have) in enumerate(zip(k.prints, got)):
+            self.assertLessEqual(max(abs(a - b) for a, b in zip(want, have)), k.tolerance, f"quadrant {q}: {have}")
+
+    def test_unprintable_picture_in_a_docx_is_refused_at_its_paragraph(self):
+        d = workdir("figures-docx-bad")
+        path, k = self.make_docx(d, "bad.docx", "palette-no-plte")
+        for command in ("render", "check"):
+            with self.subTest(command):
+                r = run(command, path, *(["-o", os.path.join(d, "bad.pdf")] if command == "render" else []))
+                self.assertSurvived(r)
+                self.assertEqual(r.code, 2, r)
+                self.assertRegex(r.err, re.escape(path) + r":¶\d+.*error: .*word/media/\S+\.png.* " + k.refused)
+                self.assertFalse(os.path.exists(os.path.join(d, "bad.pdf")))
+
+
 def big_png(path, width, height, shade):
     """A valid 16-bit RGB PNG of width × height (a horizontal gradient that
     differs by `shade`, every row alike, so it is written quickly and
