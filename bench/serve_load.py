@@ -103,22 +103,25 @@ def warm_latency(host, port, body, ctype, runs):
                               ("pdf booklet", "/api/render", "render")):
         for _ in range(3):  # the first requests start the connection and the host's caches
             client.post(path, body, ctype)
-        work, job, total, wall = [], [], [], []
+        work, cpu, job, total, wall = [], [], [], [], []
         for _ in range(runs):
             status, st, _, dt = client.post(path, body, ctype)
             if status != 200:
                 sys.exit(f"{path}: HTTP {status}")
             work.append(timing(st, name))
+            cpu.append(timing(st, "cpu"))
             job.append(timing(st, "job"))
             total.append(timing(st, "total"))
             wall.append(dt * 1000)
-        results[label] = tuple(statistics.median(x) for x in (work, job, total, wall))
-    print(f"warm latency, {runs} requests each, median ms:")
-    print(f"  {'':12} {'work':>7} {'job':>7} {'server':>7} {'client':>7}")
-    for label, (w, j, t, c) in results.items():
-        print(f"  {label:12} {w:7.1f} {j:7.1f} {t:7.1f} {c:7.1f}")
-    print("  work = the job's own time (compose, parse, layout, PDF); job = its child from fork to exit;")
-    print("  server = from the request's first byte to the answer; client = wall time over loopback")
+        results[label] = [statistics.median(x) for x in (work, cpu, job, total, wall)] + [min(work), min(total)]
+    print(f"warm latency, {runs} requests each, median ms (and the fastest):")
+    print(f"  {'':12} {'work':>7} {'cpu':>7} {'job':>7} {'server':>7} {'client':>7}   {'min work':>8} {'min server':>10}")
+    for label, (w, c, j, t, cl, mw, mt) in results.items():
+        print(f"  {label:12} {w:7.1f} {c:7.1f} {j:7.1f} {t:7.1f} {cl:7.1f}   {mw:8.1f} {mt:10.1f}")
+    print("  work = the job's own wall time (compose, parse, layout, PDF); cpu = the CPU time its process used")
+    print("  (threads included); job = its child from fork to exit; server = from the request's first byte to")
+    print("  the answer; client = wall time over loopback. Run on a quiet machine: wall times grow with its load.")
+    print(f"  load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
 
 def load(host, port, body, ctype, clients, duration, max_requests, server_pid):
