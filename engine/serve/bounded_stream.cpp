@@ -44,11 +44,14 @@ BoundedStream::BoundedStream(int sock, const StreamLimits& limits) : sock_(sock)
 
 void BoundedStream::begin_request() {
   budget_ = limits_.header_bytes;
-  deadline_ = std::chrono::steady_clock::now() + limits_.request_time;
+  deadline_ = std::chrono::steady_clock::now() + limits_.header_time;
   exhausted_ = false;
 }
 
-void BoundedStream::begin_body() { budget_ = limits_.body_bytes; }
+void BoundedStream::begin_body() {
+  budget_ = limits_.body_bytes;
+  deadline_ = std::chrono::steady_clock::now() + limits_.request_time;
+}
 
 int BoundedStream::wait_ms() const {
   const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - std::chrono::steady_clock::now());

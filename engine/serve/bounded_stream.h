@@ -20,8 +20,9 @@ namespace banshi::serve {
 struct StreamLimits {
   size_t header_bytes = 64u << 10;
   size_t body_bytes = 110u << 20;
-  std::chrono::milliseconds request_time{120'000};
-  std::chrono::milliseconds io_timeout{10'000};  // one read or write waits this long at most
+  std::chrono::milliseconds header_time{10'000};    // the request line and headers
+  std::chrono::milliseconds request_time{120'000};  // the body, from the end of the headers
+  std::chrono::milliseconds io_timeout{10'000};     // one read or write waits this long at most
 };
 
 class BoundedStream final : public httplib::Stream {
@@ -29,10 +30,10 @@ class BoundedStream final : public httplib::Stream {
   BoundedStream(int sock, const StreamLimits& limits);
 
   // A new request begins on this connection: the header budget and the
-  // deadline start again.
+  // header deadline start again.
   void begin_request();
   // The headers have been read: the rest of this request may be as large
-  // as the body budget.
+  // as the body budget, and take the body's time.
   void begin_body();
   // The budget or the deadline ran out on this request.
   bool exhausted() const { return exhausted_; }

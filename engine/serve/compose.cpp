@@ -163,7 +163,8 @@ std::string splice(const std::string& text, const std::string& template_name, Do
 // (as render/input.h reads files).
 bool is_word(const Upload& u) {
   const docx::FileKind kind = docx::sniff(u.bytes);
-  if (kind == docx::FileKind::Zip || kind == docx::FileKind::OleDoc || kind == docx::FileKind::OleEncrypted) return true;
+  if (kind == docx::FileKind::Zip || kind == docx::FileKind::OleDoc || kind == docx::FileKind::OleEncrypted)
+    return true;
   return docx::is_legacy_extension(u.name) && kind != docx::FileKind::Xml;
 }
 

@@ -32,8 +32,10 @@ struct Options {
   size_t max_request_bytes = 110u << 20;
   // A request's line and headers; more is refused before the body is read.
   size_t max_header_bytes = 64u << 10;
-  // A request must arrive within this time (a client that trickles bytes
-  // would otherwise hold a connection thread for ever).
+  // A request's headers, then its body, must arrive within these times (a
+  // client that trickles bytes would otherwise hold a connection thread
+  // for ever).
+  std::chrono::milliseconds header_time{10'000};
   std::chrono::seconds request_time{120};
 
   // Connection threads. A waiting request holds one, so this bounds the

@@ -116,7 +116,7 @@ class Service {
         admission_(o.workers, o.queue, o.queue_wait),
         statics_(kPdfjsDir),
         fields_(fields_json(o.data_dir)),
-        http_(StreamLimits{o.max_header_bytes, o.max_request_bytes + (64u << 10),
+        http_(StreamLimits{o.max_header_bytes, o.max_request_bytes + (64u << 10), o.header_time,
                            std::chrono::duration_cast<std::chrono::milliseconds>(o.request_time),
                            std::chrono::milliseconds(10'000)},
               [this](const httplib::Request& req) { return refuse_body(req); }) {

@@ -439,6 +439,31 @@ class ServeApiTest(unittest.TestCase):
                 self.assertEqual(r.json()["status"], 2)
         self.assert_alive()
 
+    def test_slow_headers_are_cut_off(self):
+        """A client that sends its headers a line at a time is answered 400
+        and cut off once the header time (10 s) is up, not kept for ever."""
+        s = socket.create_connection(("127.0.0.1", self.server.port), timeout=60)
+        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        s.settimeout(0.5)
+        t0 = time.time()
+        answer, cut = b"", None
+        while time.time() - t0 < 30 and cut is None:
+            try:
+                s.sendall(b"X-Slow: a\r\n")
+                data = s.recv(4096)
+                answer += data
+                if not data:
+                    cut = time.time() - t0
+            except socket.timeout:
+                pass
+            except OSError:
+                cut = time.time() - t0
+        s.close()
+        self.assertIsNotNone(cut, "the server waited for slow headers")
+        self.assertLess(cut, 20)
+        self.assertTrue(answer == b"" or answer.startswith(b"HTTP/1.1 400"), answer[:80])
+        self.assert_alive()
+
     def test_header_flood_is_cut_off(self):
         s = socket.create_connection(("127.0.0.1", self.server.port), timeout=30)
         s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
