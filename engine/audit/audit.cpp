@@ -88,7 +88,11 @@ Report make_report(const Analysis& a, const std::string& name) {
 }  // namespace
 
 Report Auditor::audit_file(const std::filesystem::path& file, const AuditOptions& options) const {
-  const std::string bytes = read_bytes(file);
+  std::string bytes = read_bytes(file);
+  // A zip is a Word file (or refused as one by the Word reader, which says
+  // why: a .docm, an encrypted document …); anything else is read as a PDF.
+  if (bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0)
+    return audit_docx(std::move(bytes), file.string(), options);
   return audit_pdf(bytes, file.string(), options);
 }
 
@@ -175,6 +179,7 @@ std::string Auditor::explain(const std::filesystem::path& file, const AuditOptio
 }
 
 Text unreadable_text(const UnreadableError& e) {
+  if (e.why()) return *e.why();
   switch (e.kind()) {
     case Unreadable::Empty: return Text("audit.unreadable.empty");
     case Unreadable::NotPdf: return Text("audit.unreadable.not-pdf");

@@ -7,10 +7,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "audit/words.h"
 
 namespace banshi::audit {
 
@@ -82,12 +85,17 @@ class UnreadableError : public std::runtime_error {
  public:
   UnreadableError(Unreadable kind, std::string detail)
       : std::runtime_error(detail), kind_(kind), detail_(std::move(detail)) {}
+  // With the reader's own message (the Word reader's, from the catalogue).
+  UnreadableError(Unreadable kind, std::string detail, Text why)
+      : std::runtime_error(detail), kind_(kind), detail_(std::move(detail)), why_(std::move(why)) {}
   Unreadable kind() const { return kind_; }
   const std::string& detail() const { return detail_; }
+  const std::optional<Text>& why() const { return why_; }
 
  private:
   Unreadable kind_;
   std::string detail_;
+  std::optional<Text> why_;
 };
 
 struct ReadLimits {

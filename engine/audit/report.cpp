@@ -59,7 +59,7 @@ std::string page_name(const Report& r, int page, Lang lang) {
 
 std::string format_report(const Report& report, const Settings& settings, Lang lang) {
   std::string out;
-  Text head("audit.report.header");
+  Text head(report.kind == "docx" ? "audit.report.header-docx" : "audit.report.header");
   head.arg("file", report.file).arg("count", std::to_string(report.pages)).arg("template", report.template_name);
   head.arg("producer",
            report.producer.empty() ? "" : render(Text("audit.report.producer").arg("producer", report.producer), lang));

@@ -52,6 +52,8 @@ bool mirrored(const Analysis& a);
 Rect page_block(const Analysis& a, const Page& p);
 std::string mm_text(double pt);
 std::string excerpt(const std::u32string& text, size_t max = 12);
+// The most common of the values (to a point), the median of those near it.
+double most_common(const std::vector<double>& v);
 // Sorted, without duplicates.
 std::vector<int> unique_pages(std::vector<int> pages);
 

@@ -78,29 +78,41 @@ Finding rule_grid_chars(const Analysis& a) {
 
 Finding rule_body_justified(const Analysis& a) {
   const char* id = "body.justified";
-  const double edge = tol(a, id, "edge-pt"), max_fraction = tol(a, id, "ragged-max-fraction");
+  const double tolerance = tol(a, id, "edge-pt"), max_fraction = tol(a, id, "ragged-max-fraction");
   int full = 0, ragged = 0;
   std::vector<int> pages;
   std::vector<Text> details;
+  auto full_line = [](const Line& l) {
+    return (l.role == Role::Body || l.role == Role::Quote || (l.role == Role::Heading && l.head < l.glyphs.size())) &&
+           !l.para_end;
+  };
+  auto line_end = [](const Page& p, const Line& l) {
+    // A full-width mark at the end may be set half-width (its ink ends
+    // at the edge) or whole (its box does): either is justified.
+    double end = std::max(l.x1, p.glyphs[l.glyphs.back()].right());
+    for (uint32_t s : l.scripts) end = std::max(end, p.glyphs[s].right());
+    return end;
+  };
   for (const Page& p : a.pages) {
     if (!p.outcome) continue;
-    const Rect b = page_block(a, p);
+    // The edge the page's lines are justified to: where most of them end
+    // (a text block of another width is the margins' matter).
+    std::vector<double> ends;
+    for (const Line& l : p.lines)
+      if (full_line(l)) ends.push_back(line_end(p, l));
+    if (ends.empty()) continue;
+    const double edge = most_common(ends);
     for (const Line& l : p.lines) {
-      if (!(l.role == Role::Body || l.role == Role::Quote || (l.role == Role::Heading && l.head < l.glyphs.size())))
-        continue;
-      if (l.para_end) continue;
+      if (!full_line(l)) continue;
       ++full;
-      // A full-width mark at the end may be set half-width (its ink ends
-      // at the edge) or whole (its box does): either is justified.
-      double end = std::max(l.x1, p.glyphs[l.glyphs.back()].right());
-      for (uint32_t s : l.scripts) end = std::max(end, p.glyphs[s].right());
-      if (end >= b.x1 - edge) continue;
+      const double end = line_end(p, l);
+      if (end >= edge - tolerance) continue;
       ++ragged;
       pages.push_back(p.seq);
       if (details.size() < 12)
         details.push_back(Text("audit.justified.line")
                               .arg("page", std::to_string(p.seq))
-                              .arg("short", fixed(b.x1 - end))
+                              .arg("short", fixed(edge - end))
                               .arg("text", excerpt(l.text)));
     }
   }

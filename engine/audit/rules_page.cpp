@@ -24,6 +24,8 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+}  // namespace
+
 // The most common value, to a point: where most full lines end is the
 // block's right edge, whether the text is justified or a few lines fall
 // short of it (that is body.justified's matter, not the margins').
@@ -41,8 +43,6 @@ double most_common(const std::vector<double>& v) {
     if (std::abs(std::lround(x) - best) <= 1) near.push_back(x);
   return median(near);
 }
-
-}  // namespace
 
 Finding rule_page_size(const Analysis& a) {
   const char* id = "page.size";

@@ -48,6 +48,12 @@ struct Para {
   bool all_bold = false;
   int bold_prefix_chars = 0;  // characters from the start set in bold
   int max_half_points = 0;
+  int main_half_points = 0;  // the size most of its characters have (the audit's)
+  int main_spacing = 0;      // and their character spacing, twips
+  // The East Asian font and size of its first Han character: a run-in
+  // heading's ("1.培育新型人才。" before its paragraph's text).
+  std::string lead_font;
+  int lead_half_points = 0;
   std::string font;  // the East Asian font of most of its characters
   bool page_break = false;
   bool in_toc = false;  // part of a generated table of contents

@@ -61,6 +61,7 @@ void RunProps::apply(const RunProps& o) {
   set_if(underline, o.underline);
   set_if(valign, o.valign);
   set_if(half_points, o.half_points);
+  set_if(spacing, o.spacing);
   set_if(east_asia_font, o.east_asia_font);
   set_if(ascii_font, o.ascii_font);
 }
@@ -73,6 +74,7 @@ void ParaProps::apply(const ParaProps& o) {
   set_if(first_line_chars, o.first_line_chars);
   set_if(left_twips, o.left_twips);
   set_if(line, o.line);
+  set_if(line_rule, o.line_rule);
   set_if(before, o.before);
   set_if(after, o.after);
   set_if(keep_next, o.keep_next);
@@ -107,6 +109,7 @@ ParaProps read_para_props(const El* ppr, const Namespaces& ns) {
       else if (auto s = int_attr(e, w, "start")) p.left_twips = *s;
     } else if (is(e, w, "spacing")) {
       p.line = int_attr(e, w, "line");
+      if (const char* rule = attr(e, w, "lineRule")) p.line_rule = rule;
       p.before = int_attr(e, w, "before");
       p.after = int_attr(e, w, "after");
     } else if (is(e, w, "keepNext")) {
@@ -130,6 +133,7 @@ RunProps read_run_props(const El* rpr, const Namespaces& ns) {
     else if (is(e, w, "strike") || is(e, w, "dstrike")) r.strike = on_off(e, w);
     else if (is(e, w, "u")) r.underline = !val(e, w).empty() && val(e, w) != "none";
     else if (is(e, w, "sz")) r.half_points = int_attr(e, w, "val");
+    else if (is(e, w, "spacing")) r.spacing = int_attr(e, w, "val");
     else if (is(e, w, "vertAlign")) {
       const std::string_view v = val(e, w);
       r.valign = v == "superscript" ? VertAlign::Super : v == "subscript" ? VertAlign::Sub : VertAlign::Baseline;

@@ -31,6 +31,7 @@ struct RunProps {
   std::optional<bool> bold, italic, dot_emphasis, hidden, strike, underline;
   std::optional<VertAlign> valign;
   std::optional<int> half_points;  // w:sz: 32 = 16 pt = 3号
+  std::optional<int> spacing;      // w:spacing: character spacing, twips (-4 = condensed by 0.2 pt)
   std::optional<std::string> east_asia_font, ascii_font;
 
   // Sets what `over` sets.
@@ -50,6 +51,7 @@ struct ParaProps {
   std::optional<int> first_line_twips, first_line_chars;  // chars in hundredths
   std::optional<int> left_twips;
   std::optional<int> line, before, after;  // w:spacing, twips (line: 240ths when auto)
+  std::optional<std::string> line_rule;    // w:spacing w:lineRule: auto, exact, atLeast
   std::optional<bool> keep_next, page_break_before;
 
   void apply(const ParaProps& over);

@@ -59,6 +59,8 @@ class Walker {
     int chars = 0, bold_chars = 0;
     bool bold_prefix_open = true;
     std::map<std::string, int> font_chars;
+    std::map<int, int> size_chars;     // half points → characters
+    std::map<int, int> spacing_chars;  // character spacing (twips) → characters
     explicit ParaState(model::Pos pos) : out(pos) {}
   };
   // A complex field (w:fldChar begin … separate … end) may span runs and

@@ -116,6 +116,18 @@ void Walker::paragraph(const El* p, std::vector<Block>& out) {
       best = n;
       para.font = font;
     }
+  best = 0;
+  for (const auto& [size, n] : st.size_chars)
+    if (n > best) {
+      best = n;
+      para.main_half_points = size;
+    }
+  best = 0;
+  for (const auto& [spacing, n] : st.spacing_chars)
+    if (n > best) {
+      best = n;
+      para.main_spacing = spacing;
+    }
   // The opening words as Word shows them: with the number it generates.
   if (index > 0)
     ctx_.openings[static_cast<size_t>(index)] =

@@ -249,8 +249,14 @@ void Walker::run_text(std::string_view text, const RunProps& rp, ParaState& st, 
     if (!bold) st.bold_prefix_open = false;
     if (st.bold_prefix_open) ++st.para.bold_prefix_chars;
     const std::string& face = is_cjk_cp(c) ? rp.east_asia_font.value_or(font) : font;
+    if (is_cjk_cp(c) && st.para.lead_half_points == 0) {
+      st.para.lead_font = face;
+      st.para.lead_half_points = rp.half_points.value_or(21);
+    }
     if (!face.empty()) ++st.font_chars[face];
     st.para.max_half_points = std::max(st.para.max_half_points, rp.half_points.value_or(21));
+    ++st.size_chars[rp.half_points.value_or(21)];
+    ++st.spacing_chars[rp.spacing.value_or(0)];
   }
   // A tab separates like a space in printed text; the form reader sees it
   // in Para::text.

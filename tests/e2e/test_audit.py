@@ -17,6 +17,8 @@ from support import SAMPLES, SOURCE_DIR, out_path, render, run_banshi
 DATA = os.path.join(SOURCE_DIR, "tests", "data", "audit")
 CORPUS = os.path.join(DATA, "corpus")
 OUTCOME_NA = ["booklet.order=n/a", "heading4.style=n/a", "form.pages=n/a", "form.cover=n/a"]
+DOCX_NA = OUTCOME_NA + ["fonts.embedded=n/a", "fonts.type3=n/a", "text.extractable=n/a", "linebreak.start=n/a",
+                        "linebreak.end=n/a"]
 RULES = ["page.size", "booklet.order", "margins", "block.outside", "body.style", "title.style", "heading1.style",
          "heading2.style", "heading3.style", "heading4.style", "fonts.embedded", "fonts.type3", "text.extractable",
          "grid.lines", "grid.chars", "body.justified", "linebreak.start", "linebreak.end", "folio.format",
@@ -37,7 +39,7 @@ def expectations():
                 continue
             verdicts = {rule: "pass" for rule in RULES}
             for w in words:
-                for item in (OUTCOME_NA if w == "@outcome" else [w]):
+                for item in {"@outcome": OUTCOME_NA, "@docx": DOCX_NA}.get(w, [w]):
                     rule, verdict = item.split("=")
                     assert rule in verdicts, f"expected.txt: unknown rule {rule}"
                     verdicts[rule] = verdict
@@ -60,8 +62,8 @@ class Corpus(unittest.TestCase):
         cls.code, cls.objects, cls.err = audit_json(CORPUS)
 
     def test_every_corpus_file_is_expected(self):
-        pdfs = sorted(f for f in os.listdir(CORPUS) if f.endswith(".pdf"))
-        self.assertEqual(pdfs, sorted(self.expected))
+        files = sorted(f for f in os.listdir(CORPUS) if f.endswith((".pdf", ".docx")))
+        self.assertEqual(files, sorted(self.expected))
 
     def test_each_file_rule_by_rule(self):
         by_file = {}
@@ -86,9 +88,15 @@ class Corpus(unittest.TestCase):
                 self.assertTrue(o["measured"])
                 continue
             self.assertTrue(o["title"] and o["measured"] and o["source"], o)
-            if o["verdict"] == "fail" and o["rule"] not in ("grid.chars", "grid.lines"):
+            docx = o["kind"] == "docx"
+            if o["verdict"] == "fail" and o["rule"] not in ("grid.chars", "grid.lines", "footnotes.page"):
                 self.assertTrue(o["details"], o)
-                if o["rule"] not in ("grid.chars", "grid.lines", "booklet.order", "fonts.type3"):
+                if docx:
+                    # Word files point at paragraphs: report.docx:¶12 「…」 (or the file).
+                    self.assertEqual(len(o["places"]), len(o["details"]), o)
+                    for place in o["places"]:
+                        self.assertTrue(place.startswith(o["file"]), place)
+                elif o["rule"] not in ("grid.chars", "grid.lines", "booklet.order", "fonts.type3"):
                     self.assertTrue(o["pages"], o)
 
     def test_a_pile_with_an_unreadable_file_exits_2(self):
@@ -156,6 +164,23 @@ class Outputs(unittest.TestCase):
         self.assertEqual(code, 0, err)
         self.assertEqual(len(out.decode().splitlines()), 3)
         self.assertIn("2 files: 2 pass, 0 fail, 0 unreadable", err)
+
+
+class WordFiles(unittest.TestCase):
+    def test_findings_name_the_paragraph(self):
+        code, out, _ = run_banshi("audit", "--lang", "zh", os.path.join(CORPUS, "docx-body-song.docx"))
+        text = out.decode("utf-8")
+        self.assertEqual(code, 1)
+        self.assertIn("Word 文档，模板 outcome", text)
+        self.assertRegex(text, r"字体为 AR PL SungtiL GB（应为 仿宋）  \[.*docx-body-song\.docx:¶\d+ 「")
+
+    def test_a_word_file_that_is_not_one(self):
+        path = out_path("audit-not-a-docx.docx")
+        with open(path, "wb") as f:
+            f.write(b"PK\x03\x04 not really a zip")
+        code, _, err = run_banshi("audit", "--lang", "en", path)
+        self.assertEqual(code, 2)
+        self.assertIn("cannot be audited", err)
 
 
 class Unreadable(unittest.TestCase):

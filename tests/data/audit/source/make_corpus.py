@@ -421,10 +421,11 @@ def docx(path, v):
                 out += run_xml(part, font, tracking=v["tracking"])
             else:
                 n = len(notes_xml) + 1
-                notes_xml.append(f'<w:footnote w:id="{n}"><w:p><w:pPr><w:jc w:val="both"/></w:pPr>'
-                                 f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
-                                 f'{run_xml(" " + part, v["body"], v["note_size"])}</w:p></w:footnote>')
-                out += f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{n}"/></w:r>'
+                kind = v.get("notes", "footnote")
+                notes_xml.append(f'<w:{kind} w:id="{n}"><w:p><w:pPr><w:jc w:val="both"/></w:pPr>'
+                                 f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind}Ref/></w:r>'
+                                 f'{run_xml(" " + part, v["body"], v["note_size"])}</w:p></w:{kind}>')
+                out += f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind}Reference w:id="{n}"/></w:r>'
         return out
 
     # The title on one line of the grid (snapped, a 22 pt line would take two).
@@ -442,10 +443,10 @@ def docx(path, v):
         elif kind == "h2":
             body.append(para_xml(run_xml(block[1], v["kai"], bold=v["heading_bold"]), jc="left", style="2"))
         elif kind == "h3":
-            body.append(para_xml(run_xml(block[1], v["body"], bold=True, tracking=t) + with_notes(block[2], v["body"]),
+            body.append(para_xml(run_xml(block[1], v.get("h3", v["body"]), bold=True, tracking=t) + with_notes(block[2], v["body"]),
                                  overflow=o))
         elif kind == "p":
-            body.append(para_xml(with_notes(block[1], v["body"]), overflow=o))
+            body.append(para_xml(with_notes(block[1], v["body"]), overflow=o, jc=v.get("body_align", "both")))
         elif kind == "table":
             body.append(para_xml(run_xml(block[1], v["body"], 14, bold=True), jc="center", first_chars=0))
             rows = "".join(
@@ -503,15 +504,16 @@ def docx(path, v):
 
     odd = footer(*v["folio_odd"])
     even = footer(*v["folio_even"])
-    footnotes = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {W}>'
-                 '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-                 '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
-                 '</w:p></w:footnote>' + "".join(notes_xml) + "</w:footnotes>")
+    kind = v.get("notes", "footnote")
+    footnotes = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{kind}s {W}>'
+                 f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+                 f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+                 f'</w:p></w:{kind}>' + "".join(notes_xml) + f"</w:{kind}s>")
     rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             '<Relationship Id="rStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
             '<Relationship Id="rSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>'
-            '<Relationship Id="rNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+            f'<Relationship Id="rNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}s" Target="{kind}s.xml"/>'
             '<Relationship Id="rFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>'
             '<Relationship Id="rFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>'
             "</Relationships>")
@@ -522,7 +524,7 @@ def docx(path, v):
              '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
              '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
              '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
-             '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+             f'<Override PartName="/word/{kind}s.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"/>'
              '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
              '<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
              "</Types>")
@@ -534,7 +536,7 @@ def docx(path, v):
         # Fixed dates: the same content makes the same file.
         for name, data in (("[Content_Types].xml", types), ("_rels/.rels", root_rels),
                            ("word/document.xml", document), ("word/styles.xml", styles),
-                           ("word/settings.xml", settings), ("word/footnotes.xml", footnotes),
+                           ("word/settings.xml", settings), (f"word/{kind}s.xml", footnotes),
                            ("word/footer1.xml", odd), ("word/footer2.xml", even),
                            ("word/_rels/document.xml.rels", rels)):
             info = zipfile.ZipInfo(name, date_time=(2025, 7, 15, 0, 0, 0))
@@ -579,6 +581,11 @@ def make_libreoffice():
         docx(src, v)
         run("soffice", f"-env:UserInstallation=file://{WORK}/lo-profile", "--headless", "--convert-to", "pdf",
             "--outdir", CORPUS, src, env=env)
+    # Word files broken one rule at a time, for `banshi audit FILE.docx`.
+    docx(os.path.join(CORPUS, "docx-body-song.docx"), dict(WORD_GOOD, body="AR PL SungtiL GB", h3="FandolFang"))
+    docx(os.path.join(CORPUS, "docx-left-aligned.docx"), dict(WORD_GOOD, body_align="left"))
+    docx(os.path.join(CORPUS, "docx-endnotes.docx"), dict(WORD_GOOD, notes="endnote"))
+    docx(os.path.join(CORPUS, "docx-margins-word.docx"), dict(WORD_GOOD, margins=(1440, 1440, 1800, 1800, 1267)))
 
 
 # ---- files that cannot be audited ------------------------------------------
