@@ -33,7 +33,7 @@ std::vector<std::string> Report::failed_rules() const {
 
 Auditor::Auditor(const std::filesystem::path& data_dir)
     : data_dir_(data_dir),
-      settings_(Settings::load(data_dir / "audit" / "rules.xml")),
+      settings_(Settings::builtin()),
       families_(FamilyTable::load(data_dir / "fonts" / "families.xml")) {
   for (const TemplateSummary& t : list_templates(data_dir / "templates"))
     templates_.emplace(t.name, std::make_unique<Template>(load_template(data_dir / "templates" / t.name)));

@@ -6,7 +6,7 @@
 // concerned and the source of each rule.
 //
 // The rules' numbers are the template's (templates/NAME/template.xml); the
-// tolerances and sources are audit/rules.xml; which fonts count as 仿宋,
+// tolerances and sources are engine/audit/rules.xml (compiled in); which fonts count as 仿宋,
 // 黑体 … is fonts/families.xml. PDFs are read with MuPDF.
 #pragma once
 

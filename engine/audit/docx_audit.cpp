@@ -262,7 +262,7 @@ Finding na(const char* rule, const char* code) { return make(rule, Verdict::NotA
 
 // Size, face and (when the style asks) bold of paragraphs against a style.
 Finding style_rule(const std::string& id, const WordDoc& d, const Settings& settings, const FamilyTable& families,
-                   const TextStyle& want, const std::vector<const Item*>& items, const char* measured_code) {
+                   const TextStyle& want, const std::vector<const Item*>& items) {
   if (items.empty()) return make(id, Verdict::NotApplicable, Text("audit.docx.none"));
   const double size_tol = settings.tolerance(id, "size-pt"), face_tol = settings.tolerance(id, "other-face-fraction");
   Finding f = make(id, Verdict::Pass, Text());
@@ -311,7 +311,7 @@ Finding style_rule(const std::string& id, const WordDoc& d, const Settings& sett
     f.places.clear();
   }
   f.pages.clear();  // paragraphs, not pages: they are in `places`
-  f.measured = Text(measured_code)
+  f.measured = Text(items.size() == 1 ? "audit.docx.style-one" : "audit.docx.style")
                    .arg("count", std::to_string(items.size()))
                    .arg("size", fixed(sizes[sizes.size() / 2]))
                    .arg("face", main_face)
@@ -542,7 +542,6 @@ Report Auditor::audit_docx(std::string bytes, const std::string& name, const Aud
     } else if (id == "body.style" || id == "title.style" || id.rfind("heading", 0) == 0) {
       std::vector<const Item*> chosen;
       const TextStyle* want = nullptr;
-      const char* code = "audit.docx.style";
       if (id == "body.style") {
         want = &tpl->style("body");
         for (const Item& it : items)
@@ -567,7 +566,7 @@ Report Auditor::audit_docx(std::string bytes, const std::string& name, const Aud
         for (const Item& it : items)
           if (it.kind == Kind::Heading && it.depth == level) chosen.push_back(&it);
       }
-      f = style_rule(id, d, settings_, families_, *want, chosen, code);
+      f = style_rule(id, d, settings_, families_, *want, chosen);
     } else if (id == "fonts.embedded" || id == "fonts.type3" || id == "text.extractable" || id == "linebreak.start" ||
                id == "linebreak.end") {
       f = make(id, Verdict::NotApplicable, Text("audit.docx.in-the-pdf"));
@@ -643,7 +642,8 @@ Report Auditor::audit_docx(std::string bytes, const std::string& name, const Aud
         f.verdict = Verdict::Fail;
         add_detail(f, d, it.para->index, Text("audit.docx.not-justified"));
       }
-      f.measured = Text("audit.docx.justified").arg("count", std::to_string(body));
+      f.measured =
+          Text(body == 1 ? "audit.docx.justified-one" : "audit.docx.justified").arg("count", std::to_string(body));
       if (body == 0) f.verdict = Verdict::NotApplicable;
     } else if (id == "folio.format" || id == "folio.position" || id == "folio.sequence") {
       const std::string odd_part = main && !main->footers.empty() ? main->footers.front() : "";

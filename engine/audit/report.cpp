@@ -94,7 +94,7 @@ std::string format_report(const Report& report, const Settings& settings, Lang l
   } else {
     std::string rules;
     for (const auto& r : failed) rules += (rules.empty() ? "" : ", ") + r;
-    out += render(Text("audit.report.failed")
+    out += render(Text(failed.size() == 1 ? "audit.report.failed-one" : "audit.report.failed")
                       .arg("file", report.file)
                       .arg("count", std::to_string(failed.size()))
                       .arg("rules", rules),

@@ -94,6 +94,8 @@ std::span<const RuleSpec> rule_specs() { return kRuleSpecs; }
 
 Settings Settings::load(const std::filesystem::path& file) { return parse(read_file(file), file.string()); }
 
+Settings Settings::builtin() { return parse(builtin_rules_xml(), "engine/audit/rules.xml"); }
+
 Settings Settings::parse(std::string_view xml, const std::string& file) {
   tinyxml2::XMLDocument doc;
   if (doc.Parse(xml.data(), xml.size()) != tinyxml2::XML_SUCCESS)

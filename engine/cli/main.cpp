@@ -1,7 +1,9 @@
 // banshi: report XML in, print-ready PDF out.
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/args.h"
@@ -51,11 +53,18 @@ usage:
       in the current directory, never replacing a file without -o), with
       comments where the importer guessed what a paragraph is.
   banshi audit FILES|DIRS... [--json | --summary csv] [--template NAME] [-j N]
-                           [--lang en|zh] [-q]
-      Checks PDFs (and .docx files) made by any program against the
-      template's rules, rule by rule: PASS / FAIL / n/a with the measured
-      figures, the pages concerned and each rule's source. Exits 0 when
-      every file passes, 1 when a rule fails, 2 for a file it cannot read.
+                           [--explain] [-q]
+      Checks PDFs made by any program (Word, WPS, LaTeX, a browser …)
+      against the template's rules, rule by rule: PASS / FAIL / n/a with
+      the measured figures, the pages concerned and each rule's source.
+      A .docx is checked as far as it declares the rules (page setup,
+      fonts and sizes through its styles, grid, alignment, page number,
+      notes), each finding at its paragraph (file.docx:¶12 「…」).
+      A directory stands for its PDFs and .docx files. --json: one object
+      per finding (a stable rule id); --summary csv: a line per file (file,
+      verdict, failed rules); --explain: how each page's lines were read.
+      Exits 0 when every file passes, 1 when a rule fails, 2 for a file it
+      cannot read.
   banshi fonts [--json]
       Shows, per font role, which font file will be used.
   banshi templates
@@ -69,6 +78,18 @@ exit status: 0 ok, 1 internal failure (or warnings with check --strict),
 2 bad input (the message says file:line:column — or the .docx paragraph,
 ¶N with its opening words — and the form's field).
 )";
+
+// One command's part of the usage ("  banshi audit …" up to the next
+// command), for `banshi CMD --help`.
+std::string command_usage(const std::string& cmd) {
+  const std::string_view usage(kUsage);
+  const std::string head = "  banshi " + cmd + " ";
+  const size_t from = usage.find(head);
+  if (from == std::string_view::npos) return std::string(usage);
+  size_t to = usage.find("\n  banshi ", from + head.size());
+  to = std::min(to, usage.find("\n\n", from));
+  return "usage:\n" + std::string(usage.substr(from, to - from)) + "\n";
+}
 
 }  // namespace
 
@@ -118,6 +139,13 @@ int main(int argc, char** argv) {
     if (cmd == "--version") {
       std::cout << "banshi " << BANSHI_VERSION << "\n";
       return kExitOk;
+    }
+    for (const std::string& a : args) {
+      if (a == "--") break;
+      if (a == "--help" || a == "-h") {
+        std::cout << command_usage(cmd);
+        return kExitOk;
+      }
     }
     int status;
     if (cmd == "render") status = cmd_render(ctx, args);

@@ -10,6 +10,7 @@ import io
 import json
 import os
 import shlex
+import shutil
 import unittest
 
 from support import SAMPLES, SOURCE_DIR, out_path, render, run_banshi
@@ -130,7 +131,7 @@ class Outputs(unittest.TestCase):
         self.assertIn("FAIL   margins", text)
         self.assertRegex(text, r"page 1: left margin 3\d\.\d mm \(should be 28\.0 mm\)")
         self.assertIn("source: GB/T 9704—2012 5.2.2", text)
-        self.assertIn("1 rules fail: margins", text)
+        self.assertIn("1 rule fails: margins", text)
 
     def test_chinese_under_a_chinese_locale(self):
         env_code, out, _ = run_banshi_env({"LANG": "zh_CN.UTF-8", "LC_ALL": ""}, "audit",
@@ -181,6 +182,29 @@ class WordFiles(unittest.TestCase):
         code, _, err = run_banshi("audit", "--lang", "en", path)
         self.assertEqual(code, 2)
         self.assertIn("cannot be audited", err)
+
+
+class Command(unittest.TestCase):
+    def test_help(self):
+        code, out, _ = run_banshi("audit", "--help")
+        text = out.decode("utf-8")
+        self.assertEqual(code, 0)
+        self.assertTrue(text.startswith("usage:\n  banshi audit FILES|DIRS..."), text)
+        for words in ("--json", "--summary csv", "-j N", ".docx", "file.docx:¶12", "Exits 0"):
+            self.assertIn(words, text)
+        self.assertNotIn("banshi render", text)
+
+    def test_the_rules_are_compiled_in(self):
+        # A data directory with the templates and font tables only, as
+        # installed: the rules' sources and tolerances come from the binary.
+        data = out_path("audit-data-dir")
+        shutil.rmtree(data, ignore_errors=True)
+        for d in ("templates", "fonts"):
+            shutil.copytree(os.path.join(SOURCE_DIR, d), os.path.join(data, d))
+        code, out, err = run_banshi_env({"BANSHI_DATA_DIR": data}, "audit", "--lang", "en",
+                                        os.path.join(CORPUS, "banshi-good.pdf"))
+        self.assertEqual(code, 0, err)
+        self.assertIn("source: GB/T 9704—2012 5.2.2", out.decode("utf-8"))
 
 
 class Unreadable(unittest.TestCase):

@@ -46,20 +46,23 @@ TEST(AuditFolio, NumbersUnderTheirDecorations) {
   EXPECT_FALSE(folio_number(U"3—4—5"));
 }
 
-TEST(AuditSettings, TheShippedRulesLoad) {
-  const Settings s = Settings::load(std::string(BANSHI_SOURCE_DIR) + "/audit/rules.xml");
+std::string shipped_rules() {
+  std::ifstream in(std::string(BANSHI_SOURCE_DIR) + "/engine/audit/rules.xml");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The binary audits by engine/audit/rules.xml as it was built: its bytes
+// compiled in, whole, and every rule with its source and tolerances.
+TEST(AuditSettings, TheShippedRulesAreCompiledIn) {
+  EXPECT_EQ(builtin_rules_xml(), shipped_rules());
+  const Settings s = Settings::builtin();
   for (const RuleSpec& spec : rule_specs()) {
     EXPECT_FALSE(s.rule(spec.id).source.empty()) << spec.id;
     for (auto name : spec.tolerances) EXPECT_GE(s.tolerance(spec.id, name), 0) << spec.id << " " << name;
   }
   EXPECT_DOUBLE_EQ(s.tolerance("margins", "margin-mm"), 1.0);
-}
-
-std::string shipped_rules() {
-  std::ifstream in(std::string(BANSHI_SOURCE_DIR) + "/audit/rules.xml");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 void expect_error(const std::string& xml, const std::string& part) {

@@ -61,9 +61,9 @@ TEST(I18nCatalogue, EveryCodeIsTranslatedWithTheSameArguments) {
 
 // Literals that look like codes but are not messages: file names, numbers
 // (addresses, versions) and the form's placeholder keys.
-// The audit's rule ids (page.size, grid.lines …), as audit/rules.xml has them.
+// The audit's rule ids (page.size, grid.lines …), as engine/audit/rules.xml has them.
 std::set<std::string> audit_rule_ids() {
-  std::ifstream in(std::filesystem::path(BANSHI_SOURCE_DIR) / "audit" / "rules.xml");
+  std::ifstream in(std::filesystem::path(BANSHI_SOURCE_DIR) / "engine" / "audit" / "rules.xml");
   const std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::set<std::string> ids;
   const std::regex id(R"re(<rule id="([^"]+)")re");
