@@ -50,6 +50,12 @@ const Template& Auditor::template_named(const std::string& name) const {
   return *it->second;
 }
 
+std::vector<std::string> Auditor::template_names() const {
+  std::vector<std::string> out;
+  for (const auto& [n, t] : templates_) out.push_back(n);
+  return out;
+}
+
 namespace {
 
 // Files over this are refused before they are read (an applicant's PDF

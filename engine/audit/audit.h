@@ -87,6 +87,8 @@ class Auditor {
   const Settings& settings() const { return settings_; }
   const FamilyTable& families() const { return families_; }
   const Template& template_named(const std::string& name) const;
+  // The installed templates' names, sorted (for a usage error).
+  std::vector<std::string> template_names() const;
 
  private:
   std::filesystem::path data_dir_;

@@ -108,7 +108,14 @@ int cmd_audit(const Context& ctx, const std::vector<std::string>& argv) {
   if (items.empty()) throw UsageError(Message{"audit.usage.none-found", {}});
 
   const audit::Auditor auditor(find_data_dir(ctx.argv0.c_str()));
-  if (!options.template_name.empty()) auditor.template_named(options.template_name);  // fail early on a bad name
+  if (!options.template_name.empty()) {  // a bad name fails before any file is read
+    const auto names = auditor.template_names();
+    if (std::find(names.begin(), names.end(), options.template_name) == names.end()) {
+      std::string installed;
+      for (const auto& n : names) installed += (installed.empty() ? "" : ", ") + n;
+      throw UsageError(Message{"audit.usage.template", {{"value", options.template_name}, {"installed", installed}}});
+    }
+  }
   if (args.has("--explain")) {
     // How each page was read: lines and their roles (not part of the report).
     for (const Item& it : items) std::cout << auditor.explain(it.file, options);

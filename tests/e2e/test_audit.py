@@ -194,6 +194,25 @@ class Command(unittest.TestCase):
             self.assertIn(words, text)
         self.assertNotIn("banshi render", text)
 
+    def test_usage_errors_exit_2_before_reading_a_file(self):
+        good = os.path.join(CORPUS, "banshi-good.pdf")
+        cases = [
+            (["--template", "nope", good], '--template: "nope" is not an installed template; installed: jiexiang, outcome',
+             "--template：没有“nope”这个模板；已安装的有：jiexiang, outcome"),
+            (["--summary", "xml", good], '--summary takes csv, not "xml"', "--summary 只能是 csv"),
+            (["-j", "0", good], '-j must be a number from 1 to 64, not "0"', "-j 须为 1 到 64 的整数"),
+            (["--json", "--summary", "csv", good], "choose one", "只能选一种"),
+            ([], "audit takes one or more PDF or .docx files", "audit 需要一个或多个"),
+        ]
+        for args, en, zh in cases:
+            with self.subTest(args=args):
+                code, out, err = run_banshi("audit", "--lang", "en", *args)
+                self.assertEqual((code, out), (2, b""), err)
+                self.assertIn(en, err)
+                code, _, err = run_banshi("audit", "--lang", "zh", *args)
+                self.assertEqual(code, 2, err)
+                self.assertIn(zh, err)
+
     def test_the_rules_are_compiled_in(self):
         # A data directory with the templates and font tables only, as
         # installed: the rules' sources and tolerances come from the binary.
