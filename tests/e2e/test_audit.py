@@ -11,6 +11,7 @@ import json
 import os
 import shlex
 import shutil
+import zipfile
 import unittest
 
 from support import SAMPLES, SOURCE_DIR, out_path, render, run_banshi
@@ -174,6 +175,84 @@ class WordFiles(unittest.TestCase):
         self.assertEqual(code, 1)
         self.assertIn("Word 文档，模板 outcome", text)
         self.assertRegex(text, r"字体为 AR PL SungtiL GB（应为 仿宋）  \[.*docx-body-song\.docx:¶\d+ 「")
+
+    def test_fonts_and_sizes_through_styles(self):
+        # Nothing but styles says the faces: 仿宋 3号 from the document
+        # defaults, 黑体 from "heading 1", 楷体 from "heading 2". One body
+        # paragraph is set in 15 pt by direct formatting, and one heading
+        # style is given 宋体: exactly those fail, at their paragraphs.
+        def docx(name, heading1_face):
+            body = "巴中市乡村旅游发展迅速，带动了农民增收和乡村振兴，形成了一批特色鲜明的旅游村。" * 3
+            paras = [
+                ("Title", '<w:jc w:val="center"/>', '<w:b/><w:sz w:val="44"/>', "巴中市乡村旅游发展研究"),
+                ("1", "", "", "一、总体情况"),
+                ("2", "", "", "（一）基本情况"),
+                (None, "", "", body),
+                (None, "", '<w:sz w:val="30"/>', "这一段的字号是直接设置的。" + body),
+                (None, "", "", body),
+                ("1", "", "", "二、存在的问题"),
+                (None, "", "", body),
+            ]
+            xml = ""
+            for style, ppr, rpr, text in paras:
+                ppr = (f'<w:pStyle w:val="{style}"/>' if style else "") + ppr
+                xml += f"<w:p><w:pPr>{ppr}</w:pPr><w:r><w:rPr>{rpr}</w:rPr><w:t>{text}</w:t></w:r></w:p>"
+            w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+            document = (f'<?xml version="1.0" encoding="UTF-8"?><w:document {w}><w:body>{xml}'
+                        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>')
+
+            def style(sid, name, rpr, based="a"):
+                return (f'<w:style w:type="paragraph" w:styleId="{sid}"><w:name w:val="{name}"/>'
+                        f'<w:basedOn w:val="{based}"/><w:rPr>{rpr}</w:rPr></w:style>')
+            styles = (f'<?xml version="1.0" encoding="UTF-8"?><w:styles {w}><w:docDefaults><w:rPrDefault><w:rPr>'
+                      '<w:rFonts w:eastAsia="FandolFang"/><w:sz w:val="32"/></w:rPr></w:rPrDefault></w:docDefaults>'
+                      '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/>'
+                      '<w:pPr><w:jc w:val="both"/></w:pPr></w:style>'
+                      + style("Title", "Title", '<w:rFonts w:eastAsia="Noto Serif CJK SC"/>')
+                      + style("1", "heading 1", f'<w:rFonts w:eastAsia="{heading1_face}"/>')
+                      + style("2", "heading 2", '<w:rFonts w:eastAsia="FandolKai"/>') + "</w:styles>")
+            rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships '
+                    'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                    '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                    'styles" Target="styles.xml"/></Relationships>')
+            root_rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships '
+                         'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                         '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                         'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+            types = ('<?xml version="1.0" encoding="UTF-8"?><Types '
+                     'xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                     '<Default Extension="xml" ContentType="application/xml"/>'
+                     '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+                     'officedocument.wordprocessingml.document.main+xml"/>'
+                     '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
+                     'officedocument.wordprocessingml.styles+xml"/></Types>')
+            path = out_path(name)
+            with zipfile.ZipFile(path, "w") as z:
+                for part, data in (("[Content_Types].xml", types), ("_rels/.rels", root_rels),
+                                   ("word/document.xml", document), ("word/styles.xml", styles),
+                                   ("word/_rels/document.xml.rels", rels)):
+                    z.writestr(part, data)
+            code, objects, err = audit_json(path)
+            self.assertEqual(code, 1, err)
+            return {o["rule"]: o for o in objects}
+
+        found = docx("audit-styles.docx", "FandolHei")
+        for rule in ("title.style", "heading1.style", "heading2.style"):
+            self.assertEqual(found[rule]["verdict"], "pass", found[rule])
+        self.assertIn("黑体", found["heading1.style"]["measured"])
+        body = found["body.style"]
+        self.assertEqual(body["verdict"], "fail", body)
+        self.assertEqual(body["details"], ["15.0 pt (should be 16.0 pt)"])
+        self.assertRegex(body["places"][0], r"audit-styles\.docx:¶5 「这一段的字号")
+
+        found = docx("audit-styles-song.docx", "AR PL SungtiL GB")
+        h1 = found["heading1.style"]
+        self.assertEqual(h1["verdict"], "fail", h1)
+        self.assertEqual(len(h1["places"]), 2, h1)
+        self.assertRegex(h1["places"][0], r"¶2 「一、总体情况")
+        self.assertRegex(h1["places"][1], r"¶7 「二、存在的问题")
+        self.assertEqual(found["heading2.style"]["verdict"], "pass")
 
     def test_a_word_file_that_is_not_one(self):
         path = out_path("audit-not-a-docx.docx")
