@@ -1,6 +1,7 @@
 #include "audit/audit.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -96,9 +97,16 @@ Report make_report(const Analysis& a, const std::string& name) {
 Report Auditor::audit_file(const std::filesystem::path& file, const AuditOptions& options) const {
   std::string bytes = read_bytes(file);
   // A zip is a Word file (or refused as one by the Word reader, which says
-  // why: a .docm, an encrypted document …); anything else is read as a PDF.
-  if (bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0)
-    return audit_docx(std::move(bytes), file.string(), options);
+  // why: a .docm, a damaged package …). So is anything under a Word name
+  // that is not a PDF: the Word reader knows an encrypted document, a .doc,
+  // a web page or RTF saved as .docx, and says how to mend each; the PDF
+  // reader could only say "not a PDF". The rest is read as a PDF.
+  std::string ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  const bool word_name = ext == ".docx" || ext == ".docm" || ext == ".doc" || ext == ".wps";
+  const bool zip = bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0;
+  const bool pdf = std::string_view(bytes).substr(0, 1024).find("%PDF-") != std::string_view::npos;
+  if (zip || (word_name && !bytes.empty() && !pdf)) return audit_docx(std::move(bytes), file.string(), options);
   return audit_pdf(bytes, file.string(), options);
 }
 

@@ -262,6 +262,24 @@ class WordFiles(unittest.TestCase):
         self.assertEqual(code, 2)
         self.assertIn("cannot be audited", err)
 
+    def test_what_the_word_reader_refuses_it_says_why(self):
+        # Under a Word name, a file that is no zip goes to the Word reader
+        # too, which knows what it is and how to mend it.
+        hostile = os.path.join(SOURCE_DIR, "tests", "data", "docx", "hostile")
+        for name, reason, en, zh in (("encrypted.docx", "encrypted", "protected by a password", "密码"),
+                                     ("doc-renamed.docx", "legacy-doc", "Word 97–2003", "Word 97–2003"),
+                                     ("rtf-named.docx", "rtf", "RTF", "RTF"),
+                                     ("truncated.docx", "not-a-zip", "damaged or truncated", "不完整")):
+            with self.subTest(name=name):
+                path = os.path.join(hostile, name)
+                code, objects, err = audit_json(path)
+                self.assertEqual(code, 2, err)
+                self.assertEqual((objects[0]["verdict"], objects[0]["reason"]), ("error", reason))
+                self.assertIn(en, err)
+                code, _, err = run_banshi("audit", "--lang", "zh", path)
+                self.assertEqual(code, 2)
+                self.assertIn(zh, err)
+
 
 class Command(unittest.TestCase):
     def test_help(self):
