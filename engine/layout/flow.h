@@ -20,6 +20,10 @@ namespace banshi {
 // ideographic em box runs from 0.88 em above the baseline to 0.12 below.
 inline constexpr double kBaselineRatio = 0.88;
 
+// Between a caption's number (表1, 图1) and its words: a full-width space,
+// as Chinese captions are set.
+inline constexpr const char* kCaptionLabelSpace = "\u3000";
+
 // One line of text. Lines sit on the page grid: a line starts on the next
 // grid line at or below the current position, so the grid never drifts.
 struct FlowLine {
@@ -51,6 +55,9 @@ struct FlowBox {
   std::shared_ptr<const FlowBox> page_foot;
   // Lines that belong to the box and travel with it (a figure's caption).
   std::vector<FlowLine> caption;
+  // Blank grid lines after the caption, so the text does not run on from
+  // it (the caption style's lines-after); dropped at a page's foot.
+  int lines_after = 0;
   std::string bookmark;
   int bookmark_level = 0;
 };

@@ -28,7 +28,57 @@ SpanStyle subscript(const SpanStyle& base) {
 }
 
 void InlineCollector::collect(const model::Inlines& in, const SpanStyle& base, CollectedText& out) {
-  for (const auto& i : in) collect_one(i, base, out, false);
+  for (size_t k = 0; k < in.size(); ++k) {
+    // Notes written one after another (four at the end of a sentence) are
+    // marked together, so their numbers do not run into one ("1234").
+    size_t run = k;
+    while (run < in.size() && in[run].kind == model::InlineKind::Footnote) ++run;
+    if (run - k > 1) {
+      collect_note_run(in, k, run, base, out);
+      k = run - 1;
+      continue;
+    }
+    collect_one(in[k], base, out, false);
+  }
+}
+
+void InlineCollector::collect_note_run(const model::Inlines& in, size_t begin, size_t end, const SpanStyle& base,
+                                       CollectedText& out) {
+  SpanStyle s = superscript(base);
+  s.bold = false;
+  s.link.clear();
+  s.attached = true;
+  std::vector<int> index;
+  for (size_t k = begin; k < end; ++k) index.push_back(notes_.add(in[k]));
+  // Circled markers (① ②) stand apart by themselves.
+  if (notes_.circled()) {
+    for (int n : index) {
+      s.footnote = n;
+      out.push(notes_.marker(n), s);
+    }
+    return;
+  }
+  bool consecutive = true;
+  for (size_t k = 1; k < index.size(); ++k)
+    consecutive = consecutive && notes_.notes()[static_cast<size_t>(index[k])].number ==
+                                     notes_.notes()[static_cast<size_t>(index[k - 1])].number + 1;
+  SpanStyle separator = s;
+  separator.footnote = -1;
+  if (consecutive && index.size() >= 3) {
+    // ¹⁻⁴, as citations print [1-4]: the range stands for every note in it.
+    s.footnote = index.front();
+    out.push(notes_.marker(index.front()), s);
+    s.footnote = index[1];
+    s.footnote_through = index.back();
+    out.push("-" + notes_.marker(index.back()), s);
+    return;
+  }
+  // ¹,²: a comma as small as the markers between them.
+  for (size_t k = 0; k < index.size(); ++k) {
+    if (k > 0) out.push(",", separator);
+    s.footnote = index[k];
+    out.push(notes_.marker(index[k]), s);
+  }
 }
 
 void InlineCollector::collect_note(const model::Inlines& in, const SpanStyle& base, CollectedText& out) {

@@ -27,6 +27,8 @@ class InlineCollector {
 
  private:
   void collect_one(const model::Inline& i, const SpanStyle& style, CollectedText& out, bool in_note);
+  // Notes [begin, end) of `in`, written one after another: ¹⁻⁴ or ¹,².
+  void collect_note_run(const model::Inlines& in, size_t begin, size_t end, const SpanStyle& base, CollectedText& out);
 
   NoteRegistry& notes_;
   CitationRegistry& cites_;

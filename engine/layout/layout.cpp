@@ -7,6 +7,7 @@
 #include <memory>
 #include <span>
 
+#include "layout/caption_label.h"
 #include "layout/flow.h"
 #include "layout/form.h"
 #include "layout/inline_text.h"
@@ -339,8 +340,8 @@ void DocumentLayout::figure(const Figure& f) {
   const SpanStyle cstyle = span_style(cs, fonts_);
   const std::string given = plain_text(f.caption);
   if (!given.starts_with("图") || given.size() < 4 || !std::isdigit(static_cast<unsigned char>(given[3])))
-    caption.push("图" + std::to_string(figures_) + (f.caption.empty() ? "" : " "), cstyle);
-  collector_.collect(f.caption, cstyle, caption);
+    caption.push("图" + std::to_string(figures_) + (f.caption.empty() ? "" : kCaptionLabelSpace), cstyle);
+  collector_.collect(with_label_space(f.caption, "图"), cstyle, caption);
   check_length(caption, f.pos, kFigureCaptionText);
   ComposedParagraph cp = composer_.compose(caption, spec_for(cs));
   // Scaled to the given width (never wider than the text block) or to the
@@ -364,6 +365,7 @@ void DocumentLayout::figure(const Figure& f) {
     fl.size = cs.size;
     box.caption.push_back(std::move(fl));
   }
+  box.lines_after = cs.lines_after;
   flow_.add_box(std::move(box));
 }
 

@@ -99,7 +99,10 @@ class Paginator {
   double box_bottom(const FlowBox& b, double y) const {
     double bottom = y + b.height;
     for (size_t k = 0; k < b.caption.size(); ++k) bottom = line_bottom(bottom);
-    return bottom;
+    // The blank lines after a caption count only while the page has room
+    // for them: at its foot they are dropped, as blank lines are at a top.
+    const double after = static_cast<double>(b.lines_after) * pitch_;
+    return bottom + after <= g_.text_height + kEps ? bottom + after : bottom;
   }
 
   void start_page(bool blank = false);
@@ -313,7 +316,9 @@ Pagination Paginator::run() {
       for (size_t k = i + 1; k < items.size() && !std::holds_alternative<FlowBreak>(items[k]); ++k) {
         if (const auto* s2 = std::get_if<FlowSpace>(&items[k])) following += s2->slots * pitch_;
         else if (line_at(k)) following += pitch_;
-        else if (const auto* b = box_at(k)) following += b->height + static_cast<double>(b->caption.size()) * pitch_;
+        else if (const auto* b = box_at(k))
+          following +=
+              b->height + static_cast<double>(b->caption.size() + static_cast<size_t>(b->lines_after)) * pitch_;
       }
       const double room = body_room(note_lines(page->notes));
       const double top = std::floor((room - following) / pitch_ + kEps) * pitch_;

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "layout/caption_label.h"
 #include "layout/limits.h"
 #include "layout/paragraph_spec.h"
 #include "layout/table_boxes.h"
@@ -86,8 +87,8 @@ void add_caption(const model::Table& table, TableEnv& env, Flow& flow) {
   const SpanStyle span = span_style(style, env.fonts);
   CollectedText text;
   if (env.numbered && !numbered_caption(model::plain_text(table.caption)))
-    text.push("表" + std::to_string(env.number) + (table.caption.empty() ? "" : " "), span);
-  env.collector.collect(table.caption, span, text);
+    text.push("表" + std::to_string(env.number) + (table.caption.empty() ? "" : kCaptionLabelSpace), span);
+  env.collector.collect(with_label_space(table.caption, kTablePrefix), span, text);
   check_text_length(text, env.max_chars, env.report.loc(table.pos), kTableCaptionText);
   flow.add_space(style.lines_before);
   // Kept with the table whatever the template says: a caption alone at a

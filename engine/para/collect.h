@@ -23,6 +23,9 @@ struct SpanStyle {
   // starts a line) and reported with the line that holds it.
   bool attached = false;
   int footnote = -1;  // note index this marker refers to, or -1
+  // A marker standing for a range of notes (the "-4" of ¹⁻⁴) refers to
+  // every note from `footnote` through this index.
+  int footnote_through = -1;
   // The span takes at least this width (pt): list labels and note numbers
   // in a hanging indent, so the text after them starts at one place.
   double box_width = 0;

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "para/measure.h"
+#include "para/title_breaks.h"
 
 namespace banshi {
 
@@ -49,9 +50,13 @@ ComposedParagraph ParagraphComposer::compose(const CollectedText& text, const Pa
   const Prepared prepared = preparer_.prepare(text, spec);
   const auto t1 = std::chrono::steady_clock::now();
   prepare_ms_ += std::chrono::duration<double, std::milli>(t1 - t0).count();
-  auto ranges = break_lines(prepared, spec, breaker_);
+  // A title kept in phrases chooses its breaks and shape itself (lines
+  // centred one by one); other balanced paragraphs narrow their measure.
+  std::optional<std::vector<LineRange>> title;
+  if (spec.balance && spec.break_in_phrases) title = break_title(prepared, spec);
+  auto ranges = title ? std::move(*title) : break_lines(prepared, spec, breaker_);
   double shift = 0;
-  if (spec.balance && ranges.size() > 1) {
+  if (spec.balance && !title && ranges.size() > 1) {
     const double narrow = balanced_measure(prepared, spec, breaker_, ranges);
     shift = (spec.measure - narrow) / 2;
     spec.measure = narrow;

@@ -74,9 +74,9 @@ ComposedLine finalize_line(const Prepared& p, const LineLayout& line) {
     if (k == 0 && line.range.begin > 0 && style.footnote >= 0 &&
         src.styles[p.items[cs[line.range.begin - 1].item].style].footnote == style.footnote)
       marker_from_before = style.footnote;
-    if (style.footnote >= 0 && style.footnote != marker_from_before &&
-        (out.footnotes.empty() || out.footnotes.back() != style.footnote))
-      out.footnotes.push_back(style.footnote);
+    if (style.footnote >= 0 && style.footnote != marker_from_before)
+      for (int n = style.footnote; n <= std::max(style.footnote, style.footnote_through); ++n)
+        if (out.footnotes.empty() || out.footnotes.back() < n) out.footnotes.push_back(n);
     if (!style.link.empty()) {
       const double top = -(item.size * 0.88 + style.baseline_shift);
       if (link && link->uri == style.link && std::abs(link->x + link->w - line.x[k]) < 1.0) {

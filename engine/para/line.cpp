@@ -34,19 +34,20 @@ LineLayout set_line(const Prepared& p, const LineMeasure& measure, LineRange ran
     if (k + 1 < n) gap[k] = c.gap_after;
   }
   const double avail = line_available(spec, index);
-  // A full-width mark at the line end is set half-width (GB/T 15834 §5.1.10).
-  if (n > 0) out.w[fit.end_cluster - first] -= fit.end_blank;
-  double extra = avail - (fit.natural - fit.end_blank);
+  // A full-width mark at the line end is set half-width (GB/T 15834 §5.1.10),
+  // and an opening mark at the line start too (clreq 行首: a line — or a
+  // paragraph's first line after its indent — starting with “ or （ would
+  // otherwise look indented half an em more).
+  if (n > 0) {
+    out.w[fit.end_cluster - first] -= fit.end_blank;
+    out.w[0] -= fit.start_blank;
+    out.pen[0] -= fit.start_blank;
+  }
+  double extra = avail - (fit.natural - fit.end_blank - fit.start_blank);
 
   if (extra < 0 && n > 0) {
-    // Shrink in the order line breaking priced it: an opening bracket's
-    // leading blank at the line start, then the blanks inside the line, all
-    // in proportion.
-    const double start_cut = std::min(-extra, fit.start_blank);
-    out.w[0] -= start_cut;
-    out.pen[0] -= start_cut;
-    extra += start_cut;
-    if (extra < 0 && fit.inner_shrink > 0) {
+    // Shrink the blanks inside the line, all in proportion.
+    if (fit.inner_shrink > 0) {
       const double f = std::min(1.0, -extra / fit.inner_shrink);
       for (size_t k = 0; k < n; ++k) {
         const Cluster& c = cs[first + k];

@@ -89,20 +89,14 @@ constexpr double kEmergencyCost = 1e10;    // a break the rules forbid: worse th
 // shortfall, so the breaks' own penalties (where the phrases end) decide.
 double line_cost(const LineFit& f, double avail, bool last, bool ragged) {
   // A full-width mark at the line end is always set half-width (GB/T 15834
-  // §5.1.10), so its ink, not its blank, meets the right margin.
-  const double d = f.natural - f.end_blank - avail;
+  // §5.1.10), so its ink, not its blank, meets the right margin; an opening
+  // mark at the line start likewise (clreq 行首), so the line does not look
+  // indented.
+  const double d = f.natural - f.end_blank - f.start_blank - avail;
   if (d > kEpsilon) {
-    double rest = d;
-    double cost = 0;
-    if (f.start_blank > 0) {
-      const double s = std::min(rest, f.start_blank);
-      rest -= s;
-      cost += 5;
-    }
-    if (rest <= kEpsilon) return cost;
-    if (rest > f.inner_shrink + kEpsilon) return kInfinity;
-    const double r = rest / f.inner_shrink;
-    return cost + 10 + 100 * r * r;
+    if (d > f.inner_shrink + kEpsilon) return kInfinity;
+    const double r = d / f.inner_shrink;
+    return 10 + 100 * r * r;
   }
   if (last) return 0;
   const double excess = -d;

@@ -23,7 +23,7 @@ struct LineFit {
   double natural = 0;       // width as set before any adjustment
   double end_blank = 0;     // the last mark's trailing blank (GB/T 15834 §5.1.10)
   size_t end_cluster = 0;   // the cluster it belongs to (before any trailing markers)
-  double start_blank = 0;   // an opening bracket's leading blank at line start
+  double start_blank = 0;   // an opening mark's leading blank at the line start (always removed)
   double inner_shrink = 0;  // punctuation blanks and Han–Latin gaps inside
   int gaps = 0;             // gaps that may stretch
   double em = 16;           // the paragraph's base size

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "para/phrase_breaks.h"
 #include "para/spacing.h"
 #include "util/echo.h"
 #include "util/utf8.h"
@@ -43,15 +44,26 @@ bool url_char(char32_t c) {
          c != '|' && c != '}';
 }
 
-// URLs (http://…, https://…, www.…) may break after / . - ? & = _ # ~ as
-// well as where UAX #14 allows, so a long address does not force a loose
-// line; such breaks carry a penalty so they are used only when needed.
+// URLs (http://…, https://…, www.…) break after their host: at
+// / . - ? & = _ # ~ in the path (where the next character is not one of
+// them); never inside the scheme nor right after it, so "https://" is never
+// left dangling at a line end; inside the host only when the host is longer
+// than a line. Such breaks carry a penalty so they are used only when a
+// line needs them.
+constexpr float kUrlBreakPenalty = 50;
+constexpr float kUrlHostBreakPenalty = 5000;
+
 void mark_url_breaks(const std::string& s, std::vector<Cluster>& cs) {
   size_t k = 0;
   while (k < cs.size()) {
     const std::string_view rest(s.data() + cs[k].begin, s.size() - cs[k].begin);
     const bool starts = rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
-    if (!starts || (k > 0 && url_char(cs[k - 1].last))) {
+    // An address starts after anything but a letter, digit or / (a
+    // reference's "[2025-07-14].https://…" has one right after its full stop).
+    const auto word_char = [](char32_t c) {
+      return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '/';
+    };
+    if (!starts || (k > 0 && word_char(cs[k - 1].last))) {
       ++k;
       continue;
     }
@@ -60,18 +72,69 @@ void mark_url_breaks(const std::string& s, std::vector<Cluster>& cs) {
     // Trailing sentence punctuation is not part of the address.
     while (end > k && std::string_view(".,;:!?)").find(static_cast<char>(cs[end - 1].first)) != std::string_view::npos)
       --end;
-    const size_t scheme_end = rest.find("://") == std::string_view::npos ? 0 : rest.find("://") + 3;
+    const size_t scheme = rest.find("://");
+    const size_t scheme_end = scheme == std::string_view::npos ? 0 : scheme + 3;
+    // The host ends at the first / after the scheme; a line may end after
+    // that slash at the earliest.
+    size_t host_end = end;
+    for (size_t i = k; i < end; ++i)
+      if (cs[i].begin - cs[k].begin >= scheme_end && cs[i].first == '/') {
+        host_end = i;
+        break;
+      }
+    for (size_t i = k; i < host_end && i + 1 < end; ++i) cs[i].break_after = false;
+    // The address may start a line (after "[2025-07-14]." UAX #14 keeps it
+    // to the full stop).
+    if (k > 0 && !cs[k - 1].break_after && !no_line_end(cs[k - 1].last) && !cs[k].attached) {
+      cs[k - 1].break_after = true;
+      cs[k - 1].break_penalty = kUrlBreakPenalty;
+    }
     for (size_t i = k; i + 1 < end; ++i) {
-      if (cs[i].end - cs[k].begin <= scheme_end) continue;  // never inside http://
       const char32_t c = cs[i].first, next = cs[i + 1].first;
+      if (cs[i].end - cs[k].begin <= scheme_end) continue;  // never inside or right after http://
       if (std::u32string_view(U"/.-?&=_#~").find(c) == std::u32string_view::npos) continue;
       if (std::u32string_view(U"/.-?&=_#~").find(next) != std::u32string_view::npos) continue;
-      if (!cs[i].break_after) {
-        cs[i].break_after = true;
-        cs[i].break_penalty = 50;
-      }
+      // Inside the host only when a host is longer than the line itself.
+      cs[i].break_after = true;
+      cs[i].break_penalty = i < host_end ? kUrlHostBreakPenalty : kUrlBreakPenalty;
     }
     k = std::max(end, k + 1);
+  }
+}
+
+// Latin punctuation inside Chinese text — a reference's ",2023(10):1-13."
+// — lets a line end after it, as the full-width marks do: UAX #14 keeps
+// ",2023" together (a number's separator), which left such runs
+// unbreakable and the line before them stretched. A run of Latin text
+// between spaces counts as Chinese context when it touches a Han character.
+constexpr float kLatinPunctBreakPenalty = 20;
+
+void mark_latin_punct_breaks(std::vector<Cluster>& cs) {
+  size_t run = 0;
+  while (run < cs.size()) {
+    size_t end = run;
+    bool han = false;
+    for (; end < cs.size() && !cs[end].space; ++end) han = han || cs[end].wide;
+    if (han) {
+      for (size_t i = run; i + 1 < end; ++i) {
+        const Cluster& c = cs[i];
+        const Cluster& next = cs[i + 1];
+        if (c.wide || c.attached || std::u32string_view(U",;:").find(c.last) == std::u32string_view::npos) continue;
+        // Not inside a number (1,000 or 10:30) and never before a mark that
+        // may not start a line.
+        const bool digits = i > run && cs[i - 1].last >= '0' && cs[i - 1].last <= '9' && next.first >= '0' &&
+                            next.first <= '9' && c.last != ';';
+        const bool thousands = digits && c.last == ',' && i + 3 < end && cs[i + 3].first >= '0' &&
+                               cs[i + 3].first <= '9' &&
+                               (i + 4 >= end || cs[i + 4].first < '0' || cs[i + 4].first > '9');
+        if (thousands || (digits && c.last == ':') || next.attached || no_line_start(next.first)) continue;
+        if (!c.break_after) {
+          cs[i].break_after = true;
+          cs[i].break_penalty = kLatinPunctBreakPenalty;
+        }
+      }
+    }
+    run = end + 1;
   }
 }
 
@@ -265,6 +328,7 @@ void Preparer::mark_breaks(const CollectedText& text, Prepared& out) {
     cs[i].break_after = ok;
   }
   if (!cs.empty()) cs.back().break_after = true;
+  mark_latin_punct_breaks(cs);
   mark_url_breaks(s, cs);
   for (size_t fb : text.forced_breaks) {
     // The cluster ending at the forced break (a <br/> at the start of the
@@ -277,12 +341,13 @@ void Preparer::mark_breaks(const CollectedText& text, Prepared& out) {
   }
 }
 
-// Penalties (the breaker's demerits) for a title's breaks: between two
-// words but not after punctuation, and inside a word. A line a character
-// or two shorter costs less than either, so a balanced title moves its
+// Penalties (the breaker's demerits) for a title's, heading's or caption's
+// breaks: nothing after punctuation, a little at a space, and elsewhere what
+// the phrase lexicon says — little after a phrase's end (的 之 与 …), much
+// inside a run of nouns, most inside a word. A line a character or two
+// shorter costs less than a break inside a phrase, so a title moves its
 // break to the nearest phrase end.
-constexpr float kBetweenWordsPenalty = 300;
-constexpr float kInsideWordPenalty = 3000;
+constexpr float kAtSpacePenalty = 100;
 
 void Preparer::discourage_breaks_in_words(const CollectedText& text, Prepared& out) {
   if (!icu_->words) {
@@ -290,14 +355,14 @@ void Preparer::discourage_breaks_in_words(const CollectedText& text, Prepared& o
     icu_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
     if (U_FAILURE(status) || !icu_->words) throw EngineError("ICU word breaker unavailable");
   }
-  const std::vector<bool> boundary = boundaries(*icu_->words, text.text);
+  const std::vector<float> cost = PhraseBreaks::builtin().costs(text.text, boundaries(*icu_->words, text.text));
   auto& cs = out.clusters;
   for (size_t i = 0; i + 1 < cs.size(); ++i) {
     Cluster& c = cs[i];
     if (!c.break_after || c.forced_break) continue;
     const bool after_punct = is_cjk_punct(c.cls) || (c.space && i > 0 && is_cjk_punct(cs[i - 1].cls));
     if (after_punct) continue;
-    c.break_penalty += boundary[c.end] || c.space ? kBetweenWordsPenalty : kInsideWordPenalty;
+    c.break_penalty += c.space ? kAtSpacePenalty : cost[c.end];
   }
 }
 

@@ -40,7 +40,11 @@ void halve(Cluster& c) {
   c.blank_left = c.blank_right = 0;
 }
 
-bool is_han_letter(const Cluster& c) { return c.wide && c.cls == CharClass::Ideographic && !c.attached; }
+// U+3000 (a caption's 表1　…) is a full-width space, not a letter: no
+// quarter em opens beside it.
+bool is_han_letter(const Cluster& c) {
+  return c.wide && c.cls == CharClass::Ideographic && !c.attached && c.first != 0x3000;
+}
 
 bool is_latin_letter(const Cluster& c) {
   if (c.wide || c.attached || c.space) return false;

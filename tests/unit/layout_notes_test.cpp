@@ -84,16 +84,39 @@ TEST_F(LayoutNotes, EveryNoteIsAtTheFootOfItsMarkersPage) {
   Diagnostics diags;
   const PageSequence pages = layout_report(report(12, 2), t, *fonts_, diags);
   ASSERT_GT(pages.pages.size(), 2u);
-  int seen = 0;
+  int seen = 0, commas = 0;
   for (size_t p = 0; p < pages.pages.size(); ++p) {
     const std::string notes = note_text(pages.pages[p]);
     // Each marker N in the body has its note "N注N：…" at this page's foot.
     for (const std::string& m : body_markers(pages.pages[p])) {
+      // Two notes in a row are marked ¹,² (a small comma between them), not ¹².
+      if (m == ",") {
+        ++commas;
+        continue;
+      }
       EXPECT_NE(notes.find(m + "注" + m + "："), std::string::npos) << "note " << m << " is not on page " << p + 1;
       ++seen;
     }
   }
   EXPECT_EQ(seen, 24);
+  EXPECT_EQ(commas, 12);
+}
+
+TEST_F(LayoutNotes, NotesInARowAreMarkedAsARange) {
+  // Four notes at the end of one sentence print ¹⁻⁴ (as citations print
+  // [1-4]), not "1234", and all four notes are at the page's foot.
+  const Template t = load_template(src_ / "templates" / "outcome");
+  Diagnostics diags;
+  const PageSequence pages = layout_report(report(2, 4), t, *fonts_, diags);
+  std::vector<std::string> markers;
+  std::string notes;
+  for (const Page& page : pages.pages) {
+    for (const std::string& m : body_markers(page)) markers.push_back(m);
+    notes += note_text(page);
+  }
+  EXPECT_EQ(markers, (std::vector<std::string>{"1", "-4", "5", "-8"}));
+  for (int n = 1; n <= 8; ++n)
+    EXPECT_NE(notes.find(std::to_string(n) + "注" + std::to_string(n) + "："), std::string::npos) << "note " << n;
 }
 
 TEST_F(LayoutNotes, PerPageCircledNumbersRestartOnEachPage) {

@@ -110,11 +110,20 @@ std::vector<std::string> set_case(const FontSet& fonts, const Case& c) {
   SpanStyle style;
   style.face = fonts.face(opt("face", "fangsong"));
   style.size = size;
-  // ^N in the case text is a footnote marker N glued to what precedes it.
+  // ^N in the case text is a footnote marker N glued to what precedes it;
+  // <br/> a forced line break.
+  auto push_text = [&](std::string_view s) {
+    for (size_t br = s.find("<br/>"); br != std::string_view::npos; br = s.find("<br/>")) {
+      text.push(s.substr(0, br), style);
+      text.push_break();
+      s.remove_prefix(br + 5);
+    }
+    text.push(s, style);
+  };
   size_t at = 0;
   while (at < c.text.size()) {
     const size_t caret = c.text.find('^', at);
-    text.push(c.text.substr(at, caret == std::string::npos ? std::string::npos : caret - at), style);
+    push_text(std::string_view(c.text).substr(at, caret == std::string::npos ? std::string::npos : caret - at));
     if (caret == std::string::npos) break;
     size_t end = caret + 1;
     while (end < c.text.size() && std::isdigit(static_cast<unsigned char>(c.text[end]))) ++end;

@@ -1,0 +1,12 @@
+// The bytes of lexicon/phrase-breaks.txt, compiled in (the build writes
+// phrase_lexicon_data.cpp; engine/para/phrase_lexicon.cmake), so line
+// breaking never runs without it. Internal to para.
+#pragma once
+
+#include <string_view>
+
+namespace banshi {
+
+std::string_view phrase_lexicon_text();
+
+}  // namespace banshi

@@ -1,0 +1,112 @@
+"""What a professional typesetter checks on the printout (issue 15), measured
+on real renders with PyMuPDF: titles broken by meaning, stacked footnote
+markers kept apart, opening marks half-width at a line's start, captions
+numbered 表1　/ 图1　with room after a figure's caption."""
+
+import os
+import unittest
+
+import fitz
+
+from composition import CELL, block_left
+from support import SAMPLES, SOURCE_DIR, raw_chars, render
+
+TYPESETTER = os.path.join(SOURCE_DIR, "tests", "data", "typesetter")
+OPENING = set("“‘（《〈「『【〔")
+
+
+def lines_by_size(page, size, tol=0.05):
+    """Lines of one type size on a page: [(baseline, [(x, char), …])] in
+    order, the characters left to right (blank ones included)."""
+    rows = {}
+    for block in page.get_text("rawdict")["blocks"]:
+        for line in block.get("lines", []):
+            for span in line["spans"]:
+                if abs(span["size"] - size) > tol:
+                    continue
+                for ch in span["chars"]:
+                    rows.setdefault(round(ch["origin"][1], 1), []).append((ch["origin"][0], ch["c"]))
+    return [(y, sorted(rows[y])) for y in sorted(rows)]
+
+
+def text_of(chars):
+    """A line's characters, without the spaces a reader infers from gaps."""
+    return "".join(c for _, c in chars if c != " ")
+
+
+class Typesetter(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.pdf, _ = render(os.path.join(TYPESETTER, "notes-and-captions.xml"), "typesetter-notes.pdf")
+        cls.sample, _ = render(os.path.join(SAMPLES, "bz25yb119-jiexiang.xml"), "typesetter-119.pdf", "--impose", "none")
+        cls.journal, _ = render(os.path.join(SAMPLES, "journal-article-outcome.xml"), "typesetter-journal.pdf",
+                                "--impose", "none")
+
+    def test_title_breaks_after_a_phrase(self):
+        """GB/T 9704 7.3.1 词意完整: 新质生产力驱动 / 巴中城乡融合发展的实践进路研究,
+        never inside the term 城乡融合 (the balanced 11/11 break)."""
+        doc = fitz.open(self.sample)
+        for page in doc:
+            titles = [text_of(c) for _, c in lines_by_size(page, 22) if "新质" in text_of(c) or "进路" in text_of(c)]
+            if len(titles) == 2:
+                break
+        self.assertEqual(titles, ["新质生产力驱动", "巴中城乡融合发展的实践进路研究"])
+        journal = fitz.open(self.journal)
+        titles = [text_of(c) for _, c in lines_by_size(journal[0], 22)]
+        self.assertEqual(titles, ["红色文化资源赋能巴中乡村振兴的", "协同机制与实践路径研究"])
+
+    def test_stacked_note_markers_are_separated(self):
+        """Four notes in a row print ¹⁻⁴, two print ¹,² — never "1234"."""
+        doc = fitz.open(self.pdf)
+        page = doc[0]
+        small = [(ch["origin"], ch["c"]) for s, ch in raw_chars(page) if abs(s["size"] - 9.6) < 0.05]
+        body = "".join(c for _, c in sorted(small, key=lambda o: (round(o[0][1]), o[0][0])))
+        self.assertEqual(body, "1-45,6")
+        notes = page.get_text()
+        for n, word in enumerate("甲乙丙丁戊己", 1):
+            self.assertIn(word + "文", notes, f"note {n} is not at the foot")
+
+    def test_opening_marks_at_line_start_are_half_width(self):
+        """CLREQ 行首: “ or （ starting a line (or a paragraph's first line,
+        after its 2-em indent) loses its blank half em, so its ink sits where
+        a character's would; it no longer looks indented 2.5 em."""
+        doc = fitz.open(self.pdf)
+        page = doc[0]
+        left = block_left(0)
+        starts = 0
+        for _, chars in lines_by_size(page, 16):
+            x, c = chars[0]
+            if c not in OPENING:
+                continue
+            # The first line of a paragraph, indented two cells, its mark
+            # drawn half an em to the left of where the cell starts.
+            self.assertAlmostEqual(x, left + 2 * CELL - 8, delta=0.6, msg=text_of(chars))
+            starts += 1
+        self.assertEqual(starts, 2)
+
+    def test_table_caption_number_then_a_full_width_space(self):
+        doc = fitz.open(self.pdf)
+        page = doc[0]
+        captions = [text_of(c) for _, c in lines_by_size(page, 14) if text_of(c).startswith("表")]
+        self.assertEqual(captions, ["表1\u3000巴中市城乡居民收入"])
+
+    def test_figure_caption_has_room_after_it(self):
+        """图1　… (the writer's ASCII space becomes a full-width one), and a
+        blank grid line between the caption and the text after it."""
+        doc = fitz.open(self.journal)
+        found = False
+        for page in doc:
+            for y, chars in lines_by_size(page, 14):
+                if not text_of(chars).startswith("图1"):
+                    continue
+                found = True
+                self.assertTrue(text_of(chars).startswith("图1\u30002019"), text_of(chars))
+                below = [b for b, c in lines_by_size(page, 16) if b > y]
+                self.assertTrue(below, "no text after the figure")
+                # The next line of text sits more than one grid line below.
+                self.assertGreater(min(below) - y, 1.5 * 28.95)
+        self.assertTrue(found, "图1 not found")
+
+
+if __name__ == "__main__":
+    unittest.main()
