@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "audit/audit.h"
 #include "audit/form_keys.h"
@@ -170,9 +171,13 @@ std::vector<Item> classify(const WordDoc& d, const Template& tpl, size_t& outcom
   // The form: paragraphs up to the last front page's words (最终成果).
   outcome_from = 0;
   const auto keys = form_page_keys(tpl);
-  if (!keys.empty() && !keys.back().keys.empty())
+  if (!keys.empty() && !keys.back().keys.empty()) {
     for (size_t i = 0; i < items.size(); ++i)
       if (normalised(items[i].para->text) == keys.back().keys.front()) outcome_from = i + 1;
+    // No 最终成果: the form alone, its outcome a file of its own (render
+    // form.docx --outcome report.docx). Its paragraphs are not body text.
+    if (outcome_from == 0) outcome_from = items.size();
+  }
   bool seen_text = false, title_done = false;
   for (size_t i = 0; i < items.size(); ++i) {
     Item& it = items[i];
@@ -478,9 +483,20 @@ Report Auditor::audit_docx(std::string bytes, const std::string& name, const Aud
   auto tol_of = [&](std::string_view rule, std::string_view t) { return settings_.tolerance(rule, t); };
   const Section* main = d.sections.empty() ? nullptr : &d.sections.back();
 
+  // The form alone: the outcome's rules are for the file that holds it.
+  const bool form_only = !items.empty() && outcome_from >= items.size();
+  const std::set<std::string_view> outcome_rules{"body.style",     "title.style",    "heading1.style", "heading2.style",
+                                                 "heading3.style", "heading4.style", "grid.lines",     "grid.chars",
+                                                 "body.justified", "folio.format",   "folio.position", "folio.sequence",
+                                                 "footnotes.page"};
+
   for (const RuleSpec& spec : rule_specs()) {
     const std::string id(spec.id);
     Finding f;
+    if (form_only && outcome_rules.count(id)) {
+      r.findings.push_back(na(id.c_str(), "audit.docx.form-only"));
+      continue;
+    }
     if (id == "page.size") {
       if (!main) {
         f = na("page.size", "audit.docx.no-section");
@@ -724,17 +740,32 @@ Report Auditor::audit_docx(std::string bytes, const std::string& name, const Aud
             for (const auto& row : t->rows)
               for (const auto& cell : row.cells)
                 for (const auto& q : cell.paras) paras.emplace_back(q.index, normalised(q.text));
+        // A short key opens its paragraph (立项编号：…, 最终成果), since the
+        // same words also occur in the instructions' prose (“并附最终成果
+        //打印”); a long one is found by its opening words anywhere.
+        auto holds = [](const std::u32string& t, const std::u32string& k) {
+          return k.size() < 8 ? t.rfind(k, 0) == 0 : t.find(k.substr(0, 14)) != std::u32string::npos;
+        };
+        // Where a key occurs first at or after `from`, else first anywhere (0: nowhere).
+        auto where = [&](const std::u32string& k, int from) {
+          int any = 0;
+          for (const auto& [index, t] : paras)
+            if (holds(t, k)) {
+              if (index >= from) return index;
+              if (!any) any = index;
+            }
+          return any;
+        };
         int last = 0, found = 0;
         f = make(id, Verdict::Pass, Text());
         for (const FormPageKeys& page : keys) {
+          if (form_only && &page == &keys.back()) continue;  // 最终成果, in its own file
           int at = 0, hits = 0;
           for (const auto& k : page.keys)
-            for (const auto& [index, t] : paras)
-              if (t.find(k.substr(0, 14)) != std::u32string::npos) {
-                ++hits;
-                if (!at) at = index;
-                break;
-              }
+            if (const int i = where(k, last)) {
+              ++hits;
+              if (!at) at = i;
+            }
           if (2 * hits < static_cast<int>(page.keys.size()) || !at) {
             f.verdict = Verdict::Fail;
             add_detail(f, d, 0, Text("audit.form.missing").arg("name", utf8(page.title)));
@@ -749,7 +780,7 @@ Report Auditor::audit_docx(std::string bytes, const std::string& name, const Aud
         }
         f.measured = Text(f.verdict == Verdict::Pass ? "audit.form.pages.pass" : "audit.form.pages.fail")
                          .arg("found", std::to_string(found))
-                         .arg("total", std::to_string(keys.size()));
+                         .arg("total", std::to_string(keys.size() - (form_only ? 1 : 0)));
       } else {
         // The cover's labels and what follows them, in a paragraph or the
         // next cell of their table row.

@@ -6,11 +6,13 @@ lines, CSV), unreadable files exit 2 with a clear message, and the words
 follow the locale."""
 
 import csv
+import html
 import io
 import json
 import os
 import shlex
 import shutil
+import subprocess
 import zipfile
 import unittest
 
@@ -168,6 +170,31 @@ class Outputs(unittest.TestCase):
         self.assertIn("2 files: 2 pass, 0 fail, 0 unreadable", err)
 
 
+def write_docx(path, body_xml):
+    """A minimal Word file: the paragraphs on A4 with the form's margins
+    (37, 35, 28, 26 mm), no styles."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = (f'<?xml version="1.0" encoding="UTF-8"?><w:document {w}><w:body>{body_xml}'
+                '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
+                '<w:pgMar w:top="2098" w:bottom="1985" w:left="1588" w:right="1474" w:header="851" w:footer="992" '
+                'w:gutter="0"/></w:sectPr></w:body></w:document>')
+    root_rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships '
+                 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                 '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                 'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    types = ('<?xml version="1.0" encoding="UTF-8"?><Types '
+             'xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+             '<Default Extension="xml" ContentType="application/xml"/>'
+             '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+             'officedocument.wordprocessingml.document.main+xml"/></Types>')
+    with zipfile.ZipFile(path, "w") as z:
+        for part, data in (("[Content_Types].xml", types), ("_rels/.rels", root_rels),
+                           ("word/document.xml", document)):
+            z.writestr(part, data)
+    return path
+
+
 class WordFiles(unittest.TestCase):
     def test_findings_name_the_paragraph(self):
         code, out, _ = run_banshi("audit", "--lang", "zh", os.path.join(CORPUS, "docx-body-song.docx"))
@@ -253,6 +280,41 @@ class WordFiles(unittest.TestCase):
         self.assertRegex(h1["places"][0], r"¶2 「一、总体情况")
         self.assertRegex(h1["places"][1], r"¶7 「二、存在的问题")
         self.assertEqual(found["heading2.style"]["verdict"], "pass")
+
+    def test_the_form_in_a_word_file(self):
+        # The 结项申请书 as a Word user might retype it: every line of
+        # banshi's own render of a sample as a paragraph, on A4 with the
+        # form's margins. The 填表说明 mentions 最终成果 in passing (“并附最终
+        # 成果打印稿”), which is not that page. Cut before 最终成果, it is
+        # the form alone (its outcome a file of its own): the outcome's
+        # rules are n/a, and every rule passes.
+        pdf, _ = render(os.path.join(SAMPLES, "bz25yb108-jiexiang.xml"), "audit-form-source.pdf", "--impose", "none")
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, check=True).stdout.decode("utf-8")
+        lines = [line.replace("\f", "").strip() for line in text.splitlines()]
+        lines = [line for line in lines if line]
+        # The divider is spaced out by a character each side: a line each here.
+        spaced = next(i for i in range(len(lines)) if lines[i:i + 4] == ["最", "终", "成", "果"])
+        lines[spaced:spaced + 4] = ["最 终 成 果"]
+        divider = next(i for i, line in enumerate(lines) if line.replace(" ", "") == "最终成果")
+        self.assertTrue(any("最终成果" in line for line in lines[:divider]))
+
+        def word(name, paragraphs):
+            return write_docx(out_path(name), "".join(
+                f"<w:p><w:r><w:t xml:space=\"preserve\">{html.escape(p)}</w:t></w:r></w:p>" for p in paragraphs))
+
+        code, objects, err = audit_json(word("audit-form-whole.docx", lines))
+        found = {o["rule"]: o for o in objects}
+        self.assertEqual(found["form.pages"]["verdict"], "pass", found["form.pages"])
+        self.assertEqual(found["form.cover"]["verdict"], "pass", found["form.cover"])
+        self.assertEqual(found["body.style"]["verdict"], "fail")  # no fonts declared at all
+
+        code, objects, err = audit_json(word("audit-form-only.docx", lines[:divider]))
+        self.assertEqual(code, 0, err)
+        found = {o["rule"]: o for o in objects}
+        self.assertEqual(found["form.pages"]["measured"], "all 6 form pages, in order")
+        for rule in ("body.style", "title.style", "heading1.style", "grid.lines", "body.justified", "folio.format"):
+            self.assertEqual(found[rule]["verdict"], "n/a", found[rule])
+            self.assertIn("the form alone", found[rule]["measured"])
 
     def test_a_word_file_that_is_not_one(self):
         path = out_path("audit-not-a-docx.docx")
