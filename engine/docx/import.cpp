@@ -4,6 +4,8 @@
 #include <set>
 
 #include "docx/body.h"
+#include "docx/form.h"
+#include "docx/form_model.h"
 #include "docx/numbering.h"
 #include "docx/structure.h"
 #include "docx/styles.h"
@@ -132,15 +134,26 @@ Imported import_package(const Package& package, const std::filesystem::path& bas
   model::Report& r = im.report;
   r.source_file = package.name();
   r.base_dir = base_dir.string();
-  r.template_name = options.template_name;
 
   const StyleSheet styles = StyleSheet::read(package);
   Numbering numbering = Numbering::read(package);
   Body body = read_body(package, styles, numbering, im.log);
 
+  // A filled 结项申请书: its fields, and the report after 最终成果 (if any).
+  const auto form = find_form(body.blocks);
+  if (form) {
+    const FoundForm found = read_form(std::span<const Block>(body.blocks).first(form->end), im.log);
+    if (form->marker_paragraph)
+      im.log.note(found.first_paragraph, "docx.form", {{"paragraph", form->marker_paragraph}});
+    else im.log.warn(found.first_paragraph, "docx.form-no-outcome");
+    put_form(found, r, im.log);
+    body.blocks.erase(body.blocks.begin(), body.blocks.begin() + static_cast<std::ptrdiff_t>(form->outcome));
+  }
+  r.template_name = !options.template_name.empty() ? options.template_name : form ? "jiexiang" : "outcome";
+
   std::string title = core_title(package);
   if (title.empty()) title = std::filesystem::path(package.name()).stem().string();
-  r.outcome = build_outcome({package, body, im.log, title});
+  if (!form || form->marker_paragraph) r.outcome = build_outcome({package, body, im.log, title});
   r.paragraph_openings = std::move(body.openings);
 
   normalize(r.outcome.title);

@@ -22,7 +22,9 @@ namespace banshi::docx {
 
 struct ImportOptions {
   PackageLimits limits;
-  std::string template_name = "outcome";
+  // The template to lay it out with; empty: jiexiang for a filled form,
+  // outcome for a report alone.
+  std::string template_name;
 };
 
 struct Imported {

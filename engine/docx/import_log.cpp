@@ -15,6 +15,14 @@ std::string severity_word(Severity s, Lang lang) {
   return render_message("severity.error", {}, lang);
 }
 
+// A message about a form field after its path and label, as
+// Diagnostic::format writes it: "<project>/<id> (立项编号) is missing".
+std::string text_of(const ImportLog::Entry& e, Lang lang) {
+  if (e.path.empty()) return e.message.text(lang);
+  return render_message("diagnostic.path-label",
+                        {{"message", e.message.text(lang)}, {"path", e.path}, {"label", e.label}}, lang);
+}
+
 }  // namespace
 
 void ImportLog::once(Severity s, int paragraph, MessageCode code, Args args) {
@@ -38,6 +46,7 @@ std::vector<Diagnostic> ImportLog::diagnostics(const std::string& file,
   std::vector<Diagnostic> out;
   for (const Entry* e : sorted) {
     Diagnostic d(e->severity, e->message.code, e->message.args);
+    if (!e->path.empty()) d.about(e->path, e->label);
     if (e->paragraph > 0) {
       const size_t n = static_cast<size_t>(e->paragraph);
       d.at(SourceLoc::docx_paragraph(file, e->paragraph, n < openings.size() ? openings[n] : std::string()));
@@ -51,8 +60,7 @@ std::vector<Diagnostic> ImportLog::diagnostics(const std::string& file,
 
 std::map<int, std::vector<std::string>> ImportLog::by_paragraph(Lang lang) const {
   std::map<int, std::vector<std::string>> out;
-  for (const auto& e : entries_)
-    out[e.paragraph].push_back(severity_word(e.severity, lang) + ": " + e.message.text(lang));
+  for (const auto& e : entries_) out[e.paragraph].push_back(severity_word(e.severity, lang) + ": " + text_of(e, lang));
   return out;
 }
 

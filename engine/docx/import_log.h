@@ -20,6 +20,7 @@ class ImportLog {
     Severity severity;
     int paragraph;  // 0 = the whole document
     Message message;
+    std::string path, label;  // of a form field: "<project>/<id>", "立项编号"
   };
 
   void note(int paragraph, MessageCode code, Args args = {}) { add(Severity::Note, paragraph, code, std::move(args)); }
@@ -30,7 +31,11 @@ class ImportLog {
     add(Severity::Error, paragraph, code, std::move(args));
   }
   void add(Severity s, int paragraph, MessageCode code, Args args) {
-    entries_.push_back({s, paragraph, Message{code, std::move(args)}});
+    entries_.push_back({s, paragraph, Message{code, std::move(args)}, {}, {}});
+  }
+  // About a field of the form, named as the XML reader names it.
+  void about(Severity s, int paragraph, MessageCode code, std::string path, std::string label, Args args = {}) {
+    entries_.push_back({s, paragraph, Message{code, std::move(args)}, std::move(path), std::move(label)});
   }
   // Once per document: the same code at a later paragraph is dropped.
   void once(Severity s, int paragraph, MessageCode code, Args args = {});

@@ -22,8 +22,9 @@ InputKind input_kind(const std::filesystem::path& path);
 bool is_report_file(const std::filesystem::path& path);
 
 struct InputOptions {
-  // The template a Word document is laid out with (report XML names its own).
-  std::string docx_template = "outcome";
+  // The template a Word document is laid out with (report XML names its
+  // own); empty: as the document is — jiexiang for a filled form.
+  std::string docx_template;
 };
 
 // Reads a report from a file of any kind. Input problems throw InputError;

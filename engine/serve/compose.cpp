@@ -195,7 +195,7 @@ void read_word(const Submission& s, const std::filesystem::path& scratch, Docume
   }
   if (doc.form) {
     doc.form_file = kFieldsName;
-    doc.form_document = std::string(kProlog) + report_tag(options.template_name);
+    doc.form_document = std::string(kProlog) + report_tag(doc.word->report.template_name);
     position_after(doc.form_document, doc.form_line, doc.form_column);
     doc.form_document += doc.form->xml + "<outcome><title>-</title><body/></outcome></report>\n";
   }

@@ -175,9 +175,10 @@ Reply render(const Engine& engine, const Submission& s, const Document& doc, con
     extra.form_json = form_json(doc.xml);
     try {
       const model::Report report = parse_report(doc.xml, doc.name, scratch, diags);
-      // A report XML names its template; a Word document only has the
-      // importer's default, which is no reason to change the page's choice.
-      if (!doc.word) extra.template_name = report.template_name;
+      // A report XML names its template, and a filled 结项申请书 in Word is
+      // one; a Word report alone only has the importer's default, which is
+      // no reason to change the page's choice.
+      if (!doc.word || doc.word->report.project) extra.template_name = report.template_name;
     } catch (const InputError& e) {
       diags.add(e.diagnostic());
     }

@@ -38,6 +38,9 @@ std::string allowed_values(const AttrSpec& spec);
 // actions in the PDF), with at most kMaxHrefBytes.
 std::optional<std::string> check_href(std::string_view href);
 
+// BZ25YB119: the federation's numbering of its projects (report_parser.cpp).
+bool is_project_id(std::string_view v);
+
 // "yes"/"no" → true/false.
 bool yes(std::string_view value);
 

@@ -17,6 +17,9 @@ Writes tests/data/docx/:
     libreoffice               journal-article written as OpenDocument and converted to .docx by
                               LibreOffice (footnotes, tables with spans, lists, 着重号, links)
     libreoffice.doc           the same saved as Word 97 (.doc), for the legacy path
+    form-filled, form-table-cover, form-only
+                              the filled 结项申请书 (forms.py): cover, 声明, the change table,
+                              the report after 最终成果 (or apart from it)
     edge-cases                hand-written WordprocessingML for what the tools cannot make:
                               tracked changes, comments, text boxes, fields (TOC, HYPERLINK,
                               check boxes), symbols, endnotes, merged cells, level jumps …
@@ -928,6 +931,8 @@ def main():
 
     import edge_cases  # the hand-written cases and the hostile packages
     edge_cases.make(sys.modules[__name__])
+    import forms  # the filled 结项申请书
+    forms.make(sys.modules[__name__])
     print("make_fixtures: written to", os.path.relpath(OUT, ROOT))
 
 

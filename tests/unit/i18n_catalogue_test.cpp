@@ -79,8 +79,10 @@ bool is_not_a_code(const std::string& s) {
   if (std::regex_match(s, kNumber)) return true;
   static const std::set<std::string> kKeys{"changes.original-member", "changes.current-member", "changes.changed",
                                            "declaration.sensitive", "declaration.secret"};
+  // The form's field keys (docx/form*.cpp reads fields by them: "project.id", "person.name").
+  static const std::regex kFieldKey(R"((project|changes|person|declaration)\.[a-z-]+)");
   static const std::set<std::string> kRules = audit_rule_ids();
-  return std::regex_match(s, kFile) || kKeys.count(s) > 0 || kRules.count(s) > 0;
+  return std::regex_match(s, kFile) || kKeys.count(s) > 0 || kRules.count(s) > 0 || std::regex_match(s, kFieldKey);
 }
 
 // Every "area.what" literal in engine/: a message code, looked up when the
