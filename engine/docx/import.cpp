@@ -116,10 +116,10 @@ struct Lookalikes {
 
 // The log into the diagnostics; with errors, all but the last are added
 // and the last is thrown, as the other readers do.
-void report(const Imported& im, Diagnostics& diags) {
+void report(const Imported& im, Diagnostics& diags, bool stop_at_errors) {
   auto ds = im.log.diagnostics(im.report.source_file, im.report.paragraph_openings);
   size_t last_error = ds.size();
-  for (size_t k = 0; k < ds.size(); ++k)
+  for (size_t k = 0; stop_at_errors && k < ds.size(); ++k)
     if (ds[k].severity == Severity::Error) last_error = k;
   for (size_t k = 0; k < ds.size(); ++k)
     if (k != last_error) diags.add(ds[k]);
@@ -164,7 +164,7 @@ Imported import_package(const Package& package, const std::filesystem::path& bas
   for (auto& ref : r.outcome.references) normalize(ref.content);
   Lookalikes{im.log, {}}.outcome(r.outcome);
 
-  report(im, diags);
+  report(im, diags, options.stop_at_errors);
   return im;
 }
 

@@ -25,6 +25,11 @@ struct ImportOptions {
   // The template to lay it out with; empty: jiexiang for a filled form,
   // outcome for a report alone.
   std::string template_name;
+  // Errors end the import (thrown as InputError, the others added to the
+  // diagnostics); false: all of them are added and the report is returned
+  // as far as it was read — for the web page, which fills its form with a
+  // form's fields even when one of them is missing.
+  bool stop_at_errors = true;
 };
 
 struct Imported {

@@ -185,6 +185,9 @@ void read_word(const Submission& s, const std::filesystem::path& scratch, Docume
   const docx::Package package = docx::Package::open_bytes(std::move(bytes), u.name);
   docx::ImportOptions options;
   if (!s.template_name.empty()) options.template_name = s.template_name;
+  // The page fills its form with what a filled-in form holds, a missing
+  // field among them: the error is in the findings, beside that field.
+  options.stop_at_errors = s.action != Action::Import;
   doc.word = docx::import_package(package, scratch, diags, options);
   if (s.action == Action::Xml || s.action == Action::Import) {
     // As report XML (what `banshi import` writes, with its comments), the

@@ -173,12 +173,17 @@ Reply render(const Engine& engine, const Submission& s, const Document& doc, con
     xml::scan_xml(doc.xml, doc.name, {});
     Extra extra;
     extra.form_json = form_json(doc.xml);
+    // A filled 结项申请书 in Word names its template; a Word report alone
+    // only has the importer's default, which is no reason to change the
+    // page's choice.
+    if (doc.word && doc.word->report.project) extra.template_name = doc.word->report.template_name;
+    // The importer's errors are the Word document's, at its paragraphs:
+    // the XML it became would only repeat them at its own lines.
+    if (doc.word && diags.has_errors()) return answer(extra);
     try {
       const model::Report report = parse_report(doc.xml, doc.name, scratch, diags);
-      // A report XML names its template, and a filled 结项申请书 in Word is
-      // one; a Word report alone only has the importer's default, which is
-      // no reason to change the page's choice.
-      if (!doc.word || doc.word->report.project) extra.template_name = report.template_name;
+      // A report XML names its template.
+      if (!doc.word) extra.template_name = report.template_name;
     } catch (const InputError& e) {
       diags.add(e.diagnostic());
     }

@@ -11,6 +11,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -266,6 +267,51 @@ class ServeApiTest(unittest.TestCase):
         f = r.json()["fields"]
         self.assertEqual(f["project"]["id"], "BZ25YB108")
         self.assertEqual(len(f["changes"]["person"]), 6)
+
+    def test_filled_form_in_word_fills_the_page(self):
+        """A filled 结项申请书 .docx: the page's form gets its fields and its
+        template, read as `banshi import` reads them; rendered as it is, the
+        form's pages carry them."""
+        word = docx("form-filled.docx")
+        r = self.server.post("/api/import", [("report", ("结项申请书.docx", word))])
+        self.assertEqual(r.status, 200, r.body[:300])
+        imported = r.json()
+        self.assertEqual(imported["template"], "jiexiang")
+        f = imported["fields"]
+        self.assertEqual(f["project"]["id"], "BZ25YB108")
+        self.assertEqual(f["project"]["filled"], "2025-06-13")
+        self.assertEqual(f["declaration"], {"sensitive": "no", "secret": "no"})
+        self.assertEqual(f["changes"]["changed"], "no")
+        self.assertEqual([p["role"] for p in f["changes"]["person"]],
+                         ["original-leader", "current-leader", "original-member", "original-member",
+                          "current-member", "current-member"])
+        self.assertEqual(f["changes"]["person"][0]["born"], "1979-12")
+        notes = [x for x in imported["findings"] if x["code"] == "docx.form-field"]
+        self.assertTrue(any(x["paragraph"] == 4 and x["label"] == "立项编号" for x in notes), notes)
+        # A field left blank: the others still fill the page, the blank one
+        # is an error at its paragraph, with its label.
+        sys.path.insert(0, os.path.join(SOURCE_DIR, "tests", "docx"))
+        import make_fixtures as mf
+        import forms
+        pkg = forms.form_package(mf, mf.Sample("bz25yb108-jiexiang"), cover="lines", ticks="symbol",
+                                 declaration={"sensitive": "no", "secret": "no"}, with_outcome=False,
+                                 values={"项目类别": ""})
+        with tempfile.TemporaryDirectory() as tmp:
+            mf.write_zip(os.path.join(tmp, "blank.docx"), pkg.parts())
+            with open(os.path.join(tmp, "blank.docx"), "rb") as f:
+                blank = f.read()
+        r = self.server.post("/api/import", [("report", ("表.docx", blank))])
+        imported = r.json()
+        self.assertEqual(imported["fields"]["project"]["id"], "BZ25YB108")
+        self.assertNotIn("category", imported["fields"]["project"])
+        errors = [x for x in imported["findings"] if x["severity"] == "error"]
+        self.assertEqual([(x["code"], x["label"], x["paragraph"]) for x in errors], [("field.missing", "项目类别", 5)])
+
+        r = self.server.post("/api/render?impose=none", [("report", ("结项申请书.docx", word))])
+        self.assertEqual(r.status, 200, r.body[:400])
+        text = pdftotext(pdfinfo(r.body)[2]).replace("\n", "")
+        for s in ("结项申请书", "BZ25YB108", "政协巴中市巴州区委员会办公室", "18108214401"):
+            self.assertIn(s, text)
 
     def test_word_document(self):
         """A .docx upload: rendered with the form's fields, its findings at its
