@@ -94,19 +94,27 @@ Report make_report(const Analysis& a, const std::string& name) {
 
 }  // namespace
 
-Report Auditor::audit_file(const std::filesystem::path& file, const AuditOptions& options) const {
-  std::string bytes = read_bytes(file);
-  // A zip is a Word file (or refused as one by the Word reader, which says
-  // why: a .docm, a damaged package …). So is anything under a Word name
-  // that is not a PDF: the Word reader knows an encrypted document, a .doc,
-  // a web page or RTF saved as .docx, and says how to mend each; the PDF
-  // reader could only say "not a PDF". The rest is read as a PDF.
+namespace {
+
+// A zip is a Word file (or refused as one by the Word reader, which says
+// why: a .docm, a damaged package …). So is anything under a Word name
+// that is not a PDF: the Word reader knows an encrypted document, a .doc,
+// a web page or RTF saved as .docx, and says how to mend each; the PDF
+// reader could only say "not a PDF". The rest is read as a PDF.
+bool is_word_file(const std::filesystem::path& file, std::string_view bytes) {
   std::string ext = file.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   const bool word_name = ext == ".docx" || ext == ".docm" || ext == ".doc" || ext == ".wps";
   const bool zip = bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0;
-  const bool pdf = std::string_view(bytes).substr(0, 1024).find("%PDF-") != std::string_view::npos;
-  if (zip || (word_name && !bytes.empty() && !pdf)) return audit_docx(std::move(bytes), file.string(), options);
+  const bool pdf = bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+  return zip || (word_name && !bytes.empty() && !pdf);
+}
+
+}  // namespace
+
+Report Auditor::audit_file(const std::filesystem::path& file, const AuditOptions& options) const {
+  std::string bytes = read_bytes(file);
+  if (is_word_file(file, bytes)) return audit_docx(std::move(bytes), file.string(), options);
   return audit_pdf(bytes, file.string(), options);
 }
 
@@ -155,7 +163,12 @@ const char* role_name(Role r) {
 }  // namespace
 
 std::string Auditor::explain(const std::filesystem::path& file, const AuditOptions& options) const {
-  const std::string bytes = read_bytes(file);
+  std::string bytes = read_bytes(file);
+  if (is_word_file(file, bytes)) {
+    std::string out = file.string() + ": ";
+    audit_docx(std::move(bytes), file.string(), options, &out);
+    return out;
+  }
   const RawDocument raw = read_pdf(bytes);
   const Template* tpl = nullptr;
   if (!options.template_name.empty()) tpl = &template_named(options.template_name);

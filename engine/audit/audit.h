@@ -78,7 +78,10 @@ class Auditor {
   Report audit_file(const std::filesystem::path& file, const AuditOptions& options = {}) const;
   Report audit_pdf(std::string_view bytes, const std::string& name, const AuditOptions& options = {}) const;
   // A Word file: the rules as far as it declares them (docx_audit.cpp).
-  Report audit_docx(std::string bytes, const std::string& name, const AuditOptions& options = {}) const;
+  // With `explanation`, only says how each paragraph was read (--explain)
+  // and returns an empty report.
+  Report audit_docx(std::string bytes, const std::string& name, const AuditOptions& options = {},
+                    std::string* explanation = nullptr) const;
 
   // How the file was read: every line with its role, page by page (for
   // whoever wants to know why a rule said what it said).

@@ -424,7 +424,8 @@ Footer read_footer(const WordDoc& d, const std::string& part) {
 
 }  // namespace
 
-Report Auditor::audit_docx(std::string bytes, const std::string& name, const AuditOptions& options) const {
+Report Auditor::audit_docx(std::string bytes, const std::string& name, const AuditOptions& options,
+                           std::string* explanation) const {
   WordDoc d;
   d.name = name;
   std::optional<docx::Package> package;
@@ -475,6 +476,20 @@ Report Auditor::audit_docx(std::string bytes, const std::string& name, const Aud
 
   size_t outcome_from = 0;
   const std::vector<Item> items = classify(d, *tpl, outcome_from);
+  if (explanation) {
+    // How each paragraph was read: what it is, its size and face, its opening words.
+    static constexpr const char* kKinds[] = {"empty", "form", "title", "author", "heading", "caption", "body"};
+    std::string& out = *explanation;
+    out += "template " + tpl->name + "; " + std::to_string(d.sections.size()) + " section(s)" +
+           (d.mirror ? ", mirrored margins" : "") + "\n";
+    for (const Item& it : items) {
+      const docx::Para& p = *it.para;
+      out += "  " + place(d, p.index) + "  " + kKinds[static_cast<int>(it.kind)];
+      if (it.kind == Kind::Heading) out += std::to_string(it.depth) + (it.head_chars ? " run-in" : "");
+      out += "  " + fixed(size_pt(p)) + " pt " + (p.font.empty() ? "—" : p.font) + (p.all_bold ? " bold" : "") + "\n";
+    }
+    return {};
+  }
   const PageGeometry& g = tpl->page;
   Report r;
   r.file = name;

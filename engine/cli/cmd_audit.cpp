@@ -118,8 +118,20 @@ int cmd_audit(const Context& ctx, const std::vector<std::string>& argv) {
   }
   if (args.has("--explain")) {
     // How each page was read: lines and their roles (not part of the report).
-    for (const Item& it : items) std::cout << auditor.explain(it.file, options);
-    return kExitOk;
+    int status = kExitOk;
+    for (const Item& it : items) {
+      try {
+        std::cout << auditor.explain(it.file, options);
+      } catch (const audit::UnreadableError& e) {
+        std::cerr << audit::render(audit::Text("audit.report.unreadable")
+                                       .arg("file", it.file.string())
+                                       .arg("reason", audit::render(audit::unreadable_text(e), ctx.lang)),
+                                   ctx.lang)
+                  << "\n";
+        status = kExitBadInput;
+      }
+    }
+    return status;
   }
 
   const Lang lang = ctx.lang;

@@ -316,6 +316,17 @@ class WordFiles(unittest.TestCase):
             self.assertEqual(found[rule]["verdict"], "n/a", found[rule])
             self.assertIn("the form alone", found[rule]["measured"])
 
+    def test_explain_says_how_each_paragraph_was_read(self):
+        code, out, err = run_banshi("audit", "--explain", os.path.join(CORPUS, "docx-endnotes.docx"))
+        text = out.decode("utf-8")
+        self.assertEqual(code, 0, err)
+        self.assertIn("template outcome; 1 section(s), mirrored margins", text)
+        self.assertRegex(text, r"docx-endnotes\.docx:¶1 「巴中市乡村旅游.*」  title  22\.0 pt Noto Serif CJK SC bold")
+        self.assertRegex(text, r":¶8 「（一）资源禀赋独特」  heading2  16\.0 pt FandolKai")
+        code, _, err = run_banshi("audit", "--explain", "--lang", "en", os.path.join(CORPUS, "unreadable-empty.pdf"))
+        self.assertEqual(code, 2)
+        self.assertIn("unreadable-empty.pdf: cannot be audited: the file is empty", err)
+
     def test_a_word_file_that_is_not_one(self):
         path = out_path("audit-not-a-docx.docx")
         with open(path, "wb") as f:
