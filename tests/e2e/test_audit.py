@@ -316,6 +316,19 @@ class WordFiles(unittest.TestCase):
             self.assertEqual(found[rule]["verdict"], "n/a", found[rule])
             self.assertIn("the form alone", found[rule]["measured"])
 
+    def test_the_word_importers_form_fixtures(self):
+        # Made for the Word importer (tests/data/docx/fixtures): the form
+        # filled in, its cover as a table, and the form alone.
+        fixtures = os.path.join(SOURCE_DIR, "tests", "data", "docx", "fixtures")
+        for name in ("form-filled.docx", "form-table-cover.docx", "form-only.docx"):
+            with self.subTest(name=name):
+                code, objects, err = audit_json(os.path.join(fixtures, name))
+                found = {o["rule"]: o for o in objects}
+                self.assertEqual(found["form.pages"]["verdict"], "pass", found["form.pages"])
+                self.assertEqual(found["form.cover"]["verdict"], "pass", found["form.cover"])
+                if name == "form-only.docx":
+                    self.assertEqual(code, 0, [o for o in objects if o["verdict"] == "fail"])
+
     def test_explain_says_how_each_paragraph_was_read(self):
         code, out, err = run_banshi("audit", "--explain", os.path.join(CORPUS, "docx-endnotes.docx"))
         text = out.decode("utf-8")
