@@ -9,11 +9,15 @@
 namespace banshi::cli {
 
 int cmd_check(const Context& ctx, const std::vector<std::string>& argv) {
-  const Args args(argv, {{"--json", "", false}, {"--strict", "", false}, {"--figures", "", true}});
+  const Args args(argv,
+                  {{"--json", "", false}, {"--strict", "", false}, {"--figures", "", true}, {"--outcome", "", true}});
   if (args.positional().empty()) throw UsageError("check takes one or more report files");
   const bool json = args.has("--json");
   RenderOptions options;
   options.figure_roots = figure_roots(args);
+  options.outcome_file = args.value("--outcome").value_or("");
+  if (!options.outcome_file.empty() && args.positional().size() != 1)
+    throw UsageError(Message{"usage.outcome-one-form", {}});
   Diagnostics engine_diags;
   const Engine engine(find_data_dir(ctx.argv0.c_str()), engine_diags);
   int status = kExitOk;

@@ -21,6 +21,7 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
                          {"--no-pdfa", "", false},
                          {"--long-edge", "", false},
                          {"--template", "", true},
+                         {"--outcome", "", true},
                          {"--breaker", "", true},
                          {"--quiet", "-q", false},
                          {"--timings", "", false},
@@ -45,6 +46,8 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
     // directory or a device node.
     std::vector<FileId> inputs;
     if (const auto id = input == "-" ? regular_file_id(STDIN_FILENO) : file_id(input)) inputs.push_back(*id);
+    if (!options.outcome_file.empty())
+      if (const auto id = file_id(options.outcome_file)) inputs.push_back(*id);
     const OutputTarget target = OutputTarget::resolve(output, inputs, "-o");
 
     // Standard input is held to the same limit as a file, and read no

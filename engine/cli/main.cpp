@@ -21,13 +21,17 @@ LibreOffice is installed).
 usage:
   banshi render REPORT [-o OUT.pdf] [--impose none|a3-booklet] [--long-edge]
                            [--pdfa|--no-pdfa] [--template NAME]
-                           [--breaker optimal|greedy] [--figures DIR]... [-q]
+                           [--outcome REPORT2] [--breaker optimal|greedy]
+                           [--figures DIR]... [-q]
       Lays out REPORT with its template and writes OUT.pdf (default:
       REPORT.pdf in the current directory; - for standard input/output).
       --pdfa writes PDF/A-1b (GB/Z 23283-2009), the 结项申请书's default;
       --no-pdfa an ordinary PDF. Figures must lie in the report's own
       directory, or in a DIR allowed with --figures (render, check, batch).
-  banshi check REPORT... [--json] [--strict] [--figures DIR]...
+      --outcome takes the 最终成果 from REPORT2 and the filled form (cover,
+      声明, 项目变更情况数据表) from REPORT, e.g. form.docx --outcome report.docx
+      (render, check).
+  banshi check REPORT... [--json] [--strict] [--figures DIR]... [--outcome REPORT2]
       Validates reports without writing a PDF: every problem at once,
       sorted by position, then a count.
   banshi batch [FILES|DIRS|-]... -o OUTDIR [-j N] [--report FILE.jsonl]

@@ -20,6 +20,7 @@ RenderOptions render_options(const Args& args) {
   if (args.has("--no-pdfa")) options.pdfa = false;
   options.long_edge_duplex = args.has("--long-edge");
   options.template_override = args.value("--template").value_or("");
+  options.outcome_file = args.value("--outcome").value_or("");
   if (auto b = args.value("--breaker")) {
     if (*b == "greedy") options.breaker = Breaker::Greedy;
     else if (*b == "optimal") options.breaker = Breaker::Optimal;
@@ -56,7 +57,8 @@ std::vector<std::filesystem::path> figure_roots(const Args& args) {
   std::vector<std::filesystem::path> roots;
   for (const std::string& dir : args.values("--figures")) {
     std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) throw UsageError(Message{"figure.roots-not-directory", {{"dir", dir}}});
+    if (!std::filesystem::is_directory(dir, ec))
+      throw UsageError(Message{"figure.roots-not-directory", {{"dir", dir}}});
     roots.emplace_back(dir);
   }
   return roots;

@@ -108,7 +108,8 @@ void Engine::preload() const {
 RenderResult Engine::render(const std::filesystem::path& input, const RenderOptions& options,
                             Diagnostics& diags) const {
   const auto t0 = std::chrono::steady_clock::now();
-  const model::Report report = read_report(input, diags);
+  const model::Report report = options.outcome_file.empty() ? read_report(input, diags)
+                                                            : read_form_and_outcome(input, options.outcome_file, diags);
   return render_report(report, options, diags, ms_since(t0));
 }
 
@@ -128,7 +129,9 @@ const Template& Engine::template_for(const model::Report& report, const RenderOp
 }
 
 void Engine::check(const std::filesystem::path& input, Diagnostics& diags, const RenderOptions& options) const {
-  check_report(read_report(input, diags), options, diags);
+  check_report(options.outcome_file.empty() ? read_report(input, diags)
+                                            : read_form_and_outcome(input, options.outcome_file, diags),
+               options, diags);
 }
 
 void Engine::check_report(const model::Report& report, const RenderOptions& options, Diagnostics& diags) const {
@@ -156,7 +159,8 @@ RenderResult Engine::render_report(const model::Report& report, const RenderOpti
   if (options.pdfa.value_or(tmpl.default_pdfa)) pdfa = PdfA{output_profile()};
   const auto t0 = std::chrono::steady_clock::now();
   // PDF/A-1 allows no transparency: figures' alpha is flattened onto white.
-  const image::FigureImages figures = prepare_figures(report, options, /*encode=*/true, /*flatten=*/pdfa.has_value(), diags);
+  const image::FigureImages figures =
+      prepare_figures(report, options, /*encode=*/true, /*flatten=*/pdfa.has_value(), diags);
   r.times.image_ms = ms_since(t0);
   const auto t1 = std::chrono::steady_clock::now();
   LayoutOptions lo;

@@ -32,6 +32,8 @@ struct RenderOptions {
   std::optional<int64_t> timestamp;  // SOURCE_DATE_EPOCH
   Breaker breaker = Breaker::Optimal;
   std::string template_override;  // render with this template instead
+  // The outcome comes from this file, the form from the input (--outcome).
+  std::filesystem::path outcome_file;
   // Directories figures may come from besides the report's own (--figures).
   std::vector<std::filesystem::path> figure_roots;
   // A caller's own source of figure bytes (a server's uploads); null:

@@ -70,6 +70,22 @@ model::Report read_report(const std::filesystem::path& path, Diagnostics& diags,
   return parse_report_file(path, diags);
 }
 
+model::Report read_form_and_outcome(const std::filesystem::path& form_path, const std::filesystem::path& outcome_path,
+                                    Diagnostics& diags, const InputOptions& options) {
+  Diagnostics form_diags;
+  model::Report form = read_report(form_path, form_diags, options);
+  // "No report follows the form: give it with --outcome" is answered.
+  for (const Diagnostic& d : form_diags.items())
+    if (d.code_str() != "docx.form-no-outcome") diags.add(d);
+  model::Report report = read_report(outcome_path, diags, options);
+  report.template_name = form.template_name;
+  report.template_pos = {};
+  report.project = std::move(form.project);
+  report.changes = std::move(form.changes);
+  report.declaration = std::move(form.declaration);
+  return report;
+}
+
 model::Report read_report_bytes(std::string_view bytes, const std::string& name, const std::filesystem::path& base_dir,
                                 Diagnostics& diags, const InputOptions& options) {
   if (docx::sniff(bytes) == docx::FileKind::Zip) {

@@ -31,6 +31,14 @@ struct InputOptions {
 // warnings and the importer's notes go to `diags`.
 model::Report read_report(const std::filesystem::path& path, Diagnostics& diags, const InputOptions& options = {});
 
+// A filled form (its <project>, <changes> and <declaration>, and its
+// template) with the report of another file as its outcome: `render
+// form.docx --outcome report.docx`, either of them .docx, legacy Word or XML.
+// Positions are the outcome file's; the form's own findings are reported as
+// it is read, at its paragraphs or lines.
+model::Report read_form_and_outcome(const std::filesystem::path& form, const std::filesystem::path& outcome,
+                                    Diagnostics& diags, const InputOptions& options = {});
+
 // The same for bytes held in memory (standard input, an upload): a zip is
 // read as a .docx, anything else as report XML.
 model::Report read_report_bytes(std::string_view bytes, const std::string& name, const std::filesystem::path& base_dir,

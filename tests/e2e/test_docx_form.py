@@ -173,6 +173,42 @@ class Import(unittest.TestCase):
         self.assertNotIn("结项申请书", err)
 
 
+class Outcome(unittest.TestCase):
+    """`render form.docx --outcome report.docx`: the form from one file, the
+    report from another (either .docx or XML)."""
+
+    def test_form_and_report_apart_print_as_one_document(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            # form-filled's report alone, as XML without the form's fields.
+            root = ET.parse(os.path.join(SOURCE_DIR, "tests", "data", "docx", "expected", "form-filled.xml")).getroot()
+            for tag in ("project", "changes", "declaration"):
+                root.remove(root.find(tag))
+            root.set("template", "outcome")
+            report = os.path.join(tmp, "report.xml")
+            ET.ElementTree(root).write(report, encoding="utf-8", xml_declaration=True)
+            apart = os.path.join(tmp, "apart.pdf")
+            status, _, err = run_banshi("render", os.path.join(FIXTURES, "form-only.docx"), "--outcome", report,
+                                        "-o", apart, "--impose", "none")
+            self.assertEqual(status, 0, err)
+            self.assertNotIn("docx.form-no-outcome", err)
+            self.assertNotIn("give the report with --outcome", err)
+            whole, _ = render(os.path.join(FIXTURES, "form-filled.docx"), "docx-form-whole.pdf", "--impose", "none")
+            with open(apart, "rb") as a, open(whole, "rb") as b:
+                self.assertEqual(a.read(), b.read(), "form + report apart differ from the form with its report")
+            # A Word report with no form of its own: the form's fields print.
+            status, _, err = run_banshi("render", os.path.join(FIXTURES, "form-only.docx"), "--outcome",
+                                        os.path.join(FIXTURES, "word-numbered.docx"), "-o", apart, "--impose", "none")
+            self.assertEqual(status, 0, err)
+            text = squeeze(pdftotext(apart))
+            self.assertIn("BZ25YB108", text)
+            self.assertIn("新质生产力推动城乡融合发展的内在机理", text)
+            status, _, err = run_banshi("check", os.path.join(FIXTURES, "form-only.docx"), "--outcome", report)
+            self.assertEqual(status, 0, err)
+            status, _, err = run_banshi("check", "a.docx", "b.docx", "--outcome", report)
+            self.assertEqual(status, 2, err)
+            self.assertIn("--outcome goes with one form", err)
+
+
 class Pages(unittest.TestCase):
     """The fields print on the form's pages as the sample XML prints them."""
 
