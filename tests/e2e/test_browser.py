@@ -245,6 +245,25 @@ class BrowserTest(unittest.TestCase):
         self.wait(lambda: "第 9 行" in self.by_id("report-text-errors").text, 60, "the warning on line 9")
         self.screenshot("pasted-text")
 
+    def test_filled_form_in_word_fills_the_form(self):
+        """A filled 结项申请书 dropped in as a .docx: its fields fill the page's
+        form (cover, 声明, change table) and the template becomes 结项申请书."""
+        d = self.driver
+        self.open_fresh()
+        self.by_id("template-outcome").click()
+        form = os.path.join(SOURCE_DIR, "tests", "data", "docx", "fixtures", "form-filled.docx")
+        self.by_id("report-file").send_keys(form)
+        self.wait(lambda: self.field("project.id").get_attribute("value") == "BZ25YB108", 60, "the form's fields")
+        self.assertTrue(self.by_id("template-jiexiang").is_selected())
+        self.assertEqual(self.field("project.filled").get_attribute("value"), "2025-06-13")
+        self.assertEqual(self.field("project.organization").get_attribute("value"), "政协巴中市巴州区委员会办公室")
+        self.assertTrue(d.find_element(By.CSS_SELECTOR, 'input[name="declaration.secret"][value="no"]').is_selected())
+        self.assertEqual(self.person_field("original-member", 1, "name").get_attribute("value"), "付俊")
+        self.assertIn("已从 form-filled.docx 读入表单各栏的内容", self.by_id("import-notice").text)
+        self.wait_for_preview("the preview of the form")
+        self.assertNotIn("errors", self.by_id("summary").get_attribute("class"))
+        self.screenshot("form-docx")
+
     def test_keyboard_only(self):
         """Every control is reached with Tab, in the page's order, and shows
         where the focus is."""
