@@ -50,5 +50,6 @@ BENCHMARK_CAPTURE(BM_ImportFixture, word_numbered, "word-numbered")->Unit(benchm
 BENCHMARK_CAPTURE(BM_ImportFixture, wps_typed, "wps-typed")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_ImportFixture, libreoffice, "libreoffice")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_ImportFixture, edge_cases, "edge-cases")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_ImportFixture, form_filled, "form-filled")->Unit(benchmark::kMillisecond);
 
 }  // namespace
