@@ -66,10 +66,15 @@ Matrix page_placement(SheetSize sheet, Half half, double page_width, double page
 // Whether a page fits one half of the sheet (within rounding).
 bool fits_half(SheetSize sheet, double page_width, double page_height);
 
-// Short vertical lines at the centre of the top and bottom edges, from the
-// paper edge inward, in display-list coordinates of the sheet (top-left
-// origin, y down). Symmetric under the 180° turn of a back side.
-inline constexpr double kFoldMarkLength = mm(5);
+// Short vertical lines at the centre of the top and bottom edges, in
+// display-list coordinates of the sheet (top-left origin, y down).
+// Symmetric under the 180° turn of a back side. They start 5 mm in from
+// the paper's edge — inside what office printers can print (they lose the
+// outer 4–5 mm; a mark from the edge itself came out cut or not at all) —
+// and stay far outside the text block (37 mm / 35 mm in) and within the
+// 10 mm that readers of the page (the audit) take for printer's marks.
+inline constexpr double kFoldMarkInset = mm(5);
+inline constexpr double kFoldMarkLength = mm(4.5);
 inline constexpr double kFoldMarkWidth = 0.3;
 std::vector<Line> fold_marks(SheetSize sheet);
 

@@ -173,11 +173,15 @@ TEST(PdfImpose, FoldMarksAtTheCentreOfTopAndBottomEdges) {
   for (const Line& l : marks) {
     EXPECT_DOUBLE_EQ(l.x0, mid);
     EXPECT_DOUBLE_EQ(l.x1, mid);
-    EXPECT_NEAR(std::abs(l.y1 - l.y0), 5 * 72 / 25.4, 1e-9);  // 5 mm
+    EXPECT_NEAR(std::abs(l.y1 - l.y0), 4.5 * 72 / 25.4, 1e-9);  // 4.5 mm
     EXPECT_DOUBLE_EQ(l.width, 0.3);
   }
-  EXPECT_DOUBLE_EQ(std::min(marks[0].y0, marks[0].y1), 0);                    // from the top edge
-  EXPECT_DOUBLE_EQ(std::max(marks[1].y0, marks[1].y1), kA3Landscape.height);  // from the bottom edge
+  // Inside the printable area (5 mm in from each edge), within 10 mm of it.
+  const double inset = 5 * 72 / 25.4, reach = 9.5 * 72 / 25.4;
+  EXPECT_NEAR(std::min(marks[0].y0, marks[0].y1), inset, 1e-9);
+  EXPECT_NEAR(std::max(marks[0].y0, marks[0].y1), reach, 1e-9);
+  EXPECT_NEAR(std::max(marks[1].y0, marks[1].y1), kA3Landscape.height - inset, 1e-9);
+  EXPECT_NEAR(std::min(marks[1].y0, marks[1].y1), kA3Landscape.height - reach, 1e-9);
 }
 
 // ------------------------------------------------------- written booklets
