@@ -177,9 +177,15 @@ std::optional<FormExtent> find_form(std::span<const Block> blocks) {
       break;
     }
   }
+  // The change table, or most of the cover's labels: a report that opens
+  // with a line such as 立项编号：BZ25YB119 is not a form for that.
   const FormText text(blocks.subspan(0, e.end));
-  if (!text.after_label(form_field("project.id").printed.front()) && !text.table_with("是否变更")) return std::nullopt;
-  return e;
+  if (text.table_with(form_field("changes.changed").printed.front())) return e;
+  int labels = 0;
+  for (auto key : kProjectKeys)
+    if (text.after_label(form_field(key).printed.front())) ++labels;
+  if (labels >= 3) return e;
+  return std::nullopt;
 }
 
 FoundForm read_form(std::span<const Block> blocks, ImportLog& log) {

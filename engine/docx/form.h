@@ -23,8 +23,8 @@ struct FormExtent {
   int marker_paragraph = 0;  // ¶ of 最终成果; 0 when the form has none
 };
 
-// A form's extent, or nullopt for a document that is not a form (no
-// 立项编号 label and no change table before any 最终成果).
+// A form's extent, or nullopt for a document that is not a form (neither
+// the change table nor three of the cover's labels before any 最终成果).
 std::optional<FormExtent> find_form(std::span<const Block> blocks);
 
 // A value as the form has it, found after its label.

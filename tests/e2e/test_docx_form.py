@@ -51,6 +51,12 @@ def make_case(sample, kind, args, path):
         opts["declaration"] = {"sensitive": args[0], "secret": args[0]}
     elif kind == "changed":
         opts["changed"] = args[0]
+    elif kind == "report":
+        # The sample's report in Word, its first paragraphs these lines.
+        pkg = mf.word_numbered(sample)
+        pkg.body[0:0] = [f"<w:p>{mf.run(line)}</w:p>" for line in args]
+        mf.write_zip(path, pkg.parts())
+        return
     else:
         raise ValueError(kind)
     mf.write_zip(path, forms.form_package(mf, sample, **opts).parts())
@@ -60,6 +66,8 @@ def find(root, path):
     """The text of PATH ("project/id") or attribute ("declaration/@secret")
     in the imported report; None when absent."""
     el_path, _, attr = path.partition("/@")
+    if not el_path:
+        return root.get(attr)
     el = root.find(el_path)
     if el is None:
         return None
@@ -96,6 +104,7 @@ class Cases(unittest.TestCase):
                     self.assertEqual(status, 0, err)
                     root = ET.fromstring(out)
                     path, _, value = expected.partition(" = ")
+                    path = "/" + path if path.startswith("@") else path
                     if expected.endswith(" absent"):
                         self.assertIsNone(find(root, expected[:-len(" absent")]))
                     else:
