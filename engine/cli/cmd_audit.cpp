@@ -15,6 +15,7 @@
 #include "audit/audit.h"
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "jobs/pool.h"
 #include "jobs/signals.h"
 #include "render/engine.h"
@@ -82,12 +83,7 @@ std::string unreadable_json(const Item& item, Lang lang) {
 }  // namespace
 
 int cmd_audit(const Context& ctx, const std::vector<std::string>& argv) {
-  const Args args(argv, {{"--json", "", false},
-                         {"--summary", "", true},
-                         {"--template", "", true},
-                         {"--jobs", "-j", true},
-                         {"--quiet", "-q", false},
-                         {"--explain", "", false}});
+  const Args args(argv, options_for("audit"));
   if (args.positional().empty()) throw UsageError(Message{"audit.usage.files", {}});
   const bool json = args.has("--json");
   const auto summary = args.value("--summary");

@@ -20,6 +20,7 @@
 #include "cli/args.h"
 #include "cli/batch_plan.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/render_options.h"
 #include "jobs/pool.h"
 #include "jobs/render_job.h"
@@ -138,16 +139,7 @@ class Progress {
 }  // namespace
 
 int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
-  const Args args(argv, {{"--output-dir", "-o", true},
-                         {"--jobs", "-j", true},
-                         {"--report", "", true},
-                         {"--impose", "", true},
-                         {"--pdfa", "", false},
-                         {"--no-pdfa", "", false},
-                         {"--job-timeout", "", true},
-                         {"--job-memory", "", true},
-                         {"--figures", "", true},
-                         {"--quiet", "-q", false}});
+  const Args args(argv, options_for("batch"));
   const auto out_arg = args.value("--output-dir");
   if (!out_arg) throw UsageError("batch needs -o OUTPUT_DIR");
   if (out_arg->empty()) throw UsageError(Message{"output.empty-name", {{"option", "-o"}}});

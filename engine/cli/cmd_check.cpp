@@ -3,14 +3,14 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/render_options.h"
 #include "render/engine.h"
 
 namespace banshi::cli {
 
 int cmd_check(const Context& ctx, const std::vector<std::string>& argv) {
-  const Args args(argv,
-                  {{"--json", "", false}, {"--strict", "", false}, {"--figures", "", true}, {"--outcome", "", true}});
+  const Args args(argv, options_for("check"));
   if (args.positional().empty()) throw UsageError("check takes one or more report files");
   const bool json = args.has("--json");
   RenderOptions options;

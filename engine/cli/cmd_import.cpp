@@ -6,6 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "docx/convert.h"
 #include "docx/import.h"
 #include "render/input.h"
@@ -14,7 +15,7 @@
 namespace banshi::cli {
 
 int cmd_import(const Context& ctx, const std::vector<std::string>& argv) {
-  const Args args(argv, {{"--output", "-o", true}, {"--template", "", true}, {"--quiet", "-q", false}});
+  const Args args(argv, options_for("import"));
   if (args.positional().size() != 1) throw UsageError(Message{"import.one-file", {}});
   const std::filesystem::path input = args.positional()[0];
   const InputKind kind = input_kind(input);

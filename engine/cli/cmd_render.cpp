@@ -6,6 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/render_options.h"
 #include "render/engine.h"
 #include "util/file.h"
@@ -15,17 +16,7 @@
 namespace banshi::cli {
 
 int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
-  const Args args(argv, {{"--output", "-o", true},
-                         {"--impose", "", true},
-                         {"--pdfa", "", false},
-                         {"--no-pdfa", "", false},
-                         {"--long-edge", "", false},
-                         {"--template", "", true},
-                         {"--outcome", "", true},
-                         {"--breaker", "", true},
-                         {"--quiet", "-q", false},
-                         {"--timings", "", false},
-                         {"--figures", "", true}});
+  const Args args(argv, options_for("render"));
   if (args.positional().size() != 1) throw UsageError("render takes one report file (use - for standard input)");
   const std::string input = args.positional()[0];
   std::string output;

@@ -5,6 +5,8 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/config_file.h"
+#include "cli/options.h"
 #include "cli/render_options.h"
 #include "render/engine.h"
 #include "serve/render_host.h"
@@ -48,14 +50,23 @@ std::string executable_path(const Context& ctx) {
 }  // namespace
 
 int cmd_serve(const Context& ctx, const std::vector<std::string>& argv) {
-  const Args args(argv, {{"--listen", "", true},
-                         {"--workers", "-j", true},
-                         {"--queue", "", true},
-                         {"--job-timeout", "", true},
-                         {"--job-memory", "", true},
-                         {"--max-request", "", true},
-                         {"--render-host", "", true},
-                         {"--scratch", "", true}});
+  // --config FILE: the file's settings first, so the command line wins.
+  const std::vector<OptionSpec> specs = options_for("serve");
+  std::vector<std::string> words = argv;
+  if (const auto config = Args(argv, specs).value("--config")) {
+    std::vector<OptionSpec> settable;
+    for (const OptionSpec& s : specs)
+      if (s.takes_value && s.name != "--config" && s.name != "--render-host" && s.name != "--scratch")
+        settable.push_back(s);
+    Diagnostics problems;
+    std::vector<std::string> from_file = read_config_file(*config, settable, problems);
+    if (!problems.items().empty()) {
+      print_diagnostics(problems, ctx.lang);
+      return kExitBadInput;
+    }
+    words.insert(words.begin(), from_file.begin(), from_file.end());
+  }
+  const Args args(words, specs);
   if (!args.positional().empty()) throw UsageError("serve takes no file names");
   serve::Options o;
   if (const auto v = args.value("--listen")) read_listen(*v, o);

@@ -28,6 +28,7 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& args);
 int cmd_serve(const Context& ctx, const std::vector<std::string>& args);
 int cmd_import(const Context& ctx, const std::vector<std::string>& args);
 int cmd_audit(const Context& ctx, const std::vector<std::string>& args);
+int cmd_help(const Context& ctx, const std::vector<std::string>& args);
 
 // Prints diagnostics to stderr, one line each, in `lang`.
 void print_diagnostics(const Diagnostics& diags, Lang lang);

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "fonts/font_report.h"
+#include "fonts/punctuation.h"
 
 namespace banshi {
 
@@ -73,7 +74,14 @@ std::optional<FaceFont> FaceResolver::link_for(const FontCandidate& c, bool offi
     link.font = o.font;
     link.coverage = c.chars.empty() ? o.coverage : std::make_shared<const LazyCoverage>(o.font, c.chars);
     link.punctuation_ok = c.punctuation_ok;
+    if (c.measure_punctuation) {
+      const PunctuationCheck check = check_gb_punctuation(*o.font);
+      link.punctuation_ok = c.punctuation_ok && check.gb_style;
+      link.punctuation_check = check.detail;
+    }
     link.official = official;
+    link.system = c.system;
+    link.embolden = c.embolden;
     link.chars = c.chars_text;
     link.requested = c.describe();
     outcome = Outcome::Found;
@@ -120,7 +128,10 @@ ResolvedFace FaceResolver::resolve(const FaceSpec& spec, Diagnostics& diags) {
     if (official && outcome == Outcome::Unusable && official_unusable.empty()) official_unusable = why;
   };
   for (const FontCandidate& c : spec.official) consider(c, true);
+  for (const FontCandidate& c : spec.system) consider(c, false);
   for (const FontCandidate& c : spec.standins) consider(c, false);
+  for (const FontCandidate& c : spec.official)
+    if (!c.file.empty()) face.official_files.push_back(c.file);
 
   if (face.chain.empty()) {
     std::string list;
@@ -150,8 +161,9 @@ ResolvedFace FaceResolver::resolve(const FaceSpec& spec, Diagnostics& diags) {
               {"stand-in", display_name(*primary.font)},
               {"file", file_and_face(*primary.font)},
               {"reason", official_unusable}};
-    Diagnostic& d = official_unusable.empty() ? diags.warn(SourceLoc{}, "font.stand-in", std::move(args))
-                                              : diags.warn(SourceLoc{}, "font.stand-in-unusable", std::move(args));
+    Diagnostic& d = !primary.system.empty()     ? diags.warn(SourceLoc{}, "font.system", std::move(args))
+                    : official_unusable.empty() ? diags.warn(SourceLoc{}, "font.stand-in", std::move(args))
+                                                : diags.warn(SourceLoc{}, "font.stand-in-unusable", std::move(args));
     face.substitution = d.message_text(Lang::En);
   }
   return face;

@@ -117,9 +117,21 @@ FamilyTable FamilyTable::parse(std::string_view xml, const std::string& file_nam
     for (const XMLElement* e = f->FirstChildElement(); e; e = e->NextSiblingElement()) {
       if (std::string_view(e->Name()) != "font")
         fail(file_name, e->GetLineNum(), "<face> may contain only <font>, not <" + std::string(e->Name()) + ">");
-      check_attributes(file_name, *e, {"family", "ps", "note"});
-      FamilyName n{attr(*e, "family"), attr(*e, "ps"), attr(*e, "note"), e->GetLineNum()};
+      check_attributes(file_name, *e, {"family", "ps", "note", "system", "file", "embolden"});
+      FamilyName n;
+      n.family = attr(*e, "family");
+      n.ps = attr(*e, "ps");
+      n.note = attr(*e, "note");
+      n.line = e->GetLineNum();
+      n.system = attr(*e, "system");
+      n.file = attr(*e, "file");
       if (n.family.empty() && n.ps.empty()) fail(file_name, n.line, "<font> needs a family or a ps name");
+      if (!n.system.empty() && n.system != "windows" && n.system != "macos")
+        fail(file_name, n.line, "system=\"" + n.system + "\": expected windows or macos");
+      if (const std::string b = attr(*e, "embolden"); b == "yes") n.embolden = true;
+      else if (!b.empty() && b != "no") fail(file_name, n.line, "embolden=\"" + b + "\": expected yes or no");
+      if ((n.embolden || !n.file.empty()) && n.system.empty())
+        fail(file_name, n.line, "file= and embolden= are for the font map's system fonts (system=)");
       face.fonts.push_back(std::move(n));
     }
     if (face.fonts.empty()) fail(file_name, face.line, "face \"" + face.id + "\" names no font");

@@ -18,6 +18,13 @@ struct FamilyName {
   std::string ps;      // "FangSong_GB2312"; may be empty
   std::string note;
   int line = 0;
+  // A Windows or macOS font the font map prefers after the official ones
+  // ("windows", "macos"; empty: not one), the file it comes in
+  // ("simfang.ttf"; may be empty) and whether it is drawn with synthetic
+  // bold (lighter than the face should be: 华文中宋 for 小标宋).
+  std::string system;
+  std::string file;
+  bool embolden = false;
 };
 
 struct FaceFamilies {

@@ -45,12 +45,13 @@ bool parse_yes_no(const std::string& file, const XMLElement& e, const char* name
 }
 
 FontCandidate parse_font(const std::string& file, const XMLElement& e) {
-  check_attributes(file, e, {"family", "style", "file", "index", "punctuation", "chars"});
+  check_attributes(file, e, {"family", "style", "file", "index", "punctuation", "chars", "package"});
   FontCandidate c;
   c.line = e.GetLineNum();
   c.family = attr(e, "family");
   c.style = attr(e, "style");
   c.file = attr(e, "file");
+  c.package = attr(e, "package");
   if (c.family.empty() && c.file.empty()) fail(file, c.line, "<font> needs a family or a file");
   if (const std::string idx = attr(e, "index"); !idx.empty()) {
     if (c.file.empty()) fail(file, c.line, "index= is only meaningful with file=");
@@ -87,7 +88,7 @@ FaceSpec parse_face(const std::string& file, const XMLElement& e) {
   f.role = attr(e, "role");
   if (f.id.empty()) fail(file, f.line, "<face> needs an id");
   if (f.label.empty()) f.label = f.id;
-  bool seen_official = false, seen_standin = false, seen_fallback = false;
+  bool seen_official = false, seen_system = false, seen_standin = false, seen_fallback = false;
   auto once = [&](bool& seen, const XMLElement& child) {
     if (seen) fail(file, child.GetLineNum(), "<face id=\"" + f.id + "\"> has more than one <" + child.Name() + ">");
     seen = true;
@@ -97,6 +98,13 @@ FaceSpec parse_face(const std::string& file, const XMLElement& e) {
     if (name == "official") {
       once(seen_official, *c);
       f.official = parse_font_list(file, *c);
+    } else if (name == "system") {
+      // The Windows and macOS fonts fonts/families.xml marks system= for
+      // this face: FontSet::load adds them.
+      once(seen_system, *c);
+      check_attributes(file, *c, {});
+      if (c->FirstChild()) fail(file, c->GetLineNum(), "<system/> is empty: the fonts are fonts/families.xml's");
+      f.system_fonts = true;
     } else if (name == "stand-in") {
       once(seen_standin, *c);
       f.standins = parse_font_list(file, *c);
@@ -105,7 +113,7 @@ FaceSpec parse_face(const std::string& file, const XMLElement& e) {
       f.fallbacks = parse_font_list(file, *c);
     } else {
       fail(file, c->GetLineNum(),
-           "<face> may contain <official>, <stand-in> and <fallback>, not <" + std::string(name) + ">");
+           "<face> may contain <official>, <system/>, <stand-in> and <fallback>, not <" + std::string(name) + ">");
     }
   }
   if (f.official.empty() && f.standins.empty())

@@ -16,12 +16,20 @@ namespace banshi {
 // One <font> element: a family (optionally a style), or a file (optionally
 // a face index, or a family to pick inside a collection).
 struct FontCandidate {
-  std::string family;  // "Noto Serif CJK SC", "方正仿宋_GBK"
-  std::string style;   // "Bold"; empty = the regular face
-  std::string file;    // absolute, or a bare name looked up in the font dirs
-  int index = -1;      // face index inside `file`; -1 = not given
-  // Whether the font's punctuation (quotes, stops, dashes …) may be used.
+  std::string family;   // "Noto Serif CJK SC", "方正仿宋_GBK"
+  std::string style;    // "Bold"; empty = the regular face
+  std::string file;     // absolute, or a bare name looked up in the font dirs
+  int index = -1;       // face index inside `file`; -1 = not given
+  std::string package;  // the Debian package that installs it (the .deb's Recommends)
+  // Whether the font's punctuation (quotes, stops, dashes …) may be used;
+  // with measure_punctuation, only if its ，。 sit in the lower left of the
+  // em box (GB style), as measured when the font is loaded.
   bool punctuation_ok = true;
+  bool measure_punctuation = false;
+  // Drawn with synthetic bold (a system font lighter than its face).
+  bool embolden = false;
+  // "windows", "macos" for a system font from fonts/families.xml.
+  std::string system;
   // Restricts the font to these characters (empty = all of its own).
   std::vector<CharRange> chars;
   std::string chars_text;  // the attribute as written, for reports
@@ -37,7 +45,12 @@ struct FaceSpec {
   std::string label;  // the official name the form uses: "方正仿宋_GBK"
   std::string role;   // free text for `banshi fonts`: "正文、三级标题"
   int line = 0;
-  std::vector<FontCandidate> official;   // the real fonts, best first
+  std::vector<FontCandidate> official;  // the real fonts, best first
+  // <system/>: the Windows and macOS fonts of fonts/families.xml, tried
+  // after the official fonts and before the stand-ins (FontSet::load
+  // fills `system` from the families table).
+  bool system_fonts = false;
+  std::vector<FontCandidate> system;
   std::vector<FontCandidate> standins;   // free substitutes, best first
   std::vector<FontCandidate> fallbacks;  // per character, after the above
 };

@@ -1,5 +1,7 @@
 #include "fonts/font_report.h"
 
+#include <cstdlib>
+
 #include "util/json.h"
 
 namespace banshi {
@@ -16,6 +18,8 @@ std::string file_and_face(const FontSummary& f) {
 
 std::string font_line(const FontSummary& f) {
   std::string s = f.family + " " + f.style + ", " + f.outlines;
+  if (!f.system.empty()) s += ", " + f.system + " system font";
+  if (f.embolden) s += ", drawn bold";
   if (!f.punctuation_ok) s += ", punctuation not used";
   if (!f.chars.empty()) s += ", only " + f.chars;
   return s;
@@ -30,6 +34,9 @@ void write_font(JsonWriter& w, const FontSummary& f) {
   w.key("outlines").value(f.outlines);
   w.key("punctuation").value(f.punctuation_ok);
   w.key("chars").value(f.chars);
+  w.key("system").value(f.system);
+  w.key("embolden").value(f.embolden);
+  w.key("punctuation_check").value(f.punctuation_check);
   w.end_object();
 }
 
@@ -49,10 +56,13 @@ FontSummary summarize(const FaceFont& link) {
   s.outlines = outlines_name(link.font->outlines());
   s.punctuation_ok = link.punctuation_ok;
   s.chars = link.chars;
+  s.system = link.system;
+  s.embolden = link.embolden;
+  s.punctuation_check = link.punctuation_check;
   return s;
 }
 
-FaceSummary summarize(const ResolvedFace& face) {
+FaceSummary summarize(const ResolvedFace& face, const std::vector<std::string>& font_dirs) {
   FaceSummary s;
   s.id = face.id;
   s.label = face.label;
@@ -64,21 +74,43 @@ FaceSummary summarize(const ResolvedFace& face) {
   }
   s.unavailable = face.unavailable;
   s.substitution = face.substitution;
+  s.official_files = face.official_files;
+  s.font_dirs = font_dirs;
   return s;
 }
 
-std::vector<FaceSummary> summarize(const FontSet& set) {
+std::vector<FaceSummary> summarize(const FontSet& set, const std::vector<std::string>& font_dirs) {
   std::vector<FaceSummary> out;
-  for (const ResolvedFace& f : set.faces()) out.push_back(summarize(f));
+  for (const ResolvedFace& f : set.faces()) out.push_back(summarize(f, font_dirs));
   return out;
 }
 
-std::string describe(const ResolvedFace& face) {
-  const FaceSummary s = summarize(face);
-  std::string out = s.id + "  " + s.label + "  (" + (s.official ? "official" : "stand-in") + ")\n";
+std::vector<std::string> copy_font_dirs(const std::string& data_fonts) {
+  std::vector<std::string> out;
+  if (const char* dir = std::getenv("BANSHI_FONT_DIR"); dir && *dir) out.emplace_back(dir);
+  if (const char* home = std::getenv("HOME"); home && *home) out.push_back(std::string(home) + "/.local/share/fonts");
+  out.emplace_back("/usr/local/share/fonts");
+  if (!data_fonts.empty()) out.push_back(data_fonts);
+  return out;
+}
+
+std::string describe(const ResolvedFace& face, const std::vector<std::string>& font_dirs) {
+  const FaceSummary s = summarize(face, font_dirs);
+  const char* kind = s.official ? "official" : !s.font.system.empty() ? "system font" : "stand-in";
+  std::string out = s.id + "  " + s.label + "  (" + kind + ")\n";
   if (!s.role.empty()) out += "  role       " + s.role + "\n";
   out += "  font       " + font_line(s.font) + "\n";
   out += "  file       " + file_and_face(s.font) + "\n";
+  if (!s.font.punctuation_check.empty()) out += "  ，。       " + s.font.punctuation_check + "\n";
+  if (!s.official && !s.official_files.empty() && !s.font_dirs.empty()) {
+    // One line: which file, where, for the official look.
+    std::string files;
+    for (const std::string& f : s.official_files) files += (files.empty() ? "" : " or ") + f;
+    out += "  official   copy " + files + " (" + s.label + ") into " + s.font_dirs.front();
+    for (size_t i = 1; i < s.font_dirs.size(); ++i)
+      out += (i + 1 == s.font_dirs.size() ? " or " : ", ") + s.font_dirs[i];
+    out += "\n";
+  }
   for (size_t i = 0; i < s.fallbacks.size(); ++i) {
     out += std::string(i == 0 ? "  fallbacks  " : "             ") + font_line(s.fallbacks[i]) + "\n";
     out += "               " + file_and_face(s.fallbacks[i]) + "\n";
@@ -88,19 +120,19 @@ std::string describe(const ResolvedFace& face) {
   return out;
 }
 
-std::string describe(const FontSet& set) {
+std::string describe(const FontSet& set, const std::vector<std::string>& font_dirs) {
   std::string out;
   for (const ResolvedFace& f : set.faces()) {
     if (!out.empty()) out += "\n";
-    out += describe(f);
+    out += describe(f, font_dirs);
   }
   return out;
 }
 
-std::string to_json(const FontSet& set) {
+std::string to_json(const FontSet& set, const std::vector<std::string>& font_dirs) {
   JsonWriter w;
   w.begin_array();
-  for (const FaceSummary& s : summarize(set)) {
+  for (const FaceSummary& s : summarize(set, font_dirs)) {
     w.begin_object();
     w.key("id").value(s.id);
     w.key("label").value(s.label);
@@ -115,6 +147,13 @@ std::string to_json(const FontSet& set) {
     for (const std::string& u : s.unavailable) w.value(u);
     w.end_array();
     w.key("substitution").value(s.substitution);
+    w.key("tier").value(s.official ? "official" : !s.font.system.empty() ? "system" : "stand-in");
+    w.key("official_files").begin_array();
+    for (const std::string& f : s.official_files) w.value(f);
+    w.end_array();
+    w.key("copy_to").begin_array();
+    for (const std::string& d : s.font_dirs) w.value(d);
+    w.end_array();
     w.end_object();
   }
   w.end_array();

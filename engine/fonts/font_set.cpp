@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "fonts/face_resolver.h"
+#include "fonts/families.h"
 #include "fonts/font_finder.h"
 #include "fonts/font_map.h"
 
@@ -14,9 +15,47 @@ namespace banshi {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// The Windows and macOS fonts fonts/families.xml marks system= become the
+// <system/> tier of the faces that ask for it: one table for the audit
+// and the font map. Each is tried by family, by PostScript name and by its
+// file, and its punctuation is measured before it is trusted.
+void add_system_fonts(FontMap& map, const fs::path& families_file) {
+  const bool wanted = std::any_of(map.faces.begin(), map.faces.end(), [](const FaceSpec& f) { return f.system_fonts; });
+  if (!wanted) return;
+  const FamilyTable table = FamilyTable::load(families_file);
+  for (FaceSpec& face : map.faces) {
+    if (!face.system_fonts) continue;
+    const FaceFamilies* families = table.face(face.id);
+    if (!families) continue;
+    for (const FamilyName& n : families->fonts) {
+      if (n.system.empty()) continue;
+      FontCandidate c;
+      c.measure_punctuation = true;
+      c.embolden = n.embolden;
+      c.system = n.system;
+      c.line = n.line;
+      for (const std::string* name : {&n.family, &n.ps}) {
+        if (name->empty() || (name == &n.ps && same_name(n.ps, n.family))) continue;
+        c.family = *name;
+        face.system.push_back(c);
+      }
+      if (!n.file.empty()) {
+        c.family.clear();
+        c.file = n.file;
+        face.system.push_back(c);
+      }
+    }
+  }
+}
+
+}  // namespace
+
 std::shared_ptr<const FontSet> FontSet::load(const fs::path& map_file, const std::vector<fs::path>& extra_dirs,
                                              Diagnostics& diags) {
-  const FontMap map = parse_font_map(map_file);
+  FontMap map = parse_font_map(map_file);
+  add_system_fonts(map, map_file.parent_path() / "families.xml");
 
   // The map's own directory (the repo's fonts/) first, so fonts shipped or
   // dropped next to the map are found by family like installed ones.
@@ -38,6 +77,12 @@ std::shared_ptr<const FontSet> FontSet::load(const fs::path& map_file, const std
   set->map_file_ = map.file;
   for (const FaceSpec& spec : map.faces) set->faces_.push_back(resolver.resolve(spec, diags));
   return set;
+}
+
+bool ResolvedFace::emboldens(const Font* font) const {
+  for (const FaceFont& link : chain)
+    if (link.font.get() == font) return link.embolden;
+  return false;
 }
 
 const ResolvedFace* FontSet::face(std::string_view id) const {

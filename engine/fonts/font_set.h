@@ -22,9 +22,12 @@ struct FaceFont {
   FontPtr font;
   std::shared_ptr<const LazyCoverage> coverage;  // limited to `chars`; computed on first use
   bool punctuation_ok = true;
-  bool official = false;  // listed under <official> in the map
-  std::string chars;      // the map's chars= limit as written; empty = all
-  std::string requested;  // how the map named it: "Noto Serif CJK SC Bold"
+  bool official = false;          // listed under <official> in the map
+  std::string system;             // "windows", "macos": a system font of fonts/families.xml
+  bool embolden = false;          // drawn with synthetic bold (lighter than its face)
+  std::string punctuation_check;  // how its ，。 measured, when they were
+  std::string chars;              // the map's chars= limit as written; empty = all
+  std::string requested;          // how the map named it: "Noto Serif CJK SC Bold"
 };
 
 // A face the templates refer to by id ("fangsong"), resolved.
@@ -46,6 +49,13 @@ struct ResolvedFace {
   std::string role;  // from the map, for `banshi fonts`
   // The warning given when a stand-in is used; empty for the official font.
   std::string substitution;
+  // The official fonts' files (FZFSK.TTF …), from the map: what to copy
+  // into a font directory to get the official look.
+  std::vector<std::string> official_files;
+
+  // Whether text in `font` (a font of this face's chain) is drawn with
+  // synthetic bold whatever its style asks.
+  bool emboldens(const Font* font) const;
   // Fonts of the map that were not used, each with the reason:
   // "方正仿宋_GBK: not installed".
   std::vector<std::string> unavailable;

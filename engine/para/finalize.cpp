@@ -39,7 +39,7 @@ ComposedLine finalize_line(const Prepared& p, const LineLayout& line) {
       run = &out.runs.back();
       run->font = item.font;
       run->size = item.size;
-      run->stroke = style.bold ? kFakeBoldStroke * item.size : 0;
+      run->stroke = style.bold || item.embolden ? kFakeBoldStroke * item.size : 0;
       run_item = c.item;
       run_text_begin = c.begin;
       const double asc = item.font->ascender() * scale + style.baseline_shift;

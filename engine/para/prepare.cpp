@@ -206,7 +206,7 @@ void Preparer::itemize(const CollectedText& text, Prepared& out) {
           (last->script == script || script == ScriptClass::Other)) {
         last->end = i;
       } else {
-        out.items.push_back({at, i, font, span.style, style.size, script});
+        out.items.push_back({at, i, font, span.style, style.size, script, face.emboldens(font)});
       }
     }
   }

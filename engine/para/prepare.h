@@ -24,6 +24,7 @@ struct Item {
   size_t style = 0;  // index into CollectedText::styles
   double size = 16;
   ScriptClass script = ScriptClass::Han;
+  bool embolden = false;  // the font map draws this font bold (a system font lighter than its face)
 };
 
 struct Cluster {

@@ -2,9 +2,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 
+#include "i18n/lang.h"
 #include "layout/layout.h"
 #include "render/input.h"
 #include "xml/parse.h"
@@ -58,11 +60,20 @@ std::filesystem::path find_data_dir(const char* argv0) {
   std::error_code ec;
   std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (ec && argv0) exe = std::filesystem::absolute(argv0, ec);
-  for (auto dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
-    if (has_data(dir)) return dir;
-    if (has_data(dir / "share" / "banshi")) return dir / "share" / "banshi";
-  }
-  return BANSHI_SOURCE_DATA_DIR;
+  exe = exe.lexically_normal();
+  // Installed: bin/banshi finds share/banshi beside it, wherever the prefix
+  // was moved (a .deb, `cmake --install --prefix`, an unpacked tree).
+  const std::filesystem::path installed = (exe.parent_path() / BANSHI_RELATIVE_DATA_DIR).lexically_normal();
+  if (has_data(installed)) return installed;
+  // A binary of the build tree (build/banshi, the tests, the fuzzer) uses
+  // the sources it was built from; an installed copy never does, so a
+  // package cannot quietly depend on a checkout that happens to be there.
+  const std::filesystem::path build_dir = std::filesystem::path(BANSHI_BUILD_DIR).lexically_normal();
+  const auto [b, e] = std::mismatch(build_dir.begin(), build_dir.end(), exe.begin(), exe.end());
+  if (b == build_dir.end() && has_data(BANSHI_SOURCE_DATA_DIR)) return BANSHI_SOURCE_DATA_DIR;
+  // An installation problem, said before any --lang is known: the locale's language.
+  throw EngineError(
+      Message{"data.missing", {{"exe", exe.string()}, {"dir", installed.string()}}}.text(lang_from_environment()));
 }
 
 Engine::Engine(std::filesystem::path data_dir, Diagnostics& diags) : data_dir_(std::move(data_dir)) {

@@ -21,8 +21,10 @@
 
 namespace banshi {
 
-// Where templates/ and fonts/ live: $BANSHI_DATA_DIR, else next to the
-// executable (or its parent), else the source tree it was built from.
+// Where templates/, fonts/ and audit/ live: $BANSHI_DATA_DIR, else
+// ../share/banshi from the executable (an installed copy, wherever its
+// prefix is), else — for a binary inside the build tree only — the source
+// tree it was built from. Throws EngineError (data.missing) otherwise.
 std::filesystem::path find_data_dir(const char* argv0);
 
 struct RenderOptions {

@@ -1,0 +1,11 @@
+// manual/banshi.xml's bytes, compiled in by engine/manual/data.cmake.
+// Internal to the manual stage.
+#pragma once
+
+#include <string_view>
+
+namespace banshi::manual {
+
+std::string_view embedded_description();
+
+}  // namespace banshi::manual
