@@ -20,6 +20,9 @@ bool has_data(const std::filesystem::path& dir) {
   return std::filesystem::exists(dir / "templates", ec) && std::filesystem::exists(dir / "fonts" / "fontmap.xml", ec);
 }
 
+// The most pages a saddle-stitched A3 booklet holds: 15 sheets folded.
+constexpr size_t kMaxBookletPages = 60;
+
 double ms_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -188,6 +191,11 @@ RenderResult Engine::render_report(const model::Report& report, const RenderOpti
   const auto t2 = std::chrono::steady_clock::now();
   PdfOptions po;
   po.impose = options.impose.value_or(tmpl.default_impose == "a3-booklet" ? Imposition::A3Booklet : Imposition::None);
+  // A saddle-stitched booklet beyond 15 sheets (60 pages) will not fold
+  // flat nor take a staple: say so, and how to print it in parts.
+  if (po.impose == Imposition::A3Booklet && pages.pages.size() > kMaxBookletPages)
+    diags.warn({report.source_file, 0, 0}, "booklet.too-thick",
+               {{"pages", pages.pages.size()}, {"sheets", (pages.pages.size() + 3) / 4}, {"max", kMaxBookletPages}});
   po.long_edge_duplex = options.long_edge_duplex;
   po.timestamp = options.timestamp;
   po.pdfa = std::move(pdfa);

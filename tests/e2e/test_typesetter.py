@@ -9,7 +9,7 @@ import unittest
 import fitz
 
 from composition import CELL, block_left
-from support import SAMPLES, SOURCE_DIR, raw_chars, render
+from support import SAMPLES, SOURCE_DIR, out_path, raw_chars, render, run_banshi
 
 TYPESETTER = os.path.join(SOURCE_DIR, "tests", "data", "typesetter")
 OPENING = set("“‘（《〈「『【〔")
@@ -106,6 +106,31 @@ class Typesetter(unittest.TestCase):
                 # The next line of text sits more than one grid line below.
                 self.assertGreater(min(below) - y, 1.5 * 28.95)
         self.assertTrue(found, "图1 not found")
+
+
+class ThickBooklet(unittest.TestCase):
+    """Issue 15 item 12: a saddle-stitched booklet beyond 15 sheets (60
+    pages) cannot be stapled: the render says so and how to print it."""
+
+    def test_a_long_report_as_a_booklet_is_warned(self):
+        para = "城乡融合发展是实现中国式现代化的必由之路，核心就是要打破城乡二元结构，促进城乡资源要素的合理流动与高效配置。" * 6
+        body = "".join(f"<p>{para}</p>" for _ in range(150))
+        xml = out_path("thick-booklet.xml")
+        with open(xml, "w", encoding="utf-8") as f:
+            f.write(f'<report template="outcome" version="1"><outcome><title>长报告</title><body>{body}</body></outcome></report>')
+        code, _, err = run_banshi("render", xml, "-o", out_path("thick-booklet.pdf"), "--impose", "a3-booklet")
+        self.assertEqual(code, 0, err)
+        self.assertIn("pages make a saddle-stitched booklet of", err)
+        self.assertIn("more than the 60 pages", err)
+        code, _, err = run_banshi("render", xml, "-o", out_path("thick-booklet.pdf"), "--impose", "a3-booklet",
+                                  "--lang", "zh")
+        self.assertIn("骑马订", err)
+        # A4 pages are not a booklet; a short booklet is no news.
+        code, _, err = run_banshi("render", xml, "-o", out_path("thick-a4.pdf"), "--impose", "none")
+        self.assertNotIn("saddle-stitched", err)
+        code, _, err = run_banshi("render", os.path.join(SAMPLES, "bz25yb119-jiexiang.xml"), "-o",
+                                  out_path("thin-booklet.pdf"))
+        self.assertNotIn("saddle-stitched", err)
 
 
 if __name__ == "__main__":
