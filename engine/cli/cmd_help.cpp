@@ -1,5 +1,5 @@
 // banshi help [COMMAND] [--man | --bash-completion]: the description of
-// the command line (manual/banshi.xml) as help, manual page or completion.
+// the command line (engine/manual/banshi.xml) as help, manual page or completion.
 #include <iostream>
 
 #include "cli/args.h"

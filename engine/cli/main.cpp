@@ -12,7 +12,7 @@
 
 namespace {
 
-// The help text is made from manual/banshi.xml (engine/manual), as the
+// The help text is made from engine/manual/banshi.xml (engine/manual), as the
 // manual page and the bash completion are.
 std::string usage() { return banshi::manual::help_text(banshi::manual::banshi()); }
 

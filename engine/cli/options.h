@@ -1,4 +1,4 @@
-// Each command's options, as manual/banshi.xml describes them: the parser
+// Each command's options, as engine/manual/banshi.xml describes them: the parser
 // accepts exactly what the help text, the manual page and the completion
 // offer.
 #pragma once

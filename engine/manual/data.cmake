@@ -1,4 +1,4 @@
-# Compiles the command-line description (manual/banshi.xml) into the manual
+# Compiles the command-line description (engine/manual/banshi.xml) into the manual
 # stage, as i18n/catalogue.cmake does for the messages: written when CMake
 # configures and only when its content changes; editing the description
 # re-runs the configure step by itself.
@@ -8,7 +8,7 @@ function(banshi_manual_description target file)
   file(READ "${file}" hex HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
   file(CONFIGURE OUTPUT "${out}/description_data.cpp" CONTENT
-"// Generated from manual/banshi.xml by engine/manual/data.cmake; do not edit.
+"// Generated from engine/manual/banshi.xml by engine/manual/data.cmake; do not edit.
 #include \"manual/embedded.h\"
 
 namespace banshi::manual {

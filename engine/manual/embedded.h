@@ -1,4 +1,4 @@
-// manual/banshi.xml's bytes, compiled in by engine/manual/data.cmake.
+// engine/manual/banshi.xml's bytes, compiled in by engine/manual/data.cmake.
 // Internal to the manual stage.
 #pragma once
 

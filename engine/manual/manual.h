@@ -1,4 +1,4 @@
-// banshi's command line described once (manual/banshi.xml, compiled in):
+// banshi's command line described once (engine/manual/banshi.xml, compiled in):
 // the commands, their operands and options, exit statuses, environment,
 // files and limits. The help text, the manual page banshi(1), the bash
 // completion script and each command's option parser are all made from
@@ -26,7 +26,7 @@ struct Option {
   std::string name;      // "--output"
   std::string alias;     // "-o", may be empty
   std::string value;     // "OUT.pdf"; empty for a flag
-  std::string complete;  // what bash completes for the value (manual/banshi.xml)
+  std::string complete;  // what bash completes for the value (engine/manual/banshi.xml)
   bool repeat = false;   // may be given more than once
   bool hidden = false;   // banshi's own use: not shown, not completed
   Text text;

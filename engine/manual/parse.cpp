@@ -216,7 +216,7 @@ Manual parse(std::string_view xml, const std::string& file) {
 const Manual& banshi() {
   // Parsed on first use; a malformed description fails the build, which
   // runs `banshi help --man`, and manual_description_test.
-  static const Manual m = parse(embedded_description(), "manual/banshi.xml");
+  static const Manual m = parse(embedded_description(), "engine/manual/banshi.xml");
   return m;
 }
 

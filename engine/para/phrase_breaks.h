@@ -1,5 +1,5 @@
 // Where a title, heading or caption may break by meaning: the costs of the
-// lexicon lexicon/phrase-breaks.txt (compiled in) applied to a paragraph's
+// lexicon engine/para/phrase-breaks.txt (compiled in) applied to a paragraph's
 // text. ICU's word segmentation alone tears noun runs (城乡|融合) and even
 // words (背景下巴中 → 下巴); the lexicon says where phrases end.
 #pragma once

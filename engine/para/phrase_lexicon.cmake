@@ -1,4 +1,4 @@
-# Compiles lexicon/phrase-breaks.txt into the para stage (as the message
+# Compiles engine/para/phrase-breaks.txt into the para stage (as the message
 # catalogues are compiled into i18n): written when CMake configures, and
 # only when its content changes; editing the lexicon re-runs the configure
 # step by itself.
@@ -8,7 +8,7 @@ function(banshi_phrase_lexicon target file)
   file(READ "${file}" hex HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
   file(CONFIGURE OUTPUT "${out}/phrase_lexicon_data.cpp" CONTENT
-"// Generated from lexicon/phrase-breaks.txt by engine/para/phrase_lexicon.cmake; do not edit.
+"// Generated from engine/para/phrase-breaks.txt by engine/para/phrase_lexicon.cmake; do not edit.
 #include \"para/phrase_lexicon_data.h\"
 
 namespace banshi {

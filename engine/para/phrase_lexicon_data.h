@@ -1,4 +1,4 @@
-// The bytes of lexicon/phrase-breaks.txt, compiled in (the build writes
+// The bytes of engine/para/phrase-breaks.txt, compiled in (the build writes
 // phrase_lexicon_data.cpp; engine/para/phrase_lexicon.cmake), so line
 // breaking never runs without it. Internal to para.
 #pragma once

@@ -1,4 +1,4 @@
-"""One description of the command line (manual/banshi.xml) and what is made
+"""One description of the command line (engine/manual/banshi.xml) and what is made
 of it: the manual page (rendered by groff and man with every warning on),
 the help text, the option parsers and the bash completion (sourced in a
 real bash and asked as bash asks it)."""
@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 from support import BANSHI, SOURCE_DIR, run_banshi
 
-DESCRIPTION = os.path.join(SOURCE_DIR, "manual", "banshi.xml")
+DESCRIPTION = os.path.join(SOURCE_DIR, "engine", "manual", "banshi.xml")
 
 
 def described():

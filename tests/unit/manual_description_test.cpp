@@ -1,4 +1,4 @@
-// The command-line description (manual/banshi.xml): the compiled-in copy
+// The command-line description (engine/manual/banshi.xml): the compiled-in copy
 // parses, and a broken description is refused at its line, so a typo
 // cannot quietly drop an option from the parser, the help and the manual.
 #include <gtest/gtest.h>
