@@ -7,10 +7,7 @@ function(banshi_message_catalogue target messages_dir)
   set(out "${CMAKE_CURRENT_BINARY_DIR}/generated/i18n")
   set(data_body "")
   foreach(lang en zh)
-    set(file "${messages_dir}/${lang}.txt")
-    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${file}")
-    file(READ "${file}" hex HEX)
-    string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
+    banshi_file_bytes("${messages_dir}/${lang}.txt" bytes)  # engine/embed.cmake
     string(APPEND data_body "constexpr char k_${lang}[] = {${bytes} 0};\n")
   endforeach()
   file(CONFIGURE OUTPUT "${out}/catalogue_data.cpp" CONTENT

@@ -1,4 +1,4 @@
-// engine/manual/banshi.xml's bytes, compiled in by engine/manual/data.cmake.
+// engine/manual/banshi.xml's bytes, compiled in by engine/embed.cmake.
 // Internal to the manual stage.
 #pragma once
 

@@ -1,5 +1,5 @@
 // The bytes of engine/para/phrase-breaks.txt, compiled in (the build writes
-// phrase_lexicon_data.cpp; engine/para/phrase_lexicon.cmake), so line
+// phrase_lexicon_data.cpp; engine/embed.cmake), so line
 // breaking never runs without it. Internal to para.
 #pragma once
 

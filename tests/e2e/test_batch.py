@@ -136,6 +136,16 @@ class BatchIsolatesJobs(BatchCase):
         return subprocess.Popen([BANSHI, "batch", *args, "--impose", "none"], stdout=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE)
 
+    def first_job(self, p):
+        """The process id of the first job the batch `p` starts."""
+        deadline = time.monotonic() + TIMEOUT
+        victims = []
+        while not victims and time.monotonic() < deadline and p.poll() is None:
+            victims = children_of(p.pid)
+            time.sleep(0.005)
+        self.assertTrue(victims, "no job was running")
+        return victims[0]
+
     def test_crashed_job_fails_alone(self):
         # A job that dies of a signal (as one did of SIGSEGV on a PNG with a
         # tRNS chunk, inside libharu): made here by sending SIGABRT to the
@@ -146,13 +156,7 @@ class BatchIsolatesJobs(BatchCase):
         small = write(d, "small.xml", report("<p>小报告。</p>"))
         out = os.path.join(d, "out")
         p = self.start_batch(large, small, "-o", out, "-j", "1")
-        deadline = time.monotonic() + TIMEOUT
-        victims = []
-        while not victims and time.monotonic() < deadline and p.poll() is None:
-            victims = children_of(p.pid)
-            time.sleep(0.005)
-        self.assertTrue(victims, "no job was running")
-        os.kill(victims[0], signal.SIGABRT)
+        os.kill(self.first_job(p), signal.SIGABRT)
         _, err = p.communicate(timeout=TIMEOUT)
         err = err.decode("utf-8", "replace")
         self.assertEqual(p.returncode, 1, err)
@@ -173,13 +177,7 @@ class BatchIsolatesJobs(BatchCase):
         out = os.path.join(d, "out")
         limit = "3"
         p = self.start_batch(large, bad, small, "-o", out, "-j", "1", "--job-timeout", limit)
-        deadline = time.monotonic() + TIMEOUT
-        victims = []
-        while not victims and time.monotonic() < deadline and p.poll() is None:
-            victims = children_of(p.pid)
-            time.sleep(0.005)
-        self.assertTrue(victims, "no job was running")
-        os.kill(victims[0], signal.SIGSTOP)
+        os.kill(self.first_job(p), signal.SIGSTOP)
         _, err = p.communicate(timeout=TIMEOUT)
         err = err.decode("utf-8", "replace")
         self.assertEqual(p.returncode, 1, err)
