@@ -184,7 +184,7 @@ int cmd_audit(const Context& ctx, const std::vector<std::string>& argv) {
           it.answer = audit::decode_answer(e.ending.answer);
         } catch (const EngineError&) {
           it.answer =
-              audit::Answer{std::nullopt, ending_text(jobs::Ending{jobs::Ending::How::Failed, 0, {}, 0, 0}, limits)};
+              audit::Answer{std::nullopt, ending_text(jobs::Ending{jobs::Ending::How::Failed, 0, {}, 0}, limits)};
         }
       } else {
         it.answer = audit::Answer{std::nullopt, ending_text(e.ending, limits)};

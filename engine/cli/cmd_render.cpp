@@ -28,7 +28,8 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
   } else {
     output = std::filesystem::path(input).filename().replace_extension(".pdf").string();
   }
-  const RenderOptions options = render_options(args);
+  RenderOptions options = render_options(args);
+  if (!args.has("--threads")) options.threads = default_render_threads(1);
 
   Diagnostics diags;
   try {
@@ -61,12 +62,7 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
       print_diagnostics(diags, ctx.lang);
       if (output != "-") std::cerr << output << ": " << r.pages << " pages\n";
     }
-    if (args.has("--timings")) {
-      const StageTimes& t = r.times;
-      std::cerr << "timings (ms): parse " << t.parse_ms << ", layout " << t.layout_ms << " (prepare " << t.prepare_ms
-                << ", break " << t.break_ms << ", paginate " << t.paginate_ms << "), pdf " << t.pdf_ms << " (subset "
-                << t.subset_ms << ", write " << t.write_ms << ")\n";
-    }
+    if (args.has("--timings")) std::cerr << "timings (ms): " << r.times.report() << "\n";
     return kExitOk;
   } catch (const InputError& e) {
     diags.add(e.diagnostic());

@@ -1,10 +1,12 @@
 #include "cli/render_options.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <thread>
 
 namespace banshi::cli {
 
@@ -27,6 +29,13 @@ RenderOptions render_options(const Args& args) {
     else throw UsageError("--breaker must be greedy or optimal");
   }
   options.figure_roots = figure_roots(args);
+  if (auto t = args.value("--threads")) {
+    char* end = nullptr;
+    const long n = std::strtol(t->c_str(), &end, 10);
+    if (t->empty() || *end != '\0' || n < 0 || n > 16)
+      throw UsageError(Message{"option.threads", {{"value", *t}, {"max", 16}}});
+    options.threads = static_cast<unsigned>(n);
+  }
   if (const char* v = std::getenv("SOURCE_DATE_EPOCH"); v && *v) {
     char* end = nullptr;
     errno = 0;
@@ -62,6 +71,11 @@ std::vector<std::filesystem::path> figure_roots(const Args& args) {
     roots.emplace_back(dir);
   }
   return roots;
+}
+
+unsigned default_render_threads(unsigned jobs) {
+  const unsigned per_job = std::max(1u, std::thread::hardware_concurrency()) / std::max(1u, jobs);
+  return std::min(3u, per_job > 0 ? per_job - 1 : 0);
 }
 
 }  // namespace banshi::cli

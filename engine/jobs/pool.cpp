@@ -86,7 +86,11 @@ size_t mapped_bytes() {
   } catch (...) {
     ::_exit(kExitNoAnswer);
   }
+  // Its length first: the parent takes the answer as soon as it is whole,
+  // without waiting for this process to give back its memory and exit.
+  const uint64_t length = answer.size();
   try {
+    write_all(answer_fd, std::string_view(reinterpret_cast<const char*>(&length), sizeof length), "the answer");
     write_all(answer_fd, answer, "the answer");
   } catch (...) {
     ::_exit(kExitNoAnswer);
@@ -121,7 +125,10 @@ Message Ending::message(const Limits& limits) const {
 
 Pool::Pool(size_t slots, Limits limits) : slots_(std::max<size_t>(1, slots)), limits_(limits) {}
 
-Pool::~Pool() { abandon(); }
+Pool::~Pool() {
+  abandon();
+  reap_exited(true);
+}
 
 void Pool::start(size_t id, const Work& work) {
   int fds[2];
@@ -140,7 +147,7 @@ void Pool::start(size_t id, const Work& work) {
   children_.push_back({id, pid, std::move(read_end), started, started + limits_.time, {}});
 }
 
-bool Pool::drain(Child& c) {
+Pool::Read Pool::drain(Child& c) {
   char buf[1 << 16];
   for (;;) {
     const ssize_t n = ::read(c.answer_fd.get(), buf, sizeof buf);
@@ -148,31 +155,42 @@ bool Pool::drain(Child& c) {
       c.answer.append(buf, static_cast<size_t>(n));
       continue;
     }
-    if (n == 0) return true;
-    if (errno == EINTR) continue;
-    if (errno == EAGAIN || errno == EWOULDBLOCK) return false;
-    return true;  // a broken pipe ends the job as end of file would
+    if (n < 0 && errno == EINTR) continue;
+    if (c.answer.size() >= sizeof(uint64_t)) {
+      uint64_t length;
+      std::memcpy(&length, c.answer.data(), sizeof length);
+      if (c.answer.size() - sizeof length == length) return Read::Whole;
+    }
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return Read::More;
+    return Read::Closed;  // end of file (or a broken pipe) before a whole answer
   }
+}
+
+Pool::Ended Pool::answered(Child& c) {
+  Ending e;
+  e.ms = ms_between(c.started, Clock::now());
+  e.how = Ending::How::Answered;
+  e.answer = c.answer.substr(sizeof(uint64_t));
+  // The child is exiting; it is reaped later, while the next job runs.
+  exiting_.push_back(c.pid);
+  c.pid = -1;
+  return {c.id, std::move(e)};
 }
 
 Pool::Ended Pool::reap(Child& c, bool killed, Ending::How if_killed) {
   if (killed) ::kill(c.pid, SIGKILL);
   int status = 0;
-  rusage usage{};
-  while (::wait4(c.pid, &status, 0, &usage) < 0 && errno == EINTR) {
+  while (::waitpid(c.pid, &status, 0) < 0 && errno == EINTR) {
   }
   Ending e;
   e.ms = ms_between(c.started, Clock::now());
-  e.peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
   if (killed) {
     e.how = if_killed;
     e.status = SIGKILL;
   } else if (WIFEXITED(status)) {
+    // Exited without a whole answer.
     e.status = WEXITSTATUS(status);
-    e.how = e.status == 0                  ? Ending::How::Answered
-            : e.status == kExitOutOfMemory ? Ending::How::OutOfMemory
-                                           : Ending::How::Failed;
-    if (e.how == Ending::How::Answered) e.answer = std::move(c.answer);
+    e.how = e.status == kExitOutOfMemory ? Ending::How::OutOfMemory : Ending::How::Failed;
   } else {
     e.how = Ending::How::Crashed;
     e.status = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
@@ -181,8 +199,19 @@ Pool::Ended Pool::reap(Child& c, bool killed, Ending::How if_killed) {
   return {c.id, std::move(e)};
 }
 
+void Pool::reap_exited(bool block) {
+  std::erase_if(exiting_, [block](pid_t pid) {
+    int status;
+    pid_t r;
+    while ((r = ::waitpid(pid, &status, block ? 0 : WNOHANG)) < 0 && errno == EINTR) {
+    }
+    return r != 0;
+  });
+}
+
 std::vector<Pool::Ended> Pool::wait(int wake_fd) {
   std::vector<Ended> ended;
+  reap_exited(false);
   while (!children_.empty()) {
     std::vector<pollfd> fds;
     for (const Child& c : children_) fds.push_back({c.answer_fd.get(), POLLIN, 0});
@@ -198,7 +227,9 @@ std::vector<Pool::Ended> Pool::wait(int wake_fd) {
     now = Clock::now();
     for (size_t i = 0; i < children_.size(); ++i) {
       Child& c = children_[i];
-      if (fds[i].revents != 0 && drain(c)) ended.push_back(reap(c, false, Ending::How::Answered));
+      const Read read = fds[i].revents != 0 ? drain(c) : Read::More;
+      if (read == Read::Whole) ended.push_back(answered(c));
+      else if (read == Read::Closed) ended.push_back(reap(c, false, Ending::How::Failed));
       else if (now >= c.deadline) ended.push_back(reap(c, true, Ending::How::TimedOut));
     }
     std::erase_if(children_, [](const Child& c) { return c.pid < 0; });

@@ -54,8 +54,7 @@ struct Ending {
   How how = How::Answered;
   int status = 0;      // the exit status, or the signal
   std::string answer;  // complete only when Answered
-  double ms = 0;       // from the fork to the end
-  double peak_mb = 0;  // the child's peak resident memory
+  double ms = 0;       // from the fork to the answer (or the end)
 
   // How a job that gave no answer ended, for its report: "the job
   // crashed: killed by SIGSEGV (Segmentation fault)", "the job was still
@@ -99,15 +98,22 @@ class Pool {
     pid_t pid;
     UniqueFd answer_fd;  // the read end of the child's answer pipe
     std::chrono::steady_clock::time_point started, deadline;
-    std::string answer;
+    std::string answer;  // its length (8 bytes), then the answer
   };
-  // Reads what the child has written; true at end of file.
-  bool drain(Child& c);
+  enum class Read { More, Whole, Closed };
+  // Reads what the child has written so far.
+  Read drain(Child& c);
+  // A whole answer: the job has ended, its process is left to exit.
+  Ended answered(Child& c);
+  // A child that closed its pipe without a whole answer, or is killed.
   Ended reap(Child& c, bool killed, Ending::How if_killed);
+  // Collects children that answered and have exited since.
+  void reap_exited(bool block);
 
   size_t slots_;
   Limits limits_;
   std::vector<Child> children_;
+  std::vector<pid_t> exiting_;
 };
 
 // Runs one job in a child and waits for it: the server's path for one

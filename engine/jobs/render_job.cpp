@@ -52,10 +52,8 @@ Diagnostic get_diagnostic(WireReader& r) {
 std::string encode_render_answer(const RenderAnswer& a) {
   WireWriter w;
   w.put(a.status);
-  const StageTimes& t = a.result.times;
-  for (const double v :
-       {t.parse_ms, t.layout_ms, t.pdf_ms, t.prepare_ms, t.break_ms, t.paginate_ms, t.subset_ms, t.write_ms})
-    w.put(v);
+  w.put(static_cast<uint64_t>(a.result.times.stages().size()));
+  for (const auto& [stage, ms] : a.result.times.stages()) w.put(stage).put(ms);
   w.put(static_cast<uint64_t>(a.result.pages));
   w.put(static_cast<uint64_t>(a.diags.items().size()));
   for (const Diagnostic& d : a.diags.items()) put(w, d);
@@ -105,10 +103,10 @@ RenderAnswer decode_render_answer(std::string_view bytes) {
   WireReader r(bytes);
   RenderAnswer a;
   a.status = r.get<RenderAnswer::Status>();
-  StageTimes& t = a.result.times;
-  for (double* v :
-       {&t.parse_ms, &t.layout_ms, &t.pdf_ms, &t.prepare_ms, &t.break_ms, &t.paginate_ms, &t.subset_ms, &t.write_ms})
-    *v = r.get<double>();
+  for (uint64_t n = r.get<uint64_t>(); n > 0; --n) {
+    const std::string stage = r.get_string();
+    a.result.times.add(stage, r.get<double>());
+  }
   a.result.pages = r.get<uint64_t>();
   for (uint64_t n = r.get<uint64_t>(); n > 0; --n) a.diags.add(get_diagnostic(r));
   a.result.pdf = r.get_string();

@@ -8,6 +8,8 @@
 #include "para/linebreak.h"
 #include "style/template.h"
 #include "util/diag.h"
+#include "util/task_pool.h"
+#include "util/timings.h"
 
 namespace banshi {
 
@@ -20,18 +22,17 @@ struct LayoutOptions {
   // The figures' images, prepared by the image stage (image/figures.h);
   // needed when the report has figures.
   const image::FigureImages* figures = nullptr;
-};
-
-// Where layout's time went: preparing paragraphs (itemizing, shaping),
-// breaking and setting lines, paginating.
-struct LayoutTimings {
-  double prepare_ms = 0, break_ms = 0, paginate_ms = 0;
+  // The render's threads: a form's fixed pages are laid out on one while
+  // the outcome is; none: one after the other. The pages are the same.
+  TaskPool* tasks = nullptr;
 };
 
 // Lays out the whole report: the template's front pages, then the outcome.
-// Throws InputError for content the template cannot print.
+// Throws InputError for content the template cannot print. `timings`
+// gets "layout/prepare" (itemizing, shaping), "layout/break" (breaking and
+// setting lines) and "layout/paginate".
 PageSequence layout_report(const model::Report& report, const Template& tmpl, const FontSet& fonts, Diagnostics& diags,
-                           const LayoutOptions& options = {}, LayoutTimings* timings = nullptr);
+                           const LayoutOptions& options = {}, Timings* timings = nullptr);
 
 // "2025-10-15" → "2025 年 10 月 15 日" (the printed form of a date field).
 std::string format_date(const model::Date& d);

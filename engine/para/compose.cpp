@@ -1,7 +1,6 @@
 #include "para/compose.h"
 
 #include <algorithm>
-#include <chrono>
 
 #include "para/measure.h"
 #include "para/title_breaks.h"
@@ -46,10 +45,11 @@ double balanced_measure(const Prepared& p, const ParagraphSpec& spec, Breaker br
 ComposedParagraph ParagraphComposer::compose(const CollectedText& text, const ParagraphSpec& spec_in) {
   ComposedParagraph out;
   ParagraphSpec spec = spec_in;
-  const auto t0 = std::chrono::steady_clock::now();
-  const Prepared prepared = preparer_.prepare(text, spec);
-  const auto t1 = std::chrono::steady_clock::now();
-  prepare_ms_ += std::chrono::duration<double, std::milli>(t1 - t0).count();
+  const Prepared prepared = [&] {
+    const ScopedTimer timer(timings_, "layout/prepare");
+    return preparer_.prepare(text, spec);
+  }();
+  const ScopedTimer timer(timings_, "layout/break");
   // A title kept in phrases chooses its breaks and shape itself (lines
   // centred one by one); other balanced paragraphs narrow their measure.
   std::optional<std::vector<LineRange>> title;
@@ -71,7 +71,6 @@ ComposedParagraph ParagraphComposer::compose(const CollectedText& text, const Pa
     out.lines.push_back(finalize_line(prepared, set));
     if (shift != 0) shift_line(out.lines.back(), shift);
   }
-  break_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count();
   return out;
 }
 

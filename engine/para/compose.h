@@ -7,6 +7,7 @@
 #include "para/finalize.h"
 #include "para/linebreak.h"
 #include "para/prepare.h"
+#include "util/timings.h"
 
 namespace banshi {
 
@@ -24,15 +25,15 @@ class ParagraphComposer {
   Preparer& preparer() { return preparer_; }
   Breaker breaker() const { return breaker_; }
 
-  // Time spent so far preparing (itemizing, shaping) and breaking lines
-  // (breaking, justifying, finalizing), for the benchmark's breakdown.
-  double prepare_ms() const { return prepare_ms_; }
-  double break_ms() const { return break_ms_; }
+  // Times each paragraph's preparing (itemizing, shaping) as
+  // "layout/prepare" and its line breaking (breaking, justifying,
+  // finalizing) as "layout/break" in `timings` (none: not timed).
+  void time_into(Timings* timings) { timings_ = timings; }
 
  private:
   Preparer preparer_;
   Breaker breaker_;
-  double prepare_ms_ = 0, break_ms_ = 0;
+  Timings* timings_ = nullptr;
 };
 
 }  // namespace banshi

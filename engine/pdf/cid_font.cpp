@@ -1,7 +1,6 @@
 #include "pdf/cid_font.h"
 
 #include <cmath>
-#include <future>
 
 #include "pdf/deflate.h"
 #include "pdf/to_unicode.h"
@@ -11,7 +10,7 @@ namespace banshi::pdf {
 
 std::string PreparedFont::base_font() const { return subset.tag + "+" + subset.font->postscript_name(); }
 
-PreparedFont prepare_font(const FontUsage& usage, const SubsetOptions& options) {
+PreparedFont prepare_font(const FontUsage& usage, const SubsetOptions& options, TaskPool* tasks) {
   const Font& font = *usage.font;
   PreparedFont p;
   p.subset = subset_font(font, usage.glyphs, options);
@@ -31,27 +30,28 @@ PreparedFont prepare_font(const FontUsage& usage, const SubsetOptions& options) 
   }
   p.widths = compute_cid_widths(code_widths);
   p.to_unicode = build_to_unicode_cmap(code_text);
-  p.deflated_program =
-      std::async(std::launch::async, [program = p.subset.program] { return deflate(program); }).share();
+  // Measured (A/B on two cores, --threads 1, 80 pairs): the
+  // full sample takes 1.06 × as long with this deflate run in line; the
+  // 150-page document the same.
+  p.deflated_program = run_on(tasks, [program = p.subset.program, tasks] { return deflate(program, tasks); });
   return p;
 }
 
-std::vector<PreparedFont> prepare_fonts(const std::vector<FontUsage>& usages, const SubsetOptions& options) {
+std::vector<PreparedFont> prepare_fonts(const std::vector<FontUsage>& usages, const SubsetOptions& options,
+                                        TaskPool* tasks) {
+  // hb-subset takes tens of milliseconds per CJK font; fonts are
+  // independent and Font is immutable, so each is a task of its own.
+  // Measured (A/B on two cores, --threads 1): in line, the full
+  // sample takes 1.03 × as long (80 pairs), the 150-page document 1.03 ×
+  // (40 pairs).
+  std::vector<Task<PreparedFont>> jobs;
+  jobs.reserve(usages.size());
+  for (const FontUsage& u : usages)
+    jobs.push_back(run_on(tasks, [&u, &options, tasks] { return prepare_font(u, options, tasks); }));
+  // get() in order keeps the result deterministic and rethrows the first
+  // font's error; the Tasks' destructors cancel or wait for the rest.
   std::vector<PreparedFont> out;
   out.reserve(usages.size());
-  if (usages.size() == 1) {
-    out.push_back(prepare_font(usages[0], options));
-    return out;
-  }
-  // hb-subset takes tens of milliseconds per CJK font; fonts are
-  // independent and Font is immutable, so each gets its own thread.
-  std::vector<std::future<PreparedFont>> jobs;
-  jobs.reserve(usages.size());
-  for (const FontUsage& u : usages) {
-    jobs.push_back(std::async(std::launch::async, [&u, &options] { return prepare_font(u, options); }));
-  }
-  // get() in order keeps the result deterministic and rethrows the first
-  // font's error; the futures' destructors wait for the rest.
   for (auto& j : jobs) out.push_back(j.get());
   return out;
 }

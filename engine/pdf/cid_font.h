@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <future>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -14,6 +13,7 @@
 #include "pdf/glyph_usage.h"
 #include "pdf/haru_doc.h"
 #include "pdf/subset.h"
+#include "util/task_pool.h"
 
 namespace banshi::pdf {
 
@@ -32,20 +32,24 @@ struct PreparedFont {
   DescriptorMetrics metrics;
   CidWidths widths;
   std::string to_unicode;  // the CMap text
-  // The font program being deflated on a thread of its own, started as
-  // soon as the subset is made: the writer lays down the pages meanwhile
-  // and waits only when it embeds the font (the largest stream of a
-  // report, FandolFang's ~480 KB, takes about as long as all its pages).
-  std::shared_future<std::string> deflated_program;
+  // The font program deflated, submitted to the render's pool as soon as
+  // the subset is made: the writer lays down the pages meanwhile and waits
+  // only when it embeds the font (the largest stream of a report,
+  // FandolFang's ~480 KB, takes about as long as all its pages). Taken
+  // once, by embed_font.
+  mutable Task<std::string> deflated_program;
   std::unordered_map<uint32_t, GlyphCode> glyphs;  // original glyph ID → code
   std::string base_font() const;                   // "ABCDEF+PostScriptName"
 };
 
-PreparedFont prepare_font(const FontUsage& usage, const SubsetOptions& options);
+// `tasks`: the render's pool for the deflating (none: done when embedded).
+PreparedFont prepare_font(const FontUsage& usage, const SubsetOptions& options, TaskPool* tasks = nullptr);
 
-// prepare_font for every font, on worker threads when there are several;
-// the result is in the order of `usages` whatever order the work finishes.
-std::vector<PreparedFont> prepare_fonts(const std::vector<FontUsage>& usages, const SubsetOptions& options);
+// prepare_font for every font, each a task of `tasks` (none: one after the
+// other); the result is in the order of `usages` whatever order the work
+// finishes.
+std::vector<PreparedFont> prepare_fonts(const std::vector<FontUsage>& usages, const SubsetOptions& options,
+                                        TaskPool* tasks = nullptr);
 
 // The Type0 font dictionary, empty: pages can name it as a resource
 // before the font is embedded.

@@ -1,6 +1,6 @@
 #include "pdf/writer.h"
 
-#include <chrono>
+#include <optional>
 #include <vector>
 
 #include "pdf/booklet.h"
@@ -45,16 +45,16 @@ void write_pages(HaruDoc& pdf, const PageSequence& doc, const DocumentResources&
 
 }  // namespace
 
-std::string write_pdf(const PageSequence& doc, const PdfOptions& options, PdfTimings* timings, Diagnostics* diags) {
+std::string write_pdf(const PageSequence& doc, const PdfOptions& options, Timings* timings, Diagnostics* diags) {
   if (doc.pages.empty()) throw EngineError("PDF writer: the document has no pages");
   if (options.pdfa && !options.pdfa->output_profile) throw EngineError("PDF writer: PDF/A without an output profile");
-  const auto t0 = std::chrono::steady_clock::now();
-
   // Layout is complete, so every font's glyphs are known up front: each
   // font is subset once and pages are written with final codes.
+  std::optional<ScopedTimer> timer(std::in_place, timings, "pdf/subset");
   const std::vector<FontUsage> usage = collect_glyph_usage(doc);
-  const std::vector<PreparedFont> fonts = prepare_fonts(usage, SubsetOptions{options.keep_cff_subroutines});
-  const auto t1 = std::chrono::steady_clock::now();
+  const std::vector<PreparedFont> fonts =
+      prepare_fonts(usage, SubsetOptions{options.keep_cff_subroutines}, options.tasks);
+  timer.emplace(timings, "pdf/write");
 
   HaruDoc pdf(options.compress);
   DocumentResources res;
@@ -90,11 +90,6 @@ std::string write_pdf(const PageSequence& doc, const PdfOptions& options, PdfTim
   add_file_id_placeholder(pdf);
   std::string bytes = pdf.save();
   fill_file_id(bytes);
-  if (timings) {
-    const auto t2 = std::chrono::steady_clock::now();
-    timings->subset_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
-    timings->write_ms = std::chrono::duration<double, std::milli>(t2 - t1).count();
-  }
   return bytes;
 }
 

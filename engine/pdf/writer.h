@@ -20,6 +20,8 @@
 #include "page/display_list.h"
 #include "pdf/icc_profile.h"
 #include "util/diag.h"
+#include "util/task_pool.h"
+#include "util/timings.h"
 
 namespace banshi {
 
@@ -51,19 +53,17 @@ struct PdfOptions {
   bool keep_cff_subroutines = false;
   // Set: write PDF/A-1b.
   std::optional<PdfA> pdfa;
+  // The render's threads for subsetting and deflating fonts; none: all on
+  // the caller's. The bytes are the same either way.
+  TaskPool* tasks = nullptr;
 };
 
 // Writes the document; throws EngineError when a font cannot be subset or
 // libharu fails. Deterministic: same pages and options, same bytes. What
 // PDF/A cannot carry and the writer converts is reported to `diags`.
-// Where the writer's time went (for the benchmark): subsetting and
-// embedding the fonts, then writing pages and the file.
-struct PdfTimings {
-  double subset_ms = 0;
-  double write_ms = 0;
-};
-
-std::string write_pdf(const PageSequence& doc, const PdfOptions& options, PdfTimings* timings = nullptr,
+// `timings` gets "pdf/subset" (the fonts' glyphs collected and subset) and
+// "pdf/write" (pages, fonts embedded, the file).
+std::string write_pdf(const PageSequence& doc, const PdfOptions& options, Timings* timings = nullptr,
                       Diagnostics* diags = nullptr);
 
 }  // namespace banshi

@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 
 #include "i18n/lang.h"
@@ -22,10 +21,6 @@ bool has_data(const std::filesystem::path& dir) {
 
 // The most pages a saddle-stitched A3 booklet holds: 15 sheets folded.
 constexpr size_t kMaxBookletPages = 60;
-
-double ms_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
 
 // Title = 项目名称, Author = 项目负责人, Subject = 立项编号 (layout-rules §7);
 // an outcome alone is titled by its own title.
@@ -119,12 +114,31 @@ void Engine::preload() const {
   }
 }
 
+size_t Engine::warm_up() const {
+  size_t rendered = 0;
+  for (const auto& t : list_templates(data_dir_ / "templates")) {
+    const auto probe = data_dir_ / "templates" / t.name / "warm-up.xml";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(probe, ec)) continue;
+    try {
+      Diagnostics ignored;
+      render(probe, {}, ignored);
+      ++rendered;
+    } catch (const std::exception&) {
+    }
+  }
+  return rendered;
+}
+
 RenderResult Engine::render(const std::filesystem::path& input, const RenderOptions& options,
                             Diagnostics& diags) const {
-  const auto t0 = std::chrono::steady_clock::now();
-  const model::Report report = options.outcome_file.empty() ? read_report(input, diags)
-                                                            : read_form_and_outcome(input, options.outcome_file, diags);
-  return render_report(report, options, diags, ms_since(t0));
+  Timings times;
+  const model::Report report = [&] {
+    const ScopedTimer timer(&times, "parse");
+    return options.outcome_file.empty() ? read_report(input, diags)
+                                        : read_form_and_outcome(input, options.outcome_file, diags);
+  }();
+  return render_report(report, options, diags, std::move(times));
 }
 
 const Template& Engine::template_for(const model::Report& report, const RenderOptions& options) const {
@@ -158,37 +172,41 @@ void Engine::check_report(const model::Report& report, const RenderOptions& opti
 
 RenderResult Engine::render_bytes(std::string_view xml, const std::string& name, const std::filesystem::path& base_dir,
                                   const RenderOptions& options, Diagnostics& diags) const {
-  const auto t0 = std::chrono::steady_clock::now();
-  const model::Report report = read_report_bytes(xml, name, base_dir, diags);
-  return render_report(report, options, diags, ms_since(t0));
+  Timings times;
+  const model::Report report = [&] {
+    const ScopedTimer timer(&times, "parse");
+    return read_report_bytes(xml, name, base_dir, diags);
+  }();
+  return render_report(report, options, diags, std::move(times));
 }
 
 RenderResult Engine::render_report(const model::Report& report, const RenderOptions& options, Diagnostics& diags,
-                                   double parse_ms) const {
+                                   Timings times) const {
   RenderResult r;
-  r.times.parse_ms = parse_ms;
+  r.times = std::move(times);
   const Template& tmpl = template_for(report, options);
   // Found before layout, so a missing profile costs no layout time.
   std::optional<PdfA> pdfa;
   if (options.pdfa.value_or(tmpl.default_pdfa)) pdfa = PdfA{output_profile()};
-  const auto t0 = std::chrono::steady_clock::now();
   // PDF/A-1 allows no transparency: figures' alpha is flattened onto white.
-  const image::FigureImages figures =
-      prepare_figures(report, options, /*encode=*/true, /*flatten=*/pdfa.has_value(), diags);
-  r.times.image_ms = ms_since(t0);
-  const auto t1 = std::chrono::steady_clock::now();
+  // Figures one at a time, on this thread: each is decoded, compressed and
+  // released before the next, which bounds memory (image/figures.h).
+  const image::FigureImages figures = [&] {
+    const ScopedTimer timer(&r.times, "image");
+    return prepare_figures(report, options, /*encode=*/true, /*flatten=*/pdfa.has_value(), diags);
+  }();
+  // One pool for every thread of this render, whatever the stage.
+  TaskPool tasks(options.threads);
   LayoutOptions lo;
   lo.breaker = options.breaker;
   lo.figures = &figures;
-  LayoutTimings lt;
-  PageSequence pages = layout_report(report, tmpl, *fonts_, diags, lo, &lt);
-  r.times.prepare_ms = lt.prepare_ms;
-  r.times.break_ms = lt.break_ms;
-  r.times.paginate_ms = lt.paginate_ms;
-  r.times.layout_ms = ms_since(t1);
+  lo.tasks = &tasks;
+  PageSequence pages = [&] {
+    const ScopedTimer timer(&r.times, "layout");
+    return layout_report(report, tmpl, *fonts_, diags, lo, &r.times);
+  }();
   r.pages = pages.pages.size();
   pages.info = document_info(report);
-  const auto t2 = std::chrono::steady_clock::now();
   PdfOptions po;
   po.impose = options.impose.value_or(tmpl.default_impose == "a3-booklet" ? Imposition::A3Booklet : Imposition::None);
   // A saddle-stitched booklet beyond 15 sheets (60 pages) will not fold
@@ -199,11 +217,11 @@ RenderResult Engine::render_report(const model::Report& report, const RenderOpti
   po.long_edge_duplex = options.long_edge_duplex;
   po.timestamp = options.timestamp;
   po.pdfa = std::move(pdfa);
-  PdfTimings pt;
-  r.pdf = write_pdf(pages, po, &pt, &diags);
-  r.times.subset_ms = pt.subset_ms;
-  r.times.write_ms = pt.write_ms;
-  r.times.pdf_ms = ms_since(t2);
+  po.tasks = &tasks;
+  {
+    const ScopedTimer timer(&r.times, "pdf");
+    r.pdf = write_pdf(pages, po, &r.times, &diags);
+  }
   return r;
 }
 

@@ -18,6 +18,7 @@
 #include "pdf/writer.h"
 #include "style/template.h"
 #include "util/diag.h"
+#include "util/timings.h"
 
 namespace banshi {
 
@@ -41,19 +42,19 @@ struct RenderOptions {
   // A caller's own source of figure bytes (a server's uploads); null:
   // files under the report's directory and figure_roots.
   const image::FigureFiles* figure_files = nullptr;
-};
-
-struct StageTimes {
-  double parse_ms = 0, image_ms = 0, layout_ms = 0, pdf_ms = 0;
-  // The finer breakdown: layout = prepare (shape) + break + paginate (+ the
-  // rest of layout); pdf = subset + write.
-  double prepare_ms = 0, break_ms = 0, paginate_ms = 0, subset_ms = 0, write_ms = 0;
+  // Threads a render may use besides its own (the form pages beside the
+  // outcome, fonts subset and deflated side by side); 0: none. The PDF is
+  // the same whatever the number.
+  unsigned threads = 0;
 };
 
 struct RenderResult {
   std::string pdf;
   size_t pages = 0;  // A4 pages
-  StageTimes times;
+  // "parse", "image", "layout" (its parts "layout/prepare", "layout/break",
+  // "layout/paginate"), "pdf" ("pdf/subset", "pdf/write"): wall-clock
+  // milliseconds on the rendering thread.
+  Timings times;
 };
 
 class Engine {
@@ -68,9 +69,16 @@ class Engine {
   const Template& template_named(const std::string& name, const SourceLoc& where = {}) const;
 
   // Loads now what the first render would otherwise load: every installed
-  // template, the output colour profile. A batch or a server calls it once before forking its jobs,
-  // which then share it instead of each loading its own.
+  // template, the output colour profile. A batch or a server calls it once
+  // before forking its jobs, which then share it instead of each loading
+  // its own.
   void preload() const;
+  // Renders each template's warm-up.xml (templates/NAME/warm-up.xml), on
+  // this thread alone, and throws the result away: what a first render
+  // loads lazily (font coverage and shaping tables, line-break
+  // dictionaries) is then loaded before the jobs are forked. Returns how
+  // many rendered; a failure is no one's problem but the next job's.
+  size_t warm_up() const;
 
   // Parses, lays out and writes one report. Input problems throw
   // InputError; warnings go to `diags`.
@@ -92,7 +100,7 @@ class Engine {
   // render() and check() for a report already parsed (the server reads it
   // itself, to give its figures their uploaded bytes).
   RenderResult render_report(const model::Report& report, const RenderOptions& options, Diagnostics& diags,
-                             double parse_ms = 0) const;
+                             Timings times = {}) const;
   void check_report(const model::Report& report, const RenderOptions& options, Diagnostics& diags) const;
 
  private:

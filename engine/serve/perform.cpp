@@ -198,9 +198,9 @@ Reply render(const Engine& engine, const Submission& s, const Document& doc, con
     timings.emplace_back("check", ms_since(t0));
     return answer({});
   }
-  RenderResult r = engine.render_report(report, options, diags, parse_ms);
-  timings.emplace_back("layout", r.times.layout_ms);
-  timings.emplace_back("pdf", r.times.pdf_ms);
+  RenderResult r = engine.render_report(report, options, diags);
+  timings.emplace_back("layout", r.times.ms("layout"));
+  timings.emplace_back("pdf", r.times.ms("pdf"));
   if (s.action == Action::Preview) {
     Extra extra;
     extra.pages = r.pages;
@@ -251,8 +251,8 @@ std::optional<Reply> outcome_preview(const Engine& engine, const Submission& s, 
     extra.pages = r.pages;
     extra.pdf = std::move(r.pdf);
     extra.partial = true;
-    timings.emplace_back("layout", r.times.layout_ms);
-    timings.emplace_back("pdf", r.times.pdf_ms);
+    timings.emplace_back("layout", r.times.ms("layout"));
+    timings.emplace_back("pdf", r.times.ms("pdf"));
   } catch (const InputError&) {
     return std::nullopt;
   }

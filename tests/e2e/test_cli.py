@@ -3,6 +3,7 @@ exit codes, error messages with file:line:column and the form's label, and
 output files that are either complete or not there at all."""
 
 import os
+import re
 import shutil
 import unittest
 
@@ -119,6 +120,25 @@ class Cli(unittest.TestCase):
         code, out, err = run_banshi("render", "-", "-o", "-", stdin=GOOD.encode())
         self.assertEqual(code, 0, err)
         self.assertTrue(out.startswith(b"%PDF-"))
+
+    def test_timings_parts_fit_in_their_stage(self):
+        # One timer for every stage, on the rendering thread: a part is never
+        # longer than its stage, threads or not (the form pages' thread once
+        # made prepare longer than the layout that contains it).
+        out = out_path("timings.pdf")
+        for threads in ("0", "2"):
+            code, _, err = run_banshi("render", os.path.join(SAMPLES, "bz25yb119-jiexiang.xml"), "-o", out,
+                                      "--timings", "--threads", threads, "-q")
+            self.assertEqual(code, 0, err)
+            line = err.split("timings (ms): ")[1].splitlines()[0]
+            stages = re.findall(r"(\w+) ([\d.]+)(?: \(([^)]*)\))?", line)
+            self.assertEqual([s[0] for s in stages], ["parse", "image", "layout", "pdf"], line)
+            for name, ms, parts in stages:
+                for part, part_ms in re.findall(r"(\w+) ([\d.]+)", parts):
+                    self.assertLessEqual(float(part_ms), float(ms) + 0.1, f"{part} > {name}: {line}")
+            self.assertIn("layout", line)
+            self.assertRegex(line, r"layout [\d.]+ \(prepare [\d.]+, break [\d.]+, paginate [\d.]+\)")
+            self.assertRegex(line, r"pdf [\d.]+ \(subset [\d.]+, write [\d.]+\)")
 
     def test_output_is_deterministic(self):
         sample = os.path.join(SAMPLES, sorted(os.listdir(SAMPLES))[0])
