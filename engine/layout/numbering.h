@@ -12,8 +12,4 @@ std::string chinese_numeral(int n);
 // Fills a numbering format: {zh} → Chinese numeral, {n} → Arabic.
 std::string format_number(std::string_view format, int n);
 
-// Whether heading text already starts with a number such as 一、 （一） 1.
-// （1） 1、 (it would print twice).
-bool starts_with_number(std::string_view text);
-
 }  // namespace banshi

@@ -56,7 +56,6 @@ struct CollectedText {
   void push(std::string_view s, const SpanStyle& style, SourcePos from = {});
   void push_break() { forced_breaks.push_back(text.size()); }
   bool empty() const { return text.empty(); }
-  const SpanStyle& style_at(size_t span_index) const { return styles[spans[span_index].style]; }
   // Where the piece holding byte `at` was written ({0, 0} if not known).
   SourcePos source_at(size_t at) const;
 };

@@ -141,7 +141,6 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
   const bool ragged = spec.break_in_phrases && spec.align != ParagraphSpec::AlignMode::Justify;
   std::vector<double> best(n + 1, kInfinity);
   std::vector<size_t> from(n + 1, 0);
-  std::vector<int> lines(n + 1, 0);
   best[0] = 0;
   // The last forced break at or before each position: lines never span one.
   std::vector<size_t> forced_before(n + 1, 0);
@@ -187,13 +186,11 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
       if (best[i] + demerits < best[j]) {
         best[j] = best[i] + demerits;
         from[j] = i;
-        lines[j] = lines[i] + 1;
       }
     }
     if (best[j] == kInfinity && fallback_cost < kInfinity) {
       best[j] = fallback_cost + 1e9;
       from[j] = fallback_from;
-      lines[j] = lines[fallback_from] + 1;
     }
   }
   std::vector<LineRange> out;

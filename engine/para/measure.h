@@ -27,7 +27,6 @@ struct LineFit {
   double inner_shrink = 0;  // punctuation blanks and Han–Latin gaps inside
   int gaps = 0;             // gaps that may stretch
   double em = 16;           // the paragraph's base size
-  double max_shrink() const { return end_blank + start_blank + inner_shrink; }
   double max_stretch() const { return gaps * kMaxStretchEm * em; }
 };
 

@@ -1,6 +1,8 @@
-// Subsetting one font with hb-subset into the font program a PDF embeds:
-// the subset sfnt for TrueType outlines (FontFile2), the subset's bare CFF
-// table for CFF outlines (FontFile3 /CIDFontType0C).
+// Subsetting one font into the font program a PDF embeds: the subset sfnt
+// for TrueType outlines (FontFile2), the subset's bare CFF table for CFF
+// outlines (FontFile3 /CIDFontType0C). A CID-keyed CFF goes through the
+// direct subsetter (cff_subset.h), everything else (and a CFF it cannot
+// follow) through hb-subset.
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,8 @@
 // The PDF stage: a PageSequence in, the bytes of a PDF out.
 //
-// Text is written as HarfBuzz shaped it: every font used is subset with
-// hb-subset and embedded as a Type0 font with Identity-H encoding
+// Text is written as HarfBuzz shaped it: every font used is subset
+// (pdf/subset.h: CID-keyed CFF by the own subsetter of cff_subset.h, other
+// fonts by hb-subset) and embedded as a Type0 font with Identity-H encoding
 // (CIDFontType2 for TrueType outlines, CIDFontType0C for CFF), a W array
 // and a ToUnicode CMap, so pdftotext gives back the source text. libharu
 // writes the file structure; the font objects and text operators are built
