@@ -94,8 +94,15 @@ class Paginator {
     if (lines == 0) return g_.text_height;
     return g_.text_height - 2 * p_.notes.rule_gap - static_cast<double>(lines) * p_.notes.pitch;
   }
-  // Bottom of content starting at `y` taking `h`: lines snap to the grid.
-  double line_bottom(double y) const { return (std::ceil(y / pitch_ - kEps) + 1) * pitch_; }
+  // The grid line at or below `y` (a line's top snaps down to the next
+  // grid line), then `lines_after` pitches further. The one place the grid
+  // snap is written: the same expression everywhere keeps the same
+  // rounding, so a line measured while paginating is drawn where measured.
+  double on_grid(double y, double lines_after = 0) const {
+    return (std::ceil(y / pitch_ - kEps) + lines_after) * pitch_;
+  }
+  // Bottom of a line starting at `y`: it takes the grid line it snaps to.
+  double line_bottom(double y) const { return on_grid(y, 1); }
   double box_bottom(const FlowBox& b, double y) const {
     double bottom = y + b.height;
     for (size_t k = 0; k < b.caption.size(); ++k) bottom = line_bottom(bottom);
@@ -106,6 +113,21 @@ class Paginator {
   }
 
   void start_page(bool blank = false);
+  // The cases of run(), one per kind of flow item:
+  // a page break (or a folio change without one);
+  void page_break(const FlowBreak& br);
+  // a fill: what follows, to the next page break, is pushed to the page's foot;
+  void fill_to_foot(size_t i);
+  // blank lines (none at a page's top);
+  void blank_lines(const FlowSpace& sp);
+  // a figure, which waits for the next page when it does not fit;
+  void place_float(size_t i);
+  // an item that does not fit: ends the page at the best break before it
+  // and returns the item to go on from.
+  size_t end_page_before(size_t i);
+  // Pages for figures and note lines still waiting, then the trailing
+  // empty page dropped.
+  void finish();
   // `notes_wait`: the item's notes go behind those still waiting for the
   // next pages instead of on this one.
   void commit(size_t i, const FlowBox* header, double bottom, std::vector<NotePart>&& parts, bool notes_wait = false);
@@ -281,98 +303,115 @@ Pagination Paginator::run() {
   start_page();
   size_t i = 0;
   while (i < items.size()) {
-    PageDraft* page = &drafts_.back();
     if (const auto* br = std::get_if<FlowBreak>(&items[i])) {
-      ++i;
-      if (br->folio == FolioMode::None) numbering_ = false;
-      if (br->folio == FolioMode::Restart) {
-        numbering_ = true;
-        next_folio_ = 1;
-      }
-      if (!br->new_page) {
-        if (br->folio != FolioMode::Keep) page->folio = numbering_ ? next_folio_++ : 0;
-        continue;
-      }
-      if (page->has_body() || !page->notes.empty()) {
-        start_page();
-      } else if (br->folio != FolioMode::Keep) {
-        page->folio = numbering_ ? next_folio_++ : 0;  // the empty page we are on
-      }
-      if (br->recto && drafts_.size() % 2 == 0) {
-        // The page we are on is a verso: it stays blank and takes no number,
-        // so the recto after it gets the number it would have had.
-        PageDraft& blank = drafts_.back();
-        blank.blank = true;
-        if (blank.folio > 0) next_folio_ = blank.folio;
-        blank.folio = 0;
-        start_page();
-      }
+      page_break(*br);
+    } else if (const auto* sp = std::get_if<FlowSpace>(&items[i])) {
+      if (sp->fill) fill_to_foot(i);
+      else blank_lines(*sp);
+    } else if (const auto* b = box_at(i); b && b->floating) {
+      place_float(i);
+    } else if (!try_place(i)) {
+      i = end_page_before(i);
       continue;
     }
-    if (const auto* sp = std::get_if<FlowSpace>(&items[i]); sp && sp->fill) {
-      // Push what follows (to the next page break) to the page's foot, if
-      // it fits there; a fill never starts a new page.
-      double following = 0;
-      for (size_t k = i + 1; k < items.size() && !std::holds_alternative<FlowBreak>(items[k]); ++k) {
-        if (const auto* s2 = std::get_if<FlowSpace>(&items[k])) following += s2->slots * pitch_;
-        else if (line_at(k)) following += pitch_;
-        else if (const auto* b = box_at(k))
-          following +=
-              b->height + static_cast<double>(b->caption.size() + static_cast<size_t>(b->lines_after)) * pitch_;
-      }
-      const double room = body_room(note_lines(page->notes));
-      const double top = std::floor((room - following) / pitch_ + kEps) * pitch_;
-      if (top > y_) y_ = top;
-      ++i;
-      continue;
-    }
-    if (const auto* sp = std::get_if<FlowSpace>(&items[i])) {
-      ++i;
-      if (!page->has_body()) continue;  // no blank lines at a page top
-      y_ = std::ceil(y_ / pitch_ - kEps) * pitch_ + sp->slots * pitch_;
-      continue;
-    }
-    if (const auto* b = box_at(i); b && b->floating) {
-      // A figure that does not fit waits for the next page; text flows on.
-      if (!floats_.empty() || !try_place(i)) floats_.push_back(i);
-      ++i;
-      continue;
-    }
-    if (try_place(i)) {
-      ++i;
-      continue;
-    }
-    // It does not fit: end the page before the last item that allows a
-    // break there (keep-with-next, widows and orphans), unless that leaves
-    // the page less than half full — then break here anyway.
-    const size_t placed = page->placed.size();
-    // Moving placed[k..] to the next page: allowed where the first item
-    // moved allows a break before it and no repeated header is left behind
-    // without its row.
-    auto cut_ok = [&](size_t k) {
-      if (k == placed) return breakable_before(i);
-      return !page->placed[k - 1].header && breakable_before(page->placed[k].item);
-    };
-    size_t k = placed;
-    while (k > 0 && !cut_ok(k)) --k;
-    if (k > 0 && k < placed && page->placed[k].top * 2 >= body_room(note_lines(page->notes))) {
-      i = page->placed[k].item;
-      // A note split by a moved item starts again with it on the next page.
-      for (size_t m = k; m < placed; ++m)
-        for (int n : notes_of(page->placed[m].item))
-          std::erase_if(carry_, [n](const NotePart& part) { return part.note == n; });
-      page->placed.resize(k);
-      // Notes of the items moved away go with them; carried notes and those
-      // of the items that stay keep their lines here.
-      std::vector<bool> stays(flow_.notes.size(), false);
-      for (const auto& pl : page->placed)
-        if (!pl.header)
-          for (int n : notes_of(pl.item)) stays[static_cast<size_t>(n)] = true;
-      std::erase_if(page->notes,
-                    [&](const NotePart& part) { return !part.continued && !stays[static_cast<size_t>(part.note)]; });
-    }
+    ++i;
+  }
+  finish();
+  Pagination out;
+  render(out.pages);
+  out.note_page = note_page_;
+  return out;
+}
+
+void Paginator::page_break(const FlowBreak& br) {
+  if (br.folio == FolioMode::None) numbering_ = false;
+  if (br.folio == FolioMode::Restart) {
+    numbering_ = true;
+    next_folio_ = 1;
+  }
+  PageDraft& page = drafts_.back();
+  if (!br.new_page) {
+    if (br.folio != FolioMode::Keep) page.folio = numbering_ ? next_folio_++ : 0;
+    return;
+  }
+  if (page.has_body() || !page.notes.empty()) {
+    start_page();
+  } else if (br.folio != FolioMode::Keep) {
+    page.folio = numbering_ ? next_folio_++ : 0;  // the empty page we are on
+  }
+  if (br.recto && drafts_.size() % 2 == 0) {
+    // The page we are on is a verso: it stays blank and takes no number,
+    // so the recto after it gets the number it would have had.
+    PageDraft& blank = drafts_.back();
+    blank.blank = true;
+    if (blank.folio > 0) next_folio_ = blank.folio;
+    blank.folio = 0;
     start_page();
   }
+}
+
+void Paginator::fill_to_foot(size_t i) {
+  // Push what follows (to the next page break) to the page's foot, if it
+  // fits there; a fill never starts a new page.
+  const auto& items = flow_.items;
+  double following = 0;
+  for (size_t k = i + 1; k < items.size() && !std::holds_alternative<FlowBreak>(items[k]); ++k) {
+    if (const auto* s2 = std::get_if<FlowSpace>(&items[k])) following += s2->slots * pitch_;
+    else if (line_at(k)) following += pitch_;
+    else if (const auto* b = box_at(k))
+      following += b->height + static_cast<double>(b->caption.size() + static_cast<size_t>(b->lines_after)) * pitch_;
+  }
+  const double room = body_room(note_lines(drafts_.back().notes));
+  const double top = std::floor((room - following) / pitch_ + kEps) * pitch_;
+  if (top > y_) y_ = top;
+}
+
+void Paginator::blank_lines(const FlowSpace& sp) {
+  if (!drafts_.back().has_body()) return;  // no blank lines at a page top
+  y_ = on_grid(y_) + sp.slots * pitch_;
+}
+
+void Paginator::place_float(size_t i) {
+  // A figure that does not fit waits for the next page; text flows on.
+  if (!floats_.empty() || !try_place(i)) floats_.push_back(i);
+}
+
+size_t Paginator::end_page_before(size_t i) {
+  // End the page before the last item that allows a break there
+  // (keep-with-next, widows and orphans), unless that leaves the page less
+  // than half full — then break here anyway.
+  PageDraft* page = &drafts_.back();
+  const size_t placed = page->placed.size();
+  // Moving placed[k..] to the next page: allowed where the first item
+  // moved allows a break before it and no repeated header is left behind
+  // without its row.
+  auto cut_ok = [&](size_t k) {
+    if (k == placed) return breakable_before(i);
+    return !page->placed[k - 1].header && breakable_before(page->placed[k].item);
+  };
+  size_t k = placed;
+  while (k > 0 && !cut_ok(k)) --k;
+  if (k > 0 && k < placed && page->placed[k].top * 2 >= body_room(note_lines(page->notes))) {
+    i = page->placed[k].item;
+    // A note split by a moved item starts again with it on the next page.
+    for (size_t m = k; m < placed; ++m)
+      for (int n : notes_of(page->placed[m].item))
+        std::erase_if(carry_, [n](const NotePart& part) { return part.note == n; });
+    page->placed.resize(k);
+    // Notes of the items moved away go with them; carried notes and those
+    // of the items that stay keep their lines here.
+    std::vector<bool> stays(flow_.notes.size(), false);
+    for (const auto& pl : page->placed)
+      if (!pl.header)
+        for (int n : notes_of(pl.item)) stays[static_cast<size_t>(n)] = true;
+    std::erase_if(page->notes,
+                  [&](const NotePart& part) { return !part.continued && !stays[static_cast<size_t>(part.note)]; });
+  }
+  start_page();
+  return i;
+}
+
+void Paginator::finish() {
   while (!floats_.empty() || !carry_.empty()) {
     // Figures or note lines still waiting: more pages for them.
     start_page();
@@ -380,10 +419,6 @@ Pagination Paginator::run() {
   // A trailing empty page (the document ended with a break) is dropped.
   while (drafts_.size() > 1 && !drafts_.back().has_body() && drafts_.back().notes.empty() && !drafts_.back().blank)
     drafts_.pop_back();
-  Pagination out;
-  render(out.pages);
-  out.note_page = note_page_;
-  return out;
 }
 
 void Paginator::render_page(const PageDraft& d, size_t pi, Page& page, PageSequence& out) const {
@@ -395,7 +430,7 @@ void Paginator::render_page(const PageDraft& d, size_t pi, Page& page, PageSeque
       continue;
     }
     if (const auto* fl = line_at(pl.item)) {
-      const double top = g_.top + std::ceil(pl.top / pitch_ - kEps) * pitch_;
+      const double top = g_.top + on_grid(pl.top);
       emit_line(page, fl->line, left + fl->x, top + kBaselineRatio * fl->size);
       if (!fl->bookmark.empty()) out.outline.push_back({fl->bookmark, fl->bookmark_level, pi, top});
     } else if (const auto* b = box_at(pl.item)) {
@@ -403,7 +438,7 @@ void Paginator::render_page(const PageDraft& d, size_t pi, Page& page, PageSeque
       double y = pl.top + b->height;
       if (b->page_foot && !placed_here(d, pl.item + 1)) emit_box(page, *b->page_foot, left, g_.top + y);
       for (const FlowLine& cl : b->caption) {
-        const double top = std::ceil(y / pitch_ - kEps) * pitch_;
+        const double top = on_grid(y);
         emit_line(page, cl.line, left + cl.x, g_.top + top + kBaselineRatio * cl.size);
         y = top + pitch_;
       }
