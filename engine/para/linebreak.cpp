@@ -78,11 +78,42 @@ std::vector<LineRange> break_greedy(const Prepared& p, const ParagraphSpec& spec
 // and opening the gaps a little, or compressing punctuation inside it;
 // opening gaps beyond a quarter em is a last resort, and so is breaking
 // where the rules forbid (an unbreakable run longer than the line).
+//
+// The costs, named as Typst names its breaker's, each with why it is what
+// it is. A line's cost c becomes demerits (kLinePenalty + c)² plus the
+// break's own penalty; the paragraph with the least demerits wins.
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-constexpr double kLooseCost = 5000;        // beyond a quarter em per gap
-constexpr double kRaggedCostPerEm = 3000;  // a line left short, per em
-constexpr double kLoneCharCost = 5000;     // 孤字: one character alone on the last line
+// Every line costs this much before its badness, so of two ways to set a
+// paragraph equally well the one with fewer lines wins (Knuth's line
+// penalty, here 1: a tie-breaker, never a reason to set a line worse).
+constexpr double kLinePenalty = 1;
+// The badness of a line whose gaps open the full quarter em (kMaxStretchEm):
+// Knuth's 100, reached as (stretch used)³, so a little stretching is
+// almost free and a full quarter em is clearly worse.
+constexpr double kFullStretchBadness = 100;
+// Compressing punctuation inside a line is the last good means, after
+// stretching the gaps: any compression costs at least this much — the
+// badness of gaps opened 46% of the way (100 × 0.46³ ≈ 10) — so a line
+// stretched less than that is preferred to one compressed at all …
+constexpr double kShrinkCost = 10;
+// … plus this much times the square of the share of the compressible
+// blank used (10 + 100 for all of it, a little more than a full stretch;
+// the square rises faster than stretching's cube: a squeezed line looks
+// wrong sooner than an open one).
+constexpr double kFullShrinkBadness = 100;
+// A title's line kept in phrases is centred, never stretched: being short
+// costs at most this (a line left empty), growing with the square of the
+// shortfall, small next to the breaks' own penalties, which decide.
+constexpr double kRaggedBadness = 100;
+constexpr double kLooseCost = 5000;        // beyond a quarter em per gap: a last resort, above any stretch
+constexpr double kRaggedCostPerEm = 3000;  // a line left short, per em: a URL's one ragged line beats a torn word
+constexpr double kLoneCharCost = 5000;     // 孤字: one character alone on the last line, as bad as a loose line
 constexpr double kEmergencyCost = 1e10;    // a break the rules forbid: worse than any loose line
+// Where no line ending at a break fits even fully compressed, the
+// shortest overfull one is kept, with this added to its demerits: far
+// above any line that fits, however loose (kLooseCost, kRaggedCostPerEm),
+// and still below kEmergencyCost, so it is chosen only when nothing fits.
+constexpr double kOverfullCost = 1e9;
 
 // `ragged`: a line of a title kept in phrases (centred, never stretched):
 // being short costs only a little, growing with the square of the
@@ -96,12 +127,12 @@ double line_cost(const LineFit& f, double avail, bool last, bool ragged) {
   if (d > kEpsilon) {
     if (d > f.inner_shrink + kEpsilon) return kInfinity;
     const double r = d / f.inner_shrink;
-    return 10 + 100 * r * r;
+    return kShrinkCost + kFullShrinkBadness * r * r;
   }
   if (last) return 0;
   const double excess = -d;
   if (excess <= kEpsilon) return 0;
-  if (ragged) return 100 * (excess / avail) * (excess / avail);
+  if (ragged) return kRaggedBadness * (excess / avail) * (excess / avail);
   // Up to a quarter em per gap: the usual cubic badness. Up to half an em:
   // loose, a last resort. Beyond that the line is left short at the right
   // (set_line stops stretching), priced by how much is left over — a long
@@ -109,11 +140,11 @@ double line_cost(const LineFit& f, double avail, bool last, bool ragged) {
   const double quarter = f.max_stretch();
   if (excess <= quarter) {
     const double r = excess / quarter;
-    return 100 * r * r * r;
+    return kFullStretchBadness * r * r * r;
   }
   const double hard = f.gaps * kHardStretchEm * f.em;
-  if (excess <= hard) return 100 + kLooseCost * (excess - quarter) / (hard - quarter);
-  return 100 + kLooseCost + kRaggedCostPerEm * (excess - hard) / f.em;
+  if (excess <= hard) return kFullStretchBadness + kLooseCost * (excess - quarter) / (hard - quarter);
+  return kFullStretchBadness + kLooseCost + kRaggedCostPerEm * (excess - hard) / f.em;
 }
 
 // Clusters a line may hold that take no room (a zero-width space or mark
@@ -181,7 +212,7 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
         }
         break;
       }
-      double demerits = (1 + cost) * (1 + cost) + penalty;
+      double demerits = (kLinePenalty + cost) * (kLinePenalty + cost) + penalty;
       if (last && i > 0 && letters(p, f.range) < 2) demerits += kLoneCharCost;
       if (best[i] + demerits < best[j]) {
         best[j] = best[i] + demerits;
@@ -189,7 +220,7 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
       }
     }
     if (best[j] == kInfinity && fallback_cost < kInfinity) {
-      best[j] = fallback_cost + 1e9;
+      best[j] = fallback_cost + kOverfullCost;
       from[j] = fallback_from;
     }
   }
