@@ -56,8 +56,7 @@ FigureImages prepare_figures(const model::Report& report, const FigureFiles& fil
         if (auto* p = std::get_if<PreparedImage>(&prepared)) {
           p->name = im.name;
           outcome = std::make_shared<const PreparedImage>(std::move(*p));
-        }
-        else outcome = std::get<Refusal>(prepared);
+        } else outcome = std::get<Refusal>(prepared);
         done.emplace(key, outcome);
       }
     }
