@@ -93,8 +93,7 @@ bool fits_half(SheetSize sheet, double page_width, double page_height) {
 std::vector<Line> fold_marks(SheetSize sheet) {
   const double x = sheet.width / 2;
   const double near = kFoldMarkInset, far = kFoldMarkInset + kFoldMarkLength;
-  return {Line{x, near, x, far, kFoldMarkWidth},
-          Line{x, sheet.height - far, x, sheet.height - near, kFoldMarkWidth}};
+  return {Line{x, near, x, far, kFoldMarkWidth}, Line{x, sheet.height - far, x, sheet.height - near, kFoldMarkWidth}};
 }
 
 }  // namespace banshi::pdf

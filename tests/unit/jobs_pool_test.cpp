@@ -81,8 +81,7 @@ TEST(JobsPool, CrashEndsOnlyItsJob) {
                                     [] { return std::string("fine"); }});
   EXPECT_EQ(ended.at(0).how, Ending::How::Crashed);
   EXPECT_EQ(ended.at(0).status, SIGABRT);
-  EXPECT_EQ(ended.at(0).message(pool.limits()).text(Lang::En),
-            "the job crashed: killed by SIGABRT (Aborted)");
+  EXPECT_EQ(ended.at(0).message(pool.limits()).text(Lang::En), "the job crashed: killed by SIGABRT (Aborted)");
   EXPECT_EQ(ended.at(1).answer, "fine");
 }
 

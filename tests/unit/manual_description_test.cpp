@@ -57,12 +57,10 @@ TEST(ManualDescription, MistakesAreRefusedAtTheirLine) {
                      "<command name=\"c\"><summary>s</summary>\n<option name=\"--a\" value=\"V\">x</option>"
                      "</command></manual>"),
             "m.xml:4: --a: an option with a value says what completes it (complete=), a flag not");
-  EXPECT_EQ(error_of(std::string(kHead) +
-                     "<command name=\"c\"><summary>s <em>e</em></summary></command></manual>"),
+  EXPECT_EQ(error_of(std::string(kHead) + "<command name=\"c\"><summary>s <em>e</em></summary></command></manual>"),
             "m.xml:3: text may hold only <b> and <i>, not <em>");
-  EXPECT_EQ(error_of(std::string(kHead) +
-                     "<command name=\"c\"><summary>s</summary><option name=\"--a\">x</option>"
-                     "<option name=\"--a\">y</option></command></manual>"),
+  EXPECT_EQ(error_of(std::string(kHead) + "<command name=\"c\"><summary>s</summary><option name=\"--a\">x</option>"
+                                          "<option name=\"--a\">y</option></command></manual>"),
             "m.xml:3: c has --a twice");
 }
 
