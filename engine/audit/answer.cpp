@@ -42,12 +42,12 @@ class Reader {
   }
   std::string str() {
     const int64_t n = num();
-    if (n < 0) throw EngineError("audit: a garbled answer");
+    if (n < 0) throw EngineError("audit.internal.garbled-answer");
     return std::string(take(static_cast<size_t>(n)));
   }
   size_t count() {
     const int64_t n = num();
-    if (n < 0 || static_cast<uint64_t>(n) > in_.size()) throw EngineError("audit: a garbled answer");
+    if (n < 0 || static_cast<uint64_t>(n) > in_.size()) throw EngineError("audit.internal.garbled-answer");
     return static_cast<size_t>(n);
   }
   Text text() {
@@ -62,7 +62,7 @@ class Reader {
 
  private:
   std::string_view take(size_t n) {
-    if (n > in_.size()) throw EngineError("audit: a truncated answer");
+    if (n > in_.size()) throw EngineError("audit.internal.garbled-answer");
     const std::string_view s = in_.substr(0, n);
     in_.remove_prefix(n);
     return s;
@@ -141,7 +141,7 @@ Answer decode_answer(std::string_view bytes) {
       Finding f;
       f.rule = r.str();
       const int64_t v = r.num();
-      if (v < 0 || v > static_cast<int64_t>(Verdict::NotApplicable)) throw EngineError("audit: a garbled answer");
+      if (v < 0 || v > static_cast<int64_t>(Verdict::NotApplicable)) throw EngineError("audit.internal.garbled-answer");
       f.verdict = static_cast<Verdict>(v);
       f.measured = r.text();
       for (size_t k = r.count(); k > 0; --k) f.pages.push_back(static_cast<int>(r.num()));
@@ -151,7 +151,7 @@ Answer decode_answer(std::string_view bytes) {
     }
     a.report = std::move(rep);
   }
-  if (!r.at_end()) throw EngineError("audit: an answer with bytes left over");
+  if (!r.at_end()) throw EngineError("audit.internal.garbled-answer");
   return a;
 }
 

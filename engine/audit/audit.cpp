@@ -9,6 +9,7 @@
 #include "audit/rules.h"
 #include "audit/words.h"
 #include "util/diag.h"
+#include "util/echo.h"
 
 namespace banshi::audit {
 
@@ -38,15 +39,15 @@ Auditor::Auditor(const std::filesystem::path& data_dir)
       families_(FamilyTable::load(data_dir / "fonts" / "families.xml")) {
   for (const TemplateSummary& t : list_templates(data_dir / "templates"))
     templates_.emplace(t.name, std::make_unique<Template>(load_template(data_dir / "templates" / t.name)));
-  if (templates_.empty()) throw EngineError("audit: no templates in " + (data_dir / "templates").string());
+  if (templates_.empty()) throw EngineError("audit.no-templates", {{"dir", (data_dir / "templates").string()}});
 }
 
 const Template& Auditor::template_named(const std::string& name) const {
   auto it = templates_.find(name);
   if (it == templates_.end()) {
-    std::string names;
-    for (const auto& [n, t] : templates_) names += (names.empty() ? "" : ", ") + n;
-    throw EngineError("audit: \"" + name + "\" is not an installed template; installed: " + names);
+    std::vector<std::string> names;
+    for (const auto& [n, t] : templates_) names.push_back(n);
+    throw EngineError("audit.template-not-installed", {{"name", echoed(name)}, {"installed", names}});
   }
   return *it->second;
 }

@@ -441,11 +441,10 @@ Report Auditor::audit_docx(std::string bytes, const std::string& name, const Aud
     read_sections(d);
   } catch (const InputError& e) {
     const Diagnostic& diag = e.diagnostic();
+    // The reader's own message, in the audit's words.
     Text why = diag.code ? Text(std::string(diag.code->str())) : Text("audit.unreadable.bad-docx");
-    if (diag.code)
-      for (const Arg& a : diag.args) why.arg(a.name, a.value);
-    else why.arg("detail", diag.message);
-    throw UnreadableError(Unreadable::Docx, diag.message.empty() ? std::string(diag.code_str()) : diag.message, why);
+    for (const Arg& a : diag.args) why.arg(a.name, a.value);
+    throw UnreadableError(Unreadable::Docx, diag.message_text(Lang::En), why);
   }
   if (const docx::Style* normal = styles.default_paragraph())
     if (auto hp = styles.run(normal->id).half_points) d.default_size = *hp / 2.0;

@@ -58,8 +58,8 @@ constexpr std::array<RuleSpec, 24> kRuleSpecs = {{
 
 constexpr std::array kAnalysisNames = {"mark-zone-mm"sv, "baseline-pt"sv, "indent-em"sv};
 
-[[noreturn]] void fail(const std::string& file, int line, const std::string& what) {
-  throw EngineError(file + ":" + std::to_string(line) + ": " + what);
+[[noreturn]] void fail(const std::string& file, int line, MessageCode code, Args args = {}) {
+  throw EngineError(SourceLoc(file, line), code, std::move(args));
 }
 
 std::string attr(const XMLElement& e, const char* name) {
@@ -70,7 +70,8 @@ std::string attr(const XMLElement& e, const char* name) {
 void check_attributes(const std::string& file, const XMLElement& e, std::initializer_list<std::string_view> allowed) {
   for (const auto* a = e.FirstAttribute(); a; a = a->Next())
     if (std::find(allowed.begin(), allowed.end(), a->Name()) == allowed.end())
-      fail(file, e.GetLineNum(), "<" + std::string(e.Name()) + "> has no attribute " + a->Name());
+      fail(file, e.GetLineNum(), "data.unknown-attribute",
+           {{"element", e.Name()}, {"attribute", a->Name()}, {"allowed", allowed}});
 }
 
 double number(const std::string& file, const XMLElement& e) {
@@ -78,7 +79,7 @@ double number(const std::string& file, const XMLElement& e) {
   double d = 0;
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
   if (v.empty() || ec != std::errc() || end != v.data() + v.size() || !std::isfinite(d) || d < 0)
-    fail(file, e.GetLineNum(), "value=\"" + v + "\" must be a number, 0 or more");
+    fail(file, e.GetLineNum(), "audit.settings.number", {{"value", v}});
   return d;
 }
 
@@ -99,13 +100,13 @@ Settings Settings::builtin() { return parse(builtin_rules_xml(), "engine/audit/r
 Settings Settings::parse(std::string_view xml, const std::string& file) {
   tinyxml2::XMLDocument doc;
   if (doc.Parse(xml.data(), xml.size()) != tinyxml2::XML_SUCCESS)
-    fail(file, doc.ErrorLineNum(), std::string("malformed XML: ") + doc.ErrorName());
+    fail(file, doc.ErrorLineNum(), "data.malformed-xml", {{"problem", doc.ErrorName()}});
   const XMLElement* root = doc.RootElement();
   if (!root || std::string_view(root->Name()) != "audit")
-    fail(file, root ? root->GetLineNum() : 1, "the root element must be <audit>");
+    fail(file, root ? root->GetLineNum() : 1, "data.root", {{"element", "audit"}});
   check_attributes(file, *root, {"version"});
   if (attr(*root, "version") != "1")
-    fail(file, root->GetLineNum(), "unsupported version \"" + attr(*root, "version") + "\" (expected 1)");
+    fail(file, root->GetLineNum(), "data.version", {{"value", attr(*root, "version")}});
 
   Settings s;
   for (const XMLElement* e = root->FirstChildElement(); e; e = e->NextSiblingElement()) {
@@ -114,63 +115,64 @@ Settings Settings::parse(std::string_view xml, const std::string& file) {
       check_attributes(file, *e, {"name", "value"});
       const std::string name = attr(*e, "name");
       if (std::find(kAnalysisNames.begin(), kAnalysisNames.end(), name) == kAnalysisNames.end())
-        fail(file, e->GetLineNum(), "unknown analysis setting \"" + name + "\"");
+        fail(file, e->GetLineNum(), "audit.settings.unknown-setting", {{"name", name}});
       if (!s.analysis_.emplace(name, number(file, *e)).second)
-        fail(file, e->GetLineNum(), "analysis setting \"" + name + "\" is given twice");
+        fail(file, e->GetLineNum(), "audit.settings.setting-twice", {{"name", name}});
       continue;
     }
     if (tag != "rule")
-      fail(file, e->GetLineNum(), "<audit> may contain <rule> and <analysis>, not <" + std::string(tag) + ">");
+      fail(file, e->GetLineNum(), "data.unknown-element",
+           {{"element", "audit"}, {"child", tag}, {"allowed", {"<rule>", "<analysis>"}}});
     check_attributes(file, *e, {"id", "source"});
     RuleSettings r;
     r.id = attr(*e, "id");
     r.source = attr(*e, "source");
     r.line = e->GetLineNum();
     const RuleSpec* spec = spec_of(r.id);
-    if (!spec) fail(file, r.line, "unknown rule \"" + r.id + "\"");
-    if (r.source.empty()) fail(file, r.line, "rule \"" + r.id + "\" needs a source");
+    if (!spec) fail(file, r.line, "audit.settings.unknown-rule", {{"rule", r.id}});
+    if (r.source.empty()) fail(file, r.line, "audit.settings.no-source", {{"rule", r.id}});
     if (std::any_of(s.rules_.begin(), s.rules_.end(), [&](const RuleSettings& o) { return o.id == r.id; }))
-      fail(file, r.line, "rule \"" + r.id + "\" is given twice");
+      fail(file, r.line, "audit.settings.rule-twice", {{"rule", r.id}});
     for (const XMLElement* t = e->FirstChildElement(); t; t = t->NextSiblingElement()) {
       if (std::string_view(t->Name()) != "tolerance")
-        fail(file, t->GetLineNum(), "<rule> may contain only <tolerance>, not <" + std::string(t->Name()) + ">");
+        fail(file, t->GetLineNum(), "data.unknown-element",
+             {{"element", "rule"}, {"child", t->Name()}, {"allowed", {"<tolerance>"}}});
       check_attributes(file, *t, {"name", "value"});
       const std::string name = attr(*t, "name");
       if (std::find(spec->tolerances.begin(), spec->tolerances.end(), name) == spec->tolerances.end())
-        fail(file, t->GetLineNum(), "rule \"" + r.id + "\" has no tolerance \"" + name + "\"");
+        fail(file, t->GetLineNum(), "audit.settings.unknown-tolerance", {{"rule", r.id}, {"name", name}});
       if (!r.tolerances.emplace(name, number(file, *t)).second)
-        fail(file, t->GetLineNum(), "tolerance \"" + name + "\" is given twice");
+        fail(file, t->GetLineNum(), "audit.settings.tolerance-twice", {{"name", name}});
     }
     for (auto name : spec->tolerances)
       if (!r.tolerances.count(name))
-        fail(file, r.line, "rule \"" + r.id + "\" lacks its tolerance \"" + std::string(name) + "\"");
+        fail(file, r.line, "audit.settings.missing-tolerance", {{"rule", r.id}, {"name", name}});
     s.rules_.push_back(std::move(r));
   }
   for (const auto& spec : kRuleSpecs)
     if (std::none_of(s.rules_.begin(), s.rules_.end(), [&](const RuleSettings& r) { return r.id == spec.id; }))
-      fail(file, root->GetLineNum(), "rule \"" + std::string(spec.id) + "\" is missing");
+      fail(file, root->GetLineNum(), "audit.settings.missing-rule", {{"rule", spec.id}});
   for (auto name : kAnalysisNames)
-    if (!s.analysis_.count(name))
-      fail(file, root->GetLineNum(), "analysis setting \"" + std::string(name) + "\" is missing");
+    if (!s.analysis_.count(name)) fail(file, root->GetLineNum(), "audit.settings.missing-setting", {{"name", name}});
   return s;
 }
 
 const RuleSettings& Settings::rule(std::string_view id) const {
   for (const auto& r : rules_)
     if (r.id == id) return r;
-  throw EngineError("audit: no settings for rule " + std::string(id));
+  throw EngineError("audit.internal.no-rule", {{"rule", id}});
 }
 
 double Settings::tolerance(std::string_view rule_id, std::string_view name) const {
   const auto& r = rule(rule_id);
   auto it = r.tolerances.find(name);
-  if (it == r.tolerances.end()) throw EngineError("audit: rule " + r.id + " has no tolerance " + std::string(name));
+  if (it == r.tolerances.end()) throw EngineError("audit.internal.no-tolerance", {{"rule", r.id}, {"name", name}});
   return it->second;
 }
 
 double Settings::analysis(std::string_view name) const {
   auto it = analysis_.find(name);
-  if (it == analysis_.end()) throw EngineError("audit: no analysis setting " + std::string(name));
+  if (it == analysis_.end()) throw EngineError("audit.internal.no-setting", {{"name", name}});
   return it->second;
 }
 

@@ -27,17 +27,17 @@ Args::Args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& 
     const OptionSpec* spec = nullptr;
     for (const auto& s : specs)
       if (s.name == name || (!s.alias.empty() && s.alias == name)) spec = &s;
-    if (!spec) throw UsageError("unknown option " + name);
+    if (!spec) throw UsageError("usage.unknown-option", {{"option", name}});
     if (spec->takes_value) {
       if (has_inline) {
         values_[spec->name].push_back(inline_value);
       } else if (i + 1 < argv.size()) {
         values_[spec->name].push_back(argv[++i]);
       } else {
-        throw UsageError("option " + name + " needs a value");
+        throw UsageError("usage.needs-value", {{"option", name}});
       }
     } else {
-      if (has_inline) throw UsageError("option " + name + " takes no value");
+      if (has_inline) throw UsageError("usage.takes-no-value", {{"option", name}});
       values_[spec->name].push_back("");
     }
   }

@@ -13,14 +13,17 @@
 
 namespace banshi::cli {
 
-// A command line that cannot be run (exit 2). One given a catalogue
-// message is said in the language of the call.
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-  explicit UsageError(Message m) : std::runtime_error(m.text(Lang::En)), message(std::move(m)) {}
-  std::string text(Lang lang) const { return message ? message->text(lang) : what(); }
+// A command line that cannot be run; main() prints it in the user's
+// language with a pointer to --help, and exits with status 2.
+class UsageError : public std::runtime_error {
+ public:
+  UsageError(MessageCode code, banshi::Args args = {}) : UsageError(Message{code, std::move(args)}) {}
+  explicit UsageError(Message m) : std::runtime_error(m.text(Lang::En)), message_(std::move(m)) {}
+  const Message& message() const { return message_; }
+  std::string text(Lang lang) const { return message_.text(lang); }
 
-  std::optional<Message> message;
+ private:
+  Message message_;
 };
 
 struct OptionSpec {

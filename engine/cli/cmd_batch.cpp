@@ -84,7 +84,8 @@ Outcome finish(const BatchJob& j, const jobs::Ending& ending, const jobs::Limits
       a.diags.add(e.diagnostic());
     } catch (const EngineError& e) {
       a.status = RenderAnswer::Status::Failed;
-      a.diags.error({j.input.string()}, "internal.error", {{"detail", e.what()}});
+      a.diags.add(
+          Diagnostic(e.diagnostic()).at(e.diagnostic().loc.empty() ? SourceLoc{j.input.string()} : e.diagnostic().loc));
     }
   }
   Outcome o;
@@ -105,7 +106,7 @@ std::string fixed(double v, int decimals) {
 
 class Progress {
  public:
-  Progress(size_t total, bool tty, bool quiet) : total_(total), tty_(tty), quiet_(quiet) {}
+  Progress(size_t total, bool tty, bool quiet, Lang lang) : total_(total), tty_(tty), quiet_(quiet), lang_(lang) {}
   void ended(const BatchJob& j, const Outcome& o) {
     ++done_;
     if (o.status != RenderAnswer::Status::Ok) ++failed_;
@@ -114,12 +115,18 @@ class Progress {
       // One line redrawn in place: a bar and the counts.
       constexpr size_t kWidth = 30;
       const size_t filled = kWidth * done_ / total_;
-      std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] " << done_ << "/"
-                << total_ << "  failed " << failed_ << std::flush;
+      std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] "
+                << render_message("batch.progress", {{"done", done_}, {"total", total_}, {"failed", failed_}}, lang_)
+                << std::flush;
     } else if (!quiet_) {
       if (o.status == RenderAnswer::Status::Ok)
-        std::cerr << "ok " << j.input.string() << " -> " << j.output.string() << " (" << o.pages << " pages, "
-                  << static_cast<long>(o.ms) << " ms)\n";
+        std::cerr << render_message("batch.ok",
+                                    {{"input", j.input.string()},
+                                     {"output", j.output.string()},
+                                     {"pages", o.pages},
+                                     {"ms", static_cast<long>(o.ms)}},
+                                    lang_)
+                  << "\n";
       else std::cerr << status_name(o.status) << " " << o.error << "\n";
     }
   }
@@ -132,6 +139,7 @@ class Progress {
  private:
   size_t total_, done_ = 0, failed_ = 0;
   bool tty_, quiet_;
+  Lang lang_;
 };
 
 }  // namespace
@@ -139,15 +147,15 @@ class Progress {
 int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
   const Args args(argv, options_for("batch"));
   const auto out_arg = args.value("--output-dir");
-  if (!out_arg) throw UsageError("batch needs -o OUTPUT_DIR");
+  if (!out_arg) throw UsageError("usage.batch-output");
   if (out_arg->empty()) throw UsageError(Message{"output.empty-name", {{"option", "-o"}}});
   const fs::path out_dir = *out_arg;
   // One job more than cores: while one job's process starts or ends and
   // the parent writes a PDF, the others keep the cores busy (100 samples on
   // two cores: -j 3 took 0.80 of the time of -j 2, -j 4 0.97 of -j 3).
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const auto jobs_n = static_cast<size_t>(parse_number(args.value("--jobs"), std::min(64u, cores + 1), 1, 64, true,
-                                                       UsageError("-j must be a number from 1 to 64")));
+  const auto jobs_n = static_cast<size_t>(
+      parse_number(args.value("--jobs"), std::min(64u, cores + 1), 1, 64, true, UsageError("usage.jobs")));
   const jobs::Limits limits = job_limits(args, {});
   RenderOptions options = render_options(args);
   // The jobs are the batch's parallelism: a job's render gets extra threads
@@ -164,13 +172,12 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
   const bool from_stdin =
       (names.empty() && !::isatty(STDIN_FILENO)) || std::find(names.begin(), names.end(), "-") != names.end();
   BatchPlan plan = plan_batch(names, from_stdin, out_dir, report_name == "-" ? fs::path() : fs::path(report_name));
-  if (plan.jobs.empty())
-    throw UsageError("batch: no report files given (names, a directory, or a list on standard input)");
+  if (plan.jobs.empty()) throw UsageError("usage.batch-no-files");
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (!fs::is_directory(out_dir))
-    throw EngineError("cannot make the output directory " + out_dir.string() +
-                      (ec ? ": " + ec.message() : ": a file of that name is in the way"));
+    throw EngineError(ec ? MessageCode("batch.output-dir") : MessageCode("batch.output-dir-is-file"),
+                      {{"dir", out_dir.string()}, {"reason", ec.message()}});
   // The report is written as jobs end, never over an input.
   OutputTarget::Stream report = OutputTarget::resolve(report_name, plan.inputs, "--report").open_stream();
 
@@ -184,7 +191,7 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
   if (plan.jobs.size() > jobs_n) engine.warm_up();
 
   const bool quiet = args.has("--quiet");
-  Progress progress(plan.jobs.size(), ::isatty(STDERR_FILENO) && !quiet, quiet);
+  Progress progress(plan.jobs.size(), ::isatty(STDERR_FILENO) && !quiet, quiet, ctx.lang);
   size_t pages = 0;
   bool bad_input = false, internal = false;
   auto record = [&](const BatchJob& j, const Outcome& o) {
@@ -241,8 +248,7 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
     summary = render_message("batch.summary-report", {{"summary", summary}, {"report", report_name}}, ctx.lang);
   std::cerr << summary << "\n";
   if (stop_signal) {
-    std::cerr << "batch: "
-              << render_message("batch.stopped",
+    std::cerr << render_message("batch.stopped",
                                 {{"signal", jobs::signal_name(stop_signal)},
                                  {"abandoned", abandoned},
                                  {"not-started", plan.jobs.size() - done - abandoned},

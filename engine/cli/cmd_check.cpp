@@ -11,7 +11,7 @@ namespace banshi::cli {
 
 int cmd_check(const Context& ctx, const std::vector<std::string>& argv) {
   const Args args(argv, options_for("check"));
-  if (args.positional().empty()) throw UsageError("check takes one or more report files");
+  if (args.positional().empty()) throw UsageError("usage.check-files");
   const bool json = args.has("--json");
   RenderOptions options;
   options.figure_roots = figure_roots(args);
@@ -26,12 +26,14 @@ int cmd_check(const Context& ctx, const std::vector<std::string>& argv) {
     try {
       engine.check(file, diags, options);
     } catch (const InputError& e) {
-      diags.add(e.diagnostic());
+      diags.add(e);
+    } catch (const EngineError& e) {
+      diags.add(Diagnostic(e.diagnostic()).at(e.diagnostic().loc.empty() ? SourceLoc{file} : e.diagnostic().loc));
     } catch (const std::exception& e) {
       diags.error({file, 0, 0}, "internal.error", {{"detail", e.what()}});
     }
     if (json) {
-      for (const auto& d : diags.items()) std::cout << d.to_json(ctx.lang) << "\n";
+      for (const auto& d : diags.sorted()) std::cout << d.to_json(ctx.lang) << "\n";
     } else {
       print_diagnostics(diags, ctx.lang);
       // "report.xml: 4 errors, 1 warning": the count says whether the list

@@ -17,7 +17,7 @@ namespace banshi::cli {
 
 int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
   const Args args(argv, options_for("render"));
-  if (args.positional().size() != 1) throw UsageError("render takes one report file (use - for standard input)");
+  if (args.positional().size() != 1) throw UsageError("usage.render-file");
   const std::string input = args.positional()[0];
   std::string output;
   if (auto o = args.value("--output")) {
@@ -60,14 +60,22 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
     target.write(r.pdf);
     if (!args.has("--quiet")) {
       print_diagnostics(diags, ctx.lang);
-      if (output != "-") std::cerr << output << ": " << r.pages << " pages\n";
+      if (output != "-")
+        std::cerr << render_message("render.pages", {{"file", output}, {"pages", r.pages}}, ctx.lang) << "\n";
     }
     if (args.has("--timings")) std::cerr << "timings (ms): " << r.times.report() << "\n";
     return kExitOk;
   } catch (const InputError& e) {
-    diags.add(e.diagnostic());
-    if (args.has("--quiet")) std::cerr << e.diagnostic().format(ctx.lang) << "\n";
-    else print_diagnostics(diags, ctx.lang);
+    // Every error, then how many: the list is the whole story (-q: the errors only).
+    diags.add(e);
+    if (args.has("--quiet")) {
+      for (const auto& d : e.diagnostics()) std::cerr << d.format(ctx.lang) << "\n";
+    } else {
+      print_diagnostics(diags, ctx.lang);
+      std::cerr << render_message("check.summary", {{"file", input}, {"summary", count_summary(diags, ctx.lang)}},
+                                  ctx.lang)
+                << "\n";
+    }
     return kExitBadInput;
   }
 }

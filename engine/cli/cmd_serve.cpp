@@ -22,8 +22,7 @@ size_t number(const Args& args, const std::string& name, size_t fallback, size_t
   size_t n = 0;
   const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
   if (ec != std::errc() || end != v->data() + v->size() || n < min || n > max)
-    throw UsageError(name + " takes a number from " + std::to_string(min) + " to " + std::to_string(max) + ", not " +
-                     *v);
+    throw UsageError("usage.number", {{"option", name}, {"min", min}, {"max", max}, {"value", *v}});
   return n;
 }
 
@@ -36,7 +35,7 @@ void read_listen(const std::string& v, serve::Options& o) {
   int p = -1;
   const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), p);
   if (host.empty() || ec != std::errc() || end != port.data() + port.size() || p < 0 || p > 65535)
-    throw UsageError("--listen takes HOST:PORT (127.0.0.1:8080), not " + v);
+    throw UsageError("usage.listen", {{"value", v}});
   o.host = host;
   o.port = p;
 }
@@ -67,7 +66,7 @@ int cmd_serve(const Context& ctx, const std::vector<std::string>& argv) {
     words.insert(words.begin(), from_file.begin(), from_file.end());
   }
   const Args args(words, specs);
-  if (!args.positional().empty()) throw UsageError("serve takes no file names");
+  if (!args.positional().empty()) throw UsageError("usage.no-arguments", {{"command", "serve"}});
   serve::Options o;
   if (const auto v = args.value("--listen")) read_listen(*v, o);
   const long cpus = ::sysconf(_SC_NPROCESSORS_ONLN);
@@ -85,7 +84,7 @@ int cmd_serve(const Context& ctx, const std::vector<std::string>& argv) {
     // The render host the server starts (serve/render_host.h), not for people.
     serve::HostSettings h{o.data_dir,  o.workers, o.time_limit,
                           o.memory_mb, ctx.lang,  args.value("--scratch").value_or("")};
-    if (h.scratch.empty() || !h.scratch.is_absolute()) throw UsageError("--render-host needs --scratch DIR");
+    if (h.scratch.empty() || !h.scratch.is_absolute()) throw UsageError("usage.render-host-scratch");
     return serve::run_render_host(static_cast<int>(number(args, "--render-host", 3, 3, 1024)), h);
   }
   return serve::run_server(o);

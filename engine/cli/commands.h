@@ -29,8 +29,9 @@ int cmd_serve(const Context& ctx, const std::vector<std::string>& args);
 int cmd_import(const Context& ctx, const std::vector<std::string>& args);
 int cmd_audit(const Context& ctx, const std::vector<std::string>& args);
 int cmd_help(const Context& ctx, const std::vector<std::string>& args);
+int cmd_fields(const Context& ctx, const std::vector<std::string>& args);
 
-// Prints diagnostics to stderr, one line each, in `lang`.
+// Prints diagnostics to stderr, one line each, sorted by position, in `lang`.
 void print_diagnostics(const Diagnostics& diags, Lang lang);
 
 }  // namespace banshi::cli

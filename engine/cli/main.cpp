@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
     }
     const auto lang = parse_lang(value);
     if (!lang || value.size() != 2) {
-      std::cerr << "banshi: --lang must be zh or en\n";
+      std::cerr << render_message("usage.line", {{"message", Message{"usage.lang"}}}, ctx.lang) << "\n";
       return kExitBadInput;
     }
     ctx.lang = *lang;
@@ -90,22 +90,26 @@ int main(int argc, char** argv) {
     else if (cmd == "import") status = cmd_import(ctx, args);
     else if (cmd == "audit") status = cmd_audit(ctx, args);
     else if (cmd == "help") status = cmd_help(ctx, args);
-    else throw UsageError("unknown command " + cmd);
+    else if (cmd == "fields") status = cmd_fields(ctx, args);
+    else throw UsageError("usage.unknown-command", {{"command", cmd}});
     // What went to standard output through the stream (check --json, fonts,
-    // templates) must have arrived.
-    if (!std::cout.flush()) throw EngineError("cannot write to standard output");
+    // templates, fields) must have arrived.
+    if (!std::cout.flush()) throw EngineError("output.stdout-closed");
     return status;
   } catch (const UsageError& e) {
-    std::cerr << "banshi: " << e.text(ctx.lang) << "\n(see banshi --help)\n";
+    std::cerr << render_message("usage.line", {{"message", e.message()}}, ctx.lang) << "\n";
     return kExitBadInput;
   } catch (const InputError& e) {
-    std::cerr << e.diagnostic().format(ctx.lang) << "\n";
+    for (const auto& d : e.diagnostics()) std::cerr << d.format(ctx.lang) << "\n";
     return kExitBadInput;
   } catch (const OutputError& e) {
     std::cerr << e.diagnostic().format(ctx.lang) << "\n";
     return kExitFailure;
+  } catch (const EngineError& e) {
+    std::cerr << render_message("tool.error", {{"message", e.text(ctx.lang)}}, ctx.lang) << "\n";
+    return kExitFailure;
   } catch (const std::exception& e) {
-    std::cerr << "banshi: error: " << e.what() << "\n";
+    std::cerr << render_message("tool.error", {{"message", e.what()}}, ctx.lang) << "\n";
     return kExitFailure;
   }
 }
@@ -113,7 +117,7 @@ int main(int argc, char** argv) {
 namespace banshi::cli {
 
 void print_diagnostics(const Diagnostics& diags, Lang lang) {
-  for (const auto& d : diags.items()) std::cerr << d.format(lang) << "\n";
+  for (const auto& d : diags.sorted()) std::cerr << d.format(lang) << "\n";
 }
 
 }  // namespace banshi::cli

@@ -15,9 +15,9 @@ RenderOptions render_options(const Args& args) {
   if (auto imp = args.value("--impose")) {
     if (*imp == "none") options.impose = Imposition::None;
     else if (*imp == "a3-booklet") options.impose = Imposition::A3Booklet;
-    else throw UsageError("--impose must be none or a3-booklet");
+    else throw UsageError("usage.choice", {{"option", "--impose"}, {"allowed", {"none", "a3-booklet"}}});
   }
-  if (args.has("--pdfa") && args.has("--no-pdfa")) throw UsageError("--pdfa and --no-pdfa contradict each other");
+  if (args.has("--pdfa") && args.has("--no-pdfa")) throw UsageError("usage.pdfa-contradiction");
   if (args.has("--pdfa")) options.pdfa = true;
   if (args.has("--no-pdfa")) options.pdfa = false;
   options.long_edge_duplex = args.has("--long-edge");
@@ -26,7 +26,7 @@ RenderOptions render_options(const Args& args) {
   if (auto b = args.value("--breaker")) {
     if (*b == "greedy") options.breaker = Breaker::Greedy;
     else if (*b == "optimal") options.breaker = Breaker::Optimal;
-    else throw UsageError("--breaker must be greedy or optimal");
+    else throw UsageError("usage.choice", {{"option", "--breaker"}, {"allowed", {"greedy", "optimal"}}});
   }
   options.figure_roots = figure_roots(args);
   if (auto t = args.value("--threads")) {
@@ -40,7 +40,7 @@ RenderOptions render_options(const Args& args) {
     char* end = nullptr;
     errno = 0;
     const long long t = std::strtoll(v, &end, 10);
-    if (*end != '\0') throw UsageError(std::string("SOURCE_DATE_EPOCH=") + v + " is not a number of seconds");
+    if (*end != '\0') throw UsageError("usage.source-date-epoch", {{"value", v}});
     // A PDF date has four digits of year: 9999-12-31 23:59:59 UTC at most.
     constexpr long long kLatest = 253402300799;
     if (errno == ERANGE || t < 0 || t > kLatest)

@@ -1,91 +1,56 @@
 #include "docx/form_labels.h"
 
 #include <array>
+#include <utility>
 
-#include "xml/labels.h"
-#include "xml/schema.h"
+#include "fields/field_report.h"
+#include "fields/field_table.h"
 
 namespace banshi::docx {
 
 namespace {
 
-using E = xml::ElementId;
-
-struct Slot {
-  std::string_view key;
-  E element;
-  std::string_view attribute;  // empty: the element's text
-  std::string_view aliases;    // other printed labels, separated by |
-};
-
-// Until the field table is data of its own, the XML's labels (xml/labels.h);
-// the aliases are the words the form's members' rows head their columns with.
-constexpr std::array<Slot, 25> kSlots{{
-    {"project.id", E::ProjectId, {}, {}},
-    {"project.category", E::ProjectCategory, {}, {}},
-    {"project.title", E::ProjectTitle, {}, {}},
-    {"project.leader", E::ProjectLeader, {}, {}},
-    {"project.organization", E::ProjectOrganization, {}, {}},
-    {"project.filled", E::ProjectFilled, {}, {}},
-    {"declaration.sensitive", E::Declaration, "sensitive", {}},
-    {"declaration.secret", E::Declaration, "secret", {}},
-    {"changes.changed", E::Changes, "changed", {}},
-    {"changes.project-title", E::ChangesProjectTitle, {}, {}},
-    {"changes.result-title", E::ChangesResultTitle, {}, {}},
-    {"changes.what-changed", E::ChangesWhatChanged, {}, {}},
-    {"changes.planned-form", E::ChangesPlannedForm, {}, {}},
-    {"changes.actual-form", E::ChangesActualForm, {}, {}},
-    {"changes.planned-date", E::ChangesPlannedDate, {}, {}},
-    {"changes.actual-date", E::ChangesActualDate, {}, {}},
-    {"person.name", E::PersonName, {}, {}},
-    {"person.gender", E::PersonGender, {}, {}},
-    {"person.ethnicity", E::PersonEthnicity, {}, {}},
-    {"person.born", E::PersonBorn, {}, "出生年月"},
-    {"person.organization", E::PersonOrganization, {}, "单位|工作单位"},
-    {"person.post", E::PersonPost, {}, {}},
-    {"person.rank", E::PersonRank, {}, "职称"},
-    {"person.address", E::PersonAddress, {}, {}},
-    {"person.phone", E::PersonPhone, {}, "电话"},
+// The other words the federation's Word file prints for a field: the
+// members' rows head their columns with 单位 for 所在单位, 电话 for 联系电话 ….
+// Each field's own label is the field table's (templates/fields.xml).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kAliases{{
+    {"person.born", "出生年月"},
+    {"person.organization", "单位|工作单位"},
+    {"person.rank", "职称"},
+    {"person.phone", "电话"},
 }};
-
-const Slot* slot_of(std::string_view key) {
-  for (const auto& s : kSlots)
-    if (s.key == key) return &s;
-  return nullptr;
-}
-
-std::string tag(E id) { return "<" + std::string(xml::spec(id).name) + ">"; }
 
 }  // namespace
 
 std::string role_label(std::string_view role) {
-  if (const auto r = xml::parse_role(role)) return std::string(xml::role_label(*r));
+  if (const FieldSpec* f = report_fields().find("person.role"))
+    if (const FieldOption* o = f->option(role)) return o->label;
   return {};
 }
 
 FormField form_field(std::string_view key, std::string_view role) {
-  const Slot* s = slot_of(key);
-  if (!s) return {};
+  const FieldTable& table = report_fields();
+  const FieldSpec* spec = table.find(key);
+  if (!spec) return {};
   FormField f;
   f.key = std::string(key);
-  xml::LabelContext ctx;
-  if (!role.empty()) ctx.role = xml::parse_role(role);
-  if (!s->attribute.empty()) {
-    f.path = tag(s->element) + "/@" + std::string(s->attribute);
-    f.label = xml::attribute_label(s->element, s->attribute, ctx);
-    f.printed.push_back(xml::attribute_label(s->element, s->attribute));
-  } else {
-    const std::string group = key.starts_with("person.")    ? "<changes>/<person role=\"" + std::string(role) + "\">/"
-                              : key.starts_with("changes.") ? "<changes>/"
-                                                            : "<project>/";
-    f.path = group + tag(s->element);
-    f.label = xml::element_label(s->element, ctx);
-    f.printed.push_back(xml::element_label(s->element));
+  f.path = field_xml_path(table, *spec);
+  if (!role.empty()) {
+    // As the XML reader names a person: <changes>/<person role="…">/<name>.
+    const std::string person = "<person>";
+    if (const size_t at = f.path.find(person); at != std::string::npos)
+      f.path.replace(at, person.size(), "<person role=\"" + std::string(role) + "\">");
   }
-  for (std::string_view rest = s->aliases; !rest.empty();) {
-    const size_t bar = rest.find('|');
-    f.printed.emplace_back(rest.substr(0, bar));
-    rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
+  const std::string row = role.empty() ? std::string() : role_label(role);
+  f.label = row.empty() ? spec->label : row + " " + spec->label;
+  f.printed.push_back(spec->label);
+  for (const auto& [alias_key, aliases] : kAliases) {
+    if (alias_key != key) continue;
+    for (std::string_view rest = aliases; !rest.empty();) {
+      const size_t bar = rest.find('|');
+      f.printed.emplace_back(rest.substr(0, bar));
+      rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
+    }
   }
   return f;
 }

@@ -1,6 +1,6 @@
 // The printed labels a filled-in form is read by, one function so that
-// where they come from is decided in one place: today the report XML's
-// labels (xml/labels.h) and the few other spellings the federation's Word
+// where they come from is decided in one place: the field table's labels
+// (templates/fields.xml) and the few other spellings the federation's Word
 // file uses for the same field (单位 for 所在单位 in the members' rows).
 #pragma once
 

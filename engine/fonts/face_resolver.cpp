@@ -12,8 +12,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string where(const std::string& file, int line) { return file + ":" + std::to_string(line); }
-
 // Appends `link` unless the chain already has the same font under the same
 // terms (a family listed as stand-in and again as last resort).
 void append_unique(std::vector<FaceFont>& chain, FaceFont link) {
@@ -49,7 +47,7 @@ const FaceResolver::Opened& FaceResolver::open(const FoundFace& found) {
 }
 
 std::optional<FaceFont> FaceResolver::link_for(const FontCandidate& c, bool official, Outcome& outcome,
-                                               std::string& why_not) {
+                                               std::optional<Message>& why_not) {
   FindResult result = finder_.find(c);
   if (!result.face) {
     // "installed, but not in style Bold" is a different story from absent.
@@ -62,8 +60,8 @@ std::optional<FaceFont> FaceResolver::link_for(const FontCandidate& c, bool offi
     for (const std::string& fam : found->families) {
       if (same_name(fam, r.family)) {
         outcome = Outcome::Unusable;
-        why_not = found->file.string() + " is " + r.family + ", which is never used" +
-                  (r.reason.empty() ? "" : " (" + r.reason + ")");
+        why_not = Message{r.reason.empty() ? MessageCode("font.rejected") : MessageCode("font.rejected-because"),
+                          {{"file", found->file.string()}, {"family", r.family}, {"reason", r.reason}}};
         return std::nullopt;
       }
     }
@@ -90,7 +88,7 @@ std::optional<FaceFont> FaceResolver::link_for(const FontCandidate& c, bool offi
     // fontconfig listed it, but it is not a font we can embed (CFF2,
     // bitmap-only, damaged): try the next candidate and say why.
     outcome = Outcome::Unusable;
-    why_not = e.what();
+    why_not = Message{*e.diagnostic().code, e.diagnostic().args};
     return std::nullopt;
   }
 }
@@ -100,7 +98,7 @@ const std::vector<FaceFont>& FaceResolver::last_resort() {
     std::vector<FaceFont> chain;
     for (const FontCandidate& c : map_.last_resort) {
       Outcome outcome{};
-      std::string why;
+      std::optional<Message> why;
       if (auto link = link_for(c, false, outcome, why)) append_unique(chain, std::move(*link));
     }
     last_resort_ = std::move(chain);
@@ -114,18 +112,19 @@ ResolvedFace FaceResolver::resolve(const FaceSpec& spec, Diagnostics& diags) {
   face.label = spec.label;
   face.role = spec.role;
 
-  std::vector<std::string> tried;  // every candidate with its reason
-  std::string official_unusable;   // first reason an installed official font was refused
+  std::vector<Message> tried;                // every candidate with its reason
+  std::optional<Message> official_unusable;  // first reason an installed official font was refused
   auto consider = [&](const FontCandidate& c, bool official) {
     Outcome outcome{};
-    std::string why;
+    std::optional<Message> why;
     if (auto link = link_for(c, official, outcome, why)) {
       append_unique(face.chain, std::move(*link));
       return;
     }
-    tried.push_back(c.describe() + " (" + why + ")");
-    face.unavailable.push_back(c.describe() + ": " + why);
-    if (official && outcome == Outcome::Unusable && official_unusable.empty()) official_unusable = why;
+    const Message reason = why.value_or(Message{"font.not-installed"});
+    tried.push_back(Message{"font.tried", {{"font", c.describe()}, {"reason", reason}}});
+    face.unavailable.push_back(c.describe() + ": " + reason.text(Lang::En));
+    if (official && outcome == Outcome::Unusable && !official_unusable) official_unusable = reason;
   };
   for (const FontCandidate& c : spec.official) consider(c, true);
   for (const FontCandidate& c : spec.system) consider(c, false);
@@ -134,18 +133,18 @@ ResolvedFace FaceResolver::resolve(const FaceSpec& spec, Diagnostics& diags) {
     if (!c.file.empty()) face.official_files.push_back(c.file);
 
   if (face.chain.empty()) {
-    std::string list;
-    for (const std::string& t : tried) list += (list.empty() ? "" : "; ") + t;
-    throw EngineError(where(map_.file, spec.line) + ": face " + spec.id + " (" + spec.label +
-                      "): no font of the font map is installed; tried " + list);
+    throw EngineError({map_.file, spec.line}, "font.none-installed",
+                      {{"face", spec.id}, {"font", spec.label}, {"tried", std::move(tried)}});
   }
 
   // Only fonts found by now can be the primary; fallbacks serve characters.
   for (const FontCandidate& c : spec.fallbacks) {
     Outcome outcome{};
-    std::string why;
+    std::optional<Message> why;
     if (auto link = link_for(c, false, outcome, why)) append_unique(face.chain, std::move(*link));
-    else face.unavailable.push_back("fallback " + c.describe() + ": " + why);
+    else
+      face.unavailable.push_back("fallback " + c.describe() + ": " +
+                                 why.value_or(Message{"font.not-installed"}).text(Lang::En));
   }
   for (const FaceFont& f : last_resort()) append_unique(face.chain, f);
 
@@ -159,11 +158,11 @@ ResolvedFace FaceResolver::resolve(const FaceSpec& spec, Diagnostics& diags) {
     Args args{{"font", face.label},
               {"face", face.id},
               {"stand-in", display_name(*primary.font)},
-              {"file", file_and_face(*primary.font)},
-              {"reason", official_unusable}};
-    Diagnostic& d = !primary.system.empty()     ? diags.warn(SourceLoc{}, "font.system", std::move(args))
-                    : official_unusable.empty() ? diags.warn(SourceLoc{}, "font.stand-in", std::move(args))
-                                                : diags.warn(SourceLoc{}, "font.stand-in-unusable", std::move(args));
+              {"file", file_and_face(*primary.font)}};
+    if (official_unusable) args.add({"reason", *official_unusable});
+    Diagnostic& d = !primary.system.empty() ? diags.warn(SourceLoc{}, "font.system", std::move(args))
+                    : official_unusable     ? diags.warn(SourceLoc{}, "font.stand-in-unusable", std::move(args))
+                                            : diags.warn(SourceLoc{}, "font.stand-in", std::move(args));
     face.substitution = d.message_text(Lang::En);
   }
   return face;

@@ -34,7 +34,8 @@ class FaceResolver {
 
   // One candidate to one chain link; nullopt with the reason when it is not
   // installed (Missing) or is installed but may not or cannot be used.
-  std::optional<FaceFont> link_for(const FontCandidate& c, bool official, Outcome& outcome, std::string& why_not);
+  std::optional<FaceFont> link_for(const FontCandidate& c, bool official, Outcome& outcome,
+                                   std::optional<Message>& why_not);
   const Opened& open(const FoundFace& found);
   const std::vector<FaceFont>& last_resort();
 

@@ -17,8 +17,8 @@ namespace {
 
 using tinyxml2::XMLElement;
 
-[[noreturn]] void fail(const std::string& file, int line, const std::string& what) {
-  throw EngineError(file + ":" + std::to_string(line) + ": " + what);
+[[noreturn]] void fail(const std::string& file, int line, MessageCode code, Args args = {}) {
+  throw EngineError(SourceLoc(file, line), code, std::move(args));
 }
 
 std::string attr(const XMLElement& e, const char* name) {
@@ -29,7 +29,8 @@ std::string attr(const XMLElement& e, const char* name) {
 void check_attributes(const std::string& file, const XMLElement& e, std::initializer_list<std::string_view> allowed) {
   for (const auto* a = e.FirstAttribute(); a; a = a->Next()) {
     if (std::find(allowed.begin(), allowed.end(), a->Name()) == allowed.end())
-      fail(file, e.GetLineNum(), "<" + std::string(e.Name()) + "> has no attribute " + a->Name());
+      fail(file, e.GetLineNum(), "data.unknown-attribute",
+           {{"element", e.Name()}, {"attribute", a->Name()}, {"allowed", allowed}});
   }
 }
 
@@ -93,30 +94,33 @@ FamilyTable FamilyTable::load(const std::filesystem::path& file) { return parse(
 FamilyTable FamilyTable::parse(std::string_view xml, const std::string& file_name) {
   tinyxml2::XMLDocument doc;
   if (doc.Parse(xml.data(), xml.size()) != tinyxml2::XML_SUCCESS)
-    fail(file_name, doc.ErrorLineNum(), std::string("malformed XML: ") + doc.ErrorName());
+    fail(file_name, doc.ErrorLineNum(), "data.malformed-xml", {{"problem", doc.ErrorName()}});
   const XMLElement* root = doc.RootElement();
   if (!root || std::string_view(root->Name()) != "families")
-    fail(file_name, root ? root->GetLineNum() : 1, "the root element must be <families>");
+    fail(file_name, root ? root->GetLineNum() : 1, "data.root", {{"element", "families"}});
   check_attributes(file_name, *root, {"version"});
   if (attr(*root, "version") != "1")
-    fail(file_name, root->GetLineNum(), "unsupported version \"" + attr(*root, "version") + "\" (expected 1)");
+    fail(file_name, root->GetLineNum(), "data.version", {{"value", attr(*root, "version")}});
 
   FamilyTable table;
   std::set<std::string, std::less<>> ids;
   for (const XMLElement* f = root->FirstChildElement(); f; f = f->NextSiblingElement()) {
     if (std::string_view(f->Name()) != "face")
-      fail(file_name, f->GetLineNum(), "<families> may contain only <face>, not <" + std::string(f->Name()) + ">");
+      fail(file_name, f->GetLineNum(), "data.unknown-element",
+           {{"element", "families"}, {"child", f->Name()}, {"allowed", {"<face>"}}});
     check_attributes(file_name, *f, {"id", "name"});
     FaceFamilies face;
     face.id = attr(*f, "id");
     face.name = attr(*f, "name");
     face.line = f->GetLineNum();
-    if (face.id.empty()) fail(file_name, face.line, "<face> needs an id");
+    if (face.id.empty())
+      fail(file_name, face.line, "data.missing-attribute", {{"element", "face"}, {"attribute", "id"}});
     if (face.name.empty()) face.name = face.id;
-    if (!ids.insert(face.id).second) fail(file_name, face.line, "face \"" + face.id + "\" is defined twice");
+    if (!ids.insert(face.id).second) fail(file_name, face.line, "fontmap.face-defined-twice", {{"face", face.id}});
     for (const XMLElement* e = f->FirstChildElement(); e; e = e->NextSiblingElement()) {
       if (std::string_view(e->Name()) != "font")
-        fail(file_name, e->GetLineNum(), "<face> may contain only <font>, not <" + std::string(e->Name()) + ">");
+        fail(file_name, e->GetLineNum(), "data.unknown-element",
+             {{"element", "face"}, {"child", e->Name()}, {"allowed", {"<font>"}}});
       check_attributes(file_name, *e, {"family", "ps", "note", "system", "file", "embolden"});
       FamilyName n;
       n.family = attr(*e, "family");
@@ -125,16 +129,17 @@ FamilyTable FamilyTable::parse(std::string_view xml, const std::string& file_nam
       n.line = e->GetLineNum();
       n.system = attr(*e, "system");
       n.file = attr(*e, "file");
-      if (n.family.empty() && n.ps.empty()) fail(file_name, n.line, "<font> needs a family or a ps name");
+      if (n.family.empty() && n.ps.empty()) fail(file_name, n.line, "families.font-no-name");
       if (!n.system.empty() && n.system != "windows" && n.system != "macos")
-        fail(file_name, n.line, "system=\"" + n.system + "\": expected windows or macos");
+        fail(file_name, n.line, "data.choice",
+             {{"element", "font"}, {"attribute", "system"}, {"value", n.system}, {"allowed", {"windows", "macos"}}});
       if (const std::string b = attr(*e, "embolden"); b == "yes") n.embolden = true;
-      else if (!b.empty() && b != "no") fail(file_name, n.line, "embolden=\"" + b + "\": expected yes or no");
-      if ((n.embolden || !n.file.empty()) && n.system.empty())
-        fail(file_name, n.line, "file= and embolden= are for the font map's system fonts (system=)");
+      else if (!b.empty() && b != "no")
+        fail(file_name, n.line, "data.yes-no", {{"element", "font"}, {"attribute", "embolden"}, {"value", b}});
+      if ((n.embolden || !n.file.empty()) && n.system.empty()) fail(file_name, n.line, "families.system-only");
       face.fonts.push_back(std::move(n));
     }
-    if (face.fonts.empty()) fail(file_name, face.line, "face \"" + face.id + "\" names no font");
+    if (face.fonts.empty()) fail(file_name, face.line, "families.face-no-font", {{"face", face.id}});
     table.faces_.push_back(std::move(face));
   }
 
@@ -146,11 +151,11 @@ FamilyTable FamilyTable::parse(std::string_view xml, const std::string& file_nam
       for (const std::string* s : {&n.family, &n.ps}) {
         if (s->empty()) continue;
         std::string key = normalise_font_name(*s);
-        if (key.empty()) fail(file_name, n.line, "the name \"" + *s + "\" is empty once spaces and dashes are dropped");
+        if (key.empty()) fail(file_name, n.line, "families.empty-name", {{"name", *s}});
         auto dup =
             std::find_if(table.keys_.begin(), table.keys_.end(), [&](const Key& k) { return k.normalised == key; });
         if (dup != table.keys_.end()) {
-          if (dup->face != fi) fail(file_name, n.line, "\"" + *s + "\" is listed under two faces");
+          if (dup->face != fi) fail(file_name, n.line, "families.two-faces", {{"name", *s}});
           continue;
         }
         table.keys_.push_back({std::move(key), fi, ni});

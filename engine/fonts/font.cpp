@@ -32,14 +32,13 @@ const unsigned char* blob_bytes(hb_blob_t* blob, size_t& size) {
 std::shared_ptr<const Font> Font::open(const std::filesystem::path& file, unsigned index) {
   const std::string name = file.string();
   hb_blob_t* blob = hb_blob_create_from_file_or_fail(name.c_str());
-  if (!blob) throw EngineError("cannot read font file " + name);
+  if (!blob) throw EngineError("font.cannot-read", {{"file", name}});
   // Owned from here on by the Font, so every early exit releases it.
   std::shared_ptr<Font> f(new Font());
   f->blob_ = blob;
   f->file_ = name;
   f->index_ = index;
-  if (index >= hb_face_count(blob))
-    throw EngineError(name + ": no face " + std::to_string(index) + " in this font file");
+  if (index >= hb_face_count(blob)) throw EngineError("font.no-face", {{"file", name}, {"index", index}});
   f->face_ = hb_face_create(blob, index);
   hb_face_make_immutable(f->face_);
   f->upem_ = hb_face_get_upem(f->face_);
@@ -49,7 +48,7 @@ std::shared_ptr<const Font> Font::open(const std::filesystem::path& file, unsign
     f->outlines_ = Outlines::TrueType;
   } else {
     // CFF2 (variable) and bitmap-only faces cannot be embedded as CIDFonts.
-    throw EngineError(name + ": neither TrueType (glyf) nor CFF outlines; this font cannot be embedded");
+    throw EngineError("font.no-outlines", {{"file", name}});
   }
 
   size_t size = 0;

@@ -33,12 +33,6 @@ bool bool_of(const FcPattern* p, const char* object, bool fallback) {
   return FcPatternGetBool(p, object, 0, &v) == FcResultMatch ? v != FcFalse : fallback;
 }
 
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
-
 // One face fontconfig knows, with what the choice between faces needs.
 struct Entry {
   const FcPattern* pattern;
@@ -53,7 +47,7 @@ struct Entry {
 // "Regular"), the face whose *first* style name matches wins, then the
 // weight nearest to what the style implies, then upright, then the path,
 // so the choice never depends on fontconfig's cache order.
-std::optional<FoundFace> choose(const FcFontSet* set, const FontCandidate& c, std::string& why_not) {
+std::optional<FoundFace> choose(const FcFontSet* set, const FontCandidate& c, std::optional<Message>& why_not) {
   if (!set || set->nfont == 0) return std::nullopt;
   const bool wants_bold = c.style.find("Bold") != std::string::npos || c.style.find("bold") != std::string::npos;
   const int target_weight = wants_bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
@@ -99,9 +93,9 @@ std::optional<FoundFace> choose(const FcFontSet* set, const FontCandidate& c, st
     if (!other_styles.empty()) {
       std::sort(other_styles.begin(), other_styles.end());
       other_styles.erase(std::unique(other_styles.begin(), other_styles.end()), other_styles.end());
-      why_not = "installed, but not in style " + c.style + " (only " + join(other_styles) + ")";
+      why_not = Message{"font.other-styles", {{"style", c.style}, {"styles", other_styles}}};
     } else if (only_unusable) {
-      why_not = "installed only as a bitmap or variable font, which cannot be embedded";
+      why_not = Message{"font.bitmap-or-variable"};
     }
     return std::nullopt;
   }
@@ -126,7 +120,7 @@ FontFinder::FontFinder(std::vector<fs::path> search_dirs) : dirs_(std::move(sear
   // it holds our application dirs without changing what the rest of the
   // process sees, and it goes away with the loader.
   config_.reset(FcInitLoadConfigAndFonts());
-  if (!config_) throw EngineError("cannot load the fontconfig configuration (fonts.conf)");
+  if (!config_) throw EngineError("fontconfig.config");
   for (const fs::path& d : dirs_) {
     std::error_code ec;
     if (!fs::is_directory(d, ec)) continue;
@@ -137,8 +131,8 @@ FontFinder::FontFinder(std::vector<fs::path> search_dirs) : dirs_(std::move(sear
 
 FindResult FontFinder::find(const FontCandidate& c) const {
   FindResult r = c.file.empty() ? find_family(c) : find_file(c);
-  if (!r.face && r.why_not.empty()) {
-    r.why_not = "not installed";
+  if (!r.face && !r.why_not) {
+    r.why_not = Message{"font.not-installed"};
     r.absent = true;
   }
   return r;
@@ -149,7 +143,7 @@ FindResult FontFinder::find_family(const FontCandidate& c) const {
   fc::Pattern pattern(FcPatternCreate());
   fc::ObjectSet objects(
       FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_OUTLINE, FC_VARIABLE, nullptr));
-  if (!pattern || !objects) throw EngineError("fontconfig: out of memory");
+  if (!pattern || !objects) throw EngineError("fontconfig.memory");
   FcPatternAddString(pattern.get(), FC_FAMILY, fc_str(c.family));
   // Application fonts first: a font the user dropped into the repo's fonts/
   // or their own font dir is meant to win over a system copy.
@@ -193,7 +187,8 @@ FindResult FontFinder::find_file(const FontCandidate& c) const {
   FindResult r;
   const std::optional<fs::path> path = locate_file(c.file);
   if (!path) {
-    r.why_not = fs::path(c.file).is_absolute() ? "no such file" : "not found";
+    r.why_not =
+        Message{fs::path(c.file).is_absolute() ? MessageCode("font.no-such-file") : MessageCode("font.file-not-found")};
     r.absent = true;
     return r;
   }
@@ -201,23 +196,23 @@ FindResult FontFinder::find_file(const FontCandidate& c) const {
   // file entry is checked the same way as a family entry: names for the
   // reject list and for family= inside a .ttc, outlines, styles.
   fc::FontSet faces(FcFontSetCreate());
-  if (!faces) throw EngineError("fontconfig: out of memory");
+  if (!faces) throw EngineError("fontconfig.memory");
   int count = 0;
   FcFreeTypeQueryAll(fc_str(path->string()), static_cast<unsigned>(-1), nullptr, &count, faces.get());
   if (faces->nfont == 0) {
-    r.why_not = path->string() + " is not a font file fontconfig can read";
+    r.why_not = Message{"font.unreadable-file", {{"file", path->string()}}};
     return r;
   }
   FontCandidate wanted = c;
   if (wanted.family.empty() && wanted.style.empty() && wanted.index < 0) wanted.index = 0;
   r.face = choose(faces.get(), wanted, r.why_not);
   if (!r.face) {
-    if (r.why_not.empty()) {
-      r.why_not = path->string() + " has no face";
-      if (wanted.index >= 0) r.why_not += " " + std::to_string(wanted.index);
-      if (!wanted.family.empty()) r.why_not += " of family " + wanted.family;
+    if (!r.why_not) {
+      const MessageCode code =
+          wanted.family.empty() ? MessageCode("font.no-face-number") : MessageCode("font.no-face-of-family");
+      r.why_not = Message{code, {{"file", path->string()}, {"index", wanted.index}, {"family", wanted.family}}};
     } else {
-      r.why_not = path->string() + ": " + r.why_not;
+      r.why_not = Message{"font.file-reason", {{"file", path->string()}, {"reason", std::move(*r.why_not)}}};
     }
     return r;
   }

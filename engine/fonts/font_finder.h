@@ -29,7 +29,7 @@ struct FindResult {
   std::optional<FoundFace> face;
   // Why there is no face: "not installed", "installed, but not in style
   // Bold (only Regular)", "… is not a font file fontconfig can read".
-  std::string why_not;
+  std::optional<Message> why_not;
   // True when nothing of the name exists at all (as opposed to a font that
   // exists but does not qualify): decides "is not installed" in warnings.
   bool absent = false;

@@ -17,8 +17,8 @@ using tinyxml2::XMLElement;
 
 // Every problem in the map names the file and line: the map is edited by
 // hand by whoever installs the engine, and "bad font map" alone helps no one.
-[[noreturn]] void fail(const std::string& file, int line, const std::string& what) {
-  throw EngineError(file + ":" + std::to_string(line) + ": " + what);
+[[noreturn]] void fail(const std::string& file, int line, MessageCode code, Args args = {}) {
+  throw EngineError({file, line}, code, std::move(args));
 }
 
 std::string attr(const XMLElement& e, const char* name) {
@@ -32,7 +32,13 @@ void check_attributes(const std::string& file, const XMLElement& e, std::initial
   for (const XMLAttribute* a = e.FirstAttribute(); a; a = a->Next()) {
     bool ok = false;
     for (std::string_view n : allowed) ok = ok || n == a->Name();
-    if (!ok) fail(file, e.GetLineNum(), "<" + std::string(e.Name()) + "> has no attribute " + a->Name());
+    if (ok) continue;
+    if (allowed.size() == 0)
+      fail(file, e.GetLineNum(), "data.no-attributes", {{"element", e.Name()}, {"attribute", a->Name()}});
+    fail(file, e.GetLineNum(), "data.unknown-attribute",
+         {{"element", e.Name()},
+          {"attribute", a->Name()},
+          {"allowed", std::vector<std::string>(allowed.begin(), allowed.end())}});
   }
 }
 
@@ -41,7 +47,7 @@ bool parse_yes_no(const std::string& file, const XMLElement& e, const char* name
   if (v.empty()) return fallback;
   if (v == "yes") return true;
   if (v == "no") return false;
-  fail(file, e.GetLineNum(), std::string(name) + "=\"" + v + "\": expected yes or no");
+  fail(file, e.GetLineNum(), "data.yes-no", {{"element", e.Name()}, {"attribute", name}, {"value", v}});
 }
 
 FontCandidate parse_font(const std::string& file, const XMLElement& e) {
@@ -52,18 +58,18 @@ FontCandidate parse_font(const std::string& file, const XMLElement& e) {
   c.style = attr(e, "style");
   c.file = attr(e, "file");
   c.package = attr(e, "package");
-  if (c.family.empty() && c.file.empty()) fail(file, c.line, "<font> needs a family or a file");
+  if (c.family.empty() && c.file.empty()) fail(file, c.line, "fontmap.font-needs-family");
   if (const std::string idx = attr(e, "index"); !idx.empty()) {
-    if (c.file.empty()) fail(file, c.line, "index= is only meaningful with file=");
+    if (c.file.empty()) fail(file, c.line, "fontmap.index-without-file");
     unsigned v = 0;
     auto [end, ec] = std::from_chars(idx.data(), idx.data() + idx.size(), v);
     if (ec != std::errc() || end != idx.data() + idx.size() || v > 0xFFFF)
-      fail(file, c.line, "index=\"" + idx + "\": expected a face number");
+      fail(file, c.line, "fontmap.index", {{"value", idx}});
     c.index = static_cast<int>(v);
   }
   c.punctuation_ok = parse_yes_no(file, e, "punctuation", true);
   c.chars_text = attr(e, "chars");
-  if (!c.chars_text.empty()) c.chars = parse_char_ranges(c.chars_text, file + ":" + std::to_string(c.line));
+  if (!c.chars_text.empty()) c.chars = parse_char_ranges(c.chars_text, {file, c.line});
   return c;
 }
 
@@ -72,8 +78,8 @@ std::vector<FontCandidate> parse_font_list(const std::string& file, const XMLEle
   std::vector<FontCandidate> out;
   for (const XMLElement* e = list.FirstChildElement(); e; e = e->NextSiblingElement()) {
     if (std::string_view(e->Name()) != "font")
-      fail(file, e->GetLineNum(),
-           "<" + std::string(list.Name()) + "> may contain only <font>, not <" + e->Name() + ">");
+      fail(file, e->GetLineNum(), "data.unknown-element",
+           {{"element", list.Name()}, {"child", e->Name()}, {"allowed", {"<font>"}}});
     out.push_back(parse_font(file, *e));
   }
   return out;
@@ -86,11 +92,11 @@ FaceSpec parse_face(const std::string& file, const XMLElement& e) {
   f.id = attr(e, "id");
   f.label = attr(e, "name");
   f.role = attr(e, "role");
-  if (f.id.empty()) fail(file, f.line, "<face> needs an id");
+  if (f.id.empty()) fail(file, f.line, "data.missing-attribute", {{"element", "face"}, {"attribute", "id"}});
   if (f.label.empty()) f.label = f.id;
   bool seen_official = false, seen_system = false, seen_standin = false, seen_fallback = false;
   auto once = [&](bool& seen, const XMLElement& child) {
-    if (seen) fail(file, child.GetLineNum(), "<face id=\"" + f.id + "\"> has more than one <" + child.Name() + ">");
+    if (seen) fail(file, child.GetLineNum(), "fontmap.face-twice", {{"face", f.id}, {"element", child.Name()}});
     seen = true;
   };
   for (const XMLElement* c = e.FirstChildElement(); c; c = c->NextSiblingElement()) {
@@ -103,7 +109,7 @@ FaceSpec parse_face(const std::string& file, const XMLElement& e) {
       // this face: FontSet::load adds them.
       once(seen_system, *c);
       check_attributes(file, *c, {});
-      if (c->FirstChild()) fail(file, c->GetLineNum(), "<system/> is empty: the fonts are fonts/families.xml's");
+      if (c->FirstChild()) fail(file, c->GetLineNum(), "fontmap.system-empty");
       f.system_fonts = true;
     } else if (name == "stand-in") {
       once(seen_standin, *c);
@@ -112,12 +118,12 @@ FaceSpec parse_face(const std::string& file, const XMLElement& e) {
       once(seen_fallback, *c);
       f.fallbacks = parse_font_list(file, *c);
     } else {
-      fail(file, c->GetLineNum(),
-           "<face> may contain <official>, <system/>, <stand-in> and <fallback>, not <" + std::string(name) + ">");
+      fail(
+          file, c->GetLineNum(), "data.unknown-element",
+          {{"element", "face"}, {"child", name}, {"allowed", {"<official>", "<system/>", "<stand-in>", "<fallback>"}}});
     }
   }
-  if (f.official.empty() && f.standins.empty())
-    fail(file, f.line, "<face id=\"" + f.id + "\"> names no font (<official> or <stand-in>)");
+  if (f.official.empty() && f.standins.empty()) fail(file, f.line, "fontmap.face-no-font", {{"face", f.id}});
   return f;
 }
 
@@ -157,11 +163,10 @@ std::string FontCandidate::describe() const {
   return s;
 }
 
-std::vector<CharRange> parse_char_ranges(std::string_view text, const std::string& what) {
+std::vector<CharRange> parse_char_ranges(std::string_view text, const SourceLoc& where) {
   std::vector<CharRange> out;
   auto bad = [&](std::string_view item) -> void {
-    throw EngineError(what + ": chars=\"" + std::string(text) + "\": cannot read \"" + std::string(item) +
-                      "\" (expected U+XXXX or U+XXXX-YYYY)");
+    throw EngineError(where, "fontmap.chars", {{"chars", text}, {"item", item}});
   };
   auto hex = [&](std::string_view s, std::string_view item) {
     if (s.size() >= 2 && (s[0] == 'U' || s[0] == 'u') && s[1] == '+') s.remove_prefix(2);
@@ -193,13 +198,13 @@ std::vector<CharRange> parse_char_ranges(std::string_view text, const std::strin
 FontMap parse_font_map_text(std::string_view xml, const std::string& file_name) {
   tinyxml2::XMLDocument doc;
   if (doc.Parse(xml.data(), xml.size()) != tinyxml2::XML_SUCCESS)
-    fail(file_name, doc.ErrorLineNum(), "malformed XML: " + xml_problem(doc));
+    fail(file_name, doc.ErrorLineNum(), "data.malformed-xml", {{"problem", xml_problem(doc)}});
   const XMLElement* root = doc.RootElement();
   if (!root || std::string_view(root->Name()) != "fontmap")
-    fail(file_name, root ? root->GetLineNum() : 1, "the root element must be <fontmap>");
+    fail(file_name, root ? root->GetLineNum() : 1, "data.root", {{"element", "fontmap"}});
   check_attributes(file_name, *root, {"version"});
   if (const std::string v = attr(*root, "version"); v != "1")
-    fail(file_name, root->GetLineNum(), "unsupported font map version \"" + v + "\" (expected version=\"1\")");
+    fail(file_name, root->GetLineNum(), "data.version", {{"value", v}});
 
   FontMap map;
   map.file = file_name;
@@ -209,23 +214,24 @@ FontMap parse_font_map_text(std::string_view xml, const std::string& file_name) 
     const std::string_view name = e->Name();
     if (name == "face") {
       FaceSpec f = parse_face(file_name, *e);
-      if (!ids.insert(f.id).second) fail(file_name, f.line, "face id \"" + f.id + "\" is defined twice");
+      if (!ids.insert(f.id).second) fail(file_name, f.line, "fontmap.face-defined-twice", {{"face", f.id}});
       map.faces.push_back(std::move(f));
     } else if (name == "last-resort") {
-      if (seen_last_resort) fail(file_name, e->GetLineNum(), "more than one <last-resort>");
+      if (seen_last_resort) fail(file_name, e->GetLineNum(), "data.element-twice", {{"element", "last-resort"}});
       seen_last_resort = true;
       map.last_resort = parse_font_list(file_name, *e);
     } else if (name == "reject") {
       check_attributes(file_name, *e, {"family", "reason"});
       RejectedFamily r{attr(*e, "family"), attr(*e, "reason"), e->GetLineNum()};
-      if (r.family.empty()) fail(file_name, r.line, "<reject> needs a family");
+      if (r.family.empty())
+        fail(file_name, r.line, "data.missing-attribute", {{"element", "reject"}, {"attribute", "family"}});
       map.rejected.push_back(std::move(r));
     } else {
-      fail(file_name, e->GetLineNum(),
-           "<fontmap> may contain <face>, <last-resort> and <reject>, not <" + std::string(name) + ">");
+      fail(file_name, e->GetLineNum(), "data.unknown-element",
+           {{"element", "fontmap"}, {"child", name}, {"allowed", {"<face>", "<last-resort>", "<reject>"}}});
     }
   }
-  if (map.faces.empty()) fail(file_name, root->GetLineNum(), "the font map defines no <face>");
+  if (map.faces.empty()) fail(file_name, root->GetLineNum(), "fontmap.no-face");
   return map;
 }
 

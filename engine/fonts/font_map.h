@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "fonts/coverage.h"
+#include "util/diag.h"
 
 namespace banshi {
 
@@ -75,7 +76,7 @@ FontMap parse_font_map(const std::filesystem::path& file);
 FontMap parse_font_map_text(std::string_view xml, const std::string& file_name);
 
 // Parses "U+4E00-9FFF, U+20000-3FFFF, U+3007" (CSS unicode-range syntax,
-// without wildcards). Throws EngineError with `what` on a bad list.
-std::vector<CharRange> parse_char_ranges(std::string_view text, const std::string& what);
+// without wildcards). Throws EngineError at `where` on a bad list.
+std::vector<CharRange> parse_char_ranges(std::string_view text, const SourceLoc& where);
 
 }  // namespace banshi

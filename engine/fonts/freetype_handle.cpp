@@ -7,10 +7,10 @@
 namespace banshi {
 
 FreeTypeFace::FreeTypeFace(const unsigned char* data, size_t size, unsigned index, std::string_view what) {
-  if (FT_Init_FreeType(&lib_) != 0) throw EngineError("cannot initialise FreeType");
+  if (FT_Init_FreeType(&lib_) != 0) throw EngineError("freetype.init");
   if (FT_New_Memory_Face(lib_, data, static_cast<FT_Long>(size), static_cast<FT_Long>(index), &face_) != 0) {
     FT_Done_FreeType(lib_);
-    throw EngineError(std::string(what) + ": not a font FreeType can read (face " + std::to_string(index) + ")");
+    throw EngineError("freetype.unreadable", {{"file", what}, {"index", index}});
   }
 }
 

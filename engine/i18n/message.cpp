@@ -95,6 +95,21 @@ std::optional<MessageCode> MessageCode::find(std::string_view code) {
   return MessageCode(Checked{}, it->first);  // the catalogue's own bytes: they live as long as the program
 }
 
+Arg::Arg(std::string_view n, Message m) : name(n), nested(std::make_shared<const Message>(std::move(m))) {}
+
+Arg::Arg(std::string_view n, std::vector<Message> list)
+    : name(n), is_list(true), nested_items(std::make_shared<const std::vector<Message>>(std::move(list))) {}
+
+std::string Arg::text(Lang lang, std::string_view style) const {
+  if (nested) return nested->text(lang);
+  if (localized) return localized->in(lang);
+  if (!is_list) return value;
+  if (!nested_items) return join(items, style, lang);
+  std::vector<std::string> texts;
+  for (const Message& m : *nested_items) texts.push_back(m.text(lang));
+  return join(texts, style, lang);
+}
+
 const Arg* Args::find(std::string_view name) const {
   for (const auto& a : items_)
     if (a.name == name) return &a;
@@ -140,7 +155,7 @@ std::string render_message(MessageCode code, const Args& args, Lang lang) {
     const size_t bar = inner.find('|');
     const std::string_view name = inner.substr(0, bar);
     const std::string_view style = bar == std::string_view::npos ? std::string_view{} : inner.substr(bar + 1);
-    if (const Arg* a = args.find(name)) out += a->is_list ? join(a->items, style, lang) : a->value;
+    if (const Arg* a = args.find(name)) out += a->text(lang, style);
     else out.append(t.substr(i, close + 1 - i));
     i = close + 1;
   }

@@ -6,6 +6,7 @@
 
 #include <concepts>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -65,15 +66,27 @@ class MessageCode {
   std::string_view code_;
 };
 
+struct Message;
+
+// A text that data gives in each language (a field's format, its help).
+struct Localized {
+  std::string en, zh;
+  const std::string& in(Lang lang) const { return lang == Lang::Zh ? zh : en; }
+};
+
 // One named argument of a message: {name} in the catalogue's text is
 // replaced by its value. Numbers are written in digits; a list is joined
 // as the language joins lists (a, b, c / a、b、c; {name|or}: a, b or c /
-// a、b 或 c).
+// a、b 或 c); a Message is put in words in the same language (a reason
+// inside a warning).
 struct Arg {
   std::string name;
   std::string value;
   std::vector<std::string> items;
   bool is_list = false;
+  std::shared_ptr<const Message> nested;
+  std::shared_ptr<const std::vector<Message>> nested_items;  // a list of messages
+  std::shared_ptr<const Localized> localized;
 
   Arg(std::string_view n, std::string_view v) : name(n), value(v) {}
   Arg(std::string_view n, const char* v) : name(n), value(v) {}
@@ -87,6 +100,11 @@ struct Arg {
       : name(n), items(list.begin(), list.end()), is_list(true) {}
   Arg(std::string_view n, std::initializer_list<std::string_view> list)
       : name(n), items(list.begin(), list.end()), is_list(true) {}
+  Arg(std::string_view n, Message m);
+  Arg(std::string_view n, Localized text) : name(n), localized(std::make_shared<const Localized>(std::move(text))) {}
+  Arg(std::string_view n, std::vector<Message> list);
+  // The value in `lang`: the text, the joined list, the nested message.
+  std::string text(Lang lang, std::string_view style = {}) const;
 };
 
 // The arguments of one message: {{"value", v}, {"limit", 8000}}.
@@ -107,6 +125,8 @@ class Args {
 
 // A code with its arguments: what a check found, before it is put in words.
 struct Message {
+  Message(MessageCode c, Args a = {}) : code(c), args(std::move(a)) {}  // NOLINT: {"code", {args}}
+
   MessageCode code;
   Args args;
 

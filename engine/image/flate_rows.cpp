@@ -32,7 +32,7 @@ FlateRows::FlateRows(size_t row_bytes, unsigned pixel_bytes)
   // zlib's default level and window, as every other stream in the PDF.
   if (deflateInit(z_.get(), Z_DEFAULT_COMPRESSION) != Z_OK) {
     z_.reset();
-    throw EngineError("image: cannot start zlib (out of memory)");
+    throw EngineError("zlib.init");
   }
 }
 
@@ -87,7 +87,7 @@ void FlateRows::deflate_bytes(const uint8_t* p, size_t n, int flush) {
     z_->next_out = buf;
     z_->avail_out = sizeof buf;
     rc = deflate(z_.get(), flush);
-    if (rc == Z_STREAM_ERROR) throw EngineError("image: zlib failed while compressing an image");
+    if (rc == Z_STREAM_ERROR) throw EngineError("zlib.deflate");
     out_.append(reinterpret_cast<const char*>(buf), sizeof buf - z_->avail_out);
   } while (z_->avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
 }

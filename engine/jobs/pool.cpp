@@ -132,12 +132,12 @@ Pool::~Pool() {
 
 void Pool::start(size_t id, const Work& work) {
   int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) throw EngineError(std::string("cannot start a job: ") + std::strerror(errno));
+  if (::pipe2(fds, O_CLOEXEC) != 0) throw EngineError("job.cannot-start", {{"reason", std::strerror(errno)}});
   UniqueFd read_end(fds[0]), write_end(fds[1]);
   const pid_t parent = ::getpid();
   const auto started = Clock::now();
   const pid_t pid = ::fork();
-  if (pid < 0) throw EngineError(std::string("cannot start a job: ") + std::strerror(errno));
+  if (pid < 0) throw EngineError("job.cannot-start", {{"reason", std::strerror(errno)}});
   if (pid == 0) {
     read_end.reset();
     child_main(write_end.get(), work, limits_, parent);
@@ -222,7 +222,7 @@ std::vector<Pool::Ended> Pool::wait(int wake_fd) {
     const double wait_ms = std::max(0.0, ms_between(now, first_deadline));
     const int timeout = static_cast<int>(std::min(wait_ms + 1, 3'600'000.0));
     if (::poll(fds.data(), fds.size(), timeout) < 0 && errno != EINTR)
-      throw EngineError(std::string("cannot wait for the jobs: ") + std::strerror(errno));
+      throw EngineError("job.cannot-wait", {{"reason", std::strerror(errno)}});
 
     now = Clock::now();
     for (size_t i = 0; i < children_.size(); ++i) {

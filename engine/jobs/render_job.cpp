@@ -9,14 +9,88 @@ namespace banshi::jobs {
 
 namespace {
 
+// A message's arguments, nested messages and texts in both languages
+// included, so the parent puts it in words in the language of the call.
+enum class ArgKind : uint8_t { Text, List, Nested, NestedList, Localized };
+
+void put_message(WireWriter& w, MessageCode code, const Args& args);
+
+void put_args(WireWriter& w, const Args& args) {
+  w.put(static_cast<uint64_t>(std::distance(args.begin(), args.end())));
+  for (const Arg& a : args) {
+    w.put(a.name);
+    if (a.nested) {
+      w.put(ArgKind::Nested);
+      put_message(w, a.nested->code, a.nested->args);
+    } else if (a.nested_items) {
+      w.put(ArgKind::NestedList).put(static_cast<uint64_t>(a.nested_items->size()));
+      for (const Message& m : *a.nested_items) put_message(w, m.code, m.args);
+    } else if (a.localized) {
+      w.put(ArgKind::Localized).put(a.localized->en).put(a.localized->zh);
+    } else if (a.is_list) {
+      w.put(ArgKind::List).put(static_cast<uint64_t>(a.items.size()));
+      for (const auto& item : a.items) w.put(item);
+    } else {
+      w.put(ArgKind::Text).put(a.value);
+    }
+  }
+}
+
+void put_message(WireWriter& w, MessageCode code, const Args& args) {
+  w.put(std::string(code.str()));
+  put_args(w, args);
+}
+
+MessageCode get_code(WireReader& r) {
+  const std::string code = r.get_string();
+  const auto found = MessageCode::find(code);
+  if (!found) throw EngineError("job.unknown-message", {{"code", code}});
+  return *found;
+}
+
+Args get_args(WireReader& r);
+
+Message get_message(WireReader& r) {
+  const MessageCode code = get_code(r);
+  return Message{code, get_args(r)};
+}
+
+Args get_args(WireReader& r) {
+  Args args;
+  for (uint64_t n = r.get<uint64_t>(); n > 0; --n) {
+    const std::string name = r.get_string();
+    switch (r.get<ArgKind>()) {
+      case ArgKind::Text: args.add(Arg(name, r.get_string())); break;
+      case ArgKind::List: {
+        std::vector<std::string> items(r.get<uint64_t>());
+        for (auto& item : items) item = r.get_string();
+        args.add(Arg(name, std::move(items)));
+        break;
+      }
+      case ArgKind::Nested: args.add(Arg(name, get_message(r))); break;
+      case ArgKind::NestedList: {
+        std::vector<Message> items;
+        for (uint64_t k = r.get<uint64_t>(); k > 0; --k) items.push_back(get_message(r));
+        args.add(Arg(name, std::move(items)));
+        break;
+      }
+      case ArgKind::Localized: {
+        Localized text;
+        text.en = r.get_string();
+        text.zh = r.get_string();
+        args.add(Arg(name, std::move(text)));
+        break;
+      }
+    }
+  }
+  return args;
+}
+
 void put(WireWriter& w, const Diagnostic& d) {
   w.put(d.severity).put(d.loc.file).put(d.loc.line).put(d.loc.column).put(d.loc.paragraph).put(d.loc.excerpt);
-  w.put(d.loc.page).put(d.path).put(d.label).put(d.message).put(d.code_str());
-  w.put(static_cast<uint64_t>(std::distance(d.args.begin(), d.args.end())));
-  for (const Arg& a : d.args) {
-    w.put(a.name).put(a.value).put(a.is_list).put(static_cast<uint64_t>(a.items.size()));
-    for (const auto& item : a.items) w.put(item);
-  }
+  w.put(d.loc.page).put(d.path).put(d.label);
+  w.put(d.code.has_value());
+  if (d.code) put_message(w, *d.code, d.args);
 }
 
 Diagnostic get_diagnostic(WireReader& r) {
@@ -30,19 +104,10 @@ Diagnostic get_diagnostic(WireReader& r) {
   d.loc.page = r.get<int>();
   d.path = r.get_string();
   d.label = r.get_string();
-  d.message = r.get_string();
-  if (const std::string code = r.get_string(); !code.empty()) {
-    d.code = MessageCode::find(code);
-    if (!d.code) throw EngineError("a job's answer names the unknown message " + code);
-  }
-  for (uint64_t n = r.get<uint64_t>(); n > 0; --n) {
-    const std::string name = r.get_string();
-    std::string value = r.get_string();
-    const bool is_list = r.get<bool>();
-    std::vector<std::string> items(r.get<uint64_t>());
-    for (auto& item : items) item = r.get_string();
-    if (is_list) d.args.add(Arg(name, std::move(items)));
-    else d.args.add(Arg(name, value));
+  if (r.get<bool>()) {
+    Message m = get_message(r);
+    d.code = m.code;
+    d.args = std::move(m.args);
   }
   return d;
 }
@@ -88,7 +153,7 @@ Work render_work(const Engine& engine, RenderRequest request) {
       if (e.code() == std::errc::resource_unavailable_try_again) throw std::bad_alloc();
       a = failed(request.input.string(), Diagnostic(Severity::Error, "internal.error", {{"detail", e.what()}}));
     } catch (const InputError& e) {
-      a.diags.add(e.diagnostic());
+      a.diags.add(e);
       a.status = RenderAnswer::Status::BadInput;
     } catch (const std::exception& e) {
       Diagnostics warnings = std::move(a.diags);
@@ -110,7 +175,7 @@ RenderAnswer decode_render_answer(std::string_view bytes) {
   a.result.pages = r.get<uint64_t>();
   for (uint64_t n = r.get<uint64_t>(); n > 0; --n) a.diags.add(get_diagnostic(r));
   a.result.pdf = r.get_string();
-  if (!r.at_end()) throw EngineError("a job's answer is longer than it says");
+  if (!r.at_end()) throw EngineError("job.answer-too-long");
   return a;
 }
 

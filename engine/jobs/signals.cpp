@@ -19,7 +19,7 @@ SignalWatch::SignalWatch(std::initializer_list<int> signals) {
   fd_.reset(::signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC));
   if (!fd_) {
     ::sigprocmask(SIG_SETMASK, &old_mask_, nullptr);
-    throw EngineError(std::string("cannot watch for signals: ") + std::strerror(errno));
+    throw EngineError("job.signals", {{"reason", std::strerror(errno)}});
   }
 }
 

@@ -37,13 +37,13 @@ void BlockWalk::outcome() {
   flow_.add_break(tmpl_.outcome_recto, FolioMode::Restart, !after_front);
   {
     CollectedText t;
-    const TextStyle& ts = tmpl_.style("title");
+    const TextStyle& ts = tmpl_.style(Role::Title);
     collector_.collect(o.title, span_style(ts, fonts_), t);
     check_length(t, o.title_pos, kTitleText);
     add(t, ts, plain_text(o.title), 1);
   }
   if (!o.authors.empty()) {
-    const TextStyle& as = tmpl_.style("authors");
+    const TextStyle& as = tmpl_.style(Role::Authors);
     // One line per role: 课题负责人：胡明  课题参与者：张三、李四
     struct Role {
       std::string role, names;
@@ -66,8 +66,8 @@ void BlockWalk::outcome() {
       add(t, k + 1 == roles.size() ? as : inner);
     }
   }
-  const TextStyle& body = tmpl_.style("body");
-  const TextStyle& label = tmpl_.style("label");
+  const TextStyle& body = tmpl_.style(Role::Body);
+  const TextStyle& label = tmpl_.style(Role::Label);
   if (o.abstract) {
     CollectedText t;
     t.push("摘　要：", span_style(label, fonts_));
@@ -116,18 +116,15 @@ void BlockWalk::refuse_if_too_long(model::Pos at) const {
   const PageGeometry& g = tmpl_.page;
   const double at_least = static_cast<double>(flow_.line_count()) / g.lines + flow_.box_height() / g.text_height;
   if (at_least > static_cast<double>(options_.max_pages)) {
-    Diagnostic d;
-    d.loc = report_.loc(at);
-    d.message = "the report would print more than " + std::to_string(options_.max_pages) +
-                " pages by here; a report may have at most " + std::to_string(options_.max_pages);
-    throw InputError(std::move(d));
+    throw InputError(
+        Diagnostic(Severity::Error, "limit.pages-by-here", {{"limit", options_.max_pages}}).at(report_.loc(at)));
   }
 }
 
 void BlockWalk::section(const Section& s) {
   const int depth = std::clamp(s.depth, 1, 4);
   const NumberingLevel* level = tmpl_.level(depth);
-  const TextStyle& hs = level ? tmpl_.style(level->style) : tmpl_.style("heading1");
+  const TextStyle& hs = level ? tmpl_.style(level->style) : tmpl_.style(Role::Heading1);
   std::string number;
   if (s.numbered && level) {
     ++counters_[depth];
@@ -151,9 +148,9 @@ void BlockWalk::section(const Section& s) {
                                                 t.ends_with("：") || t.ends_with("."));
     if (!ends_with_punct) heading.push("。", hstyle);
     const Paragraph& p = std::get<Paragraph>(s.blocks.front().node);
-    collector_.collect(p.content, span_style(tmpl_.style("body"), fonts_), heading);
+    collector_.collect(p.content, span_style(tmpl_.style(Role::Body), fonts_), heading);
     check_length(heading, p.pos, kParagraphText);
-    add(heading, tmpl_.style("body"), bookmark, depth + 1);
+    add(heading, tmpl_.style(Role::Body), bookmark, depth + 1);
     first = 1;
   } else {
     add(heading, hs, bookmark, depth + 1);
@@ -168,7 +165,7 @@ void BlockWalk::check_length(const CollectedText& t, const Pos& pos, const TextB
 }
 
 void BlockWalk::paragraph(const Paragraph& p, const CollectedText* lead) {
-  const TextStyle& body = tmpl_.style("body");
+  const TextStyle& body = tmpl_.style(Role::Body);
   CollectedText t;
   if (lead) t = *lead;
   collector_.collect(p.content, span_style(body, fonts_), t);
@@ -179,7 +176,7 @@ void BlockWalk::paragraph(const Paragraph& p, const CollectedText* lead) {
 void BlockWalk::list(const ListBlock& l) {
   // Items indented two characters like paragraphs, the label in a box of
   // two characters, wrapped lines aligned with the item's text.
-  TextStyle item = tmpl_.style("list");
+  TextStyle item = tmpl_.style(Role::List);
   const double em = tmpl_.page.char_pitch();
   const double label_box = 2 * em;
   int n = 0;
@@ -211,12 +208,12 @@ void BlockWalk::table(const Table& t) {
 
 void BlockWalk::figure(const Figure& f) {
   if (!options_.figures || !options_.figures->count(&f))
-    throw EngineError("layout: the image of the figure at line " + std::to_string(f.pos.line) + " was not prepared");
+    throw EngineError("layout.figure-not-prepared", {{"line", f.pos.line}});
   const std::shared_ptr<const image::PreparedImage>& prepared = options_.figures->at(&f);
   const image::PreparedImage& info = *prepared;
   ++figures_;
   const PageGeometry& g = tmpl_.page;
-  const TextStyle& cs = tmpl_.style("figure-caption");
+  const TextStyle& cs = tmpl_.style(Role::FigureCaption);
   // The caption: "图N …" unless it already starts with 图N.
   CollectedText caption;
   const SpanStyle cstyle = span_style(cs, fonts_);
@@ -253,7 +250,7 @@ void BlockWalk::figure(const Figure& f) {
 
 void BlockWalk::quote(const Quote& q) {
   // Set in from both sides by two characters, in the quote style.
-  const TextStyle& s = tmpl_.style("quote");
+  const TextStyle& s = tmpl_.style(Role::Quote);
   const double indent = 2 * tmpl_.page.char_pitch();
   for (const auto& p : q.paragraphs) {
     CollectedText t;
@@ -271,7 +268,7 @@ void BlockWalk::quote(const Quote& q) {
 void BlockWalk::references() {
   const auto& refs = report_.outcome.references;
   if (refs.empty()) return;
-  const TextStyle& hs = tmpl_.style("references-heading");
+  const TextStyle& hs = tmpl_.style(Role::ReferencesHeading);
   flow_.add_space(1);
   add_text("参考文献", hs);
   // Cited references in order of first citation, then the others.
@@ -288,7 +285,7 @@ void BlockWalk::references() {
   std::vector<const Reference*> order;
   order.reserve(ranked.size());
   for (const auto& [number, r] : ranked) order.push_back(r);
-  const TextStyle& rs = tmpl_.style("reference");
+  const TextStyle& rs = tmpl_.style(Role::Reference);
   int n = 0;
   for (const Reference* r : order) {
     CollectedText t;
@@ -303,7 +300,7 @@ void BlockWalk::references() {
 }
 
 void BlockWalk::compose_notes() {
-  const TextStyle& ns = tmpl_.style("footnote");
+  const TextStyle& ns = tmpl_.style(Role::Footnote);
   const ParagraphSpec spec = note_spec();
   for (size_t k = 0; k < notes_.notes().size(); ++k) {
     const Note& note = notes_.notes()[k];
@@ -321,7 +318,7 @@ void BlockWalk::compose_notes() {
 }
 
 ParagraphSpec BlockWalk::note_spec() const {
-  ParagraphSpec spec = spec_for(tmpl_.style("footnote"));
+  ParagraphSpec spec = spec_for(tmpl_.style(Role::Footnote));
   spec.cell = 0;
   return spec;
 }

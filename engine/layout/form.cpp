@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "fields/field_table.h"
 #include "layout/paragraph_spec.h"
 #include "layout/placeholders.h"
 #include "layout/table.h"
@@ -18,8 +19,20 @@ class FormLayout {
 
  private:
   std::string where(int line) const { return env_.tmpl.file.string() + ":" + std::to_string(line); }
-  std::string fill(const std::string& text, int line, const model::Person* person = nullptr) const {
-    return fill_placeholders(text, Bindings{env_.report, person}, where(line));
+  std::string fill(const std::string& text, int line, const model::FieldGroup* row = nullptr) const {
+    return fill_placeholders(text, Bindings{env_.report, row}, where(line));
+  }
+  // The groups a <tr repeat="…"> prints a row for: those whose key field has
+  // the option of that name (repeat="changes.original-member": every person
+  // with role="original-member"), in document order.
+  std::vector<const model::FieldGroup*> repeated(const FormRow& row) const {
+    const FieldSpec* key = nullptr;
+    const FieldOption* option = report_fields().repeat_option(row.repeat, &key);
+    std::vector<const model::FieldGroup*> out;
+    if (!option) return out;
+    for (const model::FieldGroup* g : env_.report.groups(key->group))
+      if (g->text(key->name) == option->value) out.push_back(g);
+    return out;
   }
   ComposedParagraph compose(const std::string& text, const TextStyle& style, ParagraphSpec spec) {
     CollectedText t;
@@ -48,7 +61,7 @@ void FormLayout::text(const FormText& t) {
 
 void FormLayout::fields(const FormFields& f) {
   const TextStyle& style = env_.tmpl.style(f.style);
-  const double em = paragraph_spec(style, env_.tmpl).cell > 0 && style.size == env_.tmpl.style("body").size
+  const double em = paragraph_spec(style, env_.tmpl).cell > 0 && style.size == env_.tmpl.style(Role::Body).size
                         ? g_.char_pitch()
                         : style.size;
   const double indent = f.indent.resolve(em);
@@ -93,18 +106,13 @@ void FormLayout::table(const FormTable& t) {
   table.pos.line = t.line;
   for (size_t r = 0; r < t.rows.size(); ++r) {
     const FormRow& row = t.rows[r];
-    std::vector<const model::Person*> persons{nullptr};
+    std::vector<const model::FieldGroup*> groups{nullptr};
     if (!row.repeat.empty()) {
-      persons.clear();
-      const auto role = row.repeat == "changes.original-member" ? model::PersonRole::OriginalMember
-                                                                : model::PersonRole::CurrentMember;
-      if (env_.report.changes)
-        for (const auto& p : env_.report.changes->persons)
-          if (p.role == role) persons.push_back(&p);
-      while (persons.size() < static_cast<size_t>(row.min)) persons.push_back(nullptr);
-      if (persons.empty()) persons.push_back(nullptr);
+      groups = repeated(row);
+      while (groups.size() < static_cast<size_t>(row.min)) groups.push_back(nullptr);
+      if (groups.empty()) groups.push_back(nullptr);
     }
-    for (const model::Person* person : persons) {
+    for (const model::FieldGroup* group : groups) {
       model::TableRow out;
       for (const FormCell& cell : row.cells) {
         model::TableCell c;
@@ -116,17 +124,13 @@ void FormLayout::table(const FormTable& t) {
           int span = 1;
           if (r + 1 < t.rows.size() && !t.rows[r + 1].repeat.empty()) {
             const FormRow& next = t.rows[r + 1];
-            const auto role = next.repeat == "changes.original-member" ? model::PersonRole::OriginalMember
-                                                                       : model::PersonRole::CurrentMember;
-            int n = 0;
-            if (env_.report.changes)
-              for (const auto& p : env_.report.changes->persons) n += p.role == role ? 1 : 0;
+            const int n = static_cast<int>(repeated(next).size());
             span += std::max({n, next.min, 1});
           }
           c.rowspan = span;
         }
         model::Inline text;
-        text.text = fill(cell.text, cell.line, person);
+        text.text = fill(cell.text, cell.line, group);
         if (!text.text.empty()) c.content.push_back(std::move(text));
         out.cells.push_back(std::move(c));
       }
@@ -150,7 +154,7 @@ void FormLayout::box(const FormBox& b) {
   // the top, the signature lines at the foot, the rest left for the
   // reviewer's handwriting.
   const double pitch = g_.line_pitch();
-  const double pad = 0.4 * env_.tmpl.style("body").size;
+  const double pad = 0.4 * env_.tmpl.style(Role::Body).size;
   FlowBox box;
   box.height = b.lines * pitch;
   box.items.emplace_back(Rect{0, 0, g_.text_width, box.height, 0.75, false});

@@ -5,9 +5,7 @@ namespace banshi {
 SpanStyle span_style(const TextStyle& style, const FontSet& fonts) {
   SpanStyle s;
   s.face = fonts.face(style.face);
-  if (!s.face)
-    throw EngineError("style \"" + style.name + "\" uses font face \"" + style.face +
-                      "\", which the font map does not define");
+  if (!s.face) throw EngineError("style.unknown-face", {{"style", style.name}, {"face", style.face}});
   s.size = style.size;
   s.bold = style.bold;
   return s;

@@ -15,13 +15,6 @@
 
 namespace banshi {
 
-std::string format_date(const model::Date& d) {
-  std::string s = std::to_string(d.year) + " 年";
-  if (d.month) s += " " + std::to_string(d.month) + " 月";
-  if (d.day) s += " " + std::to_string(d.day) + " 日";
-  return s;
-}
-
 namespace {
 
 using namespace model;
@@ -111,7 +104,7 @@ ComposedLine DocumentLayout::continued_mark() {
   // reader knows where the lines at a page's foot come from.
   const ParagraphSpec spec = walk_.note_spec();
   CollectedText t;
-  SpanStyle mark = span_style(tmpl_.style("footnote"), fonts_);
+  SpanStyle mark = span_style(tmpl_.style(Role::Footnote), fonts_);
   mark.box_width = spec.hanging;
   t.push("续", mark);
   ComposedParagraph p = walk_.composer().compose(t, spec);
@@ -123,7 +116,7 @@ Pagination DocumentLayout::run(Timings* timings) {
   front_pages_and_outcome(timings);
   PaginateParams params;
   params.tmpl = &tmpl_;
-  const TextStyle& ns = tmpl_.style("footnote");
+  const TextStyle& ns = tmpl_.style(Role::Footnote);
   params.notes.size = ns.size;
   params.notes.pitch = ns.line_pitch > 0 ? ns.line_pitch : ns.size * 1.5;
   const FolioStyle& fs = tmpl_.folio;
@@ -145,11 +138,9 @@ Pagination DocumentLayout::run(Timings* timings) {
   }();
   walk_.composer().preparer().report(diags_, report_.source_file);
   if (pages.pages.pages.size() > options_.max_pages) {
-    Diagnostic d;
-    d.loc = {report_.source_file, 0, 0};
-    d.message = "would print " + std::to_string(pages.pages.pages.size()) + " pages; a report may have at most " +
-                std::to_string(options_.max_pages);
-    throw InputError(std::move(d));
+    throw InputError(
+        Diagnostic(Severity::Error, "limit.pages", {{"pages", pages.pages.pages.size()}, {"limit", options_.max_pages}})
+            .at({report_.source_file}));
   }
   return pages;
 }

@@ -34,7 +34,4 @@ struct LayoutOptions {
 PageSequence layout_report(const model::Report& report, const Template& tmpl, const FontSet& fonts, Diagnostics& diags,
                            const LayoutOptions& options = {}, Timings* timings = nullptr);
 
-// "2025-10-15" → "2025 年 10 月 15 日" (the printed form of a date field).
-std::string format_date(const model::Date& d);
-
 }  // namespace banshi

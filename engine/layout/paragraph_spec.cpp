@@ -4,7 +4,7 @@ namespace banshi {
 
 ParagraphSpec paragraph_spec(const TextStyle& style, const Template& tmpl) {
   const PageGeometry& g = tmpl.page;
-  const double grid_size = tmpl.style("body").size;
+  const double grid_size = tmpl.style(Role::Body).size;
   ParagraphSpec spec;
   spec.measure = g.text_width;
   spec.cell = style.on_grid ? g.char_pitch() : 0;

@@ -1,5 +1,5 @@
 // Filling a form's placeholders ({project.id}, {box changes.changed=yes},
-// …; the list is in style/form.h) from the report.
+// …; fields/placeholder.h says which there are) from the report.
 #pragma once
 
 #include <string>
@@ -11,11 +11,12 @@ namespace banshi {
 
 struct Bindings {
   const model::Report& report;
-  const model::Person* person = nullptr;  // {person.*} in a repeated row
+  const model::FieldGroup* row = nullptr;  // {person.*} in a repeated row
 };
 
-// The text with every placeholder replaced. Throws EngineError naming
-// `where` (the template's file:line) for an unknown placeholder.
+// The text with every placeholder replaced. The template loader has
+// refused unknown placeholders; one that still does not resolve (a
+// template built by hand, not loaded) throws EngineError naming `where`.
 std::string fill_placeholders(std::string_view text, const Bindings& b, const std::string& where);
 
 }  // namespace banshi

@@ -53,7 +53,7 @@ std::string table_label(const model::Table& table, const TableEnv& env) {
 // What a continuation page shows above the repeated header: 续表3 in the
 // caption's style, on lines of its own.
 FlowBox continued_label(const model::Table& table, TableEnv& env) {
-  const TextStyle& style = env.tmpl.style("table-caption");
+  const TextStyle& style = env.tmpl.style(Role::TableCaption);
   CollectedText text;
   text.push("续" + table_label(table, env), span_style(style, env.fonts));
   const ComposedParagraph p = env.composer.compose(text, paragraph_spec(style, env.tmpl));
@@ -83,7 +83,7 @@ FlowBox stacked(FlowBox above, const FlowBox& below) {
 
 void add_caption(const model::Table& table, TableEnv& env, Flow& flow) {
   if (!env.numbered && table.caption.empty()) return;
-  const TextStyle& style = env.tmpl.style("table-caption");
+  const TextStyle& style = env.tmpl.style(Role::TableCaption);
   const SpanStyle span = span_style(style, env.fonts);
   CollectedText text;
   if (env.numbered && !numbered_caption(model::plain_text(table.caption)))
@@ -98,7 +98,7 @@ void add_caption(const model::Table& table, TableEnv& env, Flow& flow) {
 
 void add_note(const model::Table& table, TableEnv& env, Flow& flow) {
   if (table.note.empty()) return;
-  const TextStyle& style = env.tmpl.style("table-note");
+  const TextStyle& style = env.tmpl.style(Role::TableNote);
   CollectedText text;
   env.collector.collect(table.note, span_style(style, env.fonts), text);
   check_text_length(text, env.max_chars, env.report.loc(table.pos), kTableNoteText);

@@ -33,8 +33,8 @@ struct TableEnv {
   // styles, and column widths the form decides (relative weights; empty =
   // widths from the cells' content).
   bool numbered = true;
-  std::string cell_style = "table";
-  std::string header_style = "table-header";
+  std::string cell_style{role_name(Role::Table)};
+  std::string header_style{role_name(Role::TableHeader)};
   std::vector<double> widths;
 };
 

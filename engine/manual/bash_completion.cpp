@@ -33,7 +33,8 @@ std::string complete_kind(const Manual& m, const std::string& kind) {
     return "COMPREPLY=($(compgen -W '" + words + "' -- \"$cur\"))";
   }
   if (const std::string ext = extensions(kind); !ext.empty()) return "_banshi_files '" + ext + "'";
-  if (kind.find_first_of("'\"$`\\ ") != std::string::npos) throw EngineError("manual: cannot complete " + kind);
+  if (kind.find_first_of("'\"$`\\ ") != std::string::npos)
+    throw EngineError("manual.invalid", {{"file", "banshi.xml"}, {"line", 0}, {"problem", "cannot complete " + kind}});
   // A list of words: none|a3-booklet.
   std::string words = kind;
   for (char& c : words)

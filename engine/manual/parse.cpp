@@ -14,7 +14,9 @@ using tinyxml2::XMLElement;
 using tinyxml2::XMLNode;
 
 [[noreturn]] void fail(const std::string& file, int line, const std::string& what) {
-  throw EngineError(file + ":" + std::to_string(line) + ": " + what);
+  // The description is compiled in, so a problem in it is the build's, found
+  // by the tests: the problem stays in the description's own language.
+  throw EngineError("manual.invalid", {{"file", file}, {"line", line}, {"problem", what}});
 }
 
 std::string attr(const XMLElement& e, const char* name) {

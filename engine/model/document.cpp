@@ -31,4 +31,34 @@ SourceLoc Report::loc(Pos p) const {
   return SourceLoc::docx_paragraph(source_file, p.line, n < paragraph_openings.size() ? paragraph_openings[n] : "");
 }
 
+const FieldValue* FieldGroup::find(std::string_view field) const {
+  const auto it = values.find(field);
+  return it == values.end() ? nullptr : &it->second;
+}
+
+std::string_view FieldGroup::text(std::string_view field) const {
+  const FieldValue* v = find(field);
+  return v ? std::string_view(v->text) : std::string_view{};
+}
+
+const FieldGroup* Report::group(std::string_view name) const {
+  for (const auto& g : form)
+    if (g.name == name) return &g;
+  return nullptr;
+}
+
+std::vector<const FieldGroup*> Report::groups(std::string_view name) const {
+  std::vector<const FieldGroup*> out;
+  for (const auto& g : form)
+    if (g.name == name) out.push_back(&g);
+  return out;
+}
+
+std::string_view Report::field(std::string_view key) const {
+  const size_t dot = key.find('.');
+  if (dot == std::string_view::npos) return {};
+  const FieldGroup* g = group(key.substr(0, dot));
+  return g ? g->text(key.substr(dot + 1)) : std::string_view{};
+}
+
 }  // namespace banshi::model

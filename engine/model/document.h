@@ -4,9 +4,11 @@
 // fonts, layout limits) can still point at file:line:column.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -143,56 +145,30 @@ struct Date {
   int day = 0;    // 1..31, 0 = not given
 };
 
-// A text field of the form, with where it was written.
-struct Field {
-  std::string value;
+// A value the applicant filled in on the form: the text as written (white
+// space normalised; a choice's value such as "yes" or "original-leader")
+// and, for a date, the date. What each field is — its label, type and
+// checks, its group — is the field table's business (templates/fields.xml,
+// engine/fields), so the model holds values by name and never lists fields.
+struct FieldValue {
+  std::string text;
+  std::optional<Date> date;  // date and year-month fields
   Pos pos;
-  bool present = false;
+  // Not written: the value of the field its row names as default (立项项目名称
+  // = 项目名称), so the XML writer leaves it out as the report did.
+  bool defaulted = false;
 };
 
-struct DateField {
-  std::optional<Date> value;
-  std::string raw;
+// One filled-in group of the form's fields: the project (封面), the 声明, the
+// change data, one person of the change table.
+struct FieldGroup {
+  std::string name;                                       // the field table's group: "project", "person"
+  std::map<std::string, FieldValue, std::less<>> values;  // by field name: "id", "filled"
   Pos pos;
-  bool present = false;
-};
 
-struct Project {
-  Field id;            // 立项编号
-  Field category;      // 项目类别
-  Field title;         // 项目名称
-  Field leader;        // 项目负责人
-  Field organization;  // 所在单位
-  DateField filled;    // 填表日期
-  Pos pos;
-};
-
-enum class PersonRole { OriginalLeader, CurrentLeader, OriginalMember, CurrentMember };
-
-struct Person {
-  PersonRole role = PersonRole::OriginalMember;
-  Field name, gender, ethnicity;
-  DateField born;
-  Field organization, post, rank, address, phone;
-  Pos pos;
-};
-
-struct Changes {
-  std::optional<bool> changed;  // 是否变更
-  Field project_title;          // 立项项目名称 (defaults to project/title)
-  Field result_title;           // 结项成果名称
-  Field what_changed;           // 变更的内容
-  Field planned_form, actual_form;
-  DateField planned_date, actual_date;
-  std::vector<Person> persons;
-  Pos pos;
-};
-
-// 声明: the two questions the applicant answers on the form (是/否).
-struct Declaration {
-  std::optional<bool> sensitive;  // 成果是否涉及敏感问题或其他不宜公开出版的内容
-  std::optional<bool> secret;     // 成果是否涉密
-  Pos pos;
+  const FieldValue* find(std::string_view field) const;
+  // The field's text; empty when it was not given.
+  std::string_view text(std::string_view field) const;
 };
 
 struct Author {
@@ -231,14 +207,21 @@ struct Report {
   std::string template_name;  // report/@template
   Pos template_pos;
   int version = 1;
-  std::optional<Project> project;
-  std::optional<Changes> changes;
-  std::optional<Declaration> declaration;
+  // The form's fields, group by group in document order (each person
+  // after the changes that hold it).
+  std::vector<FieldGroup> form;
   Outcome outcome;
 
   // Where `p` is in the source, for a message: file:line:column, or a .docx
   // paragraph with its opening words.
   SourceLoc loc(Pos p) const;
+  // The first group called `name` ("project"); null when the report has none.
+  const FieldGroup* group(std::string_view name) const;
+  // Every group called `name`, in document order ("person").
+  std::vector<const FieldGroup*> groups(std::string_view name) const;
+  // The text of the field `key` ("project.title") in the first group of its
+  // name; empty when not given.
+  std::string_view field(std::string_view key) const;
 };
 
 }  // namespace banshi::model

@@ -31,7 +31,7 @@ float number(std::string_view s, size_t line) {
   float v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size())
-    throw EngineError("phrase lexicon line " + std::to_string(line) + ": a cost is expected");
+    throw EngineError(SourceLoc("lexicon/phrase-breaks.txt", static_cast<int>(line)), "lexicon.cost-expected");
   return v;
 }
 
@@ -63,7 +63,7 @@ PhraseBreaks PhraseBreaks::parse(std::string_view text) {
       for (auto& w : words_of(rest.substr(colon + 1)))
         (kind == "after" ? out.after_ : out.before_).push_back({w, cost});
     } else {
-      throw EngineError("phrase lexicon line " + std::to_string(line_no) + ": unknown rule");
+      throw EngineError(SourceLoc("lexicon/phrase-breaks.txt", static_cast<int>(line_no)), "lexicon.unknown-rule");
     }
   }
   return out;

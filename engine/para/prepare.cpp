@@ -25,7 +25,7 @@ struct Preparer::Icu {
 Preparer::Preparer(const FontSet& fonts) : fonts_(fonts), icu_(std::make_unique<Icu>()), blanks_(shaper_) {
   UErrorCode status = U_ZERO_ERROR;
   icu_->lines.reset(icu::BreakIterator::createLineInstance(icu::Locale("zh"), status));
-  if (U_FAILURE(status) || !icu_->lines) throw EngineError("ICU line breaker unavailable");
+  if (U_FAILURE(status) || !icu_->lines) throw EngineError("icu.line-breaker");
 }
 
 Preparer::~Preparer() = default;
@@ -147,9 +147,9 @@ struct UTextCloser {
 std::vector<bool> boundaries(icu::BreakIterator& it, const std::string& s) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UText, UTextCloser> ut(utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status));
-  if (U_FAILURE(status)) throw EngineError("ICU cannot read the paragraph text");
+  if (U_FAILURE(status)) throw EngineError("icu.text");
   it.setText(ut.get(), status);
-  if (U_FAILURE(status)) throw EngineError("ICU break iterator failed");
+  if (U_FAILURE(status)) throw EngineError("icu.break-iterator");
   std::vector<bool> at(s.size() + 1, false);
   for (int32_t b = it.first(); b != icu::BreakIterator::DONE; b = it.next()) at[static_cast<size_t>(b)] = true;
   return at;
@@ -353,7 +353,7 @@ void Preparer::discourage_breaks_in_words(const CollectedText& text, Prepared& o
   if (!icu_->words) {
     UErrorCode status = U_ZERO_ERROR;
     icu_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
-    if (U_FAILURE(status) || !icu_->words) throw EngineError("ICU word breaker unavailable");
+    if (U_FAILURE(status) || !icu_->words) throw EngineError("icu.word-breaker");
   }
   const std::vector<float> cost = PhraseBreaks::builtin().costs(text.text, boundaries(*icu_->words, text.text));
   auto& cs = out.clusters;

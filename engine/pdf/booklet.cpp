@@ -39,8 +39,8 @@ class BookletWriter {
     for (size_t i = 0; i < doc_.pages.size(); ++i) {
       const Page& p = doc_.pages[i];
       if (!fits_half(sheet_, p.width, p.height)) {
-        throw EngineError("PDF writer: page " + std::to_string(i + 1) + " (" + format_number(p.width) + " × " +
-                          format_number(p.height) + " pt) does not fit half an A3 sheet");
+        throw EngineError("pdf.page-too-large-for-booklet",
+                          {{"page", i + 1}, {"width", format_number(p.width)}, {"height", format_number(p.height)}});
       }
     }
     // Every page drawn once, in page order, before any sheet refers to it.

@@ -108,7 +108,7 @@ std::string page_content(const Page& page, const DocumentResources& res, Resourc
     if (const auto* run = std::get_if<TextRun>(&item)) {
       if (run->glyphs.empty()) continue;
       const auto it = res.fonts.find(run->font);
-      if (it == res.fonts.end()) throw EngineError("PDF writer: font " + run->font->file() + " was not embedded");
+      if (it == res.fonts.end()) throw EngineError("pdf.font-not-embedded", {{"file", run->font->file()}});
       append_text_run(out, *run, names.font(it->second.dict), it->second.font->glyphs, page.height);
     } else if (const auto* line = std::get_if<Line>(&item)) {
       paint.line(*line);
@@ -116,7 +116,7 @@ std::string page_content(const Page& page, const DocumentResources& res, Resourc
       paint.rect(*rect);
     } else if (const auto* image = std::get_if<Image>(&item)) {
       const auto it = res.images.find(image->image);
-      if (it == res.images.end()) throw EngineError("PDF writer: an image was placed but not written");
+      if (it == res.images.end()) throw EngineError("pdf.image-not-written");
       paint.image(*image, names.xobject(it->second));
     }
   }

@@ -25,7 +25,7 @@ constexpr size_t kWindow = 32 * 1024;
 std::string deflate_piece(std::string_view data, size_t begin, size_t end, bool last) {
   z_stream z{};
   if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    throw EngineError("PDF writer: zlib could not start");
+    throw EngineError("zlib.init");
   struct End {
     z_stream& z;
     ~End() { deflateEnd(&z); }
@@ -40,8 +40,7 @@ std::string deflate_piece(std::string_view data, size_t begin, size_t end, bool 
   z.next_out = reinterpret_cast<Bytef*>(out.data());
   z.avail_out = static_cast<uInt>(out.size());
   const int rc = deflate(&z, last ? Z_FINISH : Z_SYNC_FLUSH);
-  if (rc != (last ? Z_STREAM_END : Z_OK) || z.avail_in != 0)
-    throw EngineError("PDF writer: zlib could not compress a stream");
+  if (rc != (last ? Z_STREAM_END : Z_OK) || z.avail_in != 0) throw EngineError("zlib.deflate");
   out.resize(out.size() - z.avail_out);
   return out;
 }

@@ -38,7 +38,7 @@ void fill_file_id(std::string& pdf) {
   const size_t key = trailer == std::string::npos ? trailer : pdf.find("/ID", trailer);
   const size_t first = key == std::string::npos ? key : pdf.find(placeholder_hex(), key);
   const size_t second = first == std::string::npos ? first : pdf.find(placeholder_hex(), first + 1);
-  if (second == std::string::npos) throw EngineError("PDF writer: the trailer's /ID placeholder is missing");
+  if (second == std::string::npos) throw EngineError("pdf.id-placeholder");
 
   HPDF_MD5_CTX md5;
   HPDF_MD5Init(&md5);

@@ -16,7 +16,7 @@ std::vector<FontUsage> collect_glyph_usage(const PageSequence& doc) {
     for (const PageItem& item : page.items) {
       const auto* run = std::get_if<TextRun>(&item);
       if (!run || run->glyphs.empty()) continue;
-      if (!run->font) throw EngineError("PDF writer: a text run has no font");
+      if (!run->font) throw EngineError("pdf.run-without-font");
       auto [it, added] = index.try_emplace(run->font, fonts.size());
       if (added) fonts.push_back(FontUsage{run->font, {}, {}});
       FontUsage& use = fonts[it->second];

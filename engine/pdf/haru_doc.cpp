@@ -13,7 +13,7 @@ namespace banshi::pdf {
 
 HaruDoc::HaruDoc(bool compress) : compress_(compress) {
   doc_.reset(HPDF_New(&HaruDoc::on_error, error_.get()));
-  if (!doc_) throw EngineError("libharu: cannot create a PDF document (out of memory)");
+  if (!doc_) throw EngineError("libharu.create");
   // Must precede the first page: libharu fixes a page's filter when the
   // page is created.
   check(HPDF_SetCompressionMode(get(), compress ? HPDF_COMP_ALL : HPDF_COMP_NONE), "setting compression");
@@ -36,9 +36,9 @@ void HaruDoc::fail(std::string_view what) const {
     code = doc_->error.error_no;
     detail = doc_->error.detail_no;
   }
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "0x%04X (detail %u)", static_cast<unsigned>(code), static_cast<unsigned>(detail));
-  throw EngineError("PDF writer: libharu failed " + std::string(what) + ": error " + buf);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "0x%04X", static_cast<unsigned>(code));
+  throw EngineError("libharu.failed", {{"operation", what}, {"error", buf}, {"detail", static_cast<unsigned>(detail)}});
 }
 
 void HaruDoc::check(HPDF_STATUS status, std::string_view what) const {

@@ -23,10 +23,7 @@ constexpr size_t kHeaderSize = 128;
 // Real profiles are a few KB to a few MB; a larger "profile" is not one.
 constexpr uintmax_t kMaxProfileSize = 16u << 20;
 
-[[noreturn]] void fail(MessageCode code, Args args) {
-  // EngineError carries English text for now; the catalogue puts it in words.
-  throw EngineError(render_message(code, args, Lang::En));
-}
+[[noreturn]] void fail(MessageCode code, Args args) { throw EngineError(code, std::move(args)); }
 
 uint32_t be32(const std::string& b, size_t at) {
   return (uint32_t(uint8_t(b[at])) << 24) | (uint32_t(uint8_t(b[at + 1])) << 16) | (uint32_t(uint8_t(b[at + 2])) << 8) |

@@ -41,7 +41,7 @@ HPDF_Dict image_xobject(HaruDoc& doc, const std::string& data, PreparedImage::En
 }
 
 HPDF_Dict write_image(HaruDoc& doc, const PreparedImage& im) {
-  if (!im.data) throw EngineError("PDF writer: an image was prepared for checking only, without its samples");
+  if (!im.data) throw EngineError("pdf.image-without-samples");
   HPDF_Dict x = image_xobject(doc, *im.data, im.encoding, im.width, im.height, im.colour, im.colours());
   if (im.inverted) {
     HPDF_Array decode = doc.new_array();

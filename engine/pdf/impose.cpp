@@ -28,15 +28,14 @@ std::vector<PagePlace> page_places(const std::vector<SheetSide>& sides, size_t p
     for (const Half h : {Half::Left, Half::Right}) {
       const std::optional<size_t>& page = sides[i].page(h);
       if (!page) continue;
-      if (*page >= pages || found[*page])
-        throw EngineError("imposition: page " + std::to_string(*page + 1) + " placed twice or out of range");
+      if (*page >= pages || found[*page]) throw EngineError("impose.page-twice", {{"page", *page + 1}});
       found[*page] = PagePlace{i, h};
     }
   }
   std::vector<PagePlace> places;
   places.reserve(pages);
   for (size_t i = 0; i < pages; ++i) {
-    if (!found[i]) throw EngineError("imposition: page " + std::to_string(i + 1) + " has no place on a sheet");
+    if (!found[i]) throw EngineError("impose.page-unplaced", {{"page", i + 1}});
     places.push_back(*found[i]);
   }
   return places;

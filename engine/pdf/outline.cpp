@@ -59,8 +59,7 @@ void add_outline(HaruDoc& pdf, const PageSequence& doc, const OutlineLocator& lo
   std::vector<size_t> open;
   for (const OutlineEntry& e : doc.outline) {
     if (e.page >= doc.pages.size()) {
-      throw EngineError("PDF writer: bookmark \"" + e.title + "\" points to page " + std::to_string(e.page + 1) +
-                        " of " + std::to_string(doc.pages.size()));
+      throw EngineError("pdf.bookmark-page", {{"title", e.title}, {"page", e.page + 1}, {"pages", doc.pages.size()}});
     }
     const size_t level = static_cast<size_t>(std::clamp<long>(e.level, 1, static_cast<long>(open.size()) + 1));
     open.resize(level - 1);

@@ -16,7 +16,7 @@ double round_to(double v, int decimals) {
 
 void append_number(std::string& out, double v, int decimals) {
   // A NaN or infinity from a layout bug would make the file unreadable.
-  if (!std::isfinite(v)) throw EngineError("PDF writer: a coordinate or size is not a finite number");
+  if (!std::isfinite(v)) throw EngineError("pdf.not-finite");
   v = round_to(v, decimals);
   char buf[64];
   const auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);

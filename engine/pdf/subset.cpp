@@ -54,8 +54,8 @@ void verify_cids(const Font& font, const FontSubset& s) {
     FT_UInt cid = 0;
     const uint32_t new_gid = s.new_gids.at(old_gid);
     if (FT_Get_CID_From_Glyph_Index(ft.get(), new_gid, &cid) != 0 || cid != code) {
-      throw EngineError("PDF writer: the CFF subset of " + font.file() + " maps glyph " + std::to_string(new_gid) +
-                        " to CID " + std::to_string(cid) + ", expected " + std::to_string(code));
+      throw EngineError("subset.cid-mismatch",
+                        {{"file", font.file()}, {"glyph", new_gid}, {"cid", cid}, {"expected", code}});
     }
   }
 }
@@ -86,9 +86,13 @@ std::string subset_tag(std::string_view program) {
 FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, const SubsetOptions& options) {
   const bool cff = font.outlines() == Font::Outlines::CFF;
   const uint32_t count = font.glyph_count();
-  const std::string what = "cannot subset font " + font.file() + " (face " + std::to_string(font.index()) + ")";
+  const auto fail = [&](MessageCode code, Args args = {}) {
+    args.add({"file", font.file()});
+    args.add({"index", font.index()});
+    return EngineError(code, std::move(args));
+  };
   for (uint32_t g : glyphs)
-    if (g >= count) throw EngineError(what + ": glyph ID " + std::to_string(g) + " is out of range");
+    if (g >= count) throw fail("subset.glyph-range", {{"glyph", g}});
 
   if (cff && font.cid_keyed() && !options.keep_cff_subroutines) {
     // The direct path for CID-keyed CFF (cff_subset.h): subroutines
@@ -111,11 +115,11 @@ FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, co
   }
 
   HbSubsetInput input(hb_subset_input_create_or_fail());
-  if (!input) throw EngineError(what + ": out of memory");
+  if (!input) throw fail("subset.memory");
   hb_set_t* keep = hb_subset_input_glyph_set(input.get());
   hb_set_add(keep, 0);
   for (uint32_t g : glyphs) {
-    if (g >= count) throw EngineError(what + ": glyph ID " + std::to_string(g) + " is out of range");
+    if (g >= count) throw fail("subset.glyph-range", {{"glyph", g}});
     hb_set_add(keep, g);
   }
   unsigned flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE;
@@ -124,7 +128,7 @@ FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, co
   drop_unneeded_tables(font.hb_face(), cff, hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG));
 
   HbSubsetPlan plan(hb_subset_plan_create_or_fail(font.hb_face(), input.get()));
-  if (!plan) throw EngineError(what + ": hb-subset could not plan the subset");
+  if (!plan) throw fail("subset.plan");
   const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
 
   FontSubset s;
@@ -132,7 +136,7 @@ FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, co
   s.glyph_count = hb_map_get_population(old_to_new);
   for (uint32_t g : glyphs) {
     const hb_codepoint_t n = hb_map_get(old_to_new, g);
-    if (n == HB_MAP_VALUE_INVALID) throw EngineError(what + ": glyph " + std::to_string(g) + " was not retained");
+    if (n == HB_MAP_VALUE_INVALID) throw fail("subset.not-retained", {{"glyph", g}});
     s.new_gids.emplace(g, n);
     s.codes.emplace(g, cff && font.cid_keyed() ? font.cid_for_glyph(g) : n);
   }
@@ -144,10 +148,10 @@ FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, co
   }
 
   HbFace out(hb_subset_plan_execute_or_fail(plan.get()));
-  if (!out) throw EngineError(what + ": hb-subset failed");
+  if (!out) throw fail("subset.failed");
   HbBlob blob(cff ? hb_face_reference_table(out.get(), kCff) : hb_face_reference_blob(out.get()));
   s.program = blob_string(blob.get());
-  if (s.program.empty()) throw EngineError(what + ": hb-subset produced an empty font");
+  if (s.program.empty()) throw fail("subset.empty");
   if (cff && font.cid_keyed()) verify_cids(font, s);
   s.tag = subset_tag(s.program);
   return s;

@@ -58,8 +58,7 @@ void append_text_run(std::string& out, const TextRun& run, const std::string& fo
       const PlacedGlyph& g = gs[i];
       const auto it = glyphs.find(g.gid);
       if (it == glyphs.end()) {
-        throw EngineError("PDF writer: glyph " + std::to_string(g.gid) + " of " + run.font->file() +
-                          " is missing from the font's subset");
+        throw EngineError("pdf.glyph-not-in-subset", {{"glyph", g.gid}, {"file", run.font->file()}});
       }
       // A glyph whose ToUnicode text is not this cluster's (the font draws
       // two characters alike, or .notdef stands for a missing one) goes in

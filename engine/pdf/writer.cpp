@@ -46,8 +46,8 @@ void write_pages(HaruDoc& pdf, const PageSequence& doc, const DocumentResources&
 }  // namespace
 
 std::string write_pdf(const PageSequence& doc, const PdfOptions& options, Timings* timings, Diagnostics* diags) {
-  if (doc.pages.empty()) throw EngineError("PDF writer: the document has no pages");
-  if (options.pdfa && !options.pdfa->output_profile) throw EngineError("PDF writer: PDF/A without an output profile");
+  if (doc.pages.empty()) throw EngineError("pdf.no-pages");
+  if (options.pdfa && !options.pdfa->output_profile) throw EngineError("pdfa.no-output-profile");
   // Layout is complete, so every font's glyphs are known up front: each
   // font is subset once and pages are written with final codes.
   std::optional<ScopedTimer> timer(std::in_place, timings, "pdf/subset");

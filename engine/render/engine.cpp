@@ -27,10 +27,10 @@ constexpr size_t kMaxBookletPages = 60;
 DocumentInfo document_info(const model::Report& report) {
   DocumentInfo info;
   info.creator = std::string("banshi ") + BANSHI_VERSION;
-  if (report.project) {
-    info.title = report.project->title.value;
-    info.author = report.project->leader.value;
-    info.subject = report.project->id.value;
+  if (report.group("project")) {
+    info.title = report.field("project.title");
+    info.author = report.field("project.leader");
+    info.subject = report.field("project.id");
   } else {
     info.title = model::plain_text(report.outcome.title);
     for (const auto& a : report.outcome.authors) info.author += (info.author.empty() ? "" : "、") + a.name;
@@ -69,9 +69,7 @@ std::filesystem::path find_data_dir(const char* argv0) {
   const std::filesystem::path build_dir = std::filesystem::path(BANSHI_BUILD_DIR).lexically_normal();
   const auto [b, e] = std::mismatch(build_dir.begin(), build_dir.end(), exe.begin(), exe.end());
   if (b == build_dir.end() && has_data(BANSHI_SOURCE_DATA_DIR)) return BANSHI_SOURCE_DATA_DIR;
-  // An installation problem, said before any --lang is known: the locale's language.
-  throw EngineError(
-      Message{"data.missing", {{"exe", exe.string()}, {"dir", installed.string()}}}.text(lang_from_environment()));
+  throw EngineError("data.missing", {{"exe", exe.string()}, {"dir", installed.string()}});
 }
 
 Engine::Engine(std::filesystem::path data_dir, Diagnostics& diags) : data_dir_(std::move(data_dir)) {
@@ -85,14 +83,11 @@ const Template& Engine::template_named(const std::string& name, const SourceLoc&
   const auto dir = data_dir_ / "templates" / name;
   const bool plain = !name.empty() && name.find_first_of("/\\.") == std::string::npos;
   if (!plain || !std::filesystem::exists(dir / "template.xml")) {
-    std::string names;
-    for (const auto& t : list_templates(data_dir_ / "templates")) names += (names.empty() ? "" : ", ") + t.name;
-    Diagnostic d;
-    d.loc = where;
-    d.path = "<report>/@template";
-    d.label = "模板";
-    d.message = "\"" + name + "\" is not an installed template; installed: " + names;
-    throw InputError(std::move(d));
+    std::vector<std::string> names;
+    for (const auto& t : list_templates(data_dir_ / "templates")) names.push_back(t.name);
+    throw InputError(Diagnostic(Severity::Error, "template.not-installed", {{"name", name}, {"installed", names}})
+                         .at(where)
+                         .about("<report>/@template", "模板"));
   }
   auto t = std::make_unique<Template>(load_template(dir));
   return *templates_.emplace(name, std::move(t)).first->second;
@@ -135,30 +130,35 @@ RenderResult Engine::render(const std::filesystem::path& input, const RenderOpti
   Timings times;
   const model::Report report = [&] {
     const ScopedTimer timer(&times, "parse");
-    return options.outcome_file.empty() ? read_report(input, diags)
-                                        : read_form_and_outcome(input, options.outcome_file, diags);
+    return options.outcome_file.empty() ? read_report(input, diags, input_options(options))
+                                        : read_form_and_outcome(input, options.outcome_file, diags, input_options(options));
   }();
   return render_report(report, options, diags, std::move(times));
 }
 
 const Template& Engine::template_for(const model::Report& report, const RenderOptions& options) const {
-  const Template& tmpl =
-      template_named(options.template_override.empty() ? report.template_name : options.template_override,
-                     report.loc(report.template_pos));
-  if (tmpl.needs_project && !report.project) {
-    Diagnostic d;
-    d.loc = {report.source_file, 0, 0};
-    d.path = "<report>/<project>";
-    d.label = "项目信息";
-    d.message = "is missing; template " + tmpl.name + " needs it";
-    throw InputError(std::move(d));
-  }
-  return tmpl;
+  // The reader has checked the report against this template's required
+  // fields (requirements()).
+  return template_named(options.template_override.empty() ? report.template_name : options.template_override,
+                        report.loc(report.template_pos));
+}
+
+RequiredFields Engine::requirements(const RenderOptions& options) const {
+  return [this, options](const std::string& name) {
+    return template_named(options.template_override.empty() ? name : options.template_override).required_fields;
+  };
+}
+
+InputOptions Engine::input_options(const RenderOptions& options) const {
+  InputOptions io;
+  io.required = requirements(options);
+  return io;
 }
 
 void Engine::check(const std::filesystem::path& input, Diagnostics& diags, const RenderOptions& options) const {
-  check_report(options.outcome_file.empty() ? read_report(input, diags)
-                                            : read_form_and_outcome(input, options.outcome_file, diags),
+  check_report(options.outcome_file.empty()
+                   ? read_report(input, diags, input_options(options))
+                   : read_form_and_outcome(input, options.outcome_file, diags, input_options(options)),
                options, diags);
 }
 
@@ -175,7 +175,7 @@ RenderResult Engine::render_bytes(std::string_view xml, const std::string& name,
   Timings times;
   const model::Report report = [&] {
     const ScopedTimer timer(&times, "parse");
-    return read_report_bytes(xml, name, base_dir, diags);
+    return read_report_bytes(xml, name, base_dir, diags, input_options(options));
   }();
   return render_report(report, options, diags, std::move(times));
 }

@@ -16,9 +16,11 @@
 #include "model/document.h"
 #include "para/linebreak.h"
 #include "pdf/writer.h"
+#include "render/input.h"
 #include "style/template.h"
 #include "util/diag.h"
 #include "util/timings.h"
+#include "xml/parse.h"
 
 namespace banshi {
 
@@ -93,6 +95,13 @@ class Engine {
   // (pdf::find_srgb_profile) and shared by every job after; EngineError
   // saying where it looked when there is none.
   std::shared_ptr<const pdf::IccProfile> output_profile() const;
+
+  // The fields a report's template requires (the template with
+  // options.template_override, else the report's), for parse_report: a
+  // report parsed with it is checked as render and check check it.
+  RequiredFields requirements(const RenderOptions& options) const;
+  // How render and check read a report of any kind: with requirements().
+  InputOptions input_options(const RenderOptions& options) const;
 
   RenderResult render_bytes(std::string_view xml, const std::string& name, const std::filesystem::path& base_dir,
                             const RenderOptions& options, Diagnostics& diags) const;

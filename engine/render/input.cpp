@@ -59,7 +59,7 @@ bool is_report_file(const std::filesystem::path& path) {
 model::Report read_report(const std::filesystem::path& path, Diagnostics& diags, const InputOptions& options) {
   const std::string name = path.string();
   switch (input_kind(path)) {
-    case InputKind::Xml: return parse_report_file(path, diags);
+    case InputKind::Xml: return parse_report_file(path, diags, {}, options.required);
     case InputKind::Docx: return docx::import_file(path, name, diags, import_options(options)).report;
     case InputKind::Legacy: {
       const std::string bytes = docx::convert_to_docx(path, name);
@@ -67,7 +67,7 @@ model::Report read_report(const std::filesystem::path& path, Diagnostics& diags,
       return docx::import_package(package, base_of(path), diags, import_options(options)).report;
     }
   }
-  return parse_report_file(path, diags);
+  return parse_report_file(path, diags, {}, options.required);
 }
 
 model::Report read_form_and_outcome(const std::filesystem::path& form_path, const std::filesystem::path& outcome_path,
@@ -80,9 +80,7 @@ model::Report read_form_and_outcome(const std::filesystem::path& form_path, cons
   model::Report report = read_report(outcome_path, diags, options);
   report.template_name = form.template_name;
   report.template_pos = {};
-  report.project = std::move(form.project);
-  report.changes = std::move(form.changes);
-  report.declaration = std::move(form.declaration);
+  report.form = std::move(form.form);
   return report;
 }
 
@@ -92,7 +90,7 @@ model::Report read_report_bytes(std::string_view bytes, const std::string& name,
     const docx::Package package = docx::Package::open_bytes(std::string(bytes), name);
     return docx::import_package(package, base_dir, diags, import_options(options)).report;
   }
-  return parse_report(bytes, name, base_dir, diags);
+  return parse_report(bytes, name, base_dir, diags, {}, options.required);
 }
 
 }  // namespace banshi

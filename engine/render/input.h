@@ -11,6 +11,7 @@
 
 #include "model/document.h"
 #include "util/diag.h"
+#include "xml/parse.h"
 
 namespace banshi {
 
@@ -25,6 +26,8 @@ struct InputOptions {
   // The template a Word document is laid out with (report XML names its
   // own); empty: as the document is — jiexiang for a filled form.
   std::string docx_template;
+  // The fields each template requires (the report XML's reader checks them).
+  RequiredFields required;
 };
 
 // Reads a report from a file of any kind. Input problems throw InputError;

@@ -4,65 +4,45 @@
 #include <set>
 #include <variant>
 
+#include "fields/field_report.h"
+#include "fields/field_table.h"
 #include "style/template.h"
 #include "util/json.h"
-#include "xml/labels.h"
-#include "xml/schema.h"
 
 namespace banshi::serve {
 
 namespace {
 
-using xml::ElementId;
-
-const char* type_name(xml::TextValue v) {
-  switch (v) {
-    case xml::TextValue::Date: return "date";
-    case xml::TextValue::YearMonth: return "year-month";
-    case xml::TextValue::ProjectId: return "project-id";
-    case xml::TextValue::Any: return "text";
+// What the page checks as the applicant types: the field table's pattern,
+// anchored, or a date's shape (the server checks that the date exists).
+std::string pattern_of(const FieldSpec& f) {
+  switch (f.type) {
+    case FieldType::Id:
+    case FieldType::Phone: return "^(?:" + f.pattern + ")$";
+    case FieldType::Date: return "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+    case FieldType::YearMonth: return "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$";
+    case FieldType::Text:
+    case FieldType::Choice: break;
   }
-  return "text";
+  return {};
 }
 
-void row(JsonWriter& w, std::string_view group, std::string_view key, std::string_view path, const std::string& label,
-         std::string_view type, bool required) {
+void field_row(JsonWriter& w, const FieldTable& table, const FieldSpec& f, bool required) {
   w.begin_object();
-  w.key("group").value(group);
-  w.key("key").value(key);
-  w.key("path").value(path);
-  w.key("label").value(label);
-  w.key("type").value(type);
+  w.key("group").value(f.group);
+  w.key("key").value(f.name);
+  w.key("path").value(field_xml_path(table, f));
+  w.key("label").value(f.label);
+  w.key("type").value(field_type_name(f.type));
   w.key("required").value(required);
-  if (type == "project-id") w.key("pattern").value("^BZ[0-9]{2}[A-Z]{2}[0-9]{3}$");
-  if (type == "date") w.key("pattern").value("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
-  if (type == "year-month") w.key("pattern").value("^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$");
-  w.end_object();
-}
-
-void element_rows(JsonWriter& w, ElementId id, std::string_view group, const std::string& prefix) {
-  const xml::ElementSpec& spec = xml::spec(id);
-  for (const auto& a : spec.attrs) {
-    if (a.name == spec.key_attr) continue;  // person/@role: the row a person is on
-    const std::string path = "<" + prefix + ">/@" + std::string(a.name);
-    w.begin_object();
-    w.key("group").value(group);
-    w.key("key").value(a.name);
-    w.key("path").value(path);
-    w.key("label").value(xml::attribute_label(id, a.name));
-    w.key("type").value("choice");
-    w.key("required").value(a.required);
+  if (f.type == FieldType::Choice) {
     w.key("choices").begin_array();
-    for (const auto c : a.choices) w.value(c);
+    for (const auto& o : f.options) w.value(o.value);
     w.end_array();
-    w.end_object();
   }
-  for (const auto& c : spec.children) {
-    const xml::ElementSpec& cs = xml::spec(c.id);
-    if (cs.content != xml::Content::Text) continue;
-    row(w, group, cs.name, "<" + prefix + ">/<" + std::string(cs.name) + ">", xml::element_label(c.id),
-        type_name(cs.value), c.occurs == xml::Occurs::Required || c.occurs == xml::Occurs::First || cs.non_empty);
-  }
+  if (const std::string p = pattern_of(f); !p.empty()) w.key("pattern").value(p);
+  w.key("help").value(f.help);
+  w.end_object();
 }
 
 // The placeholders a template's form pages print ({project.id} →
@@ -109,46 +89,55 @@ Printed printed_fields(const Template& t) {
 }  // namespace
 
 std::string fields_json(const std::filesystem::path& data_dir) {
+  const FieldTable& table = report_fields();
   JsonWriter w;
   w.begin_object();
   w.key("templates").begin_array();
   std::set<std::string> repeated;  // roles some template prints a row for per person
+  std::set<std::string> required;  // fields some template requires
   for (const auto& t : list_templates(data_dir / "templates")) {
+    const Template tmpl = load_template(data_dir / "templates" / t.name);
     w.begin_object();
     w.key("name").value(t.name);
     w.key("description").value(t.description);
     w.key("prints").begin_array();
-    const Printed printed = printed_fields(load_template(data_dir / "templates" / t.name));
+    const Printed printed = printed_fields(tmpl);
     for (const auto& key : printed.keys) w.value(key);
     repeated.insert(printed.repeated_roles.begin(), printed.repeated_roles.end());
+    w.end_array();
+    w.key("requires").begin_array();
+    for (const auto& key : tmpl.required_fields) w.value(key);
+    required.insert(tmpl.required_fields.begin(), tmpl.required_fields.end());
     w.end_array();
     w.end_object();
   }
   w.end_array();
   w.key("groups").begin_array();
-  for (const auto id : {ElementId::Project, ElementId::Declaration, ElementId::Changes}) {
+  for (const auto& g : table.groups()) {
+    if (!g.parent.empty()) continue;
     w.begin_object();
-    w.key("key").value(xml::spec(id).name);
-    w.key("label").value(xml::element_label(id));
+    w.key("key").value(g.element);
+    w.key("label").value(g.label);
     w.end_object();
   }
   w.end_array();
   w.key("fields").begin_array();
-  element_rows(w, ElementId::Project, "project", "project");
-  element_rows(w, ElementId::Changes, "changes", "changes");
-  element_rows(w, ElementId::Person, "person", "person");
-  element_rows(w, ElementId::Declaration, "declaration", "declaration");
+  for (const auto& g : table.groups()) {
+    const FieldSpec* key = g.key_field();
+    for (const auto& f : g.fields)
+      if (&f != key)
+        field_row(w, table, f, f.always_required || required.count(f.key) > 0);  // a person's role: its row
+  }
   w.end_array();
   // The rows of the change-data table a person may be on.
   w.key("roles").begin_array();
-  for (const auto& a : xml::spec(ElementId::Person).attrs) {
-    if (a.name != xml::spec(ElementId::Person).key_attr) continue;
-    for (const auto role : a.choices) {
+  if (const FieldGroupSpec* person = table.group("person"); person && person->key_field()) {
+    for (const auto& o : person->key_field()->options) {
       w.begin_object();
-      w.key("value").value(role);
-      w.key("label").value(xml::role_label(*xml::parse_role(role)));
+      w.key("value").value(o.value);
+      w.key("label").value(o.label);
       // A role printed on a repeated row may have any number of people.
-      w.key("many").value(repeated.count(std::string(role)) > 0);
+      w.key("many").value(repeated.count(o.value) > 0);
       w.end_object();
     }
   }

@@ -8,8 +8,10 @@
 
 namespace banshi::serve {
 
-// JSON: {"templates": [{"name", "description"}], "fields": [{"group",
-// "key", "path", "label", "type", "required", "choices", "pattern"}]}.
+// JSON, from the field table (templates/fields.xml) and the templates:
+// {"templates": [{"name", "description", "prints", "requires"}], "groups",
+// "fields": [{"group", "key", "path", "label", "type", "required",
+// "choices", "pattern", "help"}], "roles": [{"value", "label", "many"}]}.
 std::string fields_json(const std::filesystem::path& data_dir);
 
 }  // namespace banshi::serve

@@ -4,9 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fields/field_table.h"
 #include "serve/request_error.h"
 #include "util/utf8.h"
-#include "xml/schema.h"
 #include "xml/whitespace.h"
 
 namespace banshi::serve {
@@ -14,15 +14,18 @@ namespace banshi::serve {
 namespace {
 
 using nlohmann::ordered_json;
-using xml::ElementId;
 
 // The fields are three levels deep at most (report → changes → person);
 // deeper JSON is not a form, and refusing it early bounds the parser.
 constexpr int kMaxDepth = 8;
 
-// The elements of <report> the form holds; <outcome> comes from the report.
-bool is_form_part(ElementId id) {
-  return id == ElementId::Project || id == ElementId::Changes || id == ElementId::Declaration;
+// The groups of the field table written inside `parent` (empty: <report>):
+// what the form holds; <outcome> comes from the report.
+std::vector<const FieldGroupSpec*> groups_in(std::string_view parent) {
+  std::vector<const FieldGroupSpec*> out;
+  for (const auto& g : report_fields().groups())
+    if (g.parent == parent) out.push_back(&g);
+  return out;
 }
 
 std::string where_of(const std::string& parent, std::string_view key) {
@@ -47,62 +50,67 @@ struct Out {
   }
 };
 
-void element(ElementId id, const ordered_json& value, const std::string& where, Out& out);
+void element(const FieldGroupSpec& g, const ordered_json& value, const std::string& where, Out& out);
 
-void children(ElementId id, const ordered_json& obj, const std::string& where, Out& out) {
-  const xml::ElementSpec& spec = xml::spec(id);
-  for (const auto& child : spec.children) {
-    const xml::ElementSpec& c = xml::spec(child.id);
-    const auto it = obj.find(std::string(c.name));
+void children(const FieldGroupSpec& g, const ordered_json& obj, const std::string& where, Out& out) {
+  for (const auto& f : g.fields) {
+    if (f.attribute) continue;
+    const auto it = obj.find(f.name);
     if (it == obj.end() || it->is_null()) continue;
-    const std::string at = where_of(where, c.name);
-    if (c.content == xml::Content::Text) {
-      if (!it->is_string()) throw RequestError("serve.field-not-text", {{"field", at}});
-      const std::string v = it->get<std::string>();
-      if (xml::trim_ascii_space(v).empty()) continue;
-      out.open_line();
-      const size_t begin = out.columns;
-      out.put("<" + std::string(c.name) + ">" + xml_escape(v, !out.indented) + "</" + std::string(c.name) + ">");
-      out.spans.push_back({begin, out.columns, at});
-    } else if (it->is_array()) {
-      for (size_t i = 0; i < it->size(); ++i) element(child.id, (*it)[i], at + "[" + std::to_string(i) + "]", out);
+    const std::string at = where_of(where, f.name);
+    if (!it->is_string()) throw RequestError("serve.field-not-text", {{"field", at}});
+    const std::string v = it->get<std::string>();
+    if (xml::trim_ascii_space(v).empty()) continue;
+    out.open_line();
+    const size_t begin = out.columns;
+    out.put("<" + f.name + ">" + xml_escape(v, !out.indented) + "</" + f.name + ">");
+    out.spans.push_back({begin, out.columns, at});
+  }
+  for (const FieldGroupSpec* child : groups_in(g.name)) {
+    const auto it = obj.find(child->element);
+    if (it == obj.end() || it->is_null()) continue;
+    const std::string at = where_of(where, child->element);
+    if (it->is_array()) {
+      for (size_t i = 0; i < it->size(); ++i) element(*child, (*it)[i], at + "[" + std::to_string(i) + "]", out);
     } else {
-      element(child.id, *it, at, out);
+      element(*child, *it, at, out);
     }
   }
 }
 
-void element(ElementId id, const ordered_json& value, const std::string& where, Out& out) {
-  const xml::ElementSpec& spec = xml::spec(id);
+void element(const FieldGroupSpec& g, const ordered_json& value, const std::string& where, Out& out) {
   if (!value.is_object()) throw RequestError("serve.field-not-object", {{"field", where}});
+  const auto inner = groups_in(g.name);
   for (const auto& [key, v] : value.items()) {
-    if (!xml::find_attr(id, key) && !xml::find_child(id, key))
-      throw RequestError("serve.field-unknown", {{"field", where_of(where, key)}});
+    const bool known = g.field(key) || std::any_of(inner.begin(), inner.end(),
+                                                   [&](const FieldGroupSpec* c) { return c->element == key; });
+    if (!known) throw RequestError("serve.field-unknown", {{"field", where_of(where, key)}});
   }
   out.open_line();
   const size_t begin = out.columns;
-  out.put("<" + std::string(spec.name));
-  for (const auto& attr : spec.attrs) {
-    const auto it = value.find(std::string(attr.name));
+  out.put("<" + g.element);
+  for (const auto& f : g.fields) {
+    if (!f.attribute) continue;
+    const auto it = value.find(f.name);
     if (it == value.end() || it->is_null()) continue;
-    if (!it->is_string()) throw RequestError("serve.field-not-text", {{"field", where_of(where, attr.name)}});
+    if (!it->is_string()) throw RequestError("serve.field-not-text", {{"field", where_of(where, f.name)}});
     const std::string v = it->get<std::string>();
     if (xml::trim_ascii_space(v).empty()) continue;
     const size_t attr_begin = out.columns;
-    out.put(" " + std::string(attr.name) + "=\"" + xml_escape(v) + "\"");
-    out.spans.push_back({attr_begin, out.columns, where_of(where, attr.name)});
+    out.put(" " + f.name + "=\"" + xml_escape(v) + "\"");
+    out.spans.push_back({attr_begin, out.columns, where_of(where, f.name)});
   }
   const size_t before = out.text.size();
   out.put(">");
   ++out.depth;
-  children(id, value, where, out);
+  children(g, value, where, out);
   --out.depth;
   if (out.text.size() == before + 1) {
     out.text.back() = '/';
     out.put(">");
   } else {
     out.open_line();
-    out.put("</" + std::string(spec.name) + ">");
+    out.put("</" + g.element + ">");
   }
   out.spans.push_back({begin, out.columns, where});
 }
@@ -120,21 +128,17 @@ ordered_json parse_json(std::string_view text) {
   }
 }
 
-ordered_json element_json(const tinyxml2::XMLElement& el, ElementId id) {
+ordered_json element_json(const tinyxml2::XMLElement& el, const FieldGroupSpec& g) {
   ordered_json obj = ordered_json::object();
-  const xml::ElementSpec& spec = xml::spec(id);
-  for (const auto& attr : spec.attrs)
-    if (const char* v = el.Attribute(std::string(attr.name).c_str())) obj[std::string(attr.name)] = v;
+  for (const auto& f : g.fields)
+    if (f.attribute)
+      if (const char* v = el.Attribute(f.name.c_str())) obj[f.name] = v;
   for (const auto* c = el.FirstChildElement(); c; c = c->NextSiblingElement()) {
-    const xml::ChildSpec* child = xml::find_child(id, c->Name());
-    if (!child) continue;
-    const xml::ElementSpec& cs = xml::spec(child->id);
-    if (cs.content == xml::Content::Text) {
-      obj[std::string(cs.name)] = xml::normalize_text(c->GetText() ? c->GetText() : "");
-    } else if (child->occurs == xml::Occurs::Many || child->occurs == xml::Occurs::OneOrMore) {
-      obj[std::string(cs.name)].push_back(element_json(*c, child->id));
-    } else {
-      obj[std::string(cs.name)] = element_json(*c, child->id);
+    if (const FieldSpec* f = g.element_field(c->Name())) {
+      obj[f->name] = xml::normalize_text(c->GetText() ? c->GetText() : "");
+    } else if (const FieldGroupSpec* inner = report_fields().group_at(g.name, c->Name())) {
+      if (inner->repeats) obj[inner->element].push_back(element_json(*c, *inner));
+      else obj[inner->element] = element_json(*c, *inner);
     }
   }
   return obj;
@@ -171,17 +175,14 @@ std::string xml_escape(std::string_view s, bool one_line) {
 Form form_xml(std::string_view json, bool indented) {
   const ordered_json root = parse_json(json);
   if (!root.is_object()) throw RequestError("serve.field-not-object", {{"field", "fields"}});
-  for (const auto& [key, v] : root.items()) {
-    const xml::ChildSpec* c = xml::find_child(ElementId::Report, key);
-    if (!c || !is_form_part(c->id)) throw RequestError("serve.field-unknown", {{"field", key}});
-  }
+  for (const auto& [key, v] : root.items())
+    if (!report_fields().group_at("", key)) throw RequestError("serve.field-unknown", {{"field", key}});
   Out out;
   out.indented = indented;
-  for (const auto& child : xml::spec(ElementId::Report).children) {
-    if (!is_form_part(child.id)) continue;
-    const auto it = root.find(std::string(xml::spec(child.id).name));
+  for (const FieldGroupSpec* g : groups_in("")) {
+    const auto it = root.find(g->element);
     if (it == root.end() || it->is_null()) continue;
-    element(child.id, *it, std::string(xml::spec(child.id).name), out);
+    element(*g, *it, g->element, out);
   }
   return {std::move(out.text), std::move(out.spans)};
 }
@@ -199,10 +200,8 @@ std::string form_json(std::string_view report_xml) {
   ordered_json out = ordered_json::object();
   const tinyxml2::XMLElement* root = doc.RootElement();
   if (doc.Error() || !root) return out.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
-  for (const auto* c = root->FirstChildElement(); c; c = c->NextSiblingElement()) {
-    const xml::ChildSpec* child = xml::find_child(ElementId::Report, c->Name());
-    if (child && is_form_part(child->id)) out[c->Name()] = element_json(*c, child->id);
-  }
+  for (const auto* c = root->FirstChildElement(); c; c = c->NextSiblingElement())
+    if (const FieldGroupSpec* g = report_fields().group_at("", c->Name())) out[c->Name()] = element_json(*c, *g);
   return out.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 

@@ -1,6 +1,6 @@
 // The form's fields as JSON, the way the page and scripts send them, and
 // as report XML, the way the engine reads them. The JSON mirrors the XML
-// element for element, named as the schema names them, so neither side
+// element for element, named as the field table names them, so neither side
 // keeps a list of fields of its own:
 //
 //   {"project":     {"id": "BZ25YB119", "category": "一般课题", …},
@@ -38,7 +38,7 @@ struct Form {
 // line (line breaks in values written as character references), so the
 // report's own lines keep their numbers when the form is put in front of
 // them; or `indented`, an element a line, for a file people read. Throws
-// RequestError for JSON that is malformed or names a field the schema does
+// RequestError for JSON that is malformed or names a field the field table does
 // not have.
 Form form_xml(std::string_view json, bool indented = false);
 

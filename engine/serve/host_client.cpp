@@ -58,7 +58,7 @@ pid_t spawn_host(const std::string& executable, int child_end, const HostSetting
   const int err = posix_spawn(&pid, executable.c_str(), &actions, &attr, argv.data(), environ);
   posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&actions);
-  if (err != 0) throw EngineError("cannot start the render host " + executable + ": " + std::strerror(err));
+  if (err != 0) throw EngineError("serve.host-cannot-start", {{"program", executable}, {"reason", std::strerror(err)}});
   return pid;
 }
 
@@ -108,7 +108,7 @@ std::string HostClient::notes() const {
 std::shared_ptr<HostClient::Host> HostClient::start() {
   int ends[2];
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0)
-    throw EngineError(std::string("cannot make a socket for the render host: ") + std::strerror(errno));
+    throw EngineError("serve.host-socket", {{"reason", std::strerror(errno)}});
   auto h = std::make_shared<Host>();
   h->fd.reset(ends[0]);
   // The host's end must not already be descriptor 3: dup2 onto itself would
@@ -118,9 +118,9 @@ std::shared_ptr<HostClient::Host> HostClient::start() {
   h->pid = spawn_host(executable_, child_end.get(), settings_);
   child_end.reset();
   const auto hello_frame = read_frame(h->fd.get(), max_frame_bytes_);
-  if (!hello_frame) throw EngineError("the render host ended while loading the fonts");
+  if (!hello_frame) throw EngineError("serve.host-ended-loading");
   const HostHello hello = decode_hello(*hello_frame);
-  if (!hello.ready) throw EngineError(hello.text);
+  if (!hello.ready) throw EngineError("serve.host-not-ready", {{"reason", hello.text}});
   notes_ = hello.text;
   h->reader = std::thread([this, self = h.get()] { read_answers(self); });
   return h;
@@ -171,7 +171,7 @@ Reply HostClient::run(const Submission& s) {
   std::unique_lock lock(mutex_);
   answered_.wait(lock, [&] { return p.answer.has_value() || p.failed || h->ended.load(); });
   pending_.erase(id);
-  if (!p.answer) throw EngineError("the render host ended before it answered");
+  if (!p.answer) throw EngineError("serve.host-no-answer");
   return decode_reply(*p.answer);
 }
 

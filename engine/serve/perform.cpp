@@ -147,17 +147,15 @@ bool is_booklet(const Engine& engine, const model::Report& report, const RenderO
 // The report to check or render: report XML read as composed, or a Word
 // document as the importer read it with the fields of its form document.
 model::Report read_composed(const Document& doc, const Submission& s, const std::filesystem::path& scratch,
-                            Diagnostics& diags) {
+                            Diagnostics& diags, const RequiredFields& required) {
   if (!doc.word) {
     place_figures(doc.xml, doc, s, scratch, diags);
-    return parse_report(doc.xml, doc.name, scratch, diags);
+    return parse_report(doc.xml, doc.name, scratch, diags, {}, required);
   }
   model::Report report = doc.word->report;
   if (!doc.form_document.empty()) {
-    model::Report form = parse_report(doc.form_document, kFieldsName, scratch, diags);
-    report.project = std::move(form.project);
-    report.changes = std::move(form.changes);
-    report.declaration = std::move(form.declaration);
+    model::Report form = parse_report(doc.form_document, kFieldsName, scratch, diags, {}, required);
+    report.form = std::move(form.form);
     report.template_name = form.template_name;
   }
   return report;
@@ -176,7 +174,7 @@ Reply render(const Engine& engine, const Submission& s, const Document& doc, con
     // A filled 结项申请书 in Word names its template; a Word report alone
     // only has the importer's default, which is no reason to change the
     // page's choice.
-    if (doc.word && doc.word->report.project) extra.template_name = doc.word->report.template_name;
+    if (doc.word && doc.word->report.group("project")) extra.template_name = doc.word->report.template_name;
     // The importer's errors are the Word document's, at its paragraphs:
     // the XML it became would only repeat them at its own lines.
     if (doc.word && diags.has_errors()) return answer(extra);
@@ -185,14 +183,15 @@ Reply render(const Engine& engine, const Submission& s, const Document& doc, con
       // A report XML names its template.
       if (!doc.word) extra.template_name = report.template_name;
     } catch (const InputError& e) {
-      diags.add(e.diagnostic());
+      diags.add(e);
     }
     return answer(extra);
   }
-  model::Report report = read_composed(doc, s, scratch, diags);
+  const RenderOptions options = options_for(s);
+  // Checked against the fields its template requires, as render and check do.
+  model::Report report = read_composed(doc, s, scratch, diags, engine.requirements(options));
   const double parse_ms = ms_since(t0);
   timings.emplace_back("parse", parse_ms);
-  const RenderOptions options = options_for(s);
   if (s.action == Action::Check) {
     engine.check_report(report, options, diags);
     timings.emplace_back("check", ms_since(t0));
@@ -218,7 +217,7 @@ Reply render(const Engine& engine, const Submission& s, const Document& doc, con
 const Template* outcome_template(const Engine& engine) {
   for (const auto& t : list_templates(engine.data_dir() / "templates")) {
     const Template& tmpl = engine.template_named(t.name);
-    if (!tmpl.needs_project && tmpl.front.empty()) return &tmpl;
+    if (tmpl.required_fields.empty() && tmpl.front.empty()) return &tmpl;
   }
   return nullptr;
 }
@@ -245,7 +244,7 @@ std::optional<Reply> outcome_preview(const Engine& engine, const Submission& s, 
       report = doc.word->report;
     } else {
       const Document plain = compose(alone, scratch, ignored);
-      report = read_composed(plain, alone, scratch, ignored);
+      report = read_composed(plain, alone, scratch, ignored, engine.requirements(options_for(alone)));
     }
     RenderResult r = engine.render_report(report, options_for(alone), ignored);
     extra.pages = r.pages;
@@ -267,7 +266,7 @@ Reply run(const Engine& engine, const Submission& s, const std::filesystem::path
   try {
     doc = compose(s, scratch, diags);
   } catch (const InputError& e) {
-    diags.add(e.diagnostic());
+    diags.add(e);
     return input_error_reply(s, diags, doc);
   }
   if (s.action == Action::Xml)
@@ -275,7 +274,7 @@ Reply run(const Engine& engine, const Submission& s, const std::filesystem::path
   try {
     return render(engine, s, doc, scratch, diags, timings, t0);
   } catch (const InputError& e) {
-    diags.add(e.diagnostic());
+    diags.add(e);
     if (s.action == Action::Preview && doc.form) {
       if (auto partial = outcome_preview(engine, s, doc, scratch, diags, timings)) {
         timings.emplace_back("preview", ms_since(t0));

@@ -41,7 +41,7 @@ ScratchRoot::ScratchRoot() {
   const std::filesystem::path tmp = env && *env ? env : "/tmp";
   remove_abandoned(tmp);
   std::string pattern = (tmp / (std::string(kPrefix) + std::to_string(::getpid()) + "-XXXXXX")).string();
-  if (!::mkdtemp(pattern.data())) throw EngineError("cannot make a private directory under " + tmp.string());
+  if (!::mkdtemp(pattern.data())) throw EngineError("serve.scratch", {{"dir", tmp.string()}});
   path_ = pattern;
 }
 

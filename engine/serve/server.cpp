@@ -290,8 +290,7 @@ int run_server(const Options& options) {
   if (port == 0) port = service.http().bind_to_any_port(options.host);
   else if (!service.http().bind_to_port(options.host, port)) port = -1;
   if (port <= 0)
-    throw EngineError(
-        render_message("serve.cannot-listen", {{"address", options.host + ":" + std::to_string(options.port)}}, lang));
+    throw EngineError("serve.cannot-listen", {{"address", options.host + ":" + std::to_string(options.port)}});
 
   const bool v6 = options.host.find(':') != std::string::npos;
   const std::string url = "http://" + (v6 ? "[" + options.host + "]" : options.host) + ":" + std::to_string(port) + "/";

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "fields/placeholder.h"
+
 namespace banshi {
 
 namespace {
@@ -24,8 +26,7 @@ FormFields read_fields(const TemplateReader& r, const XMLElement* e) {
   f.width = r.length(e, "width").value_or(f.width);
   f.rule = r.points(e, "rule", f.rule);
   for (const XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) {
-    if (std::string_view(c->Name()) != "field")
-      r.fail(c, "<" + std::string(c->Name()) + "> is not allowed here; allowed in <fields>: <field>");
+    if (std::string_view(c->Name()) != "field") r.unknown_child(e, c, {"field"});
     r.check_attributes(c, {"label"});
     f.fields.push_back({r.required(c, "label"), text_of(c), c->GetLineNum()});
   }
@@ -41,8 +42,7 @@ std::vector<double> read_widths(const TemplateReader& r, const XMLElement* e) {
   while (in >> item) {
     double w = 0;
     auto [p, ec] = std::from_chars(item.data(), item.data() + item.size(), w);
-    if (ec != std::errc() || p != item.data() + item.size() || w <= 0)
-      r.fail(e, "widths=\"" + std::string(v) + "\" must be positive numbers separated by spaces");
+    if (ec != std::errc() || p != item.data() + item.size() || w <= 0) r.fail(e, "template.widths", {{"value", v}});
     out.push_back(w);
   }
   return out;
@@ -56,19 +56,24 @@ FormTable read_table(const TemplateReader& r, const XMLElement* e) {
   t.header_style = r.attr(e, "label-style", t.header_style);
   t.widths = read_widths(r, e);
   for (const XMLElement* tr = e->FirstChildElement(); tr; tr = tr->NextSiblingElement()) {
-    if (std::string_view(tr->Name()) != "tr")
-      r.fail(tr, "<" + std::string(tr->Name()) + "> is not allowed here; allowed in <table>: <tr>");
+    if (std::string_view(tr->Name()) != "tr") r.unknown_child(e, tr, {"tr"});
     r.check_attributes(tr, {"repeat", "min"});
     FormRow row;
     row.line = tr->GetLineNum();
     row.repeat = r.attr(tr, "repeat");
-    if (!row.repeat.empty() && row.repeat != "changes.original-member" && row.repeat != "changes.current-member")
-      r.fail(tr, "repeat=\"" + row.repeat + "\" must be changes.original-member or changes.current-member");
+    if (!row.repeat.empty() && !report_fields().repeat_option(row.repeat)) {
+      std::vector<std::string> names;
+      for (const auto& g : report_fields().groups())
+        for (const auto& f : g.fields)
+          for (const auto& o : f.options)
+            if (!o.repeat.empty()) names.push_back(o.repeat);
+      r.fail(tr, "data.choice",
+             {{"element", "tr"}, {"attribute", "repeat"}, {"value", row.repeat}, {"allowed", names}});
+    }
     row.min = r.integer(tr, "min", 0, 0, 50);
     for (const XMLElement* td = tr->FirstChildElement(); td; td = td->NextSiblingElement()) {
       const std::string_view n = td->Name();
-      if (n != "td" && n != "th")
-        r.fail(td, "<" + std::string(n) + "> is not allowed here; allowed in <tr>: <th>, <td>");
+      if (n != "td" && n != "th") r.unknown_child(tr, td, {"th", "td"});
       r.check_attributes(td, {"colspan", "rowspan"});
       FormCell cell;
       cell.line = td->GetLineNum();
@@ -99,12 +104,11 @@ FormBox read_box(const TemplateReader& r, const XMLElement* e) {
     } else if (n == "bottom") {
       r.check_attributes(c, {});
       for (const XMLElement* p = c->FirstChildElement(); p; p = p->NextSiblingElement()) {
-        if (std::string_view(p->Name()) != "p")
-          r.fail(p, "<" + std::string(p->Name()) + "> is not allowed here; allowed in <bottom>: <p>");
+        if (std::string_view(p->Name()) != "p") r.unknown_child(c, p, {"p"});
         b.bottom.push_back(read_text(r, p));
       }
     } else {
-      r.fail(c, "<" + std::string(n) + "> is not allowed here; allowed in <box>: <p>, <bottom>");
+      r.unknown_child(e, c, {"p", "bottom"});
     }
   }
   return b;
@@ -115,8 +119,7 @@ FormBox read_box(const TemplateReader& r, const XMLElement* e) {
 std::vector<FrontPage> read_front(const TemplateReader& r, const XMLElement* front) {
   std::vector<FrontPage> pages;
   for (const XMLElement* pe = front->FirstChildElement(); pe; pe = pe->NextSiblingElement()) {
-    if (std::string_view(pe->Name()) != "page")
-      r.fail(pe, "<" + std::string(pe->Name()) + "> is not allowed here; allowed in <front>: <page>");
+    if (std::string_view(pe->Name()) != "page") r.unknown_child(front, pe, {"page"});
     r.check_attributes(pe, {"recto"});
     FrontPage page;
     page.recto = r.flag(pe, "recto", false);
@@ -137,8 +140,7 @@ std::vector<FrontPage> read_front(const TemplateReader& r, const XMLElement* fro
       } else if (n == "box") {
         page.items.emplace_back(read_box(r, ie));
       } else {
-        r.fail(ie, "<" + std::string(n) +
-                       "> is not allowed here; allowed in <page>: <p>, <space>, <fill>, <fields>, <table>, <box>");
+        r.unknown_child(pe, ie, {"p", "space", "fill", "fields", "table", "box"});
       }
     }
     pages.push_back(std::move(page));
@@ -146,33 +148,63 @@ std::vector<FrontPage> read_front(const TemplateReader& r, const XMLElement* fro
   return pages;
 }
 
-void check_front_styles(const Template& t) {
-  auto need = [&](const std::string& style, int line, const char* element) {
-    if (t.styles.count(style)) return;
-    Diagnostic d;
-    d.loc = {t.file.string(), line, 0};
-    d.path = element;
-    d.label = "模板";
-    d.message = "undefined style \"" + style + "\"";
-    throw InputError(std::move(d));
-  };
+namespace {
+
+// A form item's style exists and its placeholders name fields of the field
+// table ({person.…} only in a repeated row).
+class FrontChecker {
+ public:
+  FrontChecker(const TemplateReader& r, const Template& t) : r_(r), t_(t) {}
+
+  void style(const std::string& name, int line, std::string_view element) const {
+    if (!t_.styles.count(name)) r_.fail_at(line, "template.undefined-style", {{"element", element}, {"style", name}});
+  }
+
+  void text(std::string_view text, int line, std::string_view element, bool repeated_row = false) const {
+    const bool closed = scan_placeholders(
+        text, [](std::string_view) {},
+        [&](std::string_view inside) {
+          const auto p = resolve_placeholder(inside, report_fields());
+          if (!p) r_.fail_at(line, "template.unknown-placeholder", {{"element", element}, {"placeholder", inside}});
+          if (p->repeated_row && !repeated_row)
+            r_.fail_at(line, "template.placeholder-outside-repeat", {{"element", element}, {"placeholder", inside}});
+        });
+    if (!closed) r_.fail_at(line, "template.unclosed-placeholder", {{"element", element}});
+  }
+
+  void paragraph(const FormText& p) const {
+    style(p.style, p.line, "p");
+    text(p.text, p.line, "p");
+  }
+
+  void operator()(const FormText& p) const { paragraph(p); }
+  void operator()(const FormSpace&) const {}
+  void operator()(const FormFields& f) const {
+    style(f.style, f.line, "fields");
+    for (const auto& field : f.fields) text(field.value, field.line, "field");
+  }
+  void operator()(const FormTable& t) const {
+    style(t.cell_style, t.line, "table");
+    style(t.header_style, t.line, "table");
+    for (const auto& row : t.rows)
+      for (const auto& cell : row.cells) text(cell.text, cell.line, cell.header ? "th" : "td", !row.repeat.empty());
+  }
+  void operator()(const FormBox& b) const {
+    for (const auto& p : b.top) paragraph(p);
+    for (const auto& p : b.bottom) paragraph(p);
+  }
+
+ private:
+  const TemplateReader& r_;
+  const Template& t_;
+};
+
+}  // namespace
+
+void check_front(const TemplateReader& r, const Template& t) {
+  const FrontChecker check(r, t);
   for (const FrontPage& page : t.front)
-    for (const FormItem& item : page.items)
-      std::visit(
-          [&](const auto& v) {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, FormText>) need(v.style, v.line, "<p>");
-            if constexpr (std::is_same_v<T, FormFields>) need(v.style, v.line, "<fields>");
-            if constexpr (std::is_same_v<T, FormTable>) {
-              need(v.cell_style, v.line, "<table>");
-              need(v.header_style, v.line, "<table>");
-            }
-            if constexpr (std::is_same_v<T, FormBox>) {
-              for (const auto& p : v.top) need(p.style, p.line, "<p>");
-              for (const auto& p : v.bottom) need(p.style, p.line, "<p>");
-            }
-          },
-          item);
+    for (const FormItem& item : page.items) std::visit(check, item);
 }
 
 }  // namespace banshi

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <charconv>
 #include <set>
+#include <sstream>
 
+#include "fields/field_table.h"
 #include "style/form_reader.h"
 #include "style/template_check.h"
 #include "style/template_reader.h"
@@ -13,10 +15,13 @@
 
 namespace banshi {
 
+const TextStyle& Template::style(Role role) const { return style(role_name(role)); }
+
 const TextStyle& Template::style(std::string_view style_name) const {
   auto it = styles.find(style_name);
-  if (it == styles.end())
-    throw EngineError(file.string() + ": the template has no style \"" + std::string(style_name) + "\"");
+  // load_template() has checked every role and every name the template
+  // uses; a miss is a bug in the engine, not in the template.
+  if (it == styles.end()) throw EngineError("template.no-style", {{"file", file.string()}, {"style", style_name}});
   return it->second;
 }
 
@@ -30,6 +35,26 @@ namespace {
 
 Template load_template_at(const std::filesystem::path& template_dir, int depth);
 
+// <requires fields="project.id project.title …"/>: keys of the field table.
+std::vector<std::string> read_requirements(const TemplateReader& r, const XMLElement* e) {
+  r.check_attributes(e, {"fields"});
+  std::vector<std::string> keys;
+  std::istringstream in(r.required(e, "fields"));
+  for (std::string key; in >> key;) {
+    if (!report_fields().find(key)) r.fail(e, "template.unknown-field", {{"key", key}});
+    keys.push_back(key);
+  }
+  return keys;
+}
+
+// Every role has its style, with what the template extends: the layout
+// asks for them all.
+void check_roles(const TemplateReader& r, const Template& t, int line) {
+  for (const RoleInfo& role : kRoles)
+    if (!t.styles.count(role.name))
+      r.fail_at(line, "template.missing-role", {{"role", role.name}, {"label", role.label}});
+}
+
 }  // namespace
 
 Template load_template(const std::filesystem::path& template_dir) { return load_template_at(template_dir, 0); }
@@ -41,30 +66,25 @@ Template load_template_at(const std::filesystem::path& template_dir, int depth) 
   t.dir = template_dir;
   t.file = template_dir / "template.xml";
   TemplateReader r(t.file);
-  if (!std::filesystem::exists(t.file)) throw EngineError("no template file " + t.file.string());
+  if (!std::filesystem::exists(t.file)) throw EngineError("template.no-file", {{"file", t.file.string()}});
   const std::string bytes = read_file(t.file);
   tinyxml2::XMLDocument doc;
-  if (doc.Parse(bytes.data(), bytes.size()) != tinyxml2::XML_SUCCESS) {
-    Diagnostic d;
-    d.loc = {t.file.string(), doc.ErrorLineNum(), 0};
-    d.label = "模板";
-    d.message = std::string("malformed XML: ") + doc.ErrorStr();
-    throw InputError(std::move(d));
-  }
+  if (doc.Parse(bytes.data(), bytes.size()) != tinyxml2::XML_SUCCESS)
+    r.fail_at(doc.ErrorLineNum(), "data.malformed-xml", {{"problem", doc.ErrorStr()}});
   const XMLElement* root = doc.RootElement();
-  if (!root || std::string_view(root->Name()) != "template") r.fail(root, "the root element must be <template>");
+  if (!root || std::string_view(root->Name()) != "template") r.fail(root, "data.root", {{"element", "template"}});
   r.check_attributes(root, {"name", "version", "extends"});
-  if (r.attr(root, "version", "1") != "1") r.fail(root, "version must be 1");
+  if (const std::string v = r.attr(root, "version", "1"); v != "1") r.fail(root, "data.version", {{"value", v}});
   if (const char* base = root->Attribute("extends")) {
     // Start from another template's settings; what follows overrides them
     // (styles by name), so a form shares the outcome's typography.
-    if (depth > 4) r.fail(root, "templates extend each other too deeply");
+    if (depth > 4) r.fail(root, "template.extends-too-deep");
     const std::string b(base);
     if (b.empty() || b.find_first_of("/\\.") != std::string::npos)
-      r.fail(root, "extends=\"" + b + "\" is not a template name");
+      r.fail(root, "template.extends-not-a-name", {{"value", b}});
     const auto file = t.file;
     if (!std::filesystem::exists(template_dir.parent_path() / b / "template.xml"))
-      r.fail(root, "extends=\"" + b + "\", which is not an installed template");
+      r.fail(root, "template.extends-missing", {{"value", b}});
     t = load_template_at(template_dir.parent_path() / b, depth + 1);
     t.dir = template_dir;
     t.file = file;
@@ -86,27 +106,24 @@ Template load_template_at(const std::filesystem::path& template_dir, int depth) 
       t.folio = r.folio(e);
     } else if (n == "footnotes") {
       r.check_attributes(e, {"numbering", "marker"});
-      const std::string numbering = r.attr(e, "numbering", "document");
-      const std::string marker = r.attr(e, "marker", "arabic");
-      if (numbering != "document" && numbering != "page") r.fail(e, "numbering must be document or page");
-      if (marker != "arabic" && marker != "circled") r.fail(e, "marker must be arabic or circled");
-      t.footnotes.per_page = numbering == "page";
-      t.footnotes.circled = marker == "circled";
+      t.footnotes.per_page = r.choice(e, "numbering", {"document", "page"}) == "page";
+      t.footnotes.circled = r.choice(e, "marker", {"arabic", "circled"}) == "circled";
     } else if (n == "impose") {
       r.check_attributes(e, {"default"});
-      t.default_impose = r.attr(e, "default", "none");
-      if (t.default_impose != "none" && t.default_impose != "a3-booklet")
-        r.fail(e, "default must be none or a3-booklet");
+      t.default_impose = r.choice(e, "default", {"none", "a3-booklet"});
     } else if (n == "pdfa") {
       r.check_attributes(e, {"default"});
       t.default_pdfa = r.flag(e, "default", false);
     } else if (n == "style") {
       TextStyle s = r.style(e);
-      if (!defined.insert(s.name).second) r.fail(e, "style \"" + s.name + "\" is defined twice");
+      if (!defined.insert(s.name).second) r.fail(e, "template.style-twice", {{"style", s.name}});
       t.styles.insert_or_assign(s.name, std::move(s));
+    } else if (n == "requires") {
+      for (std::string& key : read_requirements(r, e))
+        if (std::find(t.required_fields.begin(), t.required_fields.end(), key) == t.required_fields.end())
+          t.required_fields.push_back(std::move(key));
     } else if (n == "front") {
-      r.check_attributes(e, {"requires-project"});
-      t.needs_project = r.flag(e, "requires-project", false);
+      r.check_attributes(e, {});
       t.front = read_front(r, e);
     } else if (n == "outcome") {
       r.check_attributes(e, {"recto", "new-page"});
@@ -114,28 +131,22 @@ Template load_template_at(const std::filesystem::path& template_dir, int depth) 
       t.outcome_new_page = r.flag(e, "new-page", true);
     } else if (n == "numbering") {
       NumberingLevel l = r.numbering(e);
-      if (!depths.insert(l.depth).second)
-        r.fail(e, "numbering for depth " + std::to_string(l.depth) + " is defined twice");
+      if (!depths.insert(l.depth).second) r.fail(e, "template.numbering-twice", {{"depth", l.depth}});
       std::erase_if(t.numbering, [&](const NumberingLevel& x) { return x.depth == l.depth; });
       t.numbering.push_back(std::move(l));
     } else {
-      r.fail(e, "<" + std::string(n) +
-                    "> is not allowed here; allowed in <template>: <description>, <page>, <folio>, <impose>, <pdfa>, "
-                    "<style>, <numbering>, <footnotes>, <front>, <outcome>");
+      r.unknown_child(root, e,
+                      {"description", "page", "folio", "impose", "pdfa", "style", "numbering", "footnotes", "requires",
+                       "front", "outcome"});
     }
   }
   std::sort(t.numbering.begin(), t.numbering.end(),
             [](const NumberingLevel& a, const NumberingLevel& b) { return a.depth < b.depth; });
-  check_front_styles(t);
+  check_front(r, t);
   for (const auto& l : t.numbering)
-    if (!t.styles.count(l.style)) {
-      Diagnostic d;
-      d.loc = {t.file.string(), l.line, 0};
-      d.path = "<numbering>";
-      d.label = "模板";
-      d.message = "numbering depth " + std::to_string(l.depth) + " uses undefined style \"" + l.style + "\"";
-      throw InputError(std::move(d));
-    }
+    if (!t.styles.count(l.style))
+      r.fail_at(l.line, "template.undefined-style", {{"element", "numbering"}, {"style", l.style}});
+  check_roles(r, t, root->GetLineNum());
   // Ranges once everything is read: what an indent leaves depends on the
   // page, which the template or the one it extends may set.
   if (depth == 0) check_template_ranges(t);

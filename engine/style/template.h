@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "style/form.h"
+#include "style/roles.h"
 #include "util/diag.h"
 #include "util/units.h"
 
@@ -100,16 +101,23 @@ struct Template {
   std::vector<FrontPage> front;           // pages before the outcome
   bool outcome_recto = false;             // the outcome starts on an odd page
   bool outcome_new_page = true;           // false: it follows the last front page's text
-  bool needs_project = false;             // <project> is required
+  // <requires fields="project.id …"/>: the report fields (keys of the field
+  // table, templates/fields.xml) a report must give to be printed with
+  // this template; with what it extends.
+  std::vector<std::string> required_fields;
 
-  // Throws EngineError naming the template file when the style is missing.
+  // A role's style: every template has one for each (load_template checks).
+  const TextStyle& style(Role role) const;
+  // A style the template itself names (a form item's, a numbering level's):
+  // checked when the template is loaded.
   const TextStyle& style(std::string_view name) const;
   const NumberingLevel* level(int depth) const;
 };
 
 // Reads templates/NAME/template.xml. Errors (malformed XML, unknown
-// elements or attributes, bad lengths or sizes) are InputErrors with the
-// template's file:line, as for reports.
+// elements or attributes, bad lengths or sizes, a role without its style,
+// a placeholder or a required field the field table does not know) are
+// InputErrors with the template's file:line, as for reports.
 Template load_template(const std::filesystem::path& template_dir);
 
 // Names and one-line descriptions of the templates under `root`.

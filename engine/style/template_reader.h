@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,14 +34,15 @@ class TemplateReader {
   explicit TemplateReader(std::filesystem::path file) : file_(std::move(file)) {}
 
   SourceLoc where(const XMLElement* e) const { return {file_.string(), e->GetLineNum()}; }
+  const std::filesystem::path& file() const { return file_; }
 
-  [[noreturn]] void fail(const XMLElement* e, const std::string& what) const {
-    Diagnostic d;
-    d.loc = {file_.string(), e ? e->GetLineNum() : 0, 0};
-    d.path = e ? "<" + std::string(e->Name()) + ">" : "";
-    d.label = "模板";
-    d.message = what;
-    throw InputError(std::move(d));
+  // An InputError at the element's line (exit 2): a broken template gets
+  // the same file:line messages as a broken report.
+  [[noreturn]] void fail(const XMLElement* e, MessageCode code, Args args = {}) const {
+    fail_at(e ? e->GetLineNum() : 0, code, std::move(args));
+  }
+  [[noreturn]] void fail_at(int line, MessageCode code, Args args = {}) const {
+    throw InputError(Diagnostic(Severity::Error, code, std::move(args)).at({file_.string(), line}).about("", "模板"));
   }
 
   void check_attributes(const XMLElement* e, std::initializer_list<std::string_view> allowed) const {
@@ -48,12 +50,19 @@ class TemplateReader {
   }
   void check_attributes(const XMLElement* e, const std::vector<std::string_view>& allowed) const {
     for (auto* a = e->FirstAttribute(); a; a = a->Next()) {
-      if (std::find(allowed.begin(), allowed.end(), a->Name()) == allowed.end()) {
-        std::string list;
-        for (auto s : allowed) list += (list.empty() ? "" : ", ") + std::string(s);
-        fail(e, "unknown attribute " + std::string(a->Name()) + "; allowed: " + list);
-      }
+      if (std::find(allowed.begin(), allowed.end(), a->Name()) != allowed.end()) continue;
+      if (allowed.empty()) fail(e, "data.no-attributes", {{"element", e->Name()}, {"attribute", a->Name()}});
+      fail(e, "data.unknown-attribute",
+           {{"element", e->Name()}, {"attribute", a->Name()}, {"allowed", std::span<const std::string_view>(allowed)}});
     }
+  }
+
+  // <element> may hold only the children named in `allowed`.
+  [[noreturn]] void unknown_child(const XMLElement* parent, const XMLElement* child,
+                                  std::initializer_list<std::string_view> allowed) const {
+    std::vector<std::string> tags;
+    for (auto n : allowed) tags.push_back("<" + std::string(n) + ">");
+    fail(child, "data.unknown-element", {{"element", parent->Name()}, {"child", child->Name()}, {"allowed", tags}});
   }
 
   std::string attr(const XMLElement* e, const char* name, std::string fallback = {}) const {
@@ -63,7 +72,7 @@ class TemplateReader {
 
   std::string required(const XMLElement* e, const char* name) const {
     const char* v = e->Attribute(name);
-    if (!v) fail(e, std::string("attribute ") + name + " is missing");
+    if (!v) fail(e, "data.missing-attribute", {{"element", e->Name()}, {"attribute", name}});
     return v;
   }
 
@@ -71,14 +80,14 @@ class TemplateReader {
     const char* v = e->Attribute(name);
     if (!v) return std::nullopt;
     auto l = parse_length(v);
-    if (!l) fail(e, std::string(name) + "=\"" + v + "\" is not a length (e.g. 37mm, 16pt, 2em)");
+    if (!l) fail(e, "template.length", {{"element", e->Name()}, {"attribute", name}, {"value", v}});
     return l;
   }
 
   double points(const XMLElement* e, const char* name, double fallback) const {
     auto l = length(e, name);
     if (!l) return fallback;
-    if (l->em) fail(e, std::string(name) + " must be an absolute length, not em");
+    if (l->em) fail(e, "template.absolute-length", {{"element", e->Name()}, {"attribute", name}});
     return l->value;
   }
 
@@ -86,7 +95,7 @@ class TemplateReader {
     const char* v = e->Attribute(name);
     if (!v) return std::nullopt;
     auto s = parse_font_size(v);
-    if (!s) fail(e, std::string(name) + "=\"" + v + "\" is not a font size (e.g. 三号, 小四, 16pt)");
+    if (!s) fail(e, "template.font-size", {{"element", e->Name()}, {"attribute", name}, {"value", v}});
     return s;
   }
 
@@ -97,8 +106,8 @@ class TemplateReader {
     std::string_view s(v);
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
     if (ec != std::errc() || p != s.data() + s.size() || n < lo || n > hi)
-      fail(e, std::string(name) + "=\"" + v + "\" must be a whole number from " + std::to_string(lo) + " to " +
-                  std::to_string(hi));
+      fail(e, "template.integer",
+           {{"element", e->Name()}, {"attribute", name}, {"value", v}, {"min", lo}, {"max", hi}});
     return n;
   }
 
@@ -108,32 +117,35 @@ class TemplateReader {
     std::string_view s(v);
     if (s == "yes" || s == "true") return true;
     if (s == "no" || s == "false") return false;
-    fail(e, std::string(name) + "=\"" + v + "\" must be yes or no");
+    fail(e, "data.yes-no", {{"element", e->Name()}, {"attribute", name}, {"value", v}});
+  }
+
+  // The attribute's value, which must be one of `allowed` (the first when absent).
+  std::string choice(const XMLElement* e, const char* name, std::initializer_list<std::string_view> allowed) const {
+    const char* v = e->Attribute(name);
+    if (!v) return std::string(*allowed.begin());
+    if (std::find(allowed.begin(), allowed.end(), v) == allowed.end())
+      fail(e, "data.choice", {{"element", e->Name()}, {"attribute", name}, {"value", v}, {"allowed", allowed}});
+    return v;
   }
 
   Align align(const XMLElement* e, Align fallback) const {
-    const char* v = e->Attribute("align");
-    if (!v) return fallback;
-    std::string_view s(v);
+    if (!e->Attribute("align")) return fallback;
+    const std::string s = choice(e, "align", {"left", "center", "right", "justify", "distribute"});
     if (s == "left") return Align::Left;
     if (s == "center") return Align::Center;
     if (s == "right") return Align::Right;
     if (s == "justify") return Align::Justify;
-    if (s == "distribute") return Align::Distribute;
-    fail(e, std::string("align=\"") + v + "\" must be left, center, right, justify or distribute");
+    return Align::Distribute;
   }
 
   PageGeometry page(const XMLElement* e) const {
     check_attributes(e, {"size", "top", "binding", "text-width", "text-height", "lines", "chars", "mirror"});
     PageGeometry g;
     g.where = where(e);
-    const std::string size = attr(e, "size", "A4");
-    if (size == "A4") {
-      g.width = mm(210);
-      g.height = mm(297);
-    } else {
-      fail(e, "size=\"" + size + "\" is not supported; use A4");
-    }
+    choice(e, "size", {"A4"});
+    g.width = mm(210);
+    g.height = mm(297);
     g.top = points(e, "top", g.top);
     g.binding = points(e, "binding", g.binding);
     g.text_width = points(e, "text-width", g.text_width);
@@ -141,8 +153,7 @@ class TemplateReader {
     g.lines = integer(e, "lines", g.lines, 1, 200);
     g.chars = integer(e, "chars", g.chars, 1, 200);
     g.mirror = flag(e, "mirror", g.mirror);
-    if (g.top + g.text_height > g.height || g.binding + g.text_width > g.width)
-      fail(e, "the text block does not fit on the page");
+    if (g.top + g.text_height > g.height || g.binding + g.text_width > g.width) fail(e, "template.text-block");
     return g;
   }
 
@@ -151,7 +162,7 @@ class TemplateReader {
     FolioStyle f;
     f.where = where(e);
     f.format = attr(e, "format", f.format);
-    if (f.format.find("{n}") == std::string::npos) fail(e, "format must contain {n}");
+    if (f.format.find("{n}") == std::string::npos) fail(e, "template.folio-format", {{"value", f.format}});
     f.face = attr(e, "face", f.face);
     f.size = font_size(e, "size").value_or(f.size);
     f.below = points(e, "below", f.below);
@@ -177,19 +188,14 @@ class TemplateReader {
     s.lines_after = integer(e, "lines-after", 0, 0, 50);
     if (const char* v = e->Attribute("letter-spacing")) {
       auto l = parse_length(v);
-      if (!l || !l->em) fail(e, std::string("letter-spacing=\"") + v + "\" must be in em (e.g. 0.5em)");
+      if (!l || !l->em) fail(e, "template.letter-spacing", {{"value", v}});
       s.letter_spacing = l->value;
     }
     s.keep_with_next = flag(e, "keep-with-next", false);
-    if (const char* v = e->Attribute("line-break")) {
-      const std::string_view lb(v);
-      if (lb != "phrases" && lb != "anywhere")
-        fail(e, std::string("line-break=\"") + v + "\" must be phrases or anywhere");
-      s.break_in_phrases = lb == "phrases";
-    }
+    if (e->Attribute("line-break")) s.break_in_phrases = choice(e, "line-break", {"anywhere", "phrases"}) == "phrases";
     s.on_grid = flag(e, "on-grid", true);
     s.line_pitch = points(e, "line-pitch", 0);
-    if (!s.on_grid && s.line_pitch <= 0) fail(e, "a style off the grid needs line-pitch");
+    if (!s.on_grid && s.line_pitch <= 0) fail(e, "template.off-grid-pitch", {{"style", s.name}});
     return s;
   }
 
@@ -197,11 +203,11 @@ class TemplateReader {
     check_attributes(e, {"depth", "format", "style", "run-in"});
     NumberingLevel n;
     n.line = e->GetLineNum();
+    required(e, "depth");
     n.depth = integer(e, "depth", 0, 1, 4);
-    if (n.depth == 0) fail(e, "attribute depth is missing");
     n.format = required(e, "format");
     if (n.format.find("{zh}") == std::string::npos && n.format.find("{n}") == std::string::npos)
-      fail(e, "format must contain {zh} (一、二…) or {n} (1, 2…)");
+      fail(e, "template.numbering-format", {{"value", n.format}});
     n.style = required(e, "style");
     n.run_in = flag(e, "run-in", false);
     return n;

@@ -1,6 +1,7 @@
 #include "util/diag.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "util/echo.h"
 #include "util/json.h"
@@ -92,11 +93,29 @@ std::string SourceLoc::format(Lang lang) const {
   return out;
 }
 
-// A message not yet in the catalogue is text built around what the input
-// holds: its quoted values and <names> are echoed (cut, invisible
-// characters named) here, once for all of them.
+namespace {
+
+// What the input holds, as a message may quote it: every plain argument is
+// echoed (cut after about 80 characters, invisible characters named), here
+// once for every message about the input. A file or directory name is
+// shown whole, its invisible characters named.
+Args echoed_args(const Args& args) {
+  Args out;
+  for (const Arg& a : args) {
+    Arg shown = a;
+    if (!a.is_list && !a.nested && !a.localized) {
+      const bool path = a.name == "file" || a.name == "dir";
+      shown.value = echoed(a.value, path ? std::string::npos : kEchoChars);
+    }
+    out.add(std::move(shown));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string Diagnostic::message_text(Lang lang) const {
-  return code ? render_message(*code, args, lang) : echoed_segments(message);
+  return code ? render_message(*code, echoed_args(args), lang) : std::string();
 }
 
 std::string Diagnostic::format(Lang lang) const {
@@ -130,10 +149,10 @@ std::string Diagnostic::to_json(Lang lang) const {
   w.key("code").value(code_str());
   w.key("message").value(message_text(lang));
   w.key("args").begin_object();
-  for (const auto& arg : args) {
+  for (const auto& arg : echoed_args(args)) {
     w.key(arg.name);
-    if (!arg.is_list) {
-      w.value(arg.value);
+    if (!arg.is_list || arg.nested_items) {
+      w.value(arg.text(lang));
       continue;
     }
     w.begin_array();
@@ -197,6 +216,58 @@ std::string count_summary(const Diagnostics& diags, Lang lang) {
   return render_message("summary.counts", {{"counts", std::move(parts)}}, lang);
 }
 
-InputError::InputError(Diagnostic d) : std::runtime_error(d.format(Lang::En)), diag_(std::move(d)) {}
+namespace {
+
+// An engine error's arguments are the engine's own (paths, library
+// errors), shown as they are.
+std::string located_text(const Diagnostic& d, Lang lang) {
+  const std::string message = d.code ? render_message(*d.code, d.args, lang) : std::string();
+  return d.loc.empty() ? message : d.loc.format(lang) + ": " + message;
+}
+
+}  // namespace
+
+EngineError::EngineError(MessageCode code, Args args) : EngineError(SourceLoc{}, code, std::move(args)) {}
+
+EngineError::EngineError(SourceLoc where, MessageCode code, Args args)
+    : EngineError(Diagnostic(Severity::Error, code, std::move(args)).at(std::move(where))) {}
+
+EngineError::EngineError(Diagnostic d) : std::runtime_error(located_text(d, Lang::En)), diag_(std::move(d)) {}
+
+std::string EngineError::text(Lang lang) const { return located_text(diag_, lang); }
+
+namespace {
+
+std::string english_lines(const std::vector<Diagnostic>& diags) {
+  std::string out;
+  for (const auto& d : diags) out += (out.empty() ? "" : "\n") + d.format(Lang::En);
+  return out;
+}
+
+}  // namespace
+
+InputError::InputError(Diagnostic d) : InputError(std::vector<Diagnostic>{std::move(d)}) {}
+
+InputError::InputError(std::vector<Diagnostic> errors)
+    : std::runtime_error(english_lines(errors)), diags_(std::move(errors)) {}
+
+void sort_by_position(std::vector<Diagnostic>& diags) {
+  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    const auto key = [](const Diagnostic& d) {
+      return std::tuple(d.loc.line, d.loc.paragraph, d.loc.page, d.loc.column);
+    };
+    return key(a) < key(b);
+  });
+}
+
+void Diagnostics::add(const InputError& e) {
+  for (const auto& d : e.diagnostics()) items_.push_back(d);
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+  std::vector<Diagnostic> out = items_;
+  sort_by_position(out);
+  return out;
+}
 
 }  // namespace banshi

@@ -16,9 +16,13 @@
 //        throw InputError(Diagnostic(Severity::Error, "figure.too-large", {...}).at(loc));
 //   A name or value taken from the input goes in as echoed(value)
 //   (util/echo.h): cut to about 80 characters, invisible characters named.
+//   A code is a string literal, checked for its shape when compiled; to
+//   choose between two, write cond ? MessageCode("a.b") : MessageCode("a.c").
 //   Write the code as a literal there: i18n_catalogue_test finds every code
 //   in engine/ and fails for one a catalogue lacks, for a catalogue entry no
-//   code uses, and for translations whose {arguments} differ.
+//   code uses, and for a translation using an {argument} the English lacks.
+//   A text data gives in both languages is an argument too:
+//   {"format", Localized{english, chinese}}.
 //
 // A diagnostic says where (file:line:column, a .docx paragraph with its
 // opening words, or a PDF page), what (the XML path such as <project>/<id>)
@@ -73,9 +77,8 @@ struct SourceLoc {
 struct Diagnostic {
   Severity severity = Severity::Error;
   SourceLoc loc;
-  std::string path;     // XML path, e.g. "<project>/<id>"; may be empty
-  std::string label;    // form label, e.g. "立项编号"; may be empty
-  std::string message;  // (being replaced by code + args: the text of a message not yet in the catalogue)
+  std::string path;   // XML path, e.g. "<project>/<id>"; may be empty
+  std::string label;  // form label, e.g. "立项编号"; may be empty
   std::optional<MessageCode> code;
   Args args;
 
@@ -92,7 +95,7 @@ struct Diagnostic {
     return *this;
   }
 
-  // The stable code ("field.missing"); empty for a message not yet in the catalogue.
+  // The stable code ("field.missing"); empty only for a default-made one.
   std::string_view code_str() const { return code ? code->str() : std::string_view{}; }
   // What is wrong, in `lang`: "is missing" / "未填写".
   std::string message_text(Lang lang) const;
@@ -105,6 +108,8 @@ struct Diagnostic {
   std::string to_json(Lang lang = Lang::En) const;
 };
 
+class InputError;
+
 // Collects the diagnostics of one run. Not thread-safe: each render job
 // owns its own.
 class Diagnostics {
@@ -116,6 +121,10 @@ class Diagnostics {
   Diagnostic& note(SourceLoc loc, MessageCode code, Args args = {}, std::string path = {}, std::string label = {});
 
   const std::vector<Diagnostic>& items() const { return items_; }
+  // Adds every error an InputError carries.
+  void add(const InputError& e);
+  // The findings sorted by position, for printing.
+  std::vector<Diagnostic> sorted() const;
   bool has_errors() const;
   size_t count(Severity s) const;
   void append(const Diagnostics& other);
@@ -129,22 +138,40 @@ class Diagnostics {
 // "4 errors, 1 warning" / "4 个错误，1 个警告"; "no problems" / "没有发现问题".
 std::string count_summary(const Diagnostics& diags, Lang lang);
 
-// Thrown for bad input: the CLI prints it and exits with status 2.
-// what() is the English line; diagnostic().format(lang) any other.
+// Thrown for bad input: the CLI prints it and exits with status 2. It
+// carries every independent error found before the stage gave up (all of
+// a report's, sorted by position), at least one. what() is the English
+// lines; diagnostics()[i].format(lang) in another language.
 class InputError : public std::runtime_error {
  public:
   explicit InputError(Diagnostic d);
+  explicit InputError(std::vector<Diagnostic> errors);
+  const Diagnostic& diagnostic() const { return diags_.front(); }
+  const std::vector<Diagnostic>& diagnostics() const { return diags_; }
+
+ private:
+  std::vector<Diagnostic> diags_;
+};
+
+// Sorts by position (line, then column; findings about the whole file
+// first), keeping the order of findings at the same place.
+void sort_by_position(std::vector<Diagnostic>& diags);
+
+// Thrown for installation problems that are not the applicant's fault (a
+// font map or the field table that cannot be read, no font installed) and
+// for failures of the libraries underneath: exit status 1. `where` is the
+// data file's line when there is one. what() is the English text.
+class EngineError : public std::runtime_error {
+ public:
+  EngineError(MessageCode code, Args args = {});
+  EngineError(SourceLoc where, MessageCode code, Args args = {});
+  explicit EngineError(Diagnostic d);
   const Diagnostic& diagnostic() const { return diag_; }
+  // "fontmap.xml:12: <face> needs an id" in `lang`.
+  std::string text(Lang lang) const;
 
  private:
   Diagnostic diag_;
-};
-
-// Thrown for bad templates, font maps and other installation problems
-// that are not the applicant's fault (exit status 1 unless it is input).
-class EngineError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
 };
 
 }  // namespace banshi

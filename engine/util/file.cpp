@@ -16,10 +16,10 @@ namespace banshi {
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw EngineError("cannot open " + path.string() + ": " + std::strerror(errno));
+  if (!in) throw EngineError("file.open", {{"file", path.string()}, {"reason", std::strerror(errno)}});
   std::ostringstream ss;
   ss << in.rdbuf();
-  if (in.bad()) throw EngineError("cannot read " + path.string());
+  if (in.bad()) throw EngineError("file.read", {{"file", path.string()}});
   return std::move(ss).str();
 }
 
@@ -30,7 +30,7 @@ class TempFile {
  public:
   explicit TempFile(std::string path) : path_(std::move(path)) {
     fd_ = ::mkstemp(path_.data());
-    if (fd_ < 0) throw EngineError("cannot create a temporary file " + path_ + ": " + std::strerror(errno));
+    if (fd_ < 0) throw EngineError("file.temporary", {{"file", path_}, {"reason", std::strerror(errno)}});
   }
   TempFile(const TempFile&) = delete;
   TempFile& operator=(const TempFile&) = delete;
@@ -43,7 +43,7 @@ class TempFile {
   void close_fd() {
     const int fd = fd_;
     fd_ = -1;
-    if (::close(fd) != 0) throw EngineError("cannot close " + path_ + ": " + std::strerror(errno));
+    if (::close(fd) != 0) throw EngineError("file.close", {{"file", path_}, {"reason", std::strerror(errno)}});
   }
   void committed() { committed_ = true; }
 
@@ -61,7 +61,7 @@ void write_all(int fd, std::string_view data, const std::string& name) {
     const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw EngineError("cannot write " + name + ": " + std::strerror(errno));
+      throw EngineError("file.write", {{"file", name}, {"reason", std::strerror(errno)}});
     }
     done += static_cast<size_t>(n);
   }
@@ -78,7 +78,7 @@ std::optional<std::string> read_at_most(int fd, size_t limit, const std::string&
     if (n < 0) {
       out.resize(at);
       if (errno == EINTR) continue;
-      throw EngineError("cannot read " + name + ": " + std::strerror(errno));
+      throw EngineError("file.read-failed", {{"file", name}, {"reason", std::strerror(errno)}});
     }
     out.resize(at + static_cast<size_t>(n));
     if (n == 0) return out;
@@ -106,16 +106,16 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view data)
   const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
-    throw EngineError("cannot write " + path.string() + ": there is no directory " + dir.string());
+    throw EngineError("file.no-directory", {{"file", path.string()}, {"dir", dir.string()}});
   if (::access(dir.c_str(), W_OK) != 0)
-    throw EngineError("cannot write " + path.string() + ": the directory " + dir.string() + " is not writable");
+    throw EngineError("file.directory-not-writable", {{"file", path.string()}, {"dir", dir.string()}});
   if (const int fd = open_unnamed(dir); fd >= 0) {
     struct Closer {
       int fd;
       ~Closer() { ::close(fd); }
     } closer{fd};
     write_all(fd, data, path.string());
-    if (::fsync(fd) != 0) throw EngineError("cannot sync " + path.string() + ": " + std::strerror(errno));
+    if (::fsync(fd) != 0) throw EngineError("file.sync", {{"file", path.string()}, {"reason", std::strerror(errno)}});
     // Give it a temporary name, then rename over the target: rename is
     // atomic, so readers see the old file or the new one, never a mix.
     const std::string proc = "/proc/self/fd/" + std::to_string(fd);
@@ -129,19 +129,20 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view data)
       if (::rename(tmp.c_str(), path.c_str()) != 0) {
         const int err = errno;
         ::unlink(tmp.c_str());
-        throw EngineError("cannot rename to " + path.string() + ": " + std::strerror(err));
+        throw EngineError("file.rename",
+                          {{"from", tmp.string()}, {"file", path.string()}, {"reason", std::strerror(err)}});
       }
       return;
     }
   }
   TempFile tmp((dir / ("." + path.filename().string() + ".XXXXXX")).string());
   write_all(tmp.fd(), data, tmp.path());
-  if (::fsync(tmp.fd()) != 0) throw EngineError("cannot sync " + tmp.path() + ": " + std::strerror(errno));
+  if (::fsync(tmp.fd()) != 0) throw EngineError("file.sync", {{"file", tmp.path()}, {"reason", std::strerror(errno)}});
   // mkstemp creates 0600; a PDF is an ordinary document.
   ::fchmod(tmp.fd(), 0644);
   tmp.close_fd();
   if (::rename(tmp.path().c_str(), path.c_str()) != 0)
-    throw EngineError("cannot rename " + tmp.path() + " to " + path.string() + ": " + std::strerror(errno));
+    throw EngineError("file.rename", {{"from", tmp.path()}, {"file", path.string()}, {"reason", std::strerror(errno)}});
   tmp.committed();
 }
 

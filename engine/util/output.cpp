@@ -71,8 +71,6 @@ void close_checked(int fd, const std::string& name) {
 
 }  // namespace
 
-OutputError::OutputError(Diagnostic d) : EngineError(d.format(Lang::En)), diag_(std::move(d)) {}
-
 std::optional<FileId> file_id(const std::filesystem::path& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return std::nullopt;

@@ -47,11 +47,7 @@ void reserve_standard_streams();
 // internal failure (exit 1), said in the language of the call.
 class OutputError : public EngineError {
  public:
-  explicit OutputError(Diagnostic d);
-  const Diagnostic& diagnostic() const { return diag_; }
-
- private:
-  Diagnostic diag_;
+  explicit OutputError(Diagnostic d) : EngineError(std::move(d)) {}
 };
 
 class OutputTarget {

@@ -132,7 +132,7 @@ struct Utf16 {
 Utf16 to_utf16(std::string_view bytes, const char* charset) {
   UErrorCode ec = U_ZERO_ERROR;
   Converter conv(ucnv_open(charset, &ec));
-  if (U_FAILURE(ec)) throw EngineError(std::string("ICU has no converter for ") + charset);
+  if (U_FAILURE(ec)) throw EngineError("icu.converter", {{"charset", charset}});
   ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &ec);
   // No supported encoding yields more UTF-16 units than it has bytes.
   Utf16 out;
@@ -248,9 +248,7 @@ std::string from_unicode_bom(std::string_view bytes, const ByteOrderMark& bom, c
   const Utf16 u = to_utf16(bytes.substr(bom.bytes.size()), bom.charset);
   if (u.bad_byte) {
     const size_t offset = *u.bad_byte + bom.bytes.size();
-    fail(file, end_of(u.text),
-         std::string("the file starts with a ") + bom.charset + " byte-order mark but is not valid " + bom.charset +
-             " at byte offset " + std::to_string(offset));
+    fail(file, end_of(u.text), "encoding.bad-after-bom", {{"charset", bom.charset}, {"offset", offset}});
   }
   return to_utf8(u.text);
 }
@@ -261,36 +259,30 @@ void refuse_nul(std::string_view bytes, const std::string& file) {
   if (nul == std::string_view::npos) return;
   const std::string_view head = bytes.substr(0, 64);
   const auto nuls = static_cast<size_t>(std::count(head.begin(), head.end(), '\0'));
-  const std::string found = "the file contains a NUL byte at byte offset " + std::to_string(nul);
-  if (nuls * 4 >= head.size())
-    fail(file, locate(bytes, nul), found + ": it looks like UTF-16 without a byte-order mark; save it as UTF-8");
-  fail(file, locate(bytes, nul), found + ": it is not a text file");
+  if (nuls * 4 >= head.size()) fail(file, locate(bytes, nul), "encoding.utf16-without-bom", {{"offset", nul}});
+  fail(file, locate(bytes, nul), "encoding.nul", {{"offset", nul}});
 }
 
 std::string from_gb18030(std::string_view bytes, const std::optional<Declaration>& decl, size_t first_bad_utf8,
                          const std::string& file, Diagnostics& diags) {
   const Utf16 u = to_utf16(bytes, "GB18030");
-  const std::string bad_utf8 = "byte " + hex_byte(static_cast<unsigned char>(bytes[first_bad_utf8])) +
-                               " at byte offset " + std::to_string(first_bad_utf8);
+  const Args bad_utf8{{"byte", hex_byte(static_cast<unsigned char>(bytes[first_bad_utf8]))},
+                      {"offset", first_bad_utf8}};
   if (decl) {
     const std::string name = upper(decl->encoding);
     if (u.bad_byte)
-      fail(file, end_of(u.text),
-           "the file declares encoding=\"" + decl->encoding + "\" but byte " +
-               hex_byte(static_cast<unsigned char>(bytes[*u.bad_byte])) + " at byte offset " +
-               std::to_string(*u.bad_byte) + " is not valid " + name + "; save the file as UTF-8");
-    diags.add(make_diagnostic(Severity::Warning, file, locate(bytes, decl->offset),
-                              "converted from " + name + " to UTF-8, as the file declares"));
+      fail(file, end_of(u.text), "encoding.bad-declared",
+           {{"declared", decl->encoding},
+            {"byte", hex_byte(static_cast<unsigned char>(bytes[*u.bad_byte]))},
+            {"offset", *u.bad_byte},
+            {"charset", name}});
+    diags.add(make_diagnostic(Severity::Warning, file, locate(bytes, decl->offset), "encoding.converted-as-declared",
+                              {{"charset", name}}));
     return to_utf8(u.text);
   }
   const model::Pos at = locate(bytes, first_bad_utf8);
-  if (u.bad_byte || !plausible_chinese(u.text) || !mostly_gb2312(bytes))
-    fail(file, at,
-         "the file is neither UTF-8 nor GB18030/GBK: " + bad_utf8 + " is not valid UTF-8; save the file as UTF-8");
-  diags.add(make_diagnostic(Severity::Warning, file, at,
-                            "the file is not UTF-8 (" + bad_utf8 +
-                                "); it was read as GB18030 and converted to UTF-8 — save it as "
-                                "UTF-8 to be sure of the text"));
+  if (u.bad_byte || !plausible_chinese(u.text) || !mostly_gb2312(bytes)) fail(file, at, "encoding.unknown", bad_utf8);
+  diags.add(make_diagnostic(Severity::Warning, file, at, "encoding.read-as-gb18030", bad_utf8));
   return to_utf8(u.text);
 }
 
@@ -304,9 +296,8 @@ std::string decode_to_utf8(std::string_view bytes, const std::string& file, Diag
     // The mark says UTF-8: no second guessing.
     const std::string_view body = bytes.substr(kUtf8Bom.size());
     if (auto bad = first_invalid_utf8(body))
-      fail(file, locate(body, *bad),
-           "the file starts with a UTF-8 byte-order mark but byte " + hex_byte(static_cast<unsigned char>(body[*bad])) +
-               " at byte offset " + std::to_string(*bad + kUtf8Bom.size()) + " is not valid UTF-8");
+      fail(file, locate(body, *bad), "encoding.bad-after-utf8-bom",
+           {{"byte", hex_byte(static_cast<unsigned char>(body[*bad]))}, {"offset", *bad + kUtf8Bom.size()}});
     return std::string(body);
   }
 
@@ -318,9 +309,8 @@ std::string decode_to_utf8(std::string_view bytes, const std::string& file, Diag
   if (decl && !declared_gb && !contains(kUtf8Names, declared)) {
     const model::Pos pos = locate(bytes, decl->offset);
     if (declared.starts_with("UTF-16") || declared.starts_with("UTF-32"))
-      fail(file, pos,
-           "the file declares encoding=\"" + decl->encoding + "\" but has no byte-order mark; save it as UTF-8");
-    fail(file, pos, "encoding \"" + decl->encoding + "\" is not supported; save the file as UTF-8");
+      fail(file, pos, "encoding.declared-without-bom", {{"declared", decl->encoding}});
+    fail(file, pos, "encoding.unsupported", {{"declared", decl->encoding}});
   }
 
   const std::optional<size_t> bad = first_invalid_utf8(bytes);
@@ -328,10 +318,8 @@ std::string decode_to_utf8(std::string_view bytes, const std::string& file, Diag
     // Valid UTF-8 with Chinese in it is practically never GBK by chance;
     // reading it as the declared GBK would turn every character to mojibake.
     if (declared_gb && has_non_ascii(bytes))
-      diags.add(make_diagnostic(Severity::Warning, file, locate(bytes, decl->offset),
-                                "the file declares encoding=\"" + decl->encoding +
-                                    "\" but is valid UTF-8; read as UTF-8 (correct the "
-                                    "declaration to encoding=\"UTF-8\")"));
+      diags.add(make_diagnostic(Severity::Warning, file, locate(bytes, decl->offset), "encoding.declared-gb-is-utf8",
+                                {{"declared", decl->encoding}}));
     return std::string(bytes);
   }
   return from_gb18030(bytes, declared_gb ? decl : std::nullopt, *bad, file, diags);

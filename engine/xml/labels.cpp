@@ -18,32 +18,8 @@ struct ElementLabel {
 constexpr std::array<ElementLabel, kElementCount> kElementLabels{{
     {E::Document, ""},
     {E::Report, "结项申请书"},
-    {E::Project, "封面"},
-    {E::ProjectId, "立项编号"},
-    {E::ProjectCategory, "项目类别"},
-    {E::ProjectTitle, "项目名称"},
-    {E::ProjectLeader, "项目负责人"},
-    {E::ProjectOrganization, "所在单位"},
-    {E::ProjectFilled, "填表日期"},
-    {E::Declaration, "声明"},
-    {E::Changes, "项目变更情况数据表"},
-    {E::ChangesProjectTitle, "立项项目名称"},
-    {E::ChangesResultTitle, "结项成果名称"},
-    {E::ChangesWhatChanged, "变更的内容"},
-    {E::ChangesPlannedForm, "原计划成果形式"},
-    {E::ChangesActualForm, "现成果形式"},
-    {E::ChangesPlannedDate, "原计划完成时间"},
-    {E::ChangesActualDate, "实际完成时间"},
-    {E::Person, "项目负责人及参与人员"},
-    {E::PersonName, "姓名"},
-    {E::PersonGender, "性别"},
-    {E::PersonEthnicity, "民族"},
-    {E::PersonBorn, "出生日期"},
-    {E::PersonOrganization, "所在单位"},
-    {E::PersonPost, "行政职务"},
-    {E::PersonRank, "专业职务"},
-    {E::PersonAddress, "通讯地址"},
-    {E::PersonPhone, "联系电话"},
+    {E::Group, ""},  // the field table's
+    {E::Field, ""},
     {E::Outcome, "最终成果"},
     {E::OutcomeTitle, "标题"},
     {E::Authors, "作者"},
@@ -91,13 +67,9 @@ struct AttributeLabel {
   std::string_view label;
 };
 
-constexpr std::array<AttributeLabel, 17> kAttributeLabels{{
-    {E::Declaration, "sensitive", "成果是否涉及敏感问题或其他不宜公开出版的内容"},
-    {E::Declaration, "secret", "成果是否涉密"},
+constexpr std::array<AttributeLabel, 13> kAttributeLabels{{
     {E::Report, "template", "模板"},
     {E::Report, "version", "格式版本"},
-    {E::Changes, "changed", "是否变更"},
-    {E::Person, "role", "人员类别"},
     {E::Author, "role", "作者身份"},
     {E::Reference, "id", "参考文献编号"},
     {E::Section, "numbered", "标题编号"},
@@ -111,31 +83,9 @@ constexpr std::array<AttributeLabel, 17> kAttributeLabels{{
     {E::Figure, "width", "图宽"},
 }};
 
-struct RoleLabel {
-  model::PersonRole role;
-  std::string_view label;
-};
-
-constexpr std::array<RoleLabel, 4> kRoleLabels{{
-    {model::PersonRole::OriginalLeader, "原负责人"},
-    {model::PersonRole::CurrentLeader, "现负责人"},
-    {model::PersonRole::OriginalMember, "原参与人员"},
-    {model::PersonRole::CurrentMember, "现参与人员"},
-}};
-
 constexpr std::array<std::string_view, kMaxSectionDepth> kHeadingLabels{"一级标题", "二级标题", "三级标题", "四级标题"};
 
-bool is_person_field(ElementId id) {
-  return index_of(id) > index_of(E::Person) && index_of(id) <= index_of(E::PersonPhone);
-}
-
 }  // namespace
-
-std::string_view role_label(model::PersonRole role) {
-  for (const auto& r : kRoleLabels)
-    if (r.role == role) return r.label;
-  return {};
-}
 
 std::string_view heading_label(int depth) {
   if (depth < 1 || depth > kMaxSectionDepth) return "标题";
@@ -144,12 +94,7 @@ std::string_view heading_label(int depth) {
 
 std::string element_label(ElementId id, const LabelContext& ctx) {
   if (id == E::Heading) return std::string(heading_label(ctx.section_depth));
-  if (id == E::Person && ctx.role) return std::string(role_label(*ctx.role));
-  std::string label(kElementLabels[index_of(id)].label);
-  // The form's person table repeats 姓名, 所在单位 … for every person: the
-  // role says which row.
-  if (is_person_field(id) && ctx.role) return std::string(role_label(*ctx.role)) + " " + label;
-  return label;
+  return std::string(kElementLabels[index_of(id)].label);
 }
 
 std::string attribute_label(ElementId id, std::string_view attr, const LabelContext& ctx) {

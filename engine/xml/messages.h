@@ -1,8 +1,8 @@
 // Building the messages of the XML stage: every diagnostic names the file
-// as the user gave it and, where known, the line and column.
+// as the user gave it and, where known, the line and column. The texts are
+// in the catalogues (messages/*.txt); util/diag.h says how to add one.
 #pragma once
 
-#include <span>
 #include <string>
 #include <string_view>
 
@@ -11,20 +11,15 @@
 
 namespace banshi::xml {
 
-Diagnostic make_diagnostic(Severity severity, const std::string& file, model::Pos pos, std::string message,
+Diagnostic make_diagnostic(Severity severity, const std::string& file, model::Pos pos, MessageCode code, Args args = {},
                            std::string path = {}, std::string label = {});
 
-// Throws InputError.
-[[noreturn]] void fail(const std::string& file, model::Pos pos, std::string message, std::string path = {},
-                       std::string label = {});
+// Throws InputError: for what makes the rest of the file meaningless
+// (malformed XML, an encoding that cannot be read).
+[[noreturn]] void fail(const std::string& file, model::Pos pos, MessageCode code, Args args = {});
 
-// "\"text\"" for a message, cut after `max_chars` code points.
-std::string quoted(std::string_view text, size_t max_chars = 24);
-
-// "line 7, column 3"
-std::string where(model::Pos pos);
-
-// "a, b, c"
-std::string join(std::span<const std::string_view> items, std::string_view separator = ", ");
+// `text` cut after `max_chars` code points, with … when cut: what a
+// message quotes of the input.
+std::string shortened(std::string_view text, size_t max_chars = 24);
 
 }  // namespace banshi::xml

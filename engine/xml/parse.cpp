@@ -18,34 +18,36 @@ namespace banshi {
 
 namespace {
 
-std::string size_message(uintmax_t size, size_t limit) {
-  return "the file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(limit) + " bytes";
-}
+Args size_args(uintmax_t size, size_t limit) { return {{"size", size}, {"limit", limit}}; }
 
 }  // namespace
 
-model::Report parse_report_file(const std::filesystem::path& path, Diagnostics& diags, const ParseLimits& limits) {
+model::Report parse_report_file(const std::filesystem::path& path, Diagnostics& diags, const ParseLimits& limits,
+                                const RequiredFields& required) {
   const std::string name = path.string();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
-    xml::fail(name, {}, std::filesystem::exists(path, ec) ? "is not a regular file" : "no such file");
+    xml::fail(name, {},
+              std::filesystem::exists(path, ec) ? MessageCode("file.not-regular") : MessageCode("file.missing"));
   // Checked before reading, so a huge file is never loaded.
   const uintmax_t size = std::filesystem::file_size(path, ec);
-  if (!ec && size > limits.max_bytes) xml::fail(name, {}, size_message(size, limits.max_bytes));
+  if (!ec && size > limits.max_bytes) xml::fail(name, {}, "limit.file-size", size_args(size, limits.max_bytes));
   std::string bytes;
   try {
     bytes = read_file(path);
   } catch (const EngineError& e) {
-    xml::fail(name, {}, e.what());
+    throw InputError(Diagnostic(e.diagnostic()).at({name}));
   }
   std::filesystem::path base = path.parent_path();
   if (base.empty()) base = ".";
-  return parse_report(bytes, name, base, diags, limits);
+  return parse_report(bytes, name, base, diags, limits, required);
 }
 
 model::Report parse_report(std::string_view bytes, const std::string& display_name,
-                           const std::filesystem::path& base_dir, Diagnostics& diags, const ParseLimits& limits) {
-  if (bytes.size() > limits.max_bytes) xml::fail(display_name, {}, size_message(bytes.size(), limits.max_bytes));
+                           const std::filesystem::path& base_dir, Diagnostics& diags, const ParseLimits& limits,
+                           const RequiredFields& required) {
+  if (bytes.size() > limits.max_bytes)
+    xml::fail(display_name, {}, "limit.file-size", size_args(bytes.size(), limits.max_bytes));
   const std::string text = xml::decode_to_utf8(bytes, display_name, diags);
   const xml::ScanResult scan = xml::scan_xml(text, display_name, limits);
 
@@ -55,7 +57,11 @@ model::Report parse_report(std::string_view bytes, const std::string& display_na
   if (doc.Error()) xml::throw_syntax_error(doc, text, display_name);
 
   const xml::SourceMap map(doc, scan);
-  return xml::ReportParser(display_name, base_dir, map, diags).parse(doc);
+  std::vector<Diagnostic> errors;
+  model::Report report = xml::ReportParser(display_name, base_dir, map, diags, errors, required).parse(doc);
+  if (errors.empty()) return report;
+  sort_by_position(errors);
+  throw InputError(std::move(errors));
 }
 
 }  // namespace banshi

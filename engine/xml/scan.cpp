@@ -4,7 +4,6 @@
 #include <array>
 #include <cstdio>
 
-#include "util/echo.h"
 #include "xml/messages.h"
 #include "xml/whitespace.h"
 
@@ -54,9 +53,8 @@ class Scanner {
       if (s_[i_] == '<') markup();
       else text();
     }
-    if (!open_.empty())
-      error(open_.back().pos, "<" + std::string(open_.back().name) + "> is never closed (the file ends first)");
-    if (!root_seen_) error({}, "the file has no root element; a report is <report …> … </report>");
+    if (!open_.empty()) error(open_.back().pos, "xml.never-closed", {{"tag", open_.back().name}});
+    if (!root_seen_) error({}, "xml.no-root");
     return std::move(out_);
   }
 
@@ -78,7 +76,9 @@ class Scanner {
   size_t nodes_ = 0;
   ScanResult out_;
 
-  [[noreturn]] void error(model::Pos at, std::string message) const { fail(file_, at, std::move(message)); }
+  [[noreturn]] void error(model::Pos at, MessageCode code, Args args = {}) const {
+    fail(file_, at, code, std::move(args));
+  }
 
   bool at(std::string_view literal) const { return s_.substr(i_).starts_with(literal); }
 
@@ -94,8 +94,8 @@ class Scanner {
       } else if ((b & 0xC0) != 0x80) {
         if (b < 0x20 && b != '\t' && b != '\r') {
           char code[8];
-          std::snprintf(code, sizeof code, "U+%04X", b);
-          error(pos_, std::string("control character ") + code + " is not allowed in XML");
+          std::snprintf(code, sizeof code, "%04X", b);
+          error(pos_, "xml.control-character", {{"code", code}});
         }
         ++pos_.column;
       }
@@ -130,8 +130,7 @@ class Scanner {
 
   void push(Token t) {
     if (t.kind != TokenKind::EndTag && ++nodes_ > limits_.max_nodes)
-      error(t.pos, "the file has more than " + std::to_string(limits_.max_nodes) +
-                       " elements, texts and comments (the limit)");
+      error(t.pos, "limit.nodes", {{"limit", limits_.max_nodes}});
     t.blank_before = blank_pending_;
     blank_pending_ = false;
     out_.tokens.push_back(t);
@@ -150,8 +149,7 @@ class Scanner {
     advance_to(first);
     const model::Pos p = pos_;
     if (open_.empty())
-      error(p, root_seen_ ? "text after the end of the root element <" + std::string(root_) + ">"
-                          : std::string("text before the root element"));
+      root_seen_ ? error(p, "xml.text-after-root", {{"root", root_}}) : error(p, "xml.text-before-root");
     check_references(end);
     push(token(TokenKind::Text, p));
   }
@@ -170,7 +168,7 @@ class Scanner {
       advance_to(amp);
       const model::Pos p = pos_;
       const size_t semi = region.substr(0, std::min(end, amp + 34)).find(';', amp);
-      if (semi == std::string_view::npos) error(p, "a bare \"&\" must be written &amp;");
+      if (semi == std::string_view::npos) error(p, "xml.bare-ampersand");
       const std::string_view ref = s_.substr(amp + 1, semi - amp - 1);
       const std::string written = "&" + std::string(ref) + ";";
       if (ref.starts_with('#')) {
@@ -178,9 +176,8 @@ class Scanner {
       } else if (std::find(kPredefinedEntities.begin(), kPredefinedEntities.end(), ref) == kPredefinedEntities.end()) {
         bool name = !ref.empty() && is_name_start(ref[0]);
         for (char c : ref) name = name && is_name_char(c);
-        if (!name) error(p, "a bare \"&\" must be written &amp;");
-        error(p, "undefined entity " + written +
-                     ": XML defines only &amp; &lt; &gt; &quot; &apos; — type the character itself");
+        if (!name) error(p, "xml.bare-ampersand");
+        error(p, "xml.undefined-entity", {{"entity", written}});
       }
       advance_to(semi + 1);
     }
@@ -203,29 +200,26 @@ class Scanner {
       value = value * (hex ? 16u : 10u) + static_cast<unsigned long>(d);
       if (value > 0x10FFFF) value = 0x110000;  // stays out of range, never overflows
     }
-    if (!ok) error(p, "malformed character reference " + written);
-    if (!is_xml_char(value)) error(p, written + " is not a character XML allows");
+    if (!ok) error(p, "xml.bad-character-reference", {{"reference", written}});
+    if (!is_xml_char(value)) error(p, "xml.character-not-allowed", {{"reference", written}});
   }
 
   void markup() {
     const model::Pos p = pos_;
     if (at("<!--")) {
       const size_t end = s_.find("-->", i_ + 4);
-      if (end == std::string_view::npos) error(p, "comment is never closed (no -->)");
+      if (end == std::string_view::npos) error(p, "xml.comment-never-closed");
       advance_to(end + 3);
       push(token(TokenKind::Comment, p));
     } else if (at("<![CDATA[")) {
-      if (open_.empty()) error(p, "CDATA section outside the root element");
+      if (open_.empty()) error(p, "xml.cdata-outside-root");
       const size_t end = s_.find("]]>", i_ + 9);
-      if (end == std::string_view::npos) error(p, "CDATA section is never closed (no ]]>)");
+      if (end == std::string_view::npos) error(p, "xml.cdata-never-closed");
       advance_to(end + 3);
       push(token(TokenKind::CData, p));
     } else if (at("<!")) {
-      if (iequals(s_.substr(i_, 9), "<!DOCTYPE"))
-        error(p,
-              "<!DOCTYPE> is not allowed: a report file has no document type declaration "
-              "(and so no entity definitions)");
-      error(p, "<!…> declarations are not allowed in a report file");
+      if (iequals(s_.substr(i_, 9), "<!DOCTYPE")) error(p, "xml.doctype");
+      error(p, "xml.declaration");
     } else if (at("<?")) {
       processing_instruction(p);
     } else if (at("</")) {
@@ -233,23 +227,22 @@ class Scanner {
     } else if (i_ + 1 < s_.size() && is_name_start(s_[i_ + 1])) {
       start_tag(p);
     } else {
-      error(p, "\"<\" in text must be written &lt;");
+      error(p, "xml.bare-less-than");
     }
   }
 
   void processing_instruction(model::Pos p) {
     const size_t start = i_;
     const size_t end = s_.find("?>", i_ + 2);
-    if (end == std::string_view::npos) error(p, "processing instruction is never closed (no ?>)");
+    if (end == std::string_view::npos) error(p, "xml.pi-never-closed");
     advance(2);
     const std::string_view target = read_name();
-    if (iequals(target, "xml") && start != 0)
-      error(p, "the <?xml …?> declaration must be the very first thing in the file");
+    if (iequals(target, "xml") && start != 0) error(p, "xml.declaration-not-first");
     // Valid XML, but tinyxml2 takes any <?…?> for a declaration and allows
     // one only before the root element; a report has no use for one in its
     // text, so it is refused here, where its line and column are known.
     if (root_seen_)
-      throw InputError(Diagnostic(Severity::Error, "xml.processing-instruction", {{"target", echoed(target)}})
+      throw InputError(Diagnostic(Severity::Error, "xml.processing-instruction", {{"target", target}})
                            .at({file_, p.line, p.column}));
     advance_to(end + 2);
     push(token(TokenKind::Pi, p, target));
@@ -258,15 +251,17 @@ class Scanner {
   void end_tag(model::Pos p) {
     advance(2);
     const std::string_view name = read_name();
-    if (name.empty()) error(p, "malformed end tag: expected a name after \"</\"");
+    if (name.empty()) error(p, "xml.end-tag-without-name");
     skip_space();
-    if (!at(">")) error(p, "malformed end tag </" + std::string(name) + ": expected \">\"");
+    if (!at(">")) error(p, "xml.end-tag-unclosed", {{"tag", name}});
     advance(1);
-    const std::string tag = "</" + std::string(name) + ">";
-    if (open_.empty()) error(p, tag + " has no matching start tag");
+    if (open_.empty()) error(p, "xml.unmatched-end-tag", {{"tag", name}});
     if (open_.back().name != name)
-      error(p, tag + " does not match <" + std::string(open_.back().name) + "> (opened at " + where(open_.back().pos) +
-                   ")");
+      error(p, "xml.mismatched-end-tag",
+            {{"tag", name},
+             {"open", open_.back().name},
+             {"line", open_.back().pos.line},
+             {"column", open_.back().pos.column}});
     open_.pop_back();
     push(token(TokenKind::EndTag, p, name));
   }
@@ -274,17 +269,14 @@ class Scanner {
   void start_tag(model::Pos p) {
     advance(1);
     const std::string_view name = read_name();
-    const std::string tag = "<" + std::string(name) + ">";
-    if (open_.empty() && root_seen_)
-      error(p, tag + " after the end of the root element <" + std::string(root_) +
-                   ">: a file has exactly one root element");
+    if (open_.empty() && root_seen_) error(p, "xml.second-root", {{"tag", name}, {"root", root_}});
     if (open_.size() + 1 > static_cast<size_t>(std::max(limits_.max_depth, 0)))
-      error(p, "elements are nested more than " + std::to_string(limits_.max_depth) + " deep (the limit)");
+      error(p, "limit.depth", {{"limit", limits_.max_depth}});
     Token t = token(TokenKind::StartTag, p, name);
     t.first_attr = static_cast<std::uint32_t>(out_.attrs.size());
     for (;;) {
       const bool spaced = skip_space();
-      if (i_ >= s_.size()) error(p, "tag " + tag + " is never closed (the file ends inside it)");
+      if (i_ >= s_.size()) error(p, "xml.tag-never-closed", {{"tag", name}});
       if (at("/>")) {
         advance(2);
         t.self_closing = true;
@@ -294,11 +286,12 @@ class Scanner {
         advance(1);
         break;
       }
-      if (!is_name_start(s_[i_])) error(pos_, "unexpected \"" + std::string(1, s_[i_]) + "\" in tag " + tag);
-      if (!spaced) error(pos_, "attributes in " + tag + " must be separated by white space");
+      if (!is_name_start(s_[i_]))
+        error(pos_, "xml.unexpected-in-tag", {{"char", std::string(1, s_[i_])}, {"tag", name}});
+      if (!spaced) error(pos_, "xml.attributes-not-separated", {{"tag", name}});
       if (out_.attrs.size() - t.first_attr >= kMaxAttributes)
-        error(pos_, tag + " has more than " + std::to_string(kMaxAttributes) + " attributes");
-      attribute(t, tag);
+        error(pos_, "limit.attributes", {{"tag", name}, {"limit", kMaxAttributes}});
+      attribute(t, name);
     }
     t.attr_count = static_cast<std::uint32_t>(out_.attrs.size()) - t.first_attr;
     if (!root_seen_) root_ = name;
@@ -307,31 +300,28 @@ class Scanner {
     push(t);
   }
 
-  void attribute(const Token& t, const std::string& tag) {
+  void attribute(const Token& t, std::string_view tag) {
     const model::Pos name_pos = pos_;
     const std::string_view name = read_name();
-    const std::string quoted_name = "\"" + std::string(name) + "\"";
+    const Args where{{"attribute", name}, {"tag", tag}};
     for (size_t k = t.first_attr; k < out_.attrs.size(); ++k)
-      if (out_.attrs[k].name == name) error(name_pos, "attribute " + quoted_name + " appears twice in " + tag);
+      if (out_.attrs[k].name == name) error(name_pos, "xml.attribute-twice", where);
     skip_space();
-    if (!at("="))
-      error(pos_, "attribute " + quoted_name + " in " + tag + " has no value; write " + std::string(name) + "=\"…\"");
+    if (!at("=")) error(pos_, "xml.attribute-without-value", where);
     advance(1);
     skip_space();
-    if (i_ >= s_.size() || (s_[i_] != '"' && s_[i_] != '\''))
-      error(pos_, "the value of attribute " + quoted_name + " in " + tag + " must be in quotes");
+    if (i_ >= s_.size() || (s_[i_] != '"' && s_[i_] != '\'')) error(pos_, "xml.attribute-unquoted", where);
     const char quote = s_[i_];
     advance(1);
     const model::Pos value_pos = pos_;
     const size_t close = s_.find(quote, i_);
-    if (close == std::string_view::npos)
-      error(value_pos, "the value of attribute " + quoted_name + " in " + tag + " is never closed");
+    if (close == std::string_view::npos) error(value_pos, "xml.attribute-never-closed", where);
     // Searched within the value only: a search to the end of the file for
     // every attribute would make the pass quadratic.
     const size_t lt = s_.substr(0, close).find('<', i_);
     if (lt != std::string_view::npos) {
       advance_to(lt);
-      error(pos_, "\"<\" in an attribute value must be written &lt;");
+      error(pos_, "xml.less-than-in-attribute");
     }
     check_references(close);
     advance(1);

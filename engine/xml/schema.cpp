@@ -17,30 +17,12 @@ constexpr std::array<std::string_view, 2> kYesNo{"yes", "no"};
 constexpr std::array<std::string_view, 1> kVersions{"1"};
 constexpr std::array<std::string_view, 2> kListTypes{"ordered", "bullet"};
 
-struct RoleName {
-  std::string_view name;
-  model::PersonRole role;
-};
-constexpr std::array<RoleName, 4> kRoles{{
-    {"original-leader", model::PersonRole::OriginalLeader},
-    {"current-leader", model::PersonRole::CurrentLeader},
-    {"original-member", model::PersonRole::OriginalMember},
-    {"current-member", model::PersonRole::CurrentMember},
-}};
-constexpr std::array<std::string_view, 4> kRoleNames{kRoles[0].name, kRoles[1].name, kRoles[2].name, kRoles[3].name};
-
 // ------------------------------------------------------------ attributes
 
 constexpr std::array<AttrSpec, 2> kReportAttrs{{
     {"template", A::Name, true},
     {"version", A::Choice, true, kVersions},
 }};
-constexpr std::array<AttrSpec, 1> kChangesAttrs{{{"changed", A::Choice, false, kYesNo}}};
-constexpr std::array<AttrSpec, 2> kDeclarationAttrs{{
-    {"sensitive", A::Choice, false, kYesNo},
-    {"secret", A::Choice, false, kYesNo},
-}};
-constexpr std::array<AttrSpec, 1> kPersonAttrs{{{"role", A::Choice, true, kRoleNames}}};
 constexpr std::array<AttrSpec, 1> kAuthorAttrs{{{"role", A::Text}}};
 constexpr std::array<AttrSpec, 1> kReferenceAttrs{{{"id", A::Token, true}}};
 constexpr std::array<AttrSpec, 2> kSectionAttrs{{
@@ -63,44 +45,9 @@ constexpr std::array<AttrSpec, 1> kLinkAttrs{{{"href", A::Token, true}}};
 
 constexpr std::array<ChildSpec, 1> kDocumentChildren{{{E::Report, O::Required}}};
 
-constexpr std::array<ChildSpec, 4> kReportChildren{{
-    {E::Project, O::Optional},  // required by template="jiexiang" (report_parser.cpp)
-    {E::Declaration, O::Optional},
-    {E::Changes, O::Optional},
-    {E::Outcome, O::Required},
-}};
-
-constexpr std::array<ChildSpec, 6> kProjectChildren{{
-    {E::ProjectId, O::Required},
-    {E::ProjectCategory, O::Required},
-    {E::ProjectTitle, O::Required},
-    {E::ProjectLeader, O::Required},
-    {E::ProjectOrganization, O::Required},
-    {E::ProjectFilled, O::Required},
-}};
-
-constexpr std::array<ChildSpec, 8> kChangesChildren{{
-    {E::ChangesProjectTitle, O::Optional},
-    {E::ChangesResultTitle, O::Optional},
-    {E::ChangesWhatChanged, O::Optional},
-    {E::ChangesPlannedForm, O::Optional},
-    {E::ChangesActualForm, O::Optional},
-    {E::ChangesPlannedDate, O::Optional},
-    {E::ChangesActualDate, O::Optional},
-    {E::Person, O::Many},
-}};
-
-constexpr std::array<ChildSpec, 9> kPersonChildren{{
-    {E::PersonName, O::Optional},
-    {E::PersonGender, O::Optional},
-    {E::PersonEthnicity, O::Optional},
-    {E::PersonBorn, O::Optional},
-    {E::PersonOrganization, O::Optional},
-    {E::PersonPost, O::Optional},
-    {E::PersonRank, O::Optional},
-    {E::PersonAddress, O::Optional},
-    {E::PersonPhone, O::Optional},
-}};
+// And the groups of the field table (<project>, <declaration>, <changes>):
+// the checker adds them.
+constexpr std::array<ChildSpec, 1> kReportChildren{{{E::Outcome, O::Required}}};
 
 constexpr std::array<ChildSpec, 6> kOutcomeChildren{{
     {E::OutcomeTitle, O::Required},
@@ -176,13 +123,12 @@ constexpr std::array<ChildSpec, 9> kQuoteChildren{{
 
 // ------------------------------------------------------------ elements
 
-constexpr ElementSpec text_field(E id, std::string_view name, bool non_empty = false,
-                                 TextValue value = TextValue::Any) {
-  return {id, name, C::Text, {}, {}, value, non_empty};
+constexpr ElementSpec text_element(E id, std::string_view name, bool non_empty = false) {
+  return {id, name, C::Text, {}, {}, non_empty};
 }
 
 constexpr ElementSpec inline_element(E id, std::string_view name, bool non_empty = false) {
-  return {id, name, C::Inline, kInlineChildren, {}, TextValue::Any, non_empty};
+  return {id, name, C::Inline, kInlineChildren, {}, non_empty};
 }
 
 // Indexed by ElementId; the static_assert below keeps the order honest.
@@ -190,45 +136,20 @@ constexpr std::array<ElementSpec, kElementCount> kSpecs{{
     {E::Document, "", C::Elements, kDocumentChildren},
     {E::Report, "report", C::Elements, kReportChildren, kReportAttrs},
 
-    {E::Project, "project", C::Elements, kProjectChildren},
-    text_field(E::ProjectId, "id", true, TextValue::ProjectId),
-    text_field(E::ProjectCategory, "category", true),
-    text_field(E::ProjectTitle, "title", true),
-    text_field(E::ProjectLeader, "leader", true),
-    text_field(E::ProjectOrganization, "organization", true),
-    text_field(E::ProjectFilled, "filled", true, TextValue::Date),
-
-    {E::Declaration, "declaration", C::Empty, {}, kDeclarationAttrs},
-
-    {E::Changes, "changes", C::Elements, kChangesChildren, kChangesAttrs},
-    text_field(E::ChangesProjectTitle, "project-title"),
-    text_field(E::ChangesResultTitle, "result-title"),
-    text_field(E::ChangesWhatChanged, "what-changed"),
-    text_field(E::ChangesPlannedForm, "planned-form"),
-    text_field(E::ChangesActualForm, "actual-form"),
-    text_field(E::ChangesPlannedDate, "planned-date", false, TextValue::Date),
-    text_field(E::ChangesActualDate, "actual-date", false, TextValue::Date),
-    {E::Person, "person", C::Elements, kPersonChildren, kPersonAttrs, TextValue::Any, false, false, "role"},
-    text_field(E::PersonName, "name"),
-    text_field(E::PersonGender, "gender"),
-    text_field(E::PersonEthnicity, "ethnicity"),
-    text_field(E::PersonBorn, "born", false, TextValue::YearMonth),
-    text_field(E::PersonOrganization, "organization"),
-    text_field(E::PersonPost, "post"),
-    text_field(E::PersonRank, "rank"),
-    text_field(E::PersonAddress, "address"),
-    text_field(E::PersonPhone, "phone"),
+    // Names, children and attributes from the field table (checker.cpp).
+    {E::Group, "", C::Elements},
+    {E::Field, "", C::Text},
 
     {E::Outcome, "outcome", C::Elements, kOutcomeChildren},
     inline_element(E::OutcomeTitle, "title", true),
     {E::Authors, "authors", C::Elements, kAuthorsChildren},
-    {E::Author, "author", C::Text, {}, kAuthorAttrs, TextValue::Any, true},
+    {E::Author, "author", C::Text, {}, kAuthorAttrs, true},
     inline_element(E::Abstract, "abstract"),
     {E::Keywords, "keywords", C::Elements, kKeywordsChildren},
-    text_field(E::Keyword, "k", true),
+    text_element(E::Keyword, "k", true),
     {E::Body, "body", C::Elements, kBodyChildren},
     {E::References, "references", C::Elements, kReferencesChildren},
-    {E::Reference, "ref", C::Inline, kInlineChildren, kReferenceAttrs, TextValue::Any, true, false, "id"},
+    {E::Reference, "ref", C::Inline, kInlineChildren, kReferenceAttrs, true, false, "id"},
 
     {E::Section, "section", C::Elements, kSectionChildren, kSectionAttrs},
     inline_element(E::Heading, "h", true),
@@ -249,9 +170,9 @@ constexpr std::array<ElementSpec, kElementCount> kSpecs{{
     inline_element(E::Emphasis, "em"),
     inline_element(E::Sup, "sup"),
     inline_element(E::Sub, "sub"),
-    {E::Footnote, "fn", C::Inline, kInlineChildren, {}, TextValue::Any, true, true},
+    {E::Footnote, "fn", C::Inline, kInlineChildren, {}, true, true},
     {E::Cite, "cite", C::Empty, {}, kCiteAttrs},
-    {E::Link, "a", C::Inline, kInlineChildren, kLinkAttrs, TextValue::Any, false, true},
+    {E::Link, "a", C::Inline, kInlineChildren, kLinkAttrs, false, true},
     {E::LineBreak, "br", C::Empty},
 }};
 
@@ -276,12 +197,6 @@ const AttrSpec* find_attr(ElementId id, std::string_view name) {
   for (const auto& a : spec(id).attrs)
     if (a.name == name) return &a;
   return nullptr;
-}
-
-std::optional<model::PersonRole> parse_role(std::string_view value) {
-  for (const auto& r : kRoles)
-    if (r.name == value) return r.role;
-  return std::nullopt;
 }
 
 }  // namespace banshi::xml

@@ -1,12 +1,13 @@
-// The report XML schema (report-xml.md) as data: one row per element, in
-// the context where it may appear. Names are not unique across contexts
-// (<title> is 项目名称 under <project> but the outcome's title under
-// <outcome>; <organization> is in <project> and in <person>), so every
-// row has its own ElementId and a child is found by (parent, name).
+// The report XML schema as data: one row per element of the outcome, in
+// the context where it may appear, so a child is found by (parent, name).
+// The form's fields (<project>, <declaration>, <changes>, <person> and
+// what they hold) are not listed here but in the field table
+// (templates/fields.xml): in this schema they are the two rows Group
+// and Field, which the checker (checker.h) fills in from that table.
 //
-// The generic checker in the report parser reads these rows; adding an
-// element or an attribute means adding a row here (and its label in
-// labels.cpp), not another branch in the parser.
+// Adding an element or an attribute of the outcome means adding a row here
+// (and its label in labels.cpp), not another branch in the parser; adding
+// a field of the form means a row of the field table.
 #pragma once
 
 #include <cstdint>
@@ -21,35 +22,9 @@ namespace banshi::xml {
 enum class ElementId : std::uint8_t {
   Document,  // the pseudo-parent of the root element
   Report,
-  // <project>
-  Project,
-  ProjectId,
-  ProjectCategory,
-  ProjectTitle,
-  ProjectLeader,
-  ProjectOrganization,
-  ProjectFilled,
-  // <declaration>
-  Declaration,
-  // <changes>
-  Changes,
-  ChangesProjectTitle,
-  ChangesResultTitle,
-  ChangesWhatChanged,
-  ChangesPlannedForm,
-  ChangesActualForm,
-  ChangesPlannedDate,
-  ChangesActualDate,
-  Person,
-  PersonName,
-  PersonGender,
-  PersonEthnicity,
-  PersonBorn,
-  PersonOrganization,
-  PersonPost,
-  PersonRank,
-  PersonAddress,
-  PersonPhone,
+  // the form's fields, from the field table
+  Group,  // <project>, <changes>, <person> …: a group of fields
+  Field,  // <id>, <filled> …: one field's value
   // <outcome>
   Outcome,
   OutcomeTitle,
@@ -97,14 +72,6 @@ enum class Content : std::uint8_t {
   Text,      // plain text, no child elements
   Inline,    // text mixed with inline elements
   Empty,     // nothing at all (<br/>, <cite/>)
-};
-
-// What the text of a Text element must look like.
-enum class TextValue : std::uint8_t {
-  Any,
-  Date,       // YYYY-MM-DD, a real calendar day
-  YearMonth,  // YYYY-MM, or a full date
-  ProjectId,  // 立项编号: BZ25YB119 — BZ, two digits of the year, two capitals, three digits
 };
 
 enum class Occurs : std::uint8_t {
@@ -155,7 +122,6 @@ struct ElementSpec {
   Content content;
   std::span<const ChildSpec> children = {};
   std::span<const AttrSpec> attrs = {};
-  TextValue value = TextValue::Any;
   bool non_empty = false;        // must contain some text
   bool no_self_nesting = false;  // may not occur inside itself at any depth (<fn>, <a>)
   // Attribute shown in the XML path, so messages tell repeated siblings
@@ -169,9 +135,6 @@ const ElementSpec& spec(ElementId id);
 const ChildSpec* find_child(ElementId parent, std::string_view name);
 
 const AttrSpec* find_attr(ElementId id, std::string_view name);
-
-// person/@role values.
-std::optional<model::PersonRole> parse_role(std::string_view value);
 
 // The deepest <section> nesting (一级标题 … 四级标题).
 constexpr int kMaxSectionDepth = 4;

@@ -11,22 +11,22 @@ namespace {
 
 struct ErrorText {
   tinyxml2::XMLError id;
-  std::string_view text;
+  MessageCode text;
 };
 
-constexpr std::array<ErrorText, 11> kErrorTexts{{
-    {tinyxml2::XML_ERROR_PARSING_ELEMENT, "malformed element"},
-    {tinyxml2::XML_ERROR_PARSING_ATTRIBUTE, "malformed attribute"},
-    {tinyxml2::XML_ERROR_PARSING_TEXT, "malformed text"},
-    {tinyxml2::XML_ERROR_PARSING_CDATA, "malformed CDATA section"},
-    {tinyxml2::XML_ERROR_PARSING_COMMENT, "malformed comment"},
-    {tinyxml2::XML_ERROR_PARSING_DECLARATION, "malformed <?…?> declaration"},
-    {tinyxml2::XML_ERROR_PARSING_UNKNOWN, "malformed <!…> markup"},
-    {tinyxml2::XML_ERROR_EMPTY_DOCUMENT, "the file is empty"},
-    {tinyxml2::XML_ERROR_MISMATCHED_ELEMENT, "an end tag does not match its start tag"},
-    {tinyxml2::XML_ERROR_PARSING, "malformed XML"},
-    {tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED, "elements are nested too deep"},
-}};
+constexpr ErrorText kErrorTexts[] = {
+    {tinyxml2::XML_ERROR_PARSING_ELEMENT, "tinyxml.element"},
+    {tinyxml2::XML_ERROR_PARSING_ATTRIBUTE, "tinyxml.attribute"},
+    {tinyxml2::XML_ERROR_PARSING_TEXT, "tinyxml.text"},
+    {tinyxml2::XML_ERROR_PARSING_CDATA, "tinyxml.cdata"},
+    {tinyxml2::XML_ERROR_PARSING_COMMENT, "tinyxml.comment"},
+    {tinyxml2::XML_ERROR_PARSING_DECLARATION, "tinyxml.declaration"},
+    {tinyxml2::XML_ERROR_PARSING_UNKNOWN, "tinyxml.unknown"},
+    {tinyxml2::XML_ERROR_EMPTY_DOCUMENT, "tinyxml.empty"},
+    {tinyxml2::XML_ERROR_MISMATCHED_ELEMENT, "tinyxml.mismatched"},
+    {tinyxml2::XML_ERROR_PARSING, "tinyxml.parsing"},
+    {tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED, "tinyxml.depth"},
+};
 
 // tinyxml2 appends the element it was in to its error string as
 // "XMLElement name=…".
@@ -57,17 +57,16 @@ int column_of_tag(std::string_view text, int line, const std::string& name) {
 }  // namespace
 
 void throw_syntax_error(const tinyxml2::XMLDocument& doc, std::string_view text, const std::string& file) {
-  std::string message = "XML syntax error";
+  MessageCode problem = "tinyxml.parsing";
   for (const auto& e : kErrorTexts)
-    if (e.id == doc.ErrorID()) message += ": " + std::string(e.text);
+    if (e.id == doc.ErrorID()) problem = e.text;
   const std::string name = element_in(doc);
   model::Pos pos{doc.ErrorLineNum(), 0};
-  if (!name.empty()) {
-    message += " in <" + name + ">";
-    pos.column = column_of_tag(text, pos.line, name);
-  }
-  message += " (tinyxml2: " + std::string(doc.ErrorName()) + ")";
-  fail(file, pos, std::move(message));
+  Args args{{"problem", Message{problem}}, {"error", doc.ErrorName()}};
+  if (name.empty()) fail(file, pos, "xml.syntax", std::move(args));
+  pos.column = column_of_tag(text, pos.line, name);
+  args.add({"element", name});
+  fail(file, pos, "xml.syntax-in", std::move(args));
 }
 
 }  // namespace banshi::xml

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <variant>
 
+#include "fields/field_table.h"
 #include "util/utf8.h"
 
 namespace banshi::xml {
@@ -37,29 +38,10 @@ void escape(std::string& out, std::string_view s, bool attribute) {
   }
 }
 
-std::string date_text(const model::DateField& d) {
-  if (!d.value) return d.raw;
-  char buf[48];
-  if (d.value->day > 0) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.value->year, d.value->month, d.value->day);
-  else if (d.value->month > 0) std::snprintf(buf, sizeof buf, "%04d-%02d", d.value->year, d.value->month);
-  else std::snprintf(buf, sizeof buf, "%04d", d.value->year);
-  return buf;
-}
-
 std::string points(double pt) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1fpt", pt);
   return buf;
-}
-
-const char* role_name(model::PersonRole r) {
-  switch (r) {
-    case model::PersonRole::OriginalLeader: return "original-leader";
-    case model::PersonRole::CurrentLeader: return "current-leader";
-    case model::PersonRole::OriginalMember: return "original-member";
-    case model::PersonRole::CurrentMember: return "current-member";
-  }
-  return "original-member";
 }
 
 class Writer {
@@ -72,9 +54,7 @@ class Writer {
     out_ += "<report template=\"";
     escape(out_, r.template_name.empty() ? "outcome" : r.template_name, true);
     out_ += "\" version=\"1\">\n";
-    if (r.project) project(*r.project);
-    if (r.declaration) declaration(*r.declaration);
-    if (r.changes) changes(*r.changes);
+    form(r);
     outcome(r.outcome);
     comments({INT_MAX, 0}, 1);
     out_ += "</report>\n";
@@ -105,83 +85,67 @@ class Writer {
     for (const auto& line : o_.comments_before(pos)) comment(depth, line);
   }
 
-  // <name>text</name> on a line of its own, only when there is text.
-  void field(int depth, const char* name, const model::Field& f) {
-    if (!f.present && f.value.empty()) return;
+  // <name>text</name> on a line of its own.
+  void field(int depth, const std::string& name, std::string_view text) {
     indent(depth);
-    out_ += "<";
-    out_ += name;
-    out_ += ">";
-    escape(out_, f.value, false);
-    out_ += "</";
-    out_ += name;
-    out_ += ">\n";
+    out_ += "<" + name + ">";
+    escape(out_, text, false);
+    out_ += "</" + name + ">\n";
   }
 
-  void date(int depth, const char* name, const model::DateField& d) {
-    if (!d.present && !d.value && d.raw.empty()) return;
-    model::Field f;
-    f.value = date_text(d);
-    f.present = true;
-    field(depth, name, f);
+  // The form's groups as the field table describes them (a person is
+  // written inside the <changes> before it).
+  void form(const model::Report& r) {
+    const FieldTable& table = report_fields();
+    for (size_t i = 0; i < r.form.size(); ++i) {
+      const FieldGroupSpec* spec = table.group(r.form[i].name);
+      if (!spec || !spec->parent.empty()) continue;
+      std::vector<const model::FieldGroup*> children;
+      for (size_t j = i + 1; j < r.form.size(); ++j) {
+        const FieldGroupSpec* child = table.group(r.form[j].name);
+        if (!child || child->parent != spec->name) break;
+        children.push_back(&r.form[j]);
+      }
+      group(1, *spec, r.form[i], children);
+    }
   }
 
-  void project(const model::Project& p) {
-    comments(p.pos, 1);
-    out_ += "  <project>\n";
-    field(2, "id", p.id);
-    field(2, "category", p.category);
-    field(2, "title", p.title);
-    field(2, "leader", p.leader);
-    field(2, "organization", p.organization);
-    date(2, "filled", p.filled);
-    out_ += "  </project>\n";
-  }
-
-  void declaration(const model::Declaration& d) {
-    comments(d.pos, 1);
-    out_ += "  <declaration";
-    if (d.sensitive) out_ += *d.sensitive ? " sensitive=\"yes\"" : " sensitive=\"no\"";
-    if (d.secret) out_ += *d.secret ? " secret=\"yes\"" : " secret=\"no\"";
-    out_ += "/>\n";
-  }
-
-  void changes(const model::Changes& c) {
-    comments(c.pos, 1);
-    out_ += "  <changes";
-    if (c.changed) out_ += *c.changed ? " changed=\"yes\"" : " changed=\"no\"";
-    const bool empty = !c.project_title.present && !c.result_title.present && !c.what_changed.present &&
-                       !c.planned_form.present && !c.actual_form.present && !c.planned_date.present &&
-                       !c.actual_date.present && c.persons.empty();
-    if (empty) {
+  // A group's element: its attribute fields, then its element fields in
+  // the table's order, then the groups it holds.
+  void group(int depth, const FieldGroupSpec& spec, const model::FieldGroup& g,
+             const std::vector<const model::FieldGroup*>& children) {
+    comments(g.pos, depth);
+    indent(depth);
+    out_ += "<" + spec.element;
+    bool has_content = !children.empty();
+    // A value the report took from its field's default (立项项目名称 = 项目名称)
+    // is not written: the reader gives it back.
+    auto written = [&](const FieldSpec& f) -> const model::FieldValue* {
+      const model::FieldValue* v = g.find(f.name);
+      return v && !v->defaulted ? v : nullptr;
+    };
+    for (const FieldSpec& f : spec.fields) {
+      const model::FieldValue* v = written(f);
+      if (!v) continue;
+      if (!f.attribute) {
+        has_content = true;
+        continue;
+      }
+      out_ += " " + f.name + "=\"";
+      escape(out_, v->text, true);
+      out_ += "\"";
+    }
+    if (!has_content) {
       out_ += "/>\n";
       return;
     }
     out_ += ">\n";
-    field(2, "project-title", c.project_title);
-    field(2, "result-title", c.result_title);
-    field(2, "what-changed", c.what_changed);
-    field(2, "planned-form", c.planned_form);
-    field(2, "actual-form", c.actual_form);
-    date(2, "planned-date", c.planned_date);
-    date(2, "actual-date", c.actual_date);
-    for (const auto& p : c.persons) {
-      comments(p.pos, 2);
-      out_ += "    <person role=\"";
-      out_ += role_name(p.role);
-      out_ += "\">\n";
-      field(3, "name", p.name);
-      field(3, "gender", p.gender);
-      field(3, "ethnicity", p.ethnicity);
-      date(3, "born", p.born);
-      field(3, "organization", p.organization);
-      field(3, "post", p.post);
-      field(3, "rank", p.rank);
-      field(3, "address", p.address);
-      field(3, "phone", p.phone);
-      out_ += "    </person>\n";
-    }
-    out_ += "  </changes>\n";
+    for (const FieldSpec& f : spec.fields)
+      if (const model::FieldValue* v = written(f); v && !f.attribute) field(depth + 1, f.name, v->text);
+    for (const model::FieldGroup* c : children)
+      if (const FieldGroupSpec* cs = report_fields().group(c->name)) group(depth + 1, *cs, *c, {});
+    indent(depth);
+    out_ += "</" + spec.element + ">\n";
   }
 
   void outcome(const model::Outcome& o) {

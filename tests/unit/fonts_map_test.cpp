@@ -47,13 +47,13 @@ TEST(FontMap, RealMapHasEveryTemplateFace) {
 }
 
 TEST(FontMap, CharRanges) {
-  EXPECT_EQ(parse_char_ranges("U+4E00-9FFF, U+3007 u+20000-U+2A6DF", "x"),
+  EXPECT_EQ(parse_char_ranges("U+4E00-9FFF, U+3007 u+20000-U+2A6DF", {"x"}),
             (std::vector<CharRange>{{0x4E00, 0x9FFF}, {0x3007, 0x3007}, {0x20000, 0x2A6DF}}));
-  EXPECT_THROW(parse_char_ranges("4E00-9FFF", "x"), EngineError);
-  EXPECT_THROW(parse_char_ranges("U+9FFF-4E00", "x"), EngineError);
-  EXPECT_THROW(parse_char_ranges("U+110000", "x"), EngineError);
-  EXPECT_THROW(parse_char_ranges("U+4E0?", "x"), EngineError);
-  EXPECT_THROW(parse_char_ranges("", "x"), EngineError);
+  EXPECT_THROW(parse_char_ranges("4E00-9FFF", {"x"}), EngineError);
+  EXPECT_THROW(parse_char_ranges("U+9FFF-4E00", {"x"}), EngineError);
+  EXPECT_THROW(parse_char_ranges("U+110000", {"x"}), EngineError);
+  EXPECT_THROW(parse_char_ranges("U+4E0?", {"x"}), EngineError);
+  EXPECT_THROW(parse_char_ranges("", {"x"}), EngineError);
 }
 
 TEST(FontMap, ErrorsNameFileAndLine) {
@@ -69,19 +69,21 @@ TEST(FontMap, ErrorsNameFileAndLine) {
                "m.xml:5: face id \"a\" is defined twice"));
   EXPECT_TRUE(contains(error_of("<fontmap version=\"1\">\n<face id=\"a\">\n</face>\n</fontmap>"),
                        "m.xml:2: <face id=\"a\"> names no font"));
-  EXPECT_TRUE(contains(error_of("<fontmap version=\"2\"/>"), "m.xml:1: unsupported font map version"));
+  EXPECT_TRUE(
+      contains(error_of("<fontmap version=\"2\"/>"), "m.xml:1: unsupported version \"2\" (expected version=\"1\")"));
   EXPECT_TRUE(contains(error_of("<fonts/>"), "m.xml:1: the root element must be <fontmap>"));
   EXPECT_TRUE(contains(error_of("<fontmap version=\"1\">\n<face id=\"a\">\n<official>\n"
                                 "<font family=\"X\" punctuation=\"maybe\"/>\n</official>\n</face>\n</fontmap>"),
-                       "m.xml:4: punctuation=\"maybe\": expected yes or no"));
+                       "m.xml:4: <font> punctuation=\"maybe\" must be yes or no"));
   EXPECT_TRUE(contains(error_of("<fontmap version=\"1\">\n<face id=\"a\">\n<official>\n"
                                 "<font family=\"X\" chars=\"U+ZZ\"/>\n</official>\n</face>\n</fontmap>"),
                        "m.xml:4: chars=\"U+ZZ\""));
   EXPECT_TRUE(contains(error_of("<fontmap version=\"1\">\n<face id=\"a\">\n<official>\n"
                                 "<font family=\"X\" index=\"1\"/>\n</official>\n</face>\n</fontmap>"),
                        "m.xml:4: index= is only meaningful with file="));
-  EXPECT_TRUE(contains(error_of("<fontmap version=\"1\">\n<face id=\"a\">\n<offical/>\n</face>\n</fontmap>"),
-                       "m.xml:3: <face> may contain"));
+  EXPECT_TRUE(
+      contains(error_of("<fontmap version=\"1\">\n<face id=\"a\">\n<offical/>\n</face>\n</fontmap>"),
+               "m.xml:3: <face> may not contain <offical>; allowed: <official>, <system/>, <stand-in>, <fallback>"));
   EXPECT_TRUE(contains(error_of("<fontmap version=\"1\">\n\n<face id=\"a\">\n<official>\n</face>\n</fontmap>"),
                        "m.xml:4: malformed XML"));
 }

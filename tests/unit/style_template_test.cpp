@@ -1,9 +1,9 @@
 // Templates as data: the installed templates load (jiexiang's front pages,
 // its styles on top of the outcome's, the booklet default), list_templates
-// names them, and a bad template is refused with its file:line and exactly
-// what is wrong — never a silent default. Bad templates are small files
-// under tests/data/templates/NAME/template.xml (with an `outcome` link
-// beside them for the ones that extend it).
+// names them. A bad template is refused with its file:line and exactly
+// what is wrong — never a silent default: those are small files under
+// tests/data/templates/NAME/template.xml (with an `outcome` link beside
+// them for the ones that extend it), each carrying its expected message.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -35,28 +35,6 @@ const T* first_item(const FrontPage& p) {
   return nullptr;
 }
 
-// How loading a template went: which exception (or none) and its text —
-// format() for an InputError, what() otherwise.
-struct Outcome {
-  std::string kind;  // "InputError", "EngineError", "other", "accepted"
-  std::string text;
-};
-
-Outcome load(const std::string& name) {
-  try {
-    load_template(kData / name);
-  } catch (const InputError& e) {
-    return {"InputError", e.diagnostic().format()};
-  } catch (const EngineError& e) {
-    return {"EngineError", e.what()};
-  } catch (const std::exception& e) {
-    return {"other", e.what()};
-  }
-  return {"accepted", ""};
-}
-
-std::string file_of(const std::string& name) { return (kData / name / "template.xml").string(); }
-
 // ---------------------------------------------------------------- the real ones
 
 TEST(StyleTemplate, JiexiangHasTheFormsFrontPages) {
@@ -64,7 +42,9 @@ TEST(StyleTemplate, JiexiangHasTheFormsFrontPages) {
   EXPECT_EQ(t.name, "jiexiang");
   EXPECT_EQ(t.default_impose, "a3-booklet") << "the form asks for an A3 saddle-stitched booklet";
   EXPECT_TRUE(t.default_pdfa) << "the federation archives the 结项申请书: PDF/A-1b unless asked otherwise";
-  EXPECT_TRUE(t.needs_project) << "the cover needs <project>";
+  EXPECT_EQ(t.required_fields, (std::vector<std::string>{"project.id", "project.category", "project.title",
+                                                         "project.leader", "project.organization", "project.filled"}))
+      << "the cover needs the project's fields";
   EXPECT_FALSE(t.outcome_new_page) << "the outcome follows the 最终成果 divider on its page";
   // cover, 声明, 填表说明, 项目变更情况数据表, 二+三, 四+五, 最终成果 divider
   ASSERT_EQ(t.front.size(), 7u);
@@ -215,119 +195,8 @@ TEST(StyleTemplate, ExtendingOverridesByNameAndReadsEveryFormItem) {
   EXPECT_FALSE(t.outcome_new_page);
 }
 
-// ---------------------------------------------------------------- bad ones
-
-TEST(StyleTemplateErrors, UnknownElementListsTheAllowedOnes) {
-  const Outcome o = load("bad-element");
-  EXPECT_EQ(o.kind, "InputError");
-  EXPECT_EQ(o.text, file_of("bad-element") +
-                        ":4: error: <styles> (模板) <styles> is not allowed here; allowed in <template>: "
-                        "<description>, <page>, <folio>, <impose>, <pdfa>, <style>, <numbering>, <footnotes>, "
-                        "<front>, <outcome>");
-}
-
-TEST(StyleTemplateErrors, UnknownFormItemListsTheAllowedOnes) {
-  const Outcome o = load("bad-page-element");
-  EXPECT_EQ(o.kind, "InputError");
-  EXPECT_EQ(o.text, file_of("bad-page-element") +
-                        ":7: error: <para> (模板) <para> is not allowed here; allowed in <page>: "
-                        "<p>, <space>, <fill>, <fields>, <table>, <box>");
-}
-
-TEST(StyleTemplateErrors, UnknownAttributeListsTheAllowedOnes) {
-  // The attribute is on the element's second line; the message names the
-  // element's line (where tinyxml2 puts it).
-  const Outcome o = load("bad-attribute");
-  EXPECT_EQ(o.kind, "InputError");
-  EXPECT_EQ(o.text, file_of("bad-attribute") +
-                        ":3: error: <style> (模板) unknown attribute colour; allowed: name, label, face, "
-                        "size, bold, align, first-indent, left-indent, hanging, lines-before, lines-after, "
-                        "letter-spacing, keep-with-next, line-break, on-grid, line-pitch");
-}
-
-TEST(StyleTemplateErrors, LineBreakIsPhrasesOrAnywhere) {
-  const Outcome o = load("bad-line-break");
-  EXPECT_EQ(o.kind, "InputError");
-  EXPECT_EQ(o.text,
-            file_of("bad-line-break") + ":3: error: <style> (模板) line-break=\"words\" must be phrases or anywhere");
-}
-
-TEST(StyleTemplateErrors, UnknownAttributeOnATableCell) {
-  const Outcome o = load("bad-table-attribute");
-  EXPECT_EQ(o.kind, "InputError");
-  EXPECT_EQ(o.text, file_of("bad-table-attribute") +
-                        ":8: error: <th> (模板) unknown attribute align; allowed: colspan, rowspan");
-}
-
-TEST(StyleTemplateErrors, BadLength) {
-  const Outcome o = load("bad-length");
-  EXPECT_EQ(o.kind, "InputError");
-  EXPECT_EQ(o.text, file_of("bad-length") +
-                        ":6: error: <fields> (模板) indent=\"4 chars\" is not a length (e.g. 37mm, 16pt, 2em)");
-}
-
-TEST(StyleTemplateErrors, BadHaoSize) {
-  const Outcome o = load("bad-size");
-  EXPECT_EQ(o.kind, "InputError");
-  EXPECT_EQ(o.text,
-            file_of("bad-size") + ":4: error: <style> (模板) size=\"小七\" is not a font size (e.g. 三号, 小四, 16pt)");
-}
-
-// A form item naming a style that neither the template nor what it
-// extends defines: the template author's error, reported like the others
-// (InputError, file:line and element of the item, the style's name).
-TEST(StyleTemplateErrors, UndefinedStyleOfAFormParagraph) {
-  const Outcome o = load("undefined-style");
-  EXPECT_EQ(o.kind, "InputError") << "thrown as " << o.kind << ": " << o.text;
-  EXPECT_EQ(o.text, file_of("undefined-style") + ":8: error: <p> (模板) undefined style \"cover-subtitle\"");
-}
-
-TEST(StyleTemplateErrors, UndefinedStyleOfAFormTable) {
-  // label-style="form-label" is jiexiang's, not outcome's.
-  const Outcome o = load("undefined-table-style");
-  EXPECT_EQ(o.kind, "InputError") << "thrown as " << o.kind << ": " << o.text;
-  EXPECT_EQ(o.text, file_of("undefined-table-style") + ":5: error: <table> (模板) undefined style \"form-label\"");
-}
-
-// A numbering level naming an undefined style: the same error, and it too
-// names the line of its <numbering>.
-TEST(StyleTemplateErrors, UndefinedStyleOfANumberingLevel) {
-  const Outcome o = load("undefined-numbering-style");
-  EXPECT_EQ(o.kind, "InputError") << "thrown as " << o.kind << ": " << o.text;
-  EXPECT_EQ(o.text, file_of("undefined-numbering-style") +
-                        ":4: error: <numbering> (模板) numbering depth 1 uses undefined style \"heading-one\"");
-}
-
-// extends= naming a template that is not installed: the message names the
-// extending template's file and line (where the author must look) and the
-// missing name.
-TEST(StyleTemplateErrors, ExtendsAMissingTemplate) {
-  const Outcome o = load("extends-missing");
-  EXPECT_EQ(o.kind, "InputError") << "thrown as " << o.kind << ": " << o.text;
-  EXPECT_EQ(o.text, file_of("extends-missing") +
-                        ":2: error: <template> (模板) extends=\"no-such-template\", which is not an installed "
-                        "template");
-}
-
-TEST(StyleTemplateErrors, ExtendsSomethingThatIsNotAName) {
-  const Outcome o = load("extends-path");
-  EXPECT_EQ(o.kind, "InputError") << "thrown as " << o.kind << ": " << o.text;
-  EXPECT_EQ(o.text,
-            file_of("extends-path") + ":2: error: <template> (模板) extends=\"../outcome\" is not a template name");
-}
-
-// Placeholders are checked when the form is filled (layout), not here:
-// the template loads and keeps the text as written.
-TEST(StyleTemplateErrors, UnknownPlaceholderIsNotCaughtWhenLoading) {
-  const Outcome o = load("unknown-placeholder");
-  ASSERT_EQ(o.kind, "accepted") << o.text;
-  const Template t = load_template(kData / "unknown-placeholder");
-  ASSERT_EQ(t.front.size(), 1u);
-  const FormText* p = first_item<FormText>(t.front[0]);
-  ASSERT_NE(p, nullptr);
-  EXPECT_EQ(p->text, "项目：{project.nonsense}");
-  EXPECT_EQ(p->line, 6);
-}
+// The bad ones are data: tests/data/templates/*/template.xml, each with the
+// message it must give (render_error_cases_test).
 
 }  // namespace
 }  // namespace banshi

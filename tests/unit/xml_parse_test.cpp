@@ -81,64 +81,71 @@ TEST_F(XmlJiexiangReport, RootAttributesAndFile) {
 }
 
 TEST_F(XmlJiexiangReport, ProjectFields) {
-  ASSERT_TRUE(r().project);
-  const auto& p = *r().project;
-  EXPECT_EQ(p.id.value, "BZ25YB108");
-  EXPECT_TRUE(p.id.present);
-  EXPECT_EQ(p.id.pos.line, 5);
-  EXPECT_EQ(p.id.pos.column, 5);
-  EXPECT_EQ(p.category.value, "经济学");
+  const banshi::model::FieldGroup* p = r().group("project");
+  ASSERT_TRUE(p);
+  const auto* id = p->find("id");
+  ASSERT_TRUE(id);
+  EXPECT_EQ(id->text, "BZ25YB108");
+  EXPECT_EQ(id->pos.line, 5);
+  EXPECT_EQ(id->pos.column, 5);
+  EXPECT_EQ(p->text("category"), "经济学");
   // A wrapped line between a CJK character and Latin text keeps one space.
-  EXPECT_EQ(p.title.value, "提升城市品质打造巴中独特 IP 研究");
-  EXPECT_EQ(p.leader.value, "胡明");
-  EXPECT_EQ(p.organization.value, "政协巴中市巴州区委员会办公室");
-  ASSERT_TRUE(p.filled.value);
-  EXPECT_EQ(p.filled.value->year, 2025);
-  EXPECT_EQ(p.filled.value->month, 6);
-  EXPECT_EQ(p.filled.value->day, 13);
-  EXPECT_EQ(p.filled.raw, "2025-06-13");
-  EXPECT_EQ(p.pos.line, 4);
+  EXPECT_EQ(p->text("title"), "提升城市品质打造巴中独特 IP 研究");
+  EXPECT_EQ(r().field("project.title"), "提升城市品质打造巴中独特 IP 研究");
+  EXPECT_EQ(p->text("leader"), "胡明");
+  EXPECT_EQ(p->text("organization"), "政协巴中市巴州区委员会办公室");
+  const auto* filled = p->find("filled");
+  ASSERT_TRUE(filled && filled->date);
+  EXPECT_EQ(filled->date->year, 2025);
+  EXPECT_EQ(filled->date->month, 6);
+  EXPECT_EQ(filled->date->day, 13);
+  EXPECT_EQ(filled->text, "2025-06-13");
+  EXPECT_EQ(p->pos.line, 4);
 }
 
 TEST_F(XmlJiexiangReport, ChangesAndPersons) {
-  ASSERT_TRUE(r().changes);
-  const auto& c = *r().changes;
-  ASSERT_TRUE(c.changed);
-  EXPECT_FALSE(*c.changed);
-  // An empty 立项项目名称 takes the project's title (report-xml.md).
-  EXPECT_TRUE(c.project_title.present);
-  EXPECT_EQ(c.project_title.value, "提升城市品质打造巴中独特 IP 研究");
-  EXPECT_EQ(c.project_title.pos.line, 14);
-  EXPECT_EQ(c.result_title.value, "提升城市品质打造巴中独特 IP 研究");
-  EXPECT_TRUE(c.what_changed.present);
-  EXPECT_EQ(c.planned_form.value, "论文");
-  EXPECT_EQ(c.actual_form.value, "论文");
-  ASSERT_TRUE(c.planned_date.value);
-  EXPECT_EQ(c.planned_date.value->day, 30);
-  ASSERT_TRUE(c.actual_date.value);
-  EXPECT_EQ(c.actual_date.value->month, 6);
+  const banshi::model::FieldGroup* c = r().group("changes");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->text("changed"), "no");
+  // An empty 立项项目名称 takes the project's title (the field table's default).
+  ASSERT_TRUE(c->find("project-title"));
+  EXPECT_EQ(c->text("project-title"), "提升城市品质打造巴中独特 IP 研究");
+  EXPECT_EQ(c->find("project-title")->pos.line, 14);
+  EXPECT_EQ(c->text("result-title"), "提升城市品质打造巴中独特 IP 研究");
+  EXPECT_TRUE(c->find("what-changed"));
+  EXPECT_EQ(c->text("planned-form"), "论文");
+  EXPECT_EQ(c->text("actual-form"), "论文");
+  ASSERT_TRUE(c->find("planned-date")->date);
+  EXPECT_EQ(c->find("planned-date")->date->day, 30);
+  ASSERT_TRUE(c->find("actual-date")->date);
+  EXPECT_EQ(c->find("actual-date")->date->month, 6);
 
-  ASSERT_EQ(c.persons.size(), 3u);
-  const auto& leader = c.persons[0];
-  EXPECT_EQ(leader.role, banshi::model::PersonRole::OriginalLeader);
-  EXPECT_EQ(leader.name.value, "胡明");
-  EXPECT_EQ(leader.gender.value, "男");
-  EXPECT_EQ(leader.ethnicity.value, "汉");
-  ASSERT_TRUE(leader.born.value);
-  EXPECT_EQ(leader.born.value->year, 1979);
-  EXPECT_EQ(leader.born.value->month, 12);
-  EXPECT_EQ(leader.born.value->day, 0);
-  EXPECT_EQ(leader.post.value, "研究室主任");
-  EXPECT_TRUE(leader.rank.present);
-  EXPECT_EQ(leader.rank.value, "");
-  EXPECT_FALSE(leader.born.raw.empty());
-  EXPECT_EQ(leader.address.value, "巴中市巴州区政协办公室");
-  EXPECT_EQ(leader.phone.value, "18382888666");
-  EXPECT_EQ(c.persons[1].role, banshi::model::PersonRole::OriginalMember);
-  EXPECT_EQ(c.persons[1].name.value, "张盛江");
-  EXPECT_FALSE(c.persons[1].gender.present);
-  EXPECT_EQ(c.persons[2].role, banshi::model::PersonRole::CurrentMember);
-  EXPECT_EQ(c.persons[2].phone.value, "18108214401");
+  // The persons follow their <changes>, in document order.
+  const auto persons = r().groups("person");
+  ASSERT_EQ(persons.size(), 3u);
+  ASSERT_EQ(r().form.size(), 5u);
+  EXPECT_EQ(r().form[1].name, "changes");
+  EXPECT_EQ(r().form[2].name, "person");
+  const auto& leader = *persons[0];
+  EXPECT_EQ(leader.text("role"), "original-leader");
+  EXPECT_EQ(leader.text("name"), "胡明");
+  EXPECT_EQ(leader.text("gender"), "男");
+  EXPECT_EQ(leader.text("ethnicity"), "汉");
+  const auto* born = leader.find("born");
+  ASSERT_TRUE(born && born->date);
+  EXPECT_EQ(born->date->year, 1979);
+  EXPECT_EQ(born->date->month, 12);
+  EXPECT_EQ(born->date->day, 0);
+  EXPECT_EQ(leader.text("post"), "研究室主任");
+  EXPECT_TRUE(leader.find("rank"));
+  EXPECT_EQ(leader.text("rank"), "");
+  EXPECT_EQ(leader.text("address"), "巴中市巴州区政协办公室");
+  EXPECT_EQ(leader.text("phone"), "18382888666");
+  EXPECT_EQ(persons[1]->text("role"), "original-member");
+  EXPECT_EQ(persons[1]->text("name"), "张盛江");
+  EXPECT_FALSE(persons[1]->find("gender"));
+  EXPECT_EQ(persons[2]->text("role"), "current-member");
+  EXPECT_EQ(persons[2]->text("phone"), "18108214401");
 }
 
 TEST_F(XmlJiexiangReport, OutcomeFrontMatter) {
@@ -274,8 +281,7 @@ TEST(XmlOutcomeReport, NeedsNoProjectAndKeepsSpacesBetweenElements) {
   Diagnostics diags;
   const auto r = banshi::parse_report_file(kGood + "outcome.xml", diags);
   EXPECT_EQ(r.template_name, "outcome");
-  EXPECT_FALSE(r.project);
-  EXPECT_FALSE(r.changes);
+  EXPECT_TRUE(r.form.empty());
   EXPECT_TRUE(r.outcome.authors.empty());
   EXPECT_FALSE(r.outcome.abstract);
   EXPECT_TRUE(r.outcome.references.empty());

@@ -78,29 +78,6 @@ TEST(XmlHeadingNumber, NotNumbers) {
   EXPECT_EQ(leading_heading_number("一"), std::nullopt);
 }
 
-TEST(XmlValues, Dates) {
-  using banshi::xml::parse_date;
-  auto date = [](std::string_view s, bool month_only = false) {
-    auto v = parse_date(s, month_only);
-    auto* d = std::get_if<banshi::model::Date>(&v);
-    return d ? std::to_string(d->year) + "/" + std::to_string(d->month) + "/" + std::to_string(d->day)
-             : std::get<std::string>(v);
-  };
-  EXPECT_EQ(date("2025-10-15"), "2025/10/15");
-  EXPECT_EQ(date("2024-02-29"), "2024/2/29");
-  EXPECT_EQ(date("2025-02-29"), "\"2025-02-29\" is not a valid date: 2025-02 has 28 days");
-  EXPECT_EQ(date("2000-02-29"), "2000/2/29");
-  EXPECT_EQ(date("1900-02-29"), "\"1900-02-29\" is not a valid date: 1900-02 has 28 days");
-  EXPECT_EQ(date("2025-04-31"), "\"2025-04-31\" is not a valid date: 2025-04 has 30 days");
-  EXPECT_EQ(date("2025-00-10"), "\"2025-00-10\" is not a valid date: there is no month 00");
-  EXPECT_EQ(date("0225-10-15"), "\"0225-10-15\" is not a valid date: the year must be between 1900 and 2100");
-  EXPECT_EQ(date("2025-10"), "\"2025-10\" is not a date in the form YYYY-MM-DD (e.g. 2025-10-15)");
-  EXPECT_EQ(date("2025年10月15日"), "\"2025年10月15日\" is not a date in the form YYYY-MM-DD (e.g. 2025-10-15)");
-  EXPECT_EQ(date("1979-12", true), "1979/12/0");
-  EXPECT_EQ(date("1979-12-03", true), "1979/12/3");
-  EXPECT_EQ(date("1979", true), "\"1979\" is not a date in the form YYYY-MM or YYYY-MM-DD (e.g. 1979-12)");
-}
-
 TEST(XmlValues, NumbersLengthsIds) {
   using namespace banshi::xml;
   EXPECT_EQ(parse_positive_int("3", 1000), 3);
@@ -119,11 +96,10 @@ TEST(XmlValues, NumbersLengthsIds) {
 
 TEST(XmlLabels, DependOnContext) {
   using namespace banshi::xml;
-  EXPECT_EQ(element_label(ElementId::ProjectId), "立项编号");
-  EXPECT_EQ(element_label(ElementId::PersonBorn, {banshi::model::PersonRole::CurrentLeader, 0}), "现负责人 出生日期");
-  EXPECT_EQ(element_label(ElementId::PersonName, {banshi::model::PersonRole::OriginalMember, 0}), "原参与人员 姓名");
-  EXPECT_EQ(element_label(ElementId::Heading, {std::nullopt, 3}), "三级标题");
-  EXPECT_EQ(attribute_label(ElementId::Changes, "changed"), "是否变更");
+  // The form's fields are labelled by the field table (fields_table_test).
+  EXPECT_EQ(element_label(ElementId::Heading, {3}), "三级标题");
+  EXPECT_EQ(element_label(ElementId::Footnote), "脚注");
+  EXPECT_EQ(attribute_label(ElementId::Figure, "src"), "图片文件");
   EXPECT_EQ(attribute_label(ElementId::Cite, "ref"), "文献引用");
 }
 

@@ -31,8 +31,12 @@ TEST(XmlWrite, EverySampleReadsBackAsItWasWritten) {
     EXPECT_EQ(once, twice) << e.path();
     // Nothing of the sample is lost on the way: its text is all there.
     EXPECT_NE(once.find("<outcome>"), std::string::npos);
-    if (r.project) {
-      EXPECT_NE(once.find("<id>" + r.project->id.value + "</id>"), std::string::npos);
+    // And the form's fields, as the field table names them.
+    for (const auto& g : r.form)
+      for (const auto& [name, value] : g.values)
+        EXPECT_NE(once.find(value.text), std::string::npos) << e.path() << " " << g.name << "." << name;
+    if (r.group("project")) {
+      EXPECT_NE(once.find("<id>" + std::string(r.field("project.id")) + "</id>"), std::string::npos);
     }
   }
   EXPECT_GE(n, 5);

@@ -8,8 +8,9 @@
 // XML); showFindings() puts each finding next to the input it concerns.
 
 const CHOICE_LABELS = { yes: "是", no: "否" };
+// The field table's help, when it gives none (it gives every field one).
 const TYPE_HINTS = {
-  "project-id": "如 BZ25YB119：BZ、年份后两位、两个大写字母、三位数字",
+  id: "如 BZ25YB119：BZ、年份后两位、两个大写字母、三位数字",
   date: "格式：2025-10-15",
   "year-month": "格式：1979-12",
 };
@@ -102,7 +103,7 @@ export class Form {
     for (const f of fields) {
       if (!this.printed(group, f.key)) continue;
       const id = idOf(group, f.key);
-      const help = TYPE_HINTS[f.type];
+      const help = f.type === "text" ? null : f.help || TYPE_HINTS[f.type];
       const input = el("input", {
         type: "text",
         id,
@@ -158,7 +159,7 @@ export class Form {
   personInput(role, n, f, labelled) {
     const id = idOf(role.value, n, f.key);
     const person = this.people[role.value][n];
-    const help = TYPE_HINTS[f.type];
+    const help = f.type === "text" ? null : f.help || TYPE_HINTS[f.type];
     const input = el("input", {
       type: "text",
       id,
