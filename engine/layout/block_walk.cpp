@@ -45,13 +45,13 @@ void BlockWalk::outcome() {
   if (!o.authors.empty()) {
     const TextStyle& as = tmpl_.style(Role::Authors);
     // One line per role: 课题负责人：胡明  课题参与者：张三、李四
-    struct Role {
+    struct AuthorRole {
       std::string role, names;
       Pos pos;  // its first author's
     };
-    std::vector<Role> roles;
+    std::vector<AuthorRole> roles;
     for (const Author& a : o.authors) {
-      auto it = std::find_if(roles.begin(), roles.end(), [&](const Role& r) { return r.role == a.role; });
+      auto it = std::find_if(roles.begin(), roles.end(), [&](const AuthorRole& r) { return r.role == a.role; });
       if (it == roles.end()) roles.push_back({a.role, a.name, a.pos});
       else it->names += "、" + a.name;
     }
