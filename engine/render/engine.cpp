@@ -130,8 +130,9 @@ RenderResult Engine::render(const std::filesystem::path& input, const RenderOpti
   Timings times;
   const model::Report report = [&] {
     const ScopedTimer timer(&times, "parse");
-    return options.outcome_file.empty() ? read_report(input, diags, input_options(options))
-                                        : read_form_and_outcome(input, options.outcome_file, diags, input_options(options));
+    return options.outcome_file.empty()
+               ? read_report(input, diags, input_options(options))
+               : read_form_and_outcome(input, options.outcome_file, diags, input_options(options));
   }();
   return render_report(report, options, diags, std::move(times));
 }
