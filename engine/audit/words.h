@@ -1,6 +1,6 @@
 // The audit's words: what it says about a rule and what it measured, kept
 // as a message code with named arguments until it is shown, then put in
-// English or Chinese from the message catalogue (messages/*.txt, the
+// English or Chinese from the message catalogue (i18n/messages/*.txt, the
 // audit.* codes).
 #pragma once
 

@@ -1,4 +1,4 @@
-// The importer's messages are in the catalogue (messages/*.txt, codes
+// The importer's messages are in the catalogue (i18n/messages/*.txt, codes
 // docx.*); this throws one about a file as a whole.
 #pragma once
 

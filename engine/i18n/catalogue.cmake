@@ -1,4 +1,4 @@
-# Compiles the message catalogues (messages/LANG.txt) into the i18n
+# Compiles the message catalogues (engine/i18n/messages/LANG.txt) into the i18n
 # library: catalogue_data.cpp holds their bytes, so the binary never runs
 # without its messages. It is written when CMake configures, and only when
 # its content changes; editing a catalogue re-runs the configure step by
@@ -11,7 +11,7 @@ function(banshi_message_catalogue target messages_dir)
     string(APPEND data_body "constexpr char k_${lang}[] = {${bytes} 0};\n")
   endforeach()
   file(CONFIGURE OUTPUT "${out}/catalogue_data.cpp" CONTENT
-"// Generated from messages/*.txt by engine/i18n/catalogue.cmake; do not edit.
+"// Generated from engine/i18n/messages/*.txt by engine/i18n/catalogue.cmake; do not edit.
 #include \"i18n/catalogue_data.h\"
 
 namespace banshi::i18n_detail {

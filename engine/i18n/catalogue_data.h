@@ -1,5 +1,5 @@
 // The catalogue files' bytes, compiled in (the build writes
-// catalogue_data.cpp from messages/*.txt), so the binary never runs
+// catalogue_data.cpp from i18n/messages/*.txt), so the binary never runs
 // without its messages. Internal to i18n.
 #pragma once
 

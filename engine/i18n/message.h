@@ -1,4 +1,4 @@
-// Messages are data: messages/en.txt and messages/zh.txt hold one line per
+// Messages are data: i18n/messages/en.txt and i18n/messages/zh.txt hold one line per
 // message, `code = text`, and are compiled into the binary. Code names a
 // message by its stable English code ("field.missing"); the text is looked
 // up in the language of the call. See util/diag.h for how to add one.
@@ -47,7 +47,7 @@ void message_code_must_look_like_area_dot_what(std::string_view code);
 
 // A message code, always written as a string literal where the message is
 // reported ("field.missing"), so i18n_catalogue_test finds every code the
-// engine uses in its sources and fails for one messages/*.txt lacks.
+// engine uses in its sources and fails for one i18n/messages/*.txt lacks.
 class MessageCode {
  public:
   consteval MessageCode(const char* code) : code_(code) {  // NOLINT(google-explicit-constructor): written as a literal

@@ -1,5 +1,5 @@
 // Why an image cannot be printed: a message code of the catalogue
-// (messages/en.txt, zh.txt: figure.*, image.*) with its named arguments,
+// (i18n/messages/en.txt, zh.txt: figure.*, image.*) with its named arguments,
 // put in words only when shown, in the language of the call. The figure
 // stage adds {src}, the name as written, and the place.
 #pragma once

@@ -1,4 +1,4 @@
-// The ranges a template's values must keep (TEMPLATES.md lists them):
+// The ranges a template's values must keep (templates/README.md lists them):
 // checked once the template and what it extends are read, because whether
 // an indent leaves room for text depends on the page another element sets.
 // A value out of range is an InputError at the element that set it, so a

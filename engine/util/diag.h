@@ -5,8 +5,8 @@
 //      "figure.too-large". Scripts read it from --json; never reuse or
 //      rename one.
 //   2. Add the line `figure.too-large = is {width} × {height} pixels; …`
-//      to messages/en.txt and the same code in natural Chinese to
-//      messages/zh.txt (`figure.too-large = 有 {width} × {height} 像素，…`).
+//      to i18n/messages/en.txt and the same code in natural Chinese to
+//      i18n/messages/zh.txt (`figure.too-large = 有 {width} × {height} 像素，…`).
 //      {name} is an argument; {name|or} joins a list "a, b or c" / "a、b 或 c".
 //      The message follows the subject (the XML path and form label), so
 //      write it as a predicate: "is missing" / "未填写".

@@ -1,6 +1,6 @@
 // Building the messages of the XML stage: every diagnostic names the file
 // as the user gave it and, where known, the line and column. The texts are
-// in the catalogues (messages/*.txt); util/diag.h says how to add one.
+// in the catalogues (i18n/messages/*.txt); util/diag.h says how to add one.
 #pragma once
 
 #include <string>

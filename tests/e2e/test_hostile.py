@@ -980,7 +980,7 @@ class MessagesThatHelp(HostileCase):
 class HostileTemplates(HostileCase):
     """A template is input too: values that put text off the page (or made
     it vanish, exit 0) are refused when it loads. The ranges are in
-    TEMPLATES.md; tests/unit/style_ranges_test.cpp checks each message."""
+    templates/README.md; tests/unit/style_ranges_test.cpp checks each message."""
 
     def data_dir(self, d, name, template):
         """A data directory with the installed templates, the font map and

@@ -22,6 +22,8 @@ INSTALLED = [
     "share/banshi/fonts/fontmap.xml",
     "share/banshi/fonts/families.xml",
     "share/doc/banshi/README.md",
+    "share/doc/banshi/INPUT.md",
+    "share/doc/banshi/TEMPLATES.md",
 ]
 
 

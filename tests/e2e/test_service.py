@@ -116,7 +116,7 @@ class ConfigFile(unittest.TestCase):
             self.assertEqual(s.get("/healthz").json()["workers"], 1)
 
     def test_the_packaged_configuration_is_read(self):
-        config = os.path.join(SOURCE_DIR, "packaging", "serve.conf")
+        config = os.path.join(SOURCE_DIR, "engine", "install", "serve.conf")
         with Server("--config", config) as s:  # its own --listen 127.0.0.1:0 wins over 8080
             self.assertEqual(s.get("/healthz").json()["status"], "ok")
 

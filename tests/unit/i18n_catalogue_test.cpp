@@ -138,12 +138,12 @@ TEST(I18nCatalogue, EveryCodeTheEngineUsesIsCatalogued) {
         if (is_not_a_code(code)) continue;
         used.insert(code);
         EXPECT_TRUE(known.count(code)) << entry.path().lexically_relative(engine).string() << ":" << n << ": \"" << code
-                                       << "\" is not a code in messages/en.txt";
+                                       << "\" is not a code in i18n/messages/en.txt";
       }
     }
   }
   for (const auto& code : known)
-    EXPECT_TRUE(used.count(code)) << code << " is in messages/en.txt but nothing in engine/ uses it";
+    EXPECT_TRUE(used.count(code)) << code << " is in i18n/messages/en.txt but nothing in engine/ uses it";
 }
 
 TEST(I18nMessages, ArgumentsListsAndBraces) {

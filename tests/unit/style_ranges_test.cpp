@@ -1,4 +1,4 @@
-// Every template value keeps a range (TEMPLATES.md): out of it, the
+// Every template value keeps a range (templates/README.md): out of it, the
 // template is refused at the element that set it — those cases are data
 // under tests/data/templates/range-*. The real templates keep every range.
 #include <gtest/gtest.h>

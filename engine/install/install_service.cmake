@@ -1,4 +1,4 @@
-# Run at install time (install(SCRIPT) in packaging/install.cmake): the
+# Run at install time (install(SCRIPT) in engine/install/install.cmake): the
 # systemd unit, with the installed binary's path, and the configuration
 # file. CMAKE_INSTALL_PREFIX is the prefix of this install: `cmake --install
 # --prefix P`, or /usr for the package (CPack stages it under DESTDIR, which

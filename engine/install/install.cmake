@@ -5,9 +5,9 @@
 #   P/share/banshi/{templates,fonts}/         the data (found from bin/ as ../share/banshi)
 #   P/share/man/man1/banshi.1                 generated from engine/cli/commands.txt
 #   P/share/bash-completion/completions/banshi
-#   P/lib/systemd/system/banshi.service       not enabled (packaging/install_service.cmake)
+#   P/lib/systemd/system/banshi.service       not enabled (engine/install/install_service.cmake)
 #   P/etc/banshi/serve.conf                   /etc/banshi when P is /usr
-#   P/share/doc/banshi/                       README, TEMPLATES
+#   P/share/doc/banshi/                       README, INPUT, TEMPLATES
 # The message catalogue, the audit's rules and the web page's files are
 # compiled into the binary; pdf.js (libjs-pdf) and the sRGB profile (icc-profiles-free) come
 # from Debian packages, hence the Depends below.
@@ -28,13 +28,13 @@ install(FILES "${CMAKE_BINARY_DIR}/banshi.bash-completion" DESTINATION "${CMAKE_
 
 # The service: the unit (with this install's path to banshi) and its
 # configuration, placed at install time when the prefix is known.
-install(CODE "set(BANSHI_PACKAGING_DIR \"${PROJECT_SOURCE_DIR}/packaging\")
+install(CODE "set(BANSHI_PACKAGING_DIR \"${PROJECT_SOURCE_DIR}/engine/install\")
   set(BANSHI_PACKAGING_BINARY_DIR \"${CMAKE_BINARY_DIR}/packaging\")
   set(BANSHI_INSTALL_BINDIR \"${CMAKE_INSTALL_BINDIR}\")")
-install(SCRIPT "${PROJECT_SOURCE_DIR}/packaging/install_service.cmake")
+install(SCRIPT "${PROJECT_SOURCE_DIR}/engine/install/install_service.cmake")
 
-install(FILES "${PROJECT_SOURCE_DIR}/README.md" "${PROJECT_SOURCE_DIR}/TEMPLATES.md"
-        DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+install(FILES "${PROJECT_SOURCE_DIR}/README.md" "${PROJECT_SOURCE_DIR}/INPUT.md" DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+install(FILES "${PROJECT_SOURCE_DIR}/templates/README.md" DESTINATION "${CMAKE_INSTALL_DOCDIR}" RENAME TEMPLATES.md)
 
 # ---------------------------------------------------------------- the package
 set(CPACK_PACKAGE_NAME banshi)
@@ -72,9 +72,9 @@ list(REMOVE_DUPLICATES _banshi_font_packages)
 list(JOIN _banshi_font_packages ", " CPACK_DEBIAN_PACKAGE_RECOMMENDS)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libreoffice-writer-nogui")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
-    "${PROJECT_SOURCE_DIR}/packaging/debian/conffiles"
-    "${PROJECT_SOURCE_DIR}/packaging/debian/postinst"
-    "${PROJECT_SOURCE_DIR}/packaging/debian/postrm")
+    "${PROJECT_SOURCE_DIR}/engine/install/debian/conffiles"
+    "${PROJECT_SOURCE_DIR}/engine/install/debian/postinst"
+    "${PROJECT_SOURCE_DIR}/engine/install/debian/postrm")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_GENERATOR DEB)
 include(CPack)
