@@ -79,7 +79,7 @@ class BookletWriter {
     marks.height = sheet_.height;
     for (const Line& l : fold_marks(sheet_)) marks.items.emplace_back(l);
     ops += page_content(marks, res_, names);
-    pdf_.write(out.content, ops, "writing sheet content");
+    pdf_.set_content(out.content, ops);
     return out.page;
   }
 

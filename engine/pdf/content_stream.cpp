@@ -124,8 +124,8 @@ std::string page_content(const Page& page, const DocumentResources& res, Resourc
 }
 
 void write_page_content(HaruDoc& doc, const Page& page, const DocumentResources& res, ResourceNames& names,
-                        HPDF_Stream stream) {
-  doc.write(stream, page_content(page, res, names), "writing page content");
+                        HPDF_Dict stream) {
+  doc.set_content(stream, page_content(page, res, names));
 }
 
 }  // namespace banshi::pdf

@@ -50,8 +50,8 @@ class ResourceNames {
 // from `res`.
 std::string page_content(const Page& page, const DocumentResources& res, ResourceNames& names);
 
-// Appends page_content() to `stream` (a page's or a form's content stream).
+// page_content() as the whole of `stream` (a page's or a form's content).
 void write_page_content(HaruDoc& doc, const Page& page, const DocumentResources& res, ResourceNames& names,
-                        HPDF_Stream stream);
+                        HPDF_Dict stream);
 
 }  // namespace banshi::pdf

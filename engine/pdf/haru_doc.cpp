@@ -6,6 +6,7 @@
 #include <cstring>
 #include <vector>
 
+#include "pdf/deflate.h"
 #include "pdf/pdf_format.h"
 #include "util/diag.h"
 
@@ -58,9 +59,23 @@ HPDF_Array HaruDoc::new_array() { return require(HPDF_Array_New(mmgr()), "creati
 HPDF_Dict HaruDoc::new_stream(std::string_view data, bool compressible) {
   // Registers itself and its /Length object in the xref.
   HPDF_Dict s = require(HPDF_DictStream_New(mmgr(), doc_->xref), "creating a stream");
-  if (compress_ && compressible) s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  write(s->stream, data, "writing stream data");
+  if (compress_ && compressible) {
+    set_deflated(s, deflate(data));
+  } else {
+    s->filter = HPDF_STREAM_FILTER_NONE;
+    write(s->stream, data, "writing stream data");
+  }
   return s;
+}
+
+void HaruDoc::set_content(HPDF_Dict stream, std::string_view data) {
+  if (stream->stream->size != 0) fail("setting a stream's content twice");
+  if (compress_) {
+    set_deflated(stream, deflate(data));
+  } else {
+    stream->filter = HPDF_STREAM_FILTER_NONE;
+    write(stream->stream, data, "writing stream data");
+  }
 }
 
 namespace {
@@ -75,11 +90,15 @@ HPDF_STATUS add_flate_filter(HPDF_Dict, HPDF_Stream stream) {
 
 }  // namespace
 
-HPDF_Dict HaruDoc::new_deflated_stream(std::string_view deflated) {
-  HPDF_Dict s = require(HPDF_DictStream_New(mmgr(), doc_->xref), "creating a stream");
+void HaruDoc::set_deflated(HPDF_Dict s, std::string_view deflated) {
   s->filter = HPDF_STREAM_FILTER_NONE;
   s->write_fn = add_flate_filter;
   write(s->stream, deflated, "writing stream data");
+}
+
+HPDF_Dict HaruDoc::new_deflated_stream(std::string_view deflated) {
+  HPDF_Dict s = require(HPDF_DictStream_New(mmgr(), doc_->xref), "creating a stream");
+  set_deflated(s, deflated);
   return s;
 }
 
@@ -140,7 +159,7 @@ HaruDoc::NewPage HaruDoc::add_page(double width, double height) {
   check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(width)), "setting the page width");
   check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(height)), "setting the page height");
   auto* resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
-  return {page, require(resources, "finding the page resources"), static_cast<HPDF_PageAttr>(page->attr)->stream};
+  return {page, require(resources, "finding the page resources"), static_cast<HPDF_PageAttr>(page->attr)->contents};
 }
 
 void HaruDoc::add(HPDF_Dict dict, const char* key, void* obj) {

@@ -49,6 +49,8 @@ class HaruDoc {
   HPDF_Array new_array();
   // A stream object holding `data`, Flate-compressed when compress() is set
   // (and `compressible`: PDF/A's XMP metadata stays readable as it is).
+  // Compressed here (pdf/deflate.h), not by libharu, whose zlib was a
+  // quarter of a render's time.
   HPDF_Dict new_stream(std::string_view data, bool compressible = true);
   // A stream whose data is already deflated (zlib format): written as is,
   // with /Filter /FlateDecode.
@@ -61,15 +63,16 @@ class HaruDoc {
   enum class Filter { Flate, Dct };
   HPDF_Dict new_borrowed_stream(std::string_view data, Filter filter);
 
-  // Appends `data` to a stream (a page's or a form's content).
-  void write(HPDF_Stream stream, std::string_view data, std::string_view what);
+  // Sets the whole data of an empty stream (a page's or a form's content),
+  // compressed as new_stream() compresses it.
+  void set_content(HPDF_Dict stream, std::string_view data);
 
   // A new page (or A3 sheet) of the given size in pt, with its resource
   // dictionary and content stream.
   struct NewPage {
     HPDF_Page page;
     HPDF_Dict resources;
-    HPDF_Stream content;
+    HPDF_Dict content;  // the /Contents stream, for set_content()
   };
   NewPage add_page(double width, double height);
 
@@ -116,6 +119,12 @@ class HaruDoc {
   static HPDF_STATUS borrowed_seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode);
   static HPDF_INT32 borrowed_tell(HPDF_Stream stream);
   static HPDF_UINT32 borrowed_size(HPDF_Stream stream);
+
+  // A stream's data, already deflated, written as it is with
+  // /Filter /FlateDecode.
+  void set_deflated(HPDF_Dict stream, std::string_view deflated);
+  // Appends `data` to a stream's data as it is.
+  void write(HPDF_Stream stream, std::string_view data, std::string_view what);
 
   std::unique_ptr<ErrorRecord> error_ = std::make_unique<ErrorRecord>();
   std::vector<std::unique_ptr<Borrowed>> borrowed_;

@@ -4,7 +4,7 @@ namespace banshi::pdf {
 
 HPDF_Dict write_page_form(HaruDoc& pdf, const Page& page, const DocumentResources& res) {
   if (page.items.empty()) return nullptr;
-  HPDF_Dict form = pdf.new_stream({});
+  HPDF_Dict form = pdf.new_stream({}, false);  // empty: its content is set below
   pdf.add_name(form, "Type", "XObject");
   pdf.add_name(form, "Subtype", "Form");
   HPDF_Array bbox = pdf.new_array();
@@ -15,7 +15,7 @@ HPDF_Dict write_page_form(HaruDoc& pdf, const Page& page, const DocumentResource
   ResourceNames names(pdf, resources);
   // The page's own coordinates (A4, origin bottom-left), exactly as on an
   // A4 page: the same operators, drawn once, placed by the sheet's `cm`.
-  write_page_content(pdf, page, res, names, form->stream);
+  write_page_content(pdf, page, res, names, form);
   return form;
 }
 
