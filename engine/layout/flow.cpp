@@ -44,9 +44,9 @@ void Flow::add_space(int slots) {
   if (slots > 0) items.emplace_back(FlowSpace{slots});
 }
 
-void Flow::add_break(bool recto, FolioMode folio, bool new_page) {
+void Flow::add_break(bool recto, FolioMode folio, bool new_page, std::string name) {
   keep_lines_ = 0;
-  items.emplace_back(FlowBreak{recto, folio, new_page});
+  items.emplace_back(FlowBreak{recto, folio, new_page, std::move(name)});
 }
 
 void place_line(const ComposedLine& line, double x, double baseline, std::vector<PageItem>& items,

@@ -80,6 +80,9 @@ struct FlowBreak {
   // false: only the numbering changes, from the current page on (the
   // outcome following a form's divider on the same page).
   bool new_page = true;
+  // The new page's name (a form page's 封面, 声明 …): a bookmark, and the
+  // page's label when it prints no number.
+  std::string name;
 };
 
 using FlowItem = std::variant<FlowLine, FlowBox, FlowSpace, FlowBreak>;
@@ -100,7 +103,7 @@ struct Flow {
   void add_box(FlowBox&& box);
   void add_space(int slots);
   void add_fill() { items.emplace_back(FlowSpace{0, true}); }
-  void add_break(bool recto, FolioMode folio = FolioMode::Keep, bool new_page = true);
+  void add_break(bool recto, FolioMode folio = FolioMode::Keep, bool new_page = true, std::string name = {});
 
   // What the flow holds so far, for a lower bound on its pages: every line
   // takes at least one grid line, every box its height.

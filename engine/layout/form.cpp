@@ -207,7 +207,7 @@ void FormLayout::page(const FrontPage& p) {
 void layout_front(FormEnv& env, Flow& flow) {
   FormLayout form(env, flow);
   for (const FrontPage& page : env.tmpl.front) {
-    flow.add_break(page.recto, FolioMode::None);
+    flow.add_break(page.recto, FolioMode::None, true, page.name);
     form.page(page);
   }
 }

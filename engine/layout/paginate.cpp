@@ -30,7 +30,10 @@ struct PageDraft {
   std::vector<Placed> placed;
   std::vector<NotePart> notes;
   bool blank = false;
-  int folio = 0;  // printed number, 0 = none
+  int folio = 0;      // printed number, 0 = none
+  std::string name;   // a form page's name (FlowBreak::name): its bookmark
+  std::string label;  // its label in a viewer when it prints no number: the
+                      // name, kept by the pages a named page runs over to
   bool has_body() const { return !placed.empty(); }
 };
 
@@ -157,6 +160,7 @@ class Paginator {
 void Paginator::start_page(bool blank) {
   drafts_.emplace_back();
   drafts_.back().blank = blank;
+  if (!blank && drafts_.size() > 1) drafts_.back().label = drafts_[drafts_.size() - 2].label;
   if (numbering_ && !blank) drafts_.back().folio = next_folio_++;
   y_ = 0;
   if (!blank) {
@@ -348,6 +352,8 @@ void Paginator::page_break(const FlowBreak& br) {
     blank.folio = 0;
     start_page();
   }
+  drafts_.back().name = br.name;
+  drafts_.back().label = br.name;
 }
 
 void Paginator::fill_to_foot(size_t i) {
@@ -424,6 +430,10 @@ void Paginator::finish() {
 void Paginator::render_page(const PageDraft& d, size_t pi, Page& page, PageSequence& out) const {
   const int physical = static_cast<int>(pi) + 1;
   const double left = g_.text_left(physical);
+  // A named form page comes first in the outline, before any heading on it;
+  // without a printed number, its name is what a viewer shows as its label.
+  if (!d.name.empty()) out.outline.push_back({d.name, 1, pi, g_.top});
+  if (!d.blank) page.label = d.label;
   for (const Placed& pl : d.placed) {
     if (pl.header) {
       emit_box(page, *pl.header, left, g_.top + pl.top);

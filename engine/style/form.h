@@ -98,6 +98,9 @@ using FormItem = std::variant<FormText, FormSpace, FormFields, FormTable, FormBo
 struct FrontPage {
   std::vector<FormItem> items;
   bool recto = false;  // starts on an odd page
+  // What the page is (封面, 声明 …): its bookmark, and its page label in a
+  // viewer when it prints no page number. Empty: neither.
+  std::string name;
 };
 
 }  // namespace banshi

@@ -120,9 +120,10 @@ std::vector<FrontPage> read_front(const TemplateReader& r, const XMLElement* fro
   std::vector<FrontPage> pages;
   for (const XMLElement* pe = front->FirstChildElement(); pe; pe = pe->NextSiblingElement()) {
     if (std::string_view(pe->Name()) != "page") r.unknown_child(front, pe, {"page"});
-    r.check_attributes(pe, {"recto"});
+    r.check_attributes(pe, {"recto", "name"});
     FrontPage page;
     page.recto = r.flag(pe, "recto", false);
+    if (const char* name = pe->Attribute("name")) page.name = name;
     for (const XMLElement* ie = pe->FirstChildElement(); ie; ie = ie->NextSiblingElement()) {
       const std::string_view n = ie->Name();
       if (n == "p") {

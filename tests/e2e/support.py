@@ -93,6 +93,16 @@ def pdffonts(pdf):
     return rows
 
 
+def page_label(page):
+    """The page's label as a viewer shows it. PyMuPDF (1.21) returns a label
+    written as a hex UTF-16 string (<FEFF…>, how banshi writes a non-ASCII
+    prefix) undecoded: decode it here."""
+    label = page.get_label()
+    if label.startswith("<") and label.endswith(">"):
+        return bytes.fromhex(label[1:-1]).decode("utf-16")
+    return label
+
+
 def squeeze(s):
     """Text without any white space (pdftotext's line ends, the XML's
     indentation, ideographic spaces)."""

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 import fitz
 
-from support import SAMPLES, out_path, raw_chars, render, run_banshi, squeeze
+from support import SAMPLES, out_path, page_label, raw_chars, render, run_banshi, squeeze
 
 S108 = os.path.join(SAMPLES, "bz25yb108-jiexiang.xml")
 S119 = os.path.join(SAMPLES, "bz25yb119-jiexiang.xml")
@@ -26,6 +26,8 @@ TOL = 0.5        # pt
 FOLIO = re.compile(r"—\s*(\d+)\s*—")
 FORBIDDEN_COLOUR_OPS = {b"rg", b"RG", b"k", b"K", b"cs", b"CS", b"sc", b"SC", b"scn", b"SCN"}
 
+# The form's pages by the names the template gives them (bookmarks, labels).
+FORM_PAGES = ["封面", "声明", "填表说明", "项目变更情况数据表", "审核意见", "鉴定意见"]
 COVER_LABELS = ["立项编号", "项目类别", "项目名称", "项目负责人", "所在单位", "填表日期"]
 PROJECT_KEYS = ["id", "category", "title", "leader", "organization", "filled"]
 
@@ -670,11 +672,20 @@ class SampleForms(FormChecks):
                 self.assertRegex(info, r"(?m)^Subject:\s+" + re.escape(form.root.findtext("project/id")) + "$")
                 self.assertNotRegex(info, r"(?m)^CreationDate:")
                 k = divider_page(doc)
+                # The form's pages: a bookmark each, before the outcome's, and
+                # their names as labels (they print no number).
+                toc = doc.get_toc()
+                self.assertEqual([(t[0], t[1], t[2]) for t in toc[: len(FORM_PAGES)]],
+                                 [(1, n, i + 1) for i, n in enumerate(FORM_PAGES)], f"{name}: the form's bookmarks")
+                self.assertEqual((toc[len(FORM_PAGES)][0], toc[len(FORM_PAGES)][2]), (1, k + 1),
+                                 f"{name}: the outcome's title follows, on the divider's page")
                 for i, page in enumerate(doc):
                     printed = FOLIO.findall(page.get_text())
-                    label = page.get_label()
-                    if i < k:
-                        self.assertEqual(label, "", f"{name}: form page {i + 1} is labelled {label!r}")
+                    label = page_label(page)
+                    if i < len(FORM_PAGES):
+                        self.assertEqual(label, FORM_PAGES[i], f"{name}: form page {i + 1} is labelled {label!r}")
+                    elif i < k:
+                        self.assertEqual(label, "", f"{name}: blank page {i + 1} is labelled {label!r}")
                     else:
                         self.assertEqual(label, str(i - k + 1), f"{name}: page {i + 1} is labelled {label!r}")
                     if printed:
@@ -802,7 +813,10 @@ class TestReports(FormChecks):
         last_form = boxes + 1  # 四/五 follow 二/三
         for i in range(last_form + 1, k):
             self.assertEqual(squeeze(doc[i].get_text()), "", f"page {i + 1} before 最终成果 is not blank")
-            self.assertEqual(doc[i].get_label(), "", f"blank page {i + 1} is labelled {doc[i].get_label()!r}")
+            self.assertEqual(page_label(doc[i]), "", f"blank page {i + 1} is labelled {page_label(doc[i])!r}")
+        # The change table's second page keeps its name as its label.
+        table = find_table_page(doc)
+        self.assertEqual([page_label(doc[i]) for i in range(table, table + 2)], ["项目变更情况数据表"] * 2)
         self.assertEqual(FOLIO.findall(doc[k].get_text()), ["1"])
         self.check_table(pdf, form, "fourteen members")
 
