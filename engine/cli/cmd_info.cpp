@@ -29,8 +29,12 @@ int cmd_fonts(const Context& ctx, const std::vector<std::string>& argv) {
 int cmd_templates(const Context& ctx, const std::vector<std::string>& argv) {
   const Args args(argv, options_for("templates"));
   if (!args.positional().empty()) throw UsageError("usage.no-arguments", {{"command", "templates"}});
-  for (const auto& t : list_templates(find_data_dir(ctx.argv0.c_str()) / "templates"))
-    std::cout << t.name << "\t" << t.description << "\n";
+  for (const auto& t : list_templates(find_data_dir(ctx.argv0.c_str()) / "templates")) {
+    if (t.problem)
+      std::cout << t.name << "\t"
+                << render_message("template.invalid", {{"problem", t.problem->in(ctx.lang)}}, ctx.lang) << "\n";
+    else std::cout << t.name << "\t" << t.description << "\n";
+  }
   return kExitOk;
 }
 

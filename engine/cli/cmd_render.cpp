@@ -63,7 +63,8 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
       if (output != "-")
         std::cerr << render_message("render.pages", {{"file", output}, {"pages", r.pages}}, ctx.lang) << "\n";
     }
-    if (args.has("--timings")) std::cerr << "timings (ms): " << r.times.report() << "\n";
+    if (args.has("--timings"))
+      std::cerr << render_message("render.timings", {{"timings", r.times.report()}}, ctx.lang) << "\n";
     return kExitOk;
   } catch (const InputError& e) {
     // Every error, then how many: the list is the whole story (-q: the errors only).

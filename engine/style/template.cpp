@@ -160,11 +160,16 @@ std::vector<TemplateSummary> list_templates(const std::filesystem::path& root) {
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
     if (!entry.is_directory() || !std::filesystem::exists(entry.path() / "template.xml")) continue;
+    const auto refused = [&](const EngineError& e) {
+      out.push_back({entry.path().filename().string(), {}, Localized{e.text(Lang::En), e.text(Lang::Zh)}});
+    };
     try {
       Template t = load_template(entry.path());
-      out.push_back({t.name, t.description});
-    } catch (const std::exception& e) {
-      out.push_back({entry.path().filename().string(), std::string("(invalid: ") + e.what() + ")"});
+      out.push_back({t.name, t.description, std::nullopt});
+    } catch (const InputError& e) {
+      refused(EngineError(e.diagnostic()));
+    } catch (const EngineError& e) {
+      refused(e);
     }
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });

@@ -123,6 +123,9 @@ Template load_template(const std::filesystem::path& template_dir);
 // Names and one-line descriptions of the templates under `root`.
 struct TemplateSummary {
   std::string name, description;
+  // Why a template that is there cannot be loaded (its file:line and the
+  // message, in both languages): `banshi templates` says so, nothing uses it.
+  std::optional<Localized> problem;
 };
 std::vector<TemplateSummary> list_templates(const std::filesystem::path& root);
 

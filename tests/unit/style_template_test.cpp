@@ -138,7 +138,7 @@ TEST(StyleTemplate, ListsBothTemplatesWithDescriptions) {
   EXPECT_EQ(list[1].name, "outcome");
   EXPECT_NE(list[0].description.find("结项申请书"), std::string::npos) << list[0].description;
   EXPECT_NE(list[1].description.find("最终成果"), std::string::npos) << list[1].description;
-  for (const auto& s : list) EXPECT_EQ(s.description.find("(invalid"), std::string::npos) << s.description;
+  for (const auto& s : list) EXPECT_FALSE(s.problem) << s.name << ": " << s.problem->en;
 }
 
 TEST(StyleTemplate, ListMarksABadTemplateInvalidAndKeepsTheRest) {
@@ -147,7 +147,11 @@ TEST(StyleTemplate, ListMarksABadTemplateInvalidAndKeepsTheRest) {
   for (const auto& s : list) {
     if (s.name == "bad-size") {
       saw_bad = true;
-      EXPECT_EQ(s.description.rfind("(invalid: ", 0), 0u) << s.description;
+      ASSERT_TRUE(s.problem);
+      // Where and what, in both languages.
+      EXPECT_NE(s.problem->en.find("template.xml:"), std::string::npos) << s.problem->en;
+      EXPECT_NE(s.problem->zh.find("template.xml:"), std::string::npos) << s.problem->zh;
+      EXPECT_NE(s.problem->en, s.problem->zh);
     }
     if (s.name == "good-extends") {
       saw_good = true;
