@@ -21,6 +21,7 @@ RenderOptions render_options(const Args& args) {
   if (args.has("--pdfa")) options.pdfa = true;
   if (args.has("--no-pdfa")) options.pdfa = false;
   options.long_edge_duplex = args.has("--long-edge");
+  options.split_booklets = args.has("--split-booklets");
   options.template_override = args.value("--template").value_or("");
   options.outcome_file = args.value("--outcome").value_or("");
   if (auto b = args.value("--breaker")) {

@@ -27,11 +27,12 @@ void append_placed_form(std::string& out, const Matrix& m, const std::string& na
 
 class BookletWriter {
  public:
-  BookletWriter(HaruDoc& pdf, const PageSequence& doc, const DocumentResources& res, bool long_edge_duplex)
+  BookletWriter(HaruDoc& pdf, const PageSequence& doc, const DocumentResources& res, bool long_edge_duplex,
+                size_t max_pages)
       : pdf_(pdf),
         doc_(doc),
         res_(res),
-        sides_(saddle_stitch_order(doc.pages.size())),
+        sides_(booklets_order(doc.pages.size(), max_pages)),
         places_(page_places(sides_, doc.pages.size())),
         turn_backs_(back_side_rotated(long_edge_duplex)) {}
 
@@ -101,10 +102,12 @@ class BookletWriter {
   std::vector<LabelRange> labels() const {
     std::vector<LabelRange> ranges;
     ranges.reserve(sides_.size());
+    const bool split = !sides_.empty() && sides_.back().booklet > 0;
     for (size_t i = 0; i < sides_.size(); ++i) {
       const SheetSide& s = sides_[i];
-      ranges.push_back(
-          LabelRange{i, "第" + std::to_string(s.sheet + 1) + "张" + (s.back ? "背面" : "正面"), std::nullopt});
+      const std::string booklet = split ? "第" + std::to_string(s.booklet + 1) + "册" : "";
+      ranges.push_back(LabelRange{i, booklet + "第" + std::to_string(s.sheet + 1) + "张" + (s.back ? "背面" : "正面"),
+                                  std::nullopt});
     }
     return ranges;
   }
@@ -122,8 +125,9 @@ class BookletWriter {
 
 }  // namespace
 
-void write_booklet(HaruDoc& pdf, const PageSequence& doc, const DocumentResources& res, bool long_edge_duplex) {
-  BookletWriter(pdf, doc, res, long_edge_duplex).write();
+void write_booklet(HaruDoc& pdf, const PageSequence& doc, const DocumentResources& res, bool long_edge_duplex,
+                   size_t max_pages) {
+  BookletWriter(pdf, doc, res, long_edge_duplex, max_pages).write();
 }
 
 }  // namespace banshi::pdf

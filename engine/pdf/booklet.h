@@ -14,6 +14,10 @@ namespace banshi::pdf {
 // "第N张背面" to `pdf`. Back sides are turned 180° for long-edge duplex
 // (see back_side_rotated). Throws EngineError for a page larger than half
 // a sheet or an outline entry pointing past the last page.
-void write_booklet(HaruDoc& pdf, const PageSequence& doc, const DocumentResources& res, bool long_edge_duplex);
+// With `max_pages` (a multiple of 4, 0 = no limit), the pages go into as
+// many booklets of at most that many pages as they need (booklets_order),
+// labelled "第B册第N张正面".
+void write_booklet(HaruDoc& pdf, const PageSequence& doc, const DocumentResources& res, bool long_edge_duplex,
+                   size_t max_pages = 0);
 
 }  // namespace banshi::pdf

@@ -1,5 +1,7 @@
 #include "pdf/impose.h"
 
+#include <algorithm>
+
 #include "util/diag.h"
 
 namespace banshi::pdf {
@@ -18,6 +20,25 @@ std::vector<SheetSide> saddle_stitch_order(size_t pages) {
   for (size_t k = 0; k < p / 4; ++k) {
     sides.push_back(SheetSide{k, false, page(p - 2 * k), page(2 * k + 1)});
     sides.push_back(SheetSide{k, true, page(2 * k + 2), page(p - 2 * k - 1)});
+  }
+  return sides;
+}
+
+std::vector<SheetSide> booklets_order(size_t pages, size_t max_pages) {
+  if (max_pages == 0 || pages <= max_pages) return saddle_stitch_order(pages);
+  const size_t booklets = (pages + max_pages - 1) / max_pages;
+  // Balanced: each booklet the same number of sheets, rounded up, so only
+  // the last can be shorter (and only it carries padding).
+  const size_t per_booklet = padded_page_count((pages + booklets - 1) / booklets);
+  std::vector<SheetSide> sides;
+  for (size_t b = 0, first = 0; first < pages; ++b, first += per_booklet) {
+    const size_t count = std::min(per_booklet, pages - first);
+    for (SheetSide s : saddle_stitch_order(count)) {
+      s.booklet = b;
+      if (s.left) *s.left += first;
+      if (s.right) *s.right += first;
+      sides.push_back(s);
+    }
   }
   return sides;
 }

@@ -26,9 +26,10 @@ enum class Half { Left, Right };
 // upright: the logical page (0-based index) on each half, none for a blank
 // padding page.
 struct SheetSide {
-  size_t sheet = 0;
+  size_t sheet = 0;  // within its booklet
   bool back = false;
   std::optional<size_t> left, right;
+  size_t booklet = 0;  // 0 unless the pages are split into several booklets
 
   const std::optional<size_t>& page(Half h) const { return h == Half::Left ? left : right; }
   bool operator==(const SheetSide&) const = default;
@@ -43,6 +44,14 @@ size_t padded_page_count(size_t pages);
 // page numbers, front [P−2k | 2k+1] and back [2k+2 | P−2k−1] (left | right).
 // Positions past `pages` are padding.
 std::vector<SheetSide> saddle_stitch_order(size_t pages);
+
+// The pages as several saddle-stitched booklets of at most `max_pages`
+// pages each (a multiple of 4; 0 = one booklet whatever its size), one
+// after the other: as few booklets as that allows, of about equal size,
+// every booklet but the last a whole number of sheets (so no blank page
+// falls inside the report and each booklet starts on a recto). Each
+// booklet's sides are saddle_stitch_order's, their pages offset.
+std::vector<SheetSide> booklets_order(size_t pages, size_t max_pages);
 
 // Where a logical page went: the index into the sides and the half.
 struct PagePlace {

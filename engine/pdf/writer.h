@@ -43,6 +43,9 @@ struct PdfOptions {
   // (default: backs printed upright) or on the long edge (backs turned
   // 180°); the reasoning is at back_side_rotated() in impose.cpp.
   bool long_edge_duplex = false;
+  // The booklet split into booklets of at most this many pages (a multiple
+  // of 4); 0: one booklet.
+  size_t booklet_max_pages = 0;
   // Seconds since the epoch for CreationDate/ModDate; unset = no dates, so
   // identical input gives identical bytes (SOURCE_DATE_EPOCH sets it).
   std::optional<int64_t> timestamp;

@@ -212,7 +212,8 @@ RenderResult Engine::render_report(const model::Report& report, const RenderOpti
   po.impose = options.impose.value_or(tmpl.default_impose == "a3-booklet" ? Imposition::A3Booklet : Imposition::None);
   // A saddle-stitched booklet beyond 15 sheets (60 pages) will not fold
   // flat nor take a staple: say so, and how to print it in parts.
-  if (po.impose == Imposition::A3Booklet && pages.pages.size() > kMaxBookletPages)
+  if (options.split_booklets) po.booklet_max_pages = kMaxBookletPages;
+  else if (po.impose == Imposition::A3Booklet && pages.pages.size() > kMaxBookletPages)
     diags.warn({report.source_file, 0, 0}, "booklet.too-thick",
                {{"pages", pages.pages.size()}, {"sheets", (pages.pages.size() + 3) / 4}, {"max", kMaxBookletPages}});
   po.long_edge_duplex = options.long_edge_duplex;

@@ -34,6 +34,7 @@ struct RenderOptions {
   std::optional<Imposition> impose;  // unset: the template's default
   std::optional<bool> pdfa;          // PDF/A-1b; unset: the template's default
   bool long_edge_duplex = false;
+  bool split_booklets = false;       // a booklet past 60 pages as several (--split-booklets)
   std::optional<int64_t> timestamp;  // SOURCE_DATE_EPOCH
   Breaker breaker = Breaker::Optimal;
   std::string template_override;  // render with this template instead

@@ -4,12 +4,13 @@ markers kept apart, opening marks half-width at a line's start, captions
 numbered 表1　/ 图1　with room after a figure's caption."""
 
 import os
+import re
 import unittest
 
 import fitz
 
 from composition import CELL, block_left
-from support import SAMPLES, SOURCE_DIR, out_path, raw_chars, render, run_banshi
+from support import SAMPLES, SOURCE_DIR, out_path, page_label, raw_chars, render, run_banshi
 
 TYPESETTER = os.path.join(SOURCE_DIR, "tests", "data", "typesetter")
 OPENING = set("“‘（《〈「『【〔")
@@ -131,6 +132,41 @@ class ThickBooklet(unittest.TestCase):
         code, _, err = run_banshi("render", os.path.join(SAMPLES, "bz25yb119-jiexiang.xml"), "-o",
                                   out_path("thin-booklet.pdf"))
         self.assertNotIn("saddle-stitched", err)
+
+    def test_split_booklets(self):
+        """--split-booklets: several booklets of at most 60 pages, of about
+        equal size, each a whole number of sheets but the last, each starting
+        on its own sheet; no warning."""
+        para = "城乡融合发展是实现中国式现代化的必由之路，核心就是要打破城乡二元结构，促进城乡资源要素的合理流动与高效配置。" * 6
+        body = "".join(f"<p>{para}</p>" for _ in range(150))
+        xml = out_path("split-booklets.xml")
+        with open(xml, "w", encoding="utf-8") as f:
+            f.write(f'<report template="outcome" version="1"><outcome><title>长报告</title><body>{body}</body></outcome></report>')
+        a4, booklets = out_path("split-booklets-a4.pdf"), out_path("split-booklets.pdf")
+        code, _, err = run_banshi("render", xml, "-o", a4, "--impose", "none")
+        self.assertEqual(code, 0, err)
+        code, _, err = run_banshi("render", xml, "-o", booklets, "--impose", "a3-booklet", "--split-booklets")
+        self.assertEqual(code, 0, err)
+        self.assertNotIn("saddle-stitched", err)
+        pages = fitz.open(a4).page_count
+        self.assertGreater(pages, 60)
+        n = -(-pages // 60)
+        per = -(-(-(-pages // n)) // 4) * 4  # ceil(pages / n) rounded up to whole sheets
+        doc = fitz.open(booklets)
+        sides = [2 * (-(-min(per, pages - first) // 4)) for first in range(0, pages, per)]
+        self.assertEqual(len(sides), n)
+        self.assertEqual(doc.page_count, sum(sides))
+        # Each booklet's first sheet carries its first page on the right half
+        # of the front, labelled as the booklet's first sheet.
+        first_side = 0
+        for b, count in enumerate(sides):
+            side = doc[first_side]
+            self.assertEqual(page_label(side), f"第{b + 1}册第1张正面")
+            w = side.rect.width
+            right = side.get_text(clip=fitz.Rect(w / 2, 0, w, side.rect.height))
+            folios = re.findall(r"—\s*(\d+)\s*—", right)
+            self.assertEqual(folios, [str(b * per + 1)], f"booklet {b + 1} does not start with page {b * per + 1}")
+            first_side += count
 
 
 if __name__ == "__main__":

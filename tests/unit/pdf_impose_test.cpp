@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -118,6 +119,37 @@ constexpr double kA4W = 595.2756, kA4H = 841.8898;
 void expect_point(Point got, Point want) {
   EXPECT_NEAR(got.x, want.x, 1e-3);
   EXPECT_NEAR(got.y, want.y, 1e-3);
+}
+
+// Several booklets of at most 60 pages: every page once, the booklets of
+// about equal size, each but the last a whole number of sheets and none
+// padded inside the report; within a booklet, the one-booklet formula.
+TEST(PdfImpose, SplitBookletsKeepEveryPageOnceAndStayUnderTheLimit) {
+  for (size_t pages : {1u, 59u, 60u, 61u, 82u, 118u, 120u, 121u, 300u}) {
+    SCOPED_TRACE(pages);
+    const auto sides = booklets_order(pages, 60);
+    const auto places = page_places(sides, pages);  // throws when a page is missing or twice
+    EXPECT_EQ(places.size(), pages);
+    std::map<size_t, std::set<size_t>> sheets;  // booklet → its sheets
+    std::map<size_t, size_t> first_page;        // booklet → its lowest page
+    for (const SheetSide& s : sides) {
+      sheets[s.booklet].insert(s.sheet);
+      for (const auto& p : {s.left, s.right})
+        if (p) first_page[s.booklet] = first_page.count(s.booklet) ? std::min(first_page[s.booklet], *p) : *p;
+    }
+    const size_t booklets = (pages + 59) / 60;
+    EXPECT_EQ(sheets.size(), booklets);
+    for (const auto& [b, in_booklet] : sheets) {
+      EXPECT_LE(in_booklet.size() * 4, 60u);
+      if (b > 0) {
+        // It starts where the one before ended: whole sheets, no padding inside.
+        EXPECT_EQ(first_page[b], first_page[b - 1] + sheets[b - 1].size() * 4);
+        EXPECT_LE(in_booklet.size(), sheets[0].size());
+      }
+    }
+    if (booklets == 1) EXPECT_EQ(sides, saddle_stitch_order(pages));
+  }
+  EXPECT_EQ(booklets_order(200, 0), saddle_stitch_order(200));  // no limit: one booklet
 }
 
 TEST(PdfImpose, A3IsTwoA4Wide) {
