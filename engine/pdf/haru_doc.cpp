@@ -60,7 +60,7 @@ HPDF_Dict HaruDoc::new_stream(std::string_view data, bool compressible) {
   // Registers itself and its /Length object in the xref.
   HPDF_Dict s = require(HPDF_DictStream_New(mmgr(), doc_->xref), "creating a stream");
   if (compress_ && compressible) {
-    set_deflated(s, deflate(data));
+    set_deflated(s, deflated(data));
   } else {
     s->filter = HPDF_STREAM_FILTER_NONE;
     write(s->stream, data, "writing stream data");
@@ -71,7 +71,7 @@ HPDF_Dict HaruDoc::new_stream(std::string_view data, bool compressible) {
 void HaruDoc::set_content(HPDF_Dict stream, std::string_view data) {
   if (stream->stream->size != 0) fail("setting a stream's content twice");
   if (compress_) {
-    set_deflated(stream, deflate(data));
+    set_deflated(stream, deflated(data));
   } else {
     stream->filter = HPDF_STREAM_FILTER_NONE;
     write(stream->stream, data, "writing stream data");
@@ -89,6 +89,11 @@ HPDF_STATUS add_flate_filter(HPDF_Dict, HPDF_Stream stream) {
 }
 
 }  // namespace
+
+std::string HaruDoc::deflated(std::string_view data) {
+  if (!deflater_) deflater_.emplace(Deflater::kStream);
+  return (*deflater_)(data);
+}
 
 void HaruDoc::set_deflated(HPDF_Dict s, std::string_view deflated) {
   s->filter = HPDF_STREAM_FILTER_NONE;

@@ -12,9 +12,12 @@
 #include <hpdf_streams.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "pdf/deflate.h"
 
 namespace banshi::pdf {
 
@@ -120,6 +123,8 @@ class HaruDoc {
   static HPDF_INT32 borrowed_tell(HPDF_Stream stream);
   static HPDF_UINT32 borrowed_size(HPDF_Stream stream);
 
+  // `data` deflated by this document's Deflater (made on first use).
+  std::string deflated(std::string_view data);
   // A stream's data, already deflated, written as it is with
   // /Filter /FlateDecode.
   void set_deflated(HPDF_Dict stream, std::string_view deflated);
@@ -130,6 +135,7 @@ class HaruDoc {
   std::vector<std::unique_ptr<Borrowed>> borrowed_;
   std::unique_ptr<HPDF_Doc_Rec, DocDeleter> doc_;
   bool compress_;
+  std::optional<Deflater> deflater_;  // the streams made on this (the writer's) thread
 };
 
 }  // namespace banshi::pdf
