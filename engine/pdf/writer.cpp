@@ -76,7 +76,9 @@ std::string write_pdf(const PageSequence& doc, const PdfOptions& options, Timing
 
   switch (options.impose) {
     case Imposition::None: write_pages(pdf, doc, res); break;
-    case Imposition::A3Booklet: write_booklet(pdf, doc, res, options.long_edge_duplex, options.booklet_max_pages); break;
+    case Imposition::A3Booklet:
+      write_booklet(pdf, doc, res, options.long_edge_duplex, options.booklet_max_pages);
+      break;
   }
   const EmbedOptions embed{.cid_set = options.pdfa.has_value()};
   for (const PreparedFont& f : fonts) embed_font(pdf, f, res.fonts.at(f.subset.font).dict, embed);
