@@ -43,6 +43,7 @@ const FaceResolver::Opened& FaceResolver::open(const FoundFace& found) {
   Opened o;
   o.font = Font::open(canonical, found.index);
   o.coverage = std::make_shared<const LazyCoverage>(o.font);
+  o.misplaced = misplaced_marks(*o.font);
   return opened_.emplace(std::move(key), std::move(o)).first->second;
 }
 
@@ -72,6 +73,7 @@ std::optional<FaceFont> FaceResolver::link_for(const FontCandidate& c, bool offi
     link.font = o.font;
     link.coverage = c.chars.empty() ? o.coverage : std::make_shared<const LazyCoverage>(o.font, c.chars);
     link.punctuation_ok = c.punctuation_ok;
+    link.misplaced = o.misplaced;
     if (c.measure_punctuation) {
       const PunctuationCheck check = check_gb_punctuation(*o.font);
       link.punctuation_ok = c.punctuation_ok && check.gb_style;

@@ -30,6 +30,7 @@ class FaceResolver {
   struct Opened {
     FontPtr font;
     std::shared_ptr<const LazyCoverage> coverage;  // all of the font's cmap, on first use
+    std::u32string misplaced;                      // misplaced_marks(): measured once per font
   };
 
   // One candidate to one chain link; nullopt with the reason when it is not

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "util/json.h"
+#include "util/utf8.h"
 
 namespace banshi {
 
@@ -21,6 +22,7 @@ std::string font_line(const FontSummary& f) {
   if (!f.system.empty()) s += ", " + f.system + " system font";
   if (f.embolden) s += ", drawn bold";
   if (!f.punctuation_ok) s += ", punctuation not used";
+  else if (!f.misplaced.empty()) s += ", not its " + f.misplaced + " (ink out of place)";
   if (!f.chars.empty()) s += ", only " + f.chars;
   return s;
 }
@@ -37,6 +39,7 @@ void write_font(JsonWriter& w, const FontSummary& f) {
   w.key("system").value(f.system);
   w.key("embolden").value(f.embolden);
   w.key("punctuation_check").value(f.punctuation_check);
+  w.key("misplaced_marks").value(f.misplaced);
   w.end_object();
 }
 
@@ -59,6 +62,8 @@ FontSummary summarize(const FaceFont& link) {
   s.system = link.system;
   s.embolden = link.embolden;
   s.punctuation_check = link.punctuation_check;
+  for (const char32_t cp : link.misplaced)
+    if (link.coverage->has(cp)) s.misplaced += utf8_encode(cp);
   return s;
 }
 

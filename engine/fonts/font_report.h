@@ -23,6 +23,7 @@ struct FontSummary {
   std::string system;             // "windows", "macos" for a system font
   bool embolden = false;          // drawn with synthetic bold
   std::string punctuation_check;  // how its ，。 measured, when they were
+  std::string misplaced;          // UTF-8: the marks taken from the next font (misplaced_marks)
 };
 
 struct FaceSummary {

@@ -101,9 +101,12 @@ const Font* FontSet::font_for(const ResolvedFace& face, char32_t cp) const {
   const Font* unusable_but_present = nullptr;
   for (const FaceFont& link : face.chain) {
     if (!link.coverage->has(cp)) continue;
-    if (link.punctuation_ok) return link.font.get();
-    if (punct < 0) punct = is_styled_punctuation(cp) ? 1 : 0;
-    if (punct == 0) return link.font.get();
+    const bool misplaced = !link.misplaced.empty() && link.misplaced.find(cp) != std::u32string::npos;
+    if (!misplaced) {
+      if (link.punctuation_ok) return link.font.get();
+      if (punct < 0) punct = is_styled_punctuation(cp) ? 1 : 0;
+      if (punct == 0) return link.font.get();
+    }
     if (!unusable_but_present) unusable_but_present = link.font.get();
   }
   // No font with good punctuation has it: a poor mark beats a missing one.

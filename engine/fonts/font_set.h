@@ -22,6 +22,9 @@ struct FaceFont {
   FontPtr font;
   std::shared_ptr<const LazyCoverage> coverage;  // limited to `chars`; computed on first use
   bool punctuation_ok = true;
+  // Marks whose ink is not in the GB position (misplaced_marks): taken
+  // from the next font of the chain even when punctuation_ok.
+  std::u32string misplaced;
   bool official = false;          // listed under <official> in the map
   std::string system;             // "windows", "macos": a system font of fonts/families.xml
   bool embolden = false;          // drawn with synthetic bold (lighter than its face)
@@ -78,7 +81,7 @@ class FontSet {
 
   // The font that draws `cp` for `face` (a face of this set): the primary
   // if it has the glyph (and, for punctuation, if its punctuation is
-  // usable), else the first fallback that has it; nullptr when no
+  // usable and this mark of it is in place), else the first fallback that has it; nullptr when no
   // installed font has it. Lock-free; safe from any number of threads.
   const Font* font_for(const ResolvedFace& face, char32_t cp) const;
 

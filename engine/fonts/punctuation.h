@@ -18,4 +18,12 @@ struct PunctuationCheck {
 
 PunctuationCheck check_gb_punctuation(const Font& font);
 
+// The marks of `font`, among 、，。：；！ and the brackets and quotes, whose
+// ink is not where GB style puts it — AR PL KaitiM GB sets ：； low like
+// Latin ones, so a heading read "资源禀赋: 数量". A face takes just these
+// marks from the next font of its chain whose mark is in place: a choice
+// per mark, where punctuation="no" moves all of a font's marks. Marks
+// narrower than 0.9 em (proportional quotes) are not judged here.
+std::u32string misplaced_marks(const Font& font);
+
 }  // namespace banshi

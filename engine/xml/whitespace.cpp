@@ -65,6 +65,31 @@ bool is_cjk(char32_t c) {
                      [c](const Range& r) { return c >= r.first && c <= r.last; });
 }
 
+bool is_fullwidth_punct(char32_t c) {
+  return (c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301F) ||
+         (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF3D) || c == 0xFF3F ||
+         (c >= 0xFF5B && c <= 0xFF65);
+}
+
+namespace {
+
+// “ ” ‘ ’ — … · serve Latin text too: they count as full-width marks only
+// beside a CJK character.
+bool is_shared_punct(char32_t c) {
+  return c == 0x2014 || c == 0x2015 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D || c == 0x2026 ||
+         c == 0x00B7;
+}
+
+// A space typed beside full-width punctuation (人才 “双向流失” 困境) would
+// print on top of the blank the mark already has: it goes, as in Word's
+// Chinese typography. `said “yes” then` keeps its spaces.
+bool space_beside_punct(char32_t before, char32_t after) {
+  if (is_fullwidth_punct(before) || is_fullwidth_punct(after)) return true;
+  return (is_shared_punct(before) && is_cjk(after)) || (is_cjk(before) && is_shared_punct(after));
+}
+
+}  // namespace
+
 void normalize_block(model::Inlines& content) {
   std::vector<Piece> pieces;
   flatten(content, pieces);
@@ -98,7 +123,7 @@ void normalize_block(model::Inlines& content) {
       const char32_t c = utf8_next(s, i);
       if (pending != kNone) {
         const bool wrapped_cjk = pending_break && is_cjk(last) && is_cjk(c);
-        if (last != 0 && !wrapped_cjk) out[pending] += ' ';
+        if (last != 0 && !wrapped_cjk && !space_beside_punct(last, c)) out[pending] += ' ';
         pending = kNone;
       }
       out[k].append(s, start, i - start);

@@ -5,6 +5,9 @@
 //     characters (CJK punctuation included): then it disappears, since
 //     Chinese has no spaces between words and the break only came from
 //     wrapping the file.
+//   - … and it disappears beside full-width punctuation (，“ （ and the
+//     like; “ ” — … · only when the other side is CJK), which has its own
+//     blank: 人才 “双向流失” 困境 prints as 人才“双向流失”困境.
 //   - At the start and end of a block (<p>, <h>, <td>, <item>, a field
 //     value …) it disappears, also across inline element boundaries
 //     (`<p>\n  text <b>x</b>\n</p>`), and so it does around <br/>.
@@ -33,5 +36,9 @@ std::string_view trim_ascii_space(std::string_view s);
 // CJK ideographs, kana, CJK and fullwidth punctuation, and the general
 // punctuation Chinese text uses (“ ” ‘ ’ — …  ·).
 bool is_cjk(char32_t c);
+
+// Full-width CJK punctuation: 、。〈〉《》「」『』【】〔〕… and the
+// fullwidth forms' marks （）：；，！？… (not their letters and digits).
+bool is_fullwidth_punct(char32_t c);
 
 }  // namespace banshi::xml

@@ -218,7 +218,9 @@ class Render(unittest.TestCase):
                 want, seen = {}, set()
 
                 def expect(text, role):
-                    start = squeeze(text)[:12]
+                    # A face may draw a mark from another font of its chain
+                    # (KaitiM's low ：；), which ends PyMuPDF's span there.
+                    start = re.split("[：；]", squeeze(text))[0][:12]
                     if start in seen:  # the same words twice: neither tells
                         want.pop(start, None)
                     else:

@@ -191,7 +191,7 @@ TEST_F(XmlJiexiangReport, SectionNestingAndDepth) {
   EXPECT_EQ(s1.heading_pos.line, 50);
   ASSERT_EQ(s1.blocks.size(), 2u);
   EXPECT_EQ(show(std::get<banshi::model::Paragraph>(s1.blocks[0].node).content),
-            "近年来，巴中市立足资源禀赋，聚焦 {b:“5+2+3”} 产业体系{cite r1 r2}。");
+            "近年来，巴中市立足资源禀赋，聚焦{b:“5+2+3”}产业体系{cite r1 r2}。");  // no space beside “ ”
 
   const Section& s2 = section(s1.blocks[1]);
   EXPECT_EQ(s2.depth, 2);

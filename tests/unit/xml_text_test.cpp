@@ -27,6 +27,17 @@ TEST(XmlWhitespace, LineBreaksBetweenCjkDisappear) {
   EXPECT_EQ(normalize_text("ａ\nｂ"), "ａｂ");  // fullwidth forms
 }
 
+TEST(XmlWhitespace, SpacesBesideFullWidthPunctuationDisappear) {
+  EXPECT_EQ(normalize_text("人才 “双向流失” 困境"), "人才“双向流失”困境");
+  EXPECT_EQ(normalize_text("研究 （2023） 显示 ， 数据"), "研究（2023）显示，数据");
+  EXPECT_EQ(normalize_text("GDP ：增长"), "GDP：增长");         // a full-width mark beside Latin too
+  EXPECT_EQ(normalize_text("使用 “AI” 技术"), "使用“AI”技术");  // the quotes sit beside Han
+  // Inside Latin text the shared marks are Latin punctuation: spaces stay.
+  EXPECT_EQ(normalize_text("he said “yes” then"), "he said “yes” then");
+  EXPECT_EQ(normalize_text("A — B … C"), "A — B … C");
+  EXPECT_EQ(normalize_text("占比达 32%"), "占比达 32%");  // not punctuation: the quarter em's business
+}
+
 TEST(XmlWhitespace, BlocksAcrossInlineElements) {
   using banshi::model::Inline;
   using banshi::model::InlineKind;

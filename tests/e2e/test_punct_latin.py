@@ -1,0 +1,85 @@
+"""Punctuation and Latin text on real renders (issue 15, items 6–8): each
+mark drawn from a font that puts its ink where GB style does, spaces typed
+beside full-width punctuation dropped, Latin letters and digits in the
+Latin face, and the text given back as written by copy and search."""
+
+import os
+import unittest
+
+import fitz
+
+from composition import CELL
+from support import SOURCE_DIR, pdftotext, render
+
+FIXTURE = os.path.join(SOURCE_DIR, "tests", "data", "typesetter", "punct-and-latin.xml")
+HEADING2 = 16.0  # 3号 楷体
+
+
+def chars_of(page, size=None):
+    """(char, origin, bbox, font) of every character, blanks included, in
+    reading order."""
+    out = []
+    for block in page.get_text("rawdict")["blocks"]:
+        for line in block.get("lines", []):
+            for span in line["spans"]:
+                if size is not None and abs(span["size"] - size) > 0.05:
+                    continue
+                for ch in span["chars"]:
+                    out.append((ch["c"], ch["origin"], fitz.Rect(ch["bbox"]), span["font"]))
+    return out
+
+
+def ink_rows(page, rect, dpi=600):
+    """(top, bottom) of the ink inside rect, in points; None if blank."""
+    pix = page.get_pixmap(dpi=dpi, clip=rect, colorspace=fitz.csGRAY)
+    rows = [y for y in range(pix.height) if any(pix.pixel(x, y)[0] < 128 for x in range(pix.width))]
+    if not rows:
+        return None
+    scale = 72 / dpi
+    return rect.y0 + rows[0] * scale, rect.y0 + (rows[-1] + 1) * scale
+
+
+class PunctuationFromTheRightFont(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.pdf, _ = render(FIXTURE, "punct-and-latin.pdf")
+        cls.doc = fitz.open(cls.pdf)
+
+    def test_heading_colon_and_semicolon_sit_at_the_middle(self):
+        """GB style: ：； in the left half about the middle of the em box, not
+        low like Latin ones (AR PL KaitiM GB's sit 0.22 and 0.28 em below it
+        and read "资源禀赋: 数量"); they come from the next 楷体 of the chain."""
+        page = self.doc[0]
+        baseline = next(o[1] for ch, o, _, _ in chars_of(page) if ch == "：")
+        line = [c for c in chars_of(page) if c[1][1] == baseline]
+        text = "".join(c[0] for c in line)
+        self.assertIn("资源禀赋：数量多；分布广", text)
+        han = [ink_rows(page, bbox) for ch, _, bbox, _ in line if ch in "资源禀赋数量多分布广"]
+        middle = sum((a + b) / 2 for a, b in han) / len(han)
+        # The semicolon's tail reaches down: its ink centres lower.
+        for mark, limit in (("：", 0.15), ("；", 0.25)):
+            ch, origin, bbox, font = next(c for c in line if c[0] == mark)
+            top, bottom = ink_rows(page, bbox)
+            below = ((top + bottom) / 2 - middle) / HEADING2
+            self.assertLess(abs(below), limit, f"{mark} ({font}) ink centred {below:.2f} em below the middle")
+
+    def test_spaces_beside_full_width_punctuation_are_dropped(self):
+        """人才 “双向流失” 困境 ， 见 （附表 1） 。 prints as written without the
+        spaces: copy gives none back, and the marks take one cell each like
+        the characters (the line's justification spreads all alike)."""
+        text = pdftotext(self.pdf)
+        self.assertIn("人才“双向流失”困境，见（附表", text)
+        self.assertIn("1）。据统计", text)
+        # In Latin text the curly quotes are Latin punctuation: spaces stay.
+        self.assertIn("he said “yes” then left.", text)
+        body = [c for c in chars_of(self.doc[0], 16.0) if c[0].strip()]
+        seq = "".join(c[0] for c in body)
+        start = seq.index("人才“双向流失”困境，见（附表")
+        xs = [c[1][0] for c in body[start:start + 14]]
+        steps = [b - a for a, b in zip(xs, xs[1:])]
+        self.assertLess(max(steps) - min(steps), 0.1, f"{seq[start:start + 14]}: {steps}")
+        self.assertAlmostEqual(min(steps), CELL, delta=1.0)
+
+
+if __name__ == "__main__":
+    unittest.main()
