@@ -147,7 +147,10 @@ TEST(PdfImpose, SplitBookletsKeepEveryPageOnceAndStayUnderTheLimit) {
         EXPECT_LE(in_booklet.size(), sheets[0].size());
       }
     }
-    if (booklets == 1) EXPECT_EQ(sides, saddle_stitch_order(pages));
+    // Braced: EXPECT_EQ is an if/else inside (GCC's -Wdangling-else).
+    if (booklets == 1) {
+      EXPECT_EQ(sides, saddle_stitch_order(pages));
+    }
   }
   EXPECT_EQ(booklets_order(200, 0), saddle_stitch_order(200));  // no limit: one booklet
 }
