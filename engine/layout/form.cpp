@@ -1,6 +1,7 @@
 #include "layout/form.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "fields/field_table.h"
 #include "layout/paragraph_spec.h"
@@ -43,6 +44,9 @@ class FormLayout {
   void text(const FormText& t);
   void fields(const FormFields& f);
   void table(const FormTable& t);
+  // For a row with a long="own-row" cell whose value wraps: that cell and
+  // its label taken out of `out` into the row returned.
+  std::optional<model::TableRow> own_row(const FormRow& row, model::TableRow& out, const TableEnv& tenv);
   void box(const FormBox& b);
 
   FormEnv& env_;
@@ -101,7 +105,18 @@ void FormLayout::fields(const FormFields& f) {
 
 void FormLayout::table(const FormTable& t) {
   // The form table as a report table: placeholders filled, repeated rows
-  // expanded, rowspan="auto" resolved; then the ruled table layout.
+  // expanded, rowspan="auto" resolved, long values given rows of their
+  // own; then the ruled table layout.
+  TableEnv tenv{env_.tmpl, env_.fonts, env_.composer, env_.collector, env_.diags, env_.report};
+  tenv.number = 0;
+  // Form cells hold the report's fields, whose lengths are the field
+  // table's to check (where it can name the field), not a table cell's.
+  tenv.max_chars = SIZE_MAX;
+  tenv.numbered = false;
+  tenv.cell_style = t.cell_style;
+  tenv.header_style = t.header_style;
+  tenv.widths = t.widths;
+
   model::Table table;
   table.pos.line = t.line;
   for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -134,19 +149,39 @@ void FormLayout::table(const FormTable& t) {
         if (!text.text.empty()) c.content.push_back(std::move(text));
         out.cells.push_back(std::move(c));
       }
+      std::optional<model::TableRow> below = own_row(row, out, tenv);
       table.rows.push_back(std::move(out));
+      if (below) table.rows.push_back(std::move(*below));
     }
   }
-  TableEnv tenv{env_.tmpl, env_.fonts, env_.composer, env_.collector, env_.diags, env_.report};
-  tenv.number = 0;
-  // Form cells hold the report's fields, whose lengths are the field
-  // table's to check (where it can name the field), not a table cell's.
-  tenv.max_chars = SIZE_MAX;
-  tenv.numbered = false;
-  tenv.cell_style = t.cell_style;
-  tenv.header_style = t.header_style;
-  tenv.widths = t.widths;
   layout_table(table, tenv, flow_);
+}
+
+std::optional<model::TableRow> FormLayout::own_row(const FormRow& row, model::TableRow& out, const TableEnv& tenv) {
+  // Columns counted from the row's own cells: a row that a merged cell
+  // from above reaches into has no use for long="own-row".
+  int cols = 0;
+  for (const model::TableCell& c : out.cells) cols += c.colspan;
+  int col = 0;
+  for (size_t k = 0; k < row.cells.size(); col += out.cells[k].colspan, ++k) {
+    if (!row.cells[k].own_row_when_long || k < 2 || !out.cells[k - 1].header || out.cells[k].content.empty()) continue;
+    const double measure = form_cell_measure(tenv, cols, col, out.cells[k].colspan);
+    ParagraphSpec spec = paragraph_spec(env_.tmpl.style(tenv.cell_style), env_.tmpl);
+    spec.measure = measure;
+    if (compose(out.cells[k].content.front().text, env_.tmpl.style(tenv.cell_style), spec).lines.size() <= 1) continue;
+    model::TableRow below;
+    model::TableCell label = std::move(out.cells[k - 1]);
+    model::TableCell value = std::move(out.cells[k]);
+    out.cells[k - 2].colspan += label.colspan + value.colspan;
+    label.colspan = out.cells.front().colspan;
+    value.colspan = cols - label.colspan;
+    out.cells.erase(out.cells.begin() + static_cast<std::ptrdiff_t>(k - 1),
+                    out.cells.begin() + static_cast<std::ptrdiff_t>(k + 1));
+    below.cells.push_back(std::move(label));
+    below.cells.push_back(std::move(value));
+    return below;
+  }
+  return std::nullopt;
 }
 
 void FormLayout::box(const FormBox& b) {

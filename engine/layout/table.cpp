@@ -2,6 +2,7 @@
 // row boxes with the header repeated, note.
 #include "layout/table.h"
 
+#include <algorithm>
 #include <memory>
 #include <numeric>
 #include <string>
@@ -51,11 +52,13 @@ std::string table_label(const model::Table& table, const TableEnv& env) {
 }
 
 // What a continuation page shows above the repeated header: 续表3 in the
-// caption's style, on lines of its own.
+// caption's style, on lines of its own (续表 for a form's table, which has
+// no number).
 FlowBox continued_label(const model::Table& table, TableEnv& env) {
   const TextStyle& style = env.tmpl.style(Role::TableCaption);
   CollectedText text;
-  text.push("续" + table_label(table, env), span_style(style, env.fonts));
+  text.push(env.numbered ? "续" + table_label(table, env) : std::string("续") + std::string(kTablePrefix),
+            span_style(style, env.fonts));
   const ComposedParagraph p = env.composer.compose(text, paragraph_spec(style, env.tmpl));
   const double pitch =
       style.line_pitch > 0 ? style.line_pitch : (style.on_grid ? env.tmpl.page.line_pitch() : style.size * 1.5);
@@ -110,6 +113,28 @@ void add_note(const model::Table& table, TableEnv& env, Flow& flow) {
   flow.add_space(style.lines_after);
 }
 
+// Cell padding and row heights of a table set in `body` (its cell style).
+TableMetrics table_metrics(const TextStyle& body) {
+  TableMetrics m;
+  m.pad_x = 0.3 * body.size;
+  m.pad_y = 0.25 * body.size;
+  m.min_row = (body.line_pitch > 0 ? body.line_pitch : body.size * 1.5) + 2 * m.pad_y;
+  return m;
+}
+
+// The form's own column widths, as weights of the text width.
+std::vector<double> fixed_edges(const TableEnv& env, int cols) {
+  const double width = env.tmpl.page.text_width;
+  const auto weight = [&](int c) { return env.widths[static_cast<size_t>(c) % env.widths.size()]; };
+  std::vector<double> edges(static_cast<size_t>(cols) + 1, 0.0);
+  double total = 0;
+  for (int c = 0; c < cols; ++c) total += weight(c);
+  for (int c = 0; c < cols; ++c)
+    edges[static_cast<size_t>(c) + 1] = edges[static_cast<size_t>(c)] + width * weight(c) / total;
+  edges.back() = width;
+  return edges;
+}
+
 // Column edges from the left of the text block: widths from the cells'
 // content, summing to the text width.
 std::vector<double> column_edges(const TableGrid& grid, const std::vector<CellText>& cells, const TableMetrics& m,
@@ -123,17 +148,7 @@ std::vector<double> column_edges(const TableGrid& grid, const std::vector<CellTe
     needs.push_back({c.col, c.colspan, w.min + pad, w.max + pad});
   }
   const double width = env.tmpl.page.text_width;
-  if (!env.widths.empty()) {
-    // The form's own column widths, as weights of the text width.
-    std::vector<double> edges(static_cast<size_t>(grid.cols) + 1, 0.0);
-    double total = 0;
-    for (int c = 0; c < grid.cols; ++c) total += env.widths[static_cast<size_t>(c) % env.widths.size()];
-    for (int c = 0; c < grid.cols; ++c)
-      edges[static_cast<size_t>(c) + 1] =
-          edges[static_cast<size_t>(c)] + width * env.widths[static_cast<size_t>(c) % env.widths.size()] / total;
-    edges.back() = width;
-    return edges;
-  }
+  if (!env.widths.empty()) return fixed_edges(env, grid.cols);
   const std::vector<ColumnBounds> bounds = column_bounds(grid.cols, needs);
   double sum_min = 0;
   for (const ColumnBounds& b : bounds) sum_min += b.min;
@@ -155,10 +170,7 @@ void add_rows(const model::Table& table, TableEnv& env, Flow& flow) {
   cells.reserve(grid.cells.size());
   for (const GridCell& c : grid.cells) cells.push_back(collect_cell(c, env));
 
-  TableMetrics m;
-  m.pad_x = 0.3 * body.size;
-  m.pad_y = 0.25 * body.size;
-  m.min_row = (body.line_pitch > 0 ? body.line_pitch : body.size * 1.5) + 2 * m.pad_y;
+  const TableMetrics m = table_metrics(body);
 
   const std::vector<double> edges = column_edges(grid, cells, m, table, env);
   for (size_t i = 0; i < cells.size(); ++i) {
@@ -189,7 +201,7 @@ void add_rows(const model::Table& table, TableEnv& env, Flow& flow) {
   } else {
     again = boxes.top_rule();
   }
-  if (env.numbered) again = stacked(continued_label(table, env), again);
+  again = stacked(continued_label(table, env), again);
   const auto repeat = std::make_shared<const FlowBox>(std::move(again));
 
   // Room a cell's footnotes may take at the page's foot: a rule and two
@@ -230,6 +242,15 @@ void add_rows(const model::Table& table, TableEnv& env, Flow& flow) {
 }
 
 }  // namespace
+
+double form_cell_measure(const TableEnv& env, int cols, int col, int colspan) {
+  if (env.widths.empty() || cols <= 0) return 0;
+  const std::vector<double> edges = fixed_edges(env, cols);
+  const int end = std::min(col + colspan, cols);
+  const TableMetrics m = table_metrics(env.tmpl.style(env.cell_style));
+  return std::max(edges[static_cast<size_t>(end)] - edges[static_cast<size_t>(std::clamp(col, 0, cols))] - 2 * m.pad_x,
+                  1.0);
+}
 
 void layout_table(const model::Table& table, TableEnv& env, Flow& flow) {
   add_caption(table, env, flow);

@@ -43,4 +43,10 @@ struct TableEnv {
 // piece of a row taller than a page), and its note below.
 void layout_table(const model::Table& table, TableEnv& env, Flow& flow);
 
+// The width a cell's text is set at when it covers columns [col, col +
+// colspan) of a table of `cols` columns with the form's own widths
+// (env.widths): its columns less the cell's padding. A form decides from it
+// whether a value fits its cell on one line.
+double form_cell_measure(const TableEnv& env, int cols, int col, int colspan);
+
 }  // namespace banshi

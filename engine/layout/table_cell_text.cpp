@@ -21,6 +21,7 @@ CellText collect_cell(const GridCell& cell, TableEnv& env) {
   CellText out;
   out.spec = paragraph_spec(style, env.tmpl);
   out.size = style.size;
+  out.header = cell.header;
   out.pitch = style.line_pitch > 0 ? style.line_pitch : (style.on_grid ? env.tmpl.page.line_pitch() : style.size * 1.5);
   if (cell.source) {
     env.collector.collect(cell.source->content, span_style(style, env.fonts), out.text);
@@ -71,6 +72,13 @@ void set_cell_text(CellText& cell, double measure, ParagraphComposer& composer) 
   if (cell.text.empty()) return;
   cell.spec.measure = measure;
   cell.lines = composer.compose(cell.text, cell.spec).lines;
+  if (!cell.header && cell.lines.size() > 1 && cell.spec.align == ParagraphSpec::AlignMode::Center) {
+    // Two lines of a short value balanced (巴州区政 / 协办公室, not a
+    // character alone on the second); more are a paragraph, in full lines.
+    cell.spec.align = ParagraphSpec::AlignMode::Justify;
+    cell.spec.balance = cell.lines.size() == 2;
+    cell.lines = composer.compose(cell.text, cell.spec).lines;
+  }
 }
 
 }  // namespace banshi

@@ -16,9 +16,10 @@ namespace banshi {
 
 struct CellText {
   CollectedText text;
-  ParagraphSpec spec;  // measure set by set_cell_text
-  double size = 14;    // the style's font size: where the baseline sits
-  double pitch = 20;   // line pitch (pt)
+  ParagraphSpec spec;   // measure set by set_cell_text
+  double size = 14;     // the style's font size: where the baseline sits
+  double pitch = 20;    // line pitch (pt)
+  bool header = false;  // a <th>: a label, centred however it wraps
   std::vector<ComposedLine> lines;
 
   double height() const { return static_cast<double>(lines.size()) * pitch; }
@@ -38,7 +39,9 @@ struct TextWidths {
 // any two characters, but a column one character wide reads badly.
 TextWidths measure_cell(const CellText& cell, ParagraphComposer& composer);
 
-// Composes the text into lines of `measure` pt.
+// Composes the text into lines of `measure` pt. A value centred in its
+// cell that wraps is set justified instead (its last line to the left):
+// centred lines of different lengths read as a ragged block.
 void set_cell_text(CellText& cell, double measure, ParagraphComposer& composer);
 
 }  // namespace banshi

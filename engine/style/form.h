@@ -60,13 +60,21 @@ struct FormFields {
 // <table>: a ruled form table. Cells are <th> (labels) or <td> (values);
 // a row with repeat="changes.original-member" is printed once per such
 // person (at least `min` times, empty), and a cell with rowspan="auto"
-// spans its row and the repeated rows after it.
+// spans its row and the repeated rows after it. A cell with long="own-row"
+// whose value does not fit it on one line takes a row of its own below,
+// with the label before it (see FormCell::own_row_when_long).
 struct FormCell {
   std::string text;
   bool header = false;
   int colspan = 1;
   int rowspan = 1;
   bool rowspan_auto = false;
+  // A value too long for one line of its cell moves, with the <th> before
+  // it, to a new row under this one: the label under the row's first cell,
+  // the value across the rest of the table, where it wraps over the
+  // table's width instead of down a narrow column; the cell before the
+  // label widens to the row's end.
+  bool own_row_when_long = false;
   int line = 0;
 };
 

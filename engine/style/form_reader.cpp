@@ -74,12 +74,14 @@ FormTable read_table(const TemplateReader& r, const XMLElement* e) {
     for (const XMLElement* td = tr->FirstChildElement(); td; td = td->NextSiblingElement()) {
       const std::string_view n = td->Name();
       if (n != "td" && n != "th") r.unknown_child(tr, td, {"th", "td"});
-      r.check_attributes(td, {"colspan", "rowspan"});
+      if (n == "td") r.check_attributes(td, {"colspan", "rowspan", "long"});
+      else r.check_attributes(td, {"colspan", "rowspan"});  // a label never moves
       FormCell cell;
       cell.line = td->GetLineNum();
       cell.header = n == "th";
       cell.text = text_of(td);
       cell.colspan = r.integer(td, "colspan", 1, 1, 50);
+      cell.own_row_when_long = n == "td" && r.choice(td, "long", {"wrap", "own-row"}) == "own-row";
       if (r.attr(td, "rowspan") == "auto") {
         cell.rowspan_auto = true;
       } else {

@@ -337,6 +337,9 @@ FIVE_CHANGES = {
       + [("current-member", {"name": "张盛江", "organization": "巴州区政协办公室", "rank": "讲师",
                              "phone": "13981670233"})],
 }
+LONG_CHANGE = ("因研究需要，成果形式由论文调整为研究报告，并增加巴中市各县（区）城市品质提升典型案例的实地调研内容；"
+               "原参与人员张盛江因工作调动退出课题组，新增两名熟悉城市规划与文化旅游的研究人员参与课题研究，完成时间相应提前。")
+
 FIVE_PROJECT = {"id": "BZ25YB108", "category": "经济学", "title": "提升城市品质打造巴中独特 IP 研究",
                 "leader": "胡明", "organization": "政协巴中市巴州区委员会办公室", "filled": "2025-06-13"}
 
@@ -791,6 +794,45 @@ class TestReports(FormChecks):
         ts = Table(d[find_table_page(d)])
         s = ts.cells_with("原参与人员")[0]
         self.assertGreater(orig.y1 - orig.y0, s.y1 - s.y0 + 1.5 * h, "the block did not grow with its members")
+
+    def test_long_change_and_several_members_keep_the_table_on_one_page(self):
+        # Issue 15 item 2: a long 变更的内容 wrapped down its narrow centred
+        # column made its row 114 pt tall and pushed 现参与人员 onto a page
+        # of its own. It now takes a row of its own across the table,
+        # left-aligned, and the table with three members a block stays on
+        # one page, as the Word form does.
+        changes = dict(FIVE_CHANGES, **{"what-changed": LONG_CHANGE})
+        changes["persons"] = FIVE_CHANGES["persons"][:2] + [
+            (role, {"name": name, "organization": "巴中市文化广播电视和旅游局", "rank": rank,
+                    "phone": f"1398167023{i}"})
+            for i, (role, name, rank) in enumerate([
+                ("original-member", "张盛江", "副研究员"), ("original-member", "付俊", "讲师"),
+                ("original-member", "王建国", "助理研究员"), ("current-member", "李晓梅", "副研究员"),
+                ("current-member", "赵子龙", "高级经济师"), ("current-member", "陈静", "讲师")])]
+        src = write_report("form-long-change.xml", report_xml(FIVE_PROJECT, changes=changes))
+        pdf, _ = render(src, "form-long-change.pdf", "--impose", "none")
+        form = Form(src)
+        self.check_table(pdf, form, "long 变更的内容")
+        doc = fitz.open(pdf)
+        k = find_table_page(doc)
+        self.assertIn("二、申请人所在单位审核意见", squeeze(doc[k + 1].get_text()),
+                      "the change table did not keep to one page")
+        t = Table(doc[k])
+        label = t.cells_with("变更的内容")[0]
+        value = t.right_of(label)
+        # Its own row, as wide as the table allows right of the labels.
+        self.assertAlmostEqual(label.x0, t.cells_with("是否变更")[0].x0, delta=TOL)
+        changed = t.right_of(t.cells_with("是否变更")[0])
+        self.assertAlmostEqual(value.x0, changed.x0, delta=TOL)
+        self.assertAlmostEqual(value.x1, changed.x1, delta=TOL, msg="A、是 B、否 does not reach the row's end")
+        self.assertGreater(value.x1 - value.x0, 300)
+        self.assertLess(value.y1 - value.y0, 114, "the 变更的内容 row is as tall as before")
+        # Left-aligned: every line of the value starts at the same x.
+        chars = [c for c in t.chars if value.holds(c)]
+        starts = [ln[0].x0 for ln in text_lines(chars)]
+        self.assertGreaterEqual(len(starts), 3)
+        self.assertLessEqual(max(starts) - min(starts), TOL, f"the long value's lines start at {starts}")
+        self.assertLess(min(starts) - value.x0, 12, "the long value is not at its cell's left")
 
     def test_divider_skips_to_a_recto_after_an_odd_number_of_form_pages(self):
         # Fourteen members: the change table continues on a second page,
