@@ -35,6 +35,19 @@ struct FlowLine {
   int bookmark_level = 0;
 };
 
+struct FlowBox;
+
+// Cuts a box where a page ends inside it: a table's rows, which continue
+// on the next page rather than leave the room above them empty.
+class BoxSplitter {
+ public:
+  virtual ~BoxSplitter() = default;
+  // The box's first part, at most `room` high, into `head` and the rest
+  // into `tail` (which may have a splitter of its own); false when no cut
+  // leaves enough on both sides — the box then moves on whole.
+  virtual bool split(double room, FlowBox& head, FlowBox& tail) const = 0;
+};
+
 // Something drawn as a unit: a table row, a figure. Its items are relative
 // to the box's top-left corner (x from the text block's left edge).
 struct FlowBox {
@@ -53,6 +66,8 @@ struct FlowBox {
   // right after it: a table's outer frame rule, closing the part of the
   // table on this page (the box's own bottom rule is an inner one).
   std::shared_ptr<const FlowBox> page_foot;
+  // Where the box may be cut across pages (null: never).
+  std::shared_ptr<const BoxSplitter> splitter;
   // Lines that belong to the box and travel with it (a figure's caption).
   std::vector<FlowLine> caption;
   // Blank grid lines after the caption, so the text does not run on from

@@ -24,7 +24,15 @@ struct Placed {
   size_t item;                      // index into flow.items
   double top;                       // from the text block's top
   const FlowBox* header = nullptr;  // a repeated table header drawn instead of the item
+  const FlowBox* piece = nullptr;   // the part of a cut box on this page, drawn instead of the item
 };
+
+// What became of an item the paginator tried to place.
+enum class Placing { Placed, Split, NoRoom };
+
+// A box is cut across pages only when moving it whole would leave more
+// than this share of the text block empty; below it, it moves on.
+constexpr double kSplitRoom = 0.25;
 
 struct PageDraft {
   std::vector<Placed> placed;
@@ -72,7 +80,10 @@ class Paginator {
  private:
   const FlowLine* line_at(size_t i) const { return std::get_if<FlowLine>(&flow_.items[i]); }
   const FlowBox* box_at(size_t i) const { return std::get_if<FlowBox>(&flow_.items[i]); }
+  // The box item i is now: the rest of it when it was cut at a page's end.
+  const FlowBox* box_now(size_t i) const { return pending_ && i == pending_item_ ? pending_ : box_at(i); }
   bool breakable_before(size_t i) const {
+    if (pending_ && i == pending_item_) return true;  // the rest of a cut box starts a page
     if (const auto* l = line_at(i)) return l->break_before;
     if (const auto* b = box_at(i)) return b->break_before;
     return true;
@@ -80,8 +91,11 @@ class Paginator {
   const std::vector<int>& notes_of(size_t i) const {
     static const std::vector<int> none;
     if (const auto* l = line_at(i)) return l->line.footnotes;
-    if (const auto* b = box_at(i)) return b->footnotes;
+    if (const auto* b = box_now(i)) return b->footnotes;
     return none;
+  }
+  const std::vector<int>& notes_of(const Placed& pl) const {
+    return pl.piece ? pl.piece->footnotes : notes_of(pl.item);
   }
 
   size_t note_lines(const std::vector<NotePart>& parts) const {
@@ -133,9 +147,15 @@ class Paginator {
   void finish();
   // `notes_wait`: the item's notes go behind those still waiting for the
   // next pages instead of on this one.
-  void commit(size_t i, const FlowBox* header, double bottom, std::vector<NotePart>&& parts, bool notes_wait = false);
-  // Tries to put item i on the current page; false when it does not fit.
-  bool try_place(size_t i);
+  // `piece`: the part of a cut box placed (its notes are the piece's).
+  void commit(size_t i, const FlowBox* header, double bottom, std::vector<NotePart>&& parts, bool notes_wait = false,
+              const FlowBox* piece = nullptr);
+  // Tries to put item i on the current page: placed, cut with its first
+  // part placed (the rest pending for the next page), or no room.
+  Placing try_place(size_t i);
+  // Cuts box item i where the page ends, when that leaves its first part
+  // here; true when it did.
+  bool try_split(size_t i, const FlowBox& box, const FlowBox* header, bool waiting);
   // Moves the note lines that do not fit under a body reaching `bottom`
   // from `parts` to the following pages (split notes marked continued).
   void carry_overflow(std::vector<NotePart>& parts, double bottom);
@@ -155,6 +175,10 @@ class Paginator {
   std::vector<NotePart> carry_;  // note lines continued on the next page
   bool numbering_ = true;
   int next_folio_ = 1;
+  // Parts of boxes cut across pages (a deque: the pages point into it).
+  std::deque<FlowBox> pieces_;
+  const FlowBox* pending_ = nullptr;  // the rest of item pending_item_, for the next page
+  size_t pending_item_ = 0;
 };
 
 void Paginator::start_page(bool blank) {
@@ -205,29 +229,35 @@ void Paginator::place_deferred_floats() {
 }
 
 // Puts item i (after a repeated table header, if any) on the current page.
-void Paginator::commit(size_t i, const FlowBox* header, double bottom, std::vector<NotePart>&& parts, bool notes_wait) {
+void Paginator::commit(size_t i, const FlowBox* header, double bottom, std::vector<NotePart>&& parts, bool notes_wait,
+                       const FlowBox* piece) {
   PageDraft& d = drafts_.back();
   if (header) d.placed.push_back({i, y_, header});
-  d.placed.push_back({i, header ? y_ + header->height : y_});
+  d.placed.push_back({i, header ? y_ + header->height : y_, nullptr, piece});
+  if (piece && piece == pending_) pending_ = nullptr;  // the rest of a cut box, placed
   d.notes = std::move(parts);
   y_ = bottom;
-  for (int n : notes_of(i)) {
+  for (int n : notes_of(d.placed.back())) {
     note_page_[static_cast<size_t>(n)] = drafts_.size() - 1;
     if (notes_wait) carry_.push_back(whole(n));
   }
 }
 
-bool Paginator::try_place(size_t i) {
+Placing Paginator::try_place(size_t i) {
   PageDraft& d = drafts_.back();
   const bool fresh = !d.has_body();
-  // A table row that starts a page brings its table's header along.
+  const FlowBox* box = box_now(i);
+  // The rest of a box cut at the previous page's end: placed as a piece.
+  const FlowBox* piece = box && box != box_at(i) ? box : nullptr;
+  // A table row that starts a page brings its table's header along; so
+  // does the rest of a cut row, even under a figure that waited for the page.
   const FlowBox* header = nullptr;
   double y = y_;
-  if (const auto* b = box_at(i); b && b->repeat_header && fresh && i > 0) {
-    header = b->repeat_header.get();
+  if (box && box->repeat_header && (fresh || piece) && i > 0) {
+    header = box->repeat_header.get();
     y += header->height;
   }
-  const double bottom = line_at(i) ? line_bottom(y) : box_bottom(*box_at(i), y);
+  const double bottom = line_at(i) ? line_bottom(y) : box_bottom(*box, y);
 
   // The notes this item brings, whole if they fit; else the last one split
   // (its first lines here, the rest at the next page's foot). Notes still
@@ -237,9 +267,13 @@ bool Paginator::try_place(size_t i) {
   if (!waiting)
     for (int n : notes_of(i)) parts.push_back(whole(n));
   const size_t all = note_lines(parts);
-  if (bottom <= body_room(all) + kEps || (fresh && notes_of(i).empty())) {
-    commit(i, header, bottom, std::move(parts), waiting);
-    return true;
+  // A box taller than the room left is cut (a table's rows) rather than
+  // moved whole, or on a fresh page taller than the page.
+  const bool fits = bottom <= body_room(all) + kEps;
+  if (!fits && box && box->splitter && try_split(i, *box, header, waiting)) return Placing::Split;
+  if (fits || (fresh && notes_of(i).empty())) {
+    commit(i, header, bottom, std::move(parts), waiting, piece);
+    return Placing::Placed;
   }
   if (!waiting && !notes_of(i).empty()) {
     NotePart& last = parts.back();
@@ -260,8 +294,8 @@ bool Paginator::try_place(size_t i) {
       last.end = last.first + fit;
       // The lines kept with this one still fit: the note took only the
       // room they leave.
-      commit(i, header, bottom, std::move(parts));
-      return true;
+      commit(i, header, bottom, std::move(parts), false, piece);
+      return Placing::Placed;
     }
   }
   if (fresh) {
@@ -270,7 +304,38 @@ bool Paginator::try_place(size_t i) {
     // Its notes take what room the page has and go on at the next pages'
     // foot: 44 notes on one line would otherwise run off the page's top.
     carry_overflow(parts, bottom);
-    commit(i, header, bottom, std::move(parts), waiting);
+    commit(i, header, bottom, std::move(parts), waiting, piece);
+    return Placing::Placed;
+  }
+  return Placing::NoRoom;
+}
+
+bool Paginator::try_split(size_t i, const FlowBox& box, const FlowBox* header, bool waiting) {
+  const PageDraft& d = drafts_.back();
+  const double top = y_ + (header ? header->height : 0);
+  double room = body_room(note_lines(d.notes)) - top;
+  if (d.has_body() && room < kSplitRoom * g_.text_height) return false;
+  // The first part's notes take room at the foot too: cut higher until
+  // the part and its notes fit (notes waiting from earlier pages go first,
+  // and this part's wait behind them).
+  for (int tries = 0; tries < 8 && room > kEps; ++tries) {
+    FlowBox head, tail;
+    if (!box.splitter->split(room, head, tail)) return false;
+    std::vector<NotePart> parts = d.notes;
+    if (!waiting)
+      for (int n : head.footnotes) parts.push_back(whole(n));
+    const double bottom = top + head.height;
+    const double over = bottom - body_room(note_lines(parts));
+    if (over > kEps) {
+      room -= over;
+      continue;
+    }
+    head.break_before = box.break_before;
+    head.repeat_header = box.repeat_header;
+    const FlowBox& placed = pieces_.emplace_back(std::move(head));
+    commit(i, header, bottom, std::move(parts), waiting, &placed);
+    pending_ = &pieces_.emplace_back(std::move(tail));
+    pending_item_ = i;
     return true;
   }
   return false;
@@ -314,9 +379,14 @@ Pagination Paginator::run() {
       else blank_lines(*sp);
     } else if (const auto* b = box_at(i); b && b->floating) {
       place_float(i);
-    } else if (!try_place(i)) {
-      i = end_page_before(i);
-      continue;
+    } else {
+      switch (try_place(i)) {
+        case Placing::Placed: break;
+        case Placing::Split:  // the rest of item i goes on the next page
+          start_page();
+          continue;
+        case Placing::NoRoom: i = end_page_before(i); continue;
+      }
     }
     ++i;
   }
@@ -379,7 +449,7 @@ void Paginator::blank_lines(const FlowSpace& sp) {
 
 void Paginator::place_float(size_t i) {
   // A figure that does not fit waits for the next page; text flows on.
-  if (!floats_.empty() || !try_place(i)) floats_.push_back(i);
+  if (!floats_.empty() || try_place(i) != Placing::Placed) floats_.push_back(i);
 }
 
 size_t Paginator::end_page_before(size_t i) {
@@ -391,9 +461,11 @@ size_t Paginator::end_page_before(size_t i) {
   // Moving placed[k..] to the next page: allowed where the first item
   // moved allows a break before it and no repeated header is left behind
   // without its row.
+  // The part of a cut box stays where it is: the rest of it is already on
+  // the page before.
   auto cut_ok = [&](size_t k) {
     if (k == placed) return breakable_before(i);
-    return !page->placed[k - 1].header && breakable_before(page->placed[k].item);
+    return !page->placed[k - 1].header && !page->placed[k].piece && breakable_before(page->placed[k].item);
   };
   size_t k = placed;
   while (k > 0 && !cut_ok(k)) --k;
@@ -401,7 +473,7 @@ size_t Paginator::end_page_before(size_t i) {
     i = page->placed[k].item;
     // A note split by a moved item starts again with it on the next page.
     for (size_t m = k; m < placed; ++m)
-      for (int n : notes_of(page->placed[m].item))
+      for (int n : notes_of(page->placed[m]))
         std::erase_if(carry_, [n](const NotePart& part) { return part.note == n; });
     page->placed.resize(k);
     // Notes of the items moved away go with them; carried notes and those
@@ -409,7 +481,7 @@ size_t Paginator::end_page_before(size_t i) {
     std::vector<bool> stays(flow_.notes.size(), false);
     for (const auto& pl : page->placed)
       if (!pl.header)
-        for (int n : notes_of(pl.item)) stays[static_cast<size_t>(n)] = true;
+        for (int n : notes_of(pl)) stays[static_cast<size_t>(n)] = true;
     std::erase_if(page->notes,
                   [&](const NotePart& part) { return !part.continued && !stays[static_cast<size_t>(part.note)]; });
   }
@@ -443,7 +515,7 @@ void Paginator::render_page(const PageDraft& d, size_t pi, Page& page, PageSeque
       const double top = g_.top + on_grid(pl.top);
       emit_line(page, fl->line, left + fl->x, top + kBaselineRatio * fl->size);
       if (!fl->bookmark.empty()) out.outline.push_back({fl->bookmark, fl->bookmark_level, pi, top});
-    } else if (const auto* b = box_at(pl.item)) {
+    } else if (const auto* b = pl.piece ? pl.piece : box_at(pl.item)) {
       emit_box(page, *b, left, g_.top + pl.top);
       double y = pl.top + b->height;
       if (b->page_foot && !placed_here(d, pl.item + 1)) emit_box(page, *b->page_foot, left, g_.top + y);

@@ -20,6 +20,11 @@ namespace banshi {
 
 namespace {
 
+// Where a page ends inside a row group, a cut between its rows is taken
+// over a lower one inside a row unless it leaves more than this share of
+// the text block empty.
+constexpr double kRowCutGap = 0.25;
+
 // Width added to what a cell's text measures, so that a column given
 // exactly its text's width does not wrap it over rounding.
 constexpr double kWidthSlack = 0.5;
@@ -162,16 +167,19 @@ std::vector<double> column_edges(const TableGrid& grid, const std::vector<CellTe
 }
 
 void add_rows(const model::Table& table, TableEnv& env, Flow& flow) {
-  const TableGrid grid = build_grid(table);
+  // The parts stay alive with the row boxes' splitters, which cut rows
+  // across pages when the paginator asks.
+  const auto parts = std::make_shared<TableParts>();
+  parts->grid = build_grid(table);
+  const TableGrid& grid = parts->grid;
   if (grid.cols == 0) return;
   const TextStyle& body = env.tmpl.style(env.cell_style);
 
-  std::vector<CellText> cells;
+  std::vector<CellText>& cells = parts->cells;
   cells.reserve(grid.cells.size());
   for (const GridCell& c : grid.cells) cells.push_back(collect_cell(c, env));
 
   const TableMetrics m = table_metrics(body);
-
   const std::vector<double> edges = column_edges(grid, cells, m, table, env);
   for (size_t i = 0; i < cells.size(); ++i) {
     const GridCell& c = grid.cells[i];
@@ -179,19 +187,17 @@ void add_rows(const model::Table& table, TableEnv& env, Flow& flow) {
     set_cell_text(cells[i], std::max(inner, 1.0), env.composer);
   }
 
-  const std::vector<RowRange> groups = row_groups(grid);
-  TableBoxes boxes(grid, groups, edges, cells, m);
+  parts->groups = row_groups(grid);
+  const TableBoxes& boxes = parts->boxes.emplace(grid, parts->groups, edges, cells, m);
   const double page = env.tmpl.page.text_height;
-  int header = header_rows(grid, groups);
+  int header = header_rows(grid, parts->groups);
   // A header that is the whole table, or so tall that repeating it would
   // leave little room for the body, is not repeated: its rows are body rows.
   if (header == grid.rows || boxes.top(header) > page / 2) header = 0;
-  const double limit = page - boxes.top(header);
-  boxes.place_text(limit, header);
 
   // What a continuation page starts with: the header rows again (without
   // their notes, which belong to the first printing) or, with no header
-  // rows, the frame's top rule; under 续表N for a numbered table.
+  // rows, the frame's top rule; under 续表N.
   FlowBox again;
   if (header > 0) {
     FlowBox head = boxes.whole({0, header});
@@ -201,44 +207,34 @@ void add_rows(const model::Table& table, TableEnv& env, Flow& flow) {
   } else {
     again = boxes.top_rule();
   }
-  again = stacked(continued_label(table, env), again);
-  const auto repeat = std::make_shared<const FlowBox>(std::move(again));
-
-  // Room a cell's footnotes may take at the page's foot: a rule and two
-  // lines of notes, so a row cut to a page's height still fits with them.
-  const double note_reserve = 3 * env.tmpl.page.line_pitch();
-  // The caption, the header and the first body box go together. When the
-  // first body row is cut into page-high pieces, its first piece is kept
-  // short enough that the three fit below any start in the page's upper
-  // half — the paginator breaks anyway rather than leave a page less than
-  // half full, which would strand the caption and header at its foot.
-  // Further pieces are page-high: a piece that follows one cut short
-  // never fits on its page, so no rule is drawn through a row mid-page.
-  const double caption_room = 2 * env.tmpl.page.line_pitch();
-  double first_limit = page / 2 - caption_room - boxes.top(header);
-  if (first_limit < 2 * m.min_row) first_limit = limit;
-  bool first = true;
-  std::vector<FlowBox> all;
-  for (const RowRange& g : groups) {
-    if (g.end <= header) continue;
-    for (FlowBox& b : boxes.group(g, limit, note_reserve, first ? first_limit : limit)) {
-      if (first && header > 0) b.break_before = false;  // the header never stays alone
-      // The table's very first box draws its own top rule; every other one
-      // may start a page and brings the header (or top rule) along.
-      if (!first || header > 0) b.repeat_header = repeat;
-      first = false;
-      all.push_back(std::move(b));
-    }
-  }
-  // A little air under the table, so that a line snapping to the grid
-  // right below it does not touch the rule; not where it would make a
-  // page-high piece too tall for a page.
-  if (!all.empty() && all.back().height + m.pad_y <= limit) all.back().height += m.pad_y;
+  parts->repeat = std::make_shared<const FlowBox>(stacked(continued_label(table, env), again));
   // A box the page ends after closes the table's part on that page with the
   // outer frame rule (the last box draws the frame itself).
-  const auto foot = std::make_shared<const FlowBox>(boxes.top_rule());
-  for (size_t k = 0; k + 1 < all.size(); ++k) all[k].page_foot = foot;
-  for (FlowBox& b : all) flow.add_box(std::move(b));
+  parts->foot = std::make_shared<const FlowBox>(boxes.top_rule());
+  parts->prefer_rows = kRowCutGap * page;
+
+  std::vector<RowRange> groups;
+  for (const RowRange& g : parts->groups)
+    if (g.end > header) groups.push_back(g);
+  // A little air under the table, so that a line snapping to the grid
+  // right below it does not touch the rule.
+  const double extra = m.pad_y;
+  for (size_t k = 0; k < groups.size(); ++k) {
+    const RowRange g = groups[k];
+    const bool last = k + 1 == groups.size();
+    // One box per row group (rows a merged cell ties together); the
+    // paginator cuts it where a page ends inside it (BoxSplitter).
+    FlowBox b = boxes.whole(g);
+    if (k == 0 && header > 0) b.break_before = false;  // the header never stays alone
+    // The table's very first box draws its own top rule; every other one
+    // may start a page and brings the header (or top rule) along.
+    if (k > 0 || header > 0) b.repeat_header = parts->repeat;
+    if (last) b.height += extra;
+    else b.page_foot = parts->foot;
+    b.splitter = std::make_shared<const TableSplitter>(parts, g, boxes.top(g.begin), boxes.top(g.end), boxes.centred(),
+                                                       last, extra);
+    flow.add_box(std::move(b));
+  }
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // Tables (<table>): ruled grids as Chinese official tables have them,
 // column widths from content, cells set with the same Chinese line
 // breaking as the body, rows that break across pages with the header
-// rows repeated, and rows taller than a page broken inside.
+// rows repeated under 续表N, and rows cut where a page ends inside them.
 #pragma once
 
 #include <string>
@@ -39,8 +39,9 @@ struct TableEnv {
 };
 
 // Adds the table to the flow: its caption (above, centred, bold: "表N …"
-// unless the caption already starts with 表N), one FlowBox per row (or per
-// piece of a row taller than a page), and its note below.
+// unless the caption already starts with 表N), one FlowBox per row group
+// (rows a merged cell ties together), which the paginator may cut where a
+// page ends inside it, and its note below.
 void layout_table(const model::Table& table, TableEnv& env, Flow& flow);
 
 // The width a cell's text is set at when it covers columns [col, col +

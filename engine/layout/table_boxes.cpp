@@ -41,52 +41,73 @@ TableBoxes::TableBoxes(const TableGrid& grid, const std::vector<RowRange>& group
   }
   tops_.assign(heights.size() + 1, 0.0);
   for (size_t r = 0; r < heights.size(); ++r) tops_[r + 1] = tops_[r] + heights[r];
-  place_text(tops_.back() + 1, grid.rows);
-}
-
-void TableBoxes::place_text(double limit, int keep_centred) {
   content_top_.assign(grid_.cells.size(), 0.0);
-  for (const RowRange& g : groups_) {
-    const bool top_aligned = g.begin >= keep_centred && top(g.end) - top(g.begin) > limit + kEps;
-    for (size_t i : cells_in(g)) {
-      const GridCell& c = grid_.cells[i];
-      const double cell_top = top(c.row), cell_height = top(c.row_end()) - cell_top;
-      content_top_[i] = top_aligned ? cell_top + m_.pad_y : cell_top + (cell_height - cells_[i].height()) / 2;
-    }
+  for (size_t i = 0; i < grid_.cells.size(); ++i) {
+    const GridCell& c = grid_.cells[i];
+    const double cell_top = top(c.row), cell_height = top(c.row_end()) - cell_top;
+    content_top_[i] = cell_top + (cell_height - cells_[i].height()) / 2;
   }
 }
 
-bool TableBoxes::clean_cut(double y, RowRange range) const {
+bool TableBoxes::clean_cut(double y, RowRange range, const std::vector<double>& placement) const {
   for (size_t i : cells_in(range)) {
     const CellText& t = cells_[i];
     for (size_t k = 0; k < t.lines.size(); ++k) {
-      const double line_top = content_top_[i] + static_cast<double>(k) * t.pitch;
+      const double line_top = placement[i] + static_cast<double>(k) * t.pitch;
       if (line_top < y - kEps && line_top + t.pitch > y + kEps) return false;
     }
   }
   return true;
 }
 
-double TableBoxes::best_cut(double from, double to, RowRange range) const {
-  // Candidates: the ends of lines and of rows; the lowest that cuts no line.
+std::optional<TableBoxes::Cut> TableBoxes::cut(RowRange range, double from, double to, double room, double prefer_rows,
+                                               const std::vector<double>& placement) const {
+  const std::vector<size_t> cells = cells_in(range);
+  double pitch = 0;
+  for (size_t i : cells) pitch = std::max(pitch, cells_[i].pitch);
+  // At least two lines of a row on either side of a cut inside it: one
+  // line alone reads as a row of its own.
+  const double least = 2 * pitch;
+  // The placement for a cut at y: cells it runs through start at their
+  // top — those that start in this part; one begun on an earlier page was
+  // put there by the cut before.
+  const auto movable = [&](size_t i) { return top(grid_.cells[i].row) >= from - kEps; };
+  const auto placed_for = [&](double y) {
+    std::vector<double> p = placement;
+    for (size_t i : cells) {
+      const GridCell& c = grid_.cells[i];
+      if (movable(i) && top(c.row) < y - kEps && top(c.row_end()) > y + kEps) p[i] = top(c.row) + m_.pad_y;
+    }
+    return p;
+  };
+  // Candidates: the row boundaries and the ends of lines, as the text
+  // stands and as it stands once at the top of its cell.
   std::vector<double> candidates;
-  for (int r = range.begin + 1; r <= range.end; ++r) candidates.push_back(top(r));
-  for (size_t i : cells_in(range)) {
+  for (int r = range.begin + 1; r < range.end; ++r) candidates.push_back(top(r));
+  for (size_t i : cells) {
+    const GridCell& c = grid_.cells[i];
     const CellText& t = cells_[i];
-    for (size_t k = 1; k <= t.lines.size(); ++k)
-      candidates.push_back(content_top_[i] + static_cast<double>(k) * t.pitch);
+    for (const double first : {placement[i], movable(i) ? top(c.row) + m_.pad_y : placement[i]})
+      for (size_t k = 1; k <= t.lines.size(); ++k) candidates.push_back(first + static_cast<double>(k) * t.pitch);
   }
   std::sort(candidates.begin(), candidates.end(), std::greater<>());
-  for (double y : candidates)
-    if (y > from + kEps && y <= to + kEps && clean_cut(y, range)) return y;
-  return to;  // only when a single line is taller than a page
-}
-
-bool TableBoxes::has_notes(RowRange range) const {
-  for (size_t i : cells_in(range))
-    for (const ComposedLine& line : cells_[i].lines)
-      if (!line.footnotes.empty()) return true;
-  return false;
+  std::optional<Cut> between, inside;
+  for (const double y : candidates) {
+    if (y <= from + kEps || y >= to - kEps) continue;
+    int row = range.begin;
+    while (row + 1 < range.end && top(row + 1) <= y + kEps) ++row;
+    const bool at_row = std::abs(top(row) - y) < kEps;
+    // Room for the piece above, with the air under its last line.
+    if (y - from + (at_row ? 0 : m_.pad_y) > room + kEps) continue;
+    if (at_row ? between.has_value() : inside.has_value()) continue;
+    if (!at_row && (y - std::max(top(row), from) < least - kEps || top(row + 1) - y < least - kEps)) continue;
+    std::vector<double> p = placed_for(y);
+    if (!clean_cut(y, range, p)) continue;
+    (at_row ? between : inside) = Cut{y, !at_row, std::move(p)};
+    if (between && inside) break;
+  }
+  if (between && (!inside || from + room - between->y <= prefer_rows + kEps)) return between;
+  return inside;
 }
 
 std::vector<size_t> TableBoxes::cells_in(RowRange range) const {
@@ -100,41 +121,8 @@ std::vector<size_t> TableBoxes::cells_in(RowRange range) const {
   return out;
 }
 
-FlowBox TableBoxes::whole(RowRange range) const { return slice(top(range.begin), top(range.end), range); }
-
-std::vector<FlowBox> TableBoxes::group(RowRange range, double limit, double note_reserve, double first_limit) const {
-  if (has_notes(range)) {
-    limit = std::max(limit - note_reserve, limit / 2);
-    first_limit = std::max(first_limit - note_reserve, first_limit / 2);
-  }
-  const double begin = top(range.begin), end = top(range.end);
-  const bool fits = end - begin <= limit + kEps;
-  // A group that fits a page is never cut inside a row: its pieces could
-  // land on one page with a rule between them.
-  first_limit = fits ? limit : std::min(first_limit, limit);
-  // Row boundaries where the rows may come apart: not through a line of a
-  // merged cell's text (a one-line label centred over two rows sits right
-  // on their boundary — those rows make one box).
-  std::vector<double> cuts{begin};
-  for (int r = range.begin + 1; r < range.end; ++r)
-    if (clean_cut(top(r), range)) cuts.push_back(top(r));
-  cuts.push_back(end);
-
-  std::vector<FlowBox> out;
-  for (size_t k = 0; k + 1 < cuts.size(); ++k) {
-    double from = cuts[k];
-    // A piece taller than a page is cut between lines of text.
-    const auto room = [&] { return out.empty() ? first_limit : limit; };
-    while (cuts[k + 1] - from > room() + kEps) {
-      double at = best_cut(from, from + room(), range);
-      if (at <= from + kEps) at = from + room();
-      out.push_back(slice(from, at, range));
-      from = at;
-    }
-    out.push_back(slice(from, cuts[k + 1], range));
-  }
-  for (size_t k = 1; k < out.size(); ++k) out[k].break_before = !fits;
-  return out;
+FlowBox TableBoxes::whole(RowRange range) const {
+  return slice(top(range.begin), top(range.end), top(range.end), range, content_top_);
 }
 
 FlowBox TableBoxes::top_rule() const {
@@ -143,20 +131,22 @@ FlowBox TableBoxes::top_rule() const {
   return box;
 }
 
-FlowBox TableBoxes::slice(double from, double to, RowRange range) const {
+FlowBox TableBoxes::slice(double from, double to, double text_to, RowRange range,
+                          const std::vector<double>& placement) const {
   FlowBox box;
   box.height = to - from;
-  add_text(box, from, to, range);
+  add_text(box, from, text_to, range, placement);
   add_rules(box, from, to, range);
   return box;
 }
 
-void TableBoxes::add_text(FlowBox& box, double from, double to, RowRange range) const {
+void TableBoxes::add_text(FlowBox& box, double from, double to, RowRange range,
+                          const std::vector<double>& placement) const {
   for (size_t i : cells_in(range)) {
     const CellText& t = cells_[i];
     const double dx = edges_[static_cast<size_t>(grid_.cells[i].col)] + m_.pad_x;
     for (size_t k = 0; k < t.lines.size(); ++k) {
-      const double line_top = content_top_[i] + static_cast<double>(k) * t.pitch;
+      const double line_top = placement[i] + static_cast<double>(k) * t.pitch;
       // Each line goes to the box its top is in: a cut never runs through
       // a line, so it lies wholly inside.
       if (line_top < from - kEps || line_top >= to - kEps) continue;
@@ -237,6 +227,28 @@ void TableBoxes::add_rules(FlowBox& box, double from, double to, RowRange range)
     }
   }
   frame_rule(to);
+}
+
+}  // namespace banshi
+
+namespace banshi {
+
+bool TableSplitter::split(double room, FlowBox& head, FlowBox& tail) const {
+  const TableBoxes& boxes = *parts_->boxes;
+  const std::optional<TableBoxes::Cut> cut = boxes.cut(range_, from_, to_, room, parts_->prefer_rows, placement_);
+  if (!cut) return false;
+  // Inside a row, a little air under the last line above the cut, and
+  // over the first below it, as the cell's padding gives a whole row.
+  const double pad = cut->inside ? boxes.metrics().pad_y : 0;
+  head = boxes.slice(from_, cut->y + pad, cut->y, range_, cut->placement);
+  if (!cut->inside) head.page_foot = parts_->foot;
+  tail = boxes.slice(cut->y - pad, to_, to_, range_, cut->placement);
+  tail.repeat_header = parts_->repeat;
+  if (!last_) tail.page_foot = parts_->foot;
+  tail.height += last_ ? extra_ : 0;
+  tail.splitter =
+      std::make_shared<const TableSplitter>(parts_, range_, cut->y - pad, to_, cut->placement, last_, extra_);
+  return true;
 }
 
 }  // namespace banshi

@@ -1,7 +1,8 @@
 """What a professional typesetter checks on the printout (issue 15), measured
 on real renders with PyMuPDF: titles broken by meaning, stacked footnote
 markers kept apart, opening marks half-width at a line's start, captions
-numbered 表1　/ 图1　with room after a figure's caption."""
+numbered 表1　/ 图1　with room after a figure's caption, table rows cut where a
+page ends (续表1 over the rest) without running past the text block."""
 
 import os
 import re
@@ -171,3 +172,100 @@ class ThickBooklet(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+def tall_row_report(lead_paragraphs, sentences=70):
+    """An outcome whose table has a row with one very tall cell, after
+    `lead_paragraphs` paragraphs of text (which move it down the page)."""
+    para = "<p>" + "巴中市推进城乡融合发展，着力破解要素流动不畅、公共服务不均等问题。" * 4 + "</p>\n"
+    tall = "".join(f"第{n}句说明文字，记录资源点的保护与利用情况。" for n in range(1, sentences + 1))
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<report template="outcome" version="1">
+  <outcome>
+    <title>表格跨页测试</title>
+    <body>
+{para * lead_paragraphs}      <table>
+        <caption>资源点说明</caption>
+        <tr><th>项目</th><th>说明</th></tr>
+        <tr><td>甲</td><td>开头一行</td></tr>
+        <tr><td>乙</td><td>{tall}</td></tr>
+        <tr><td>丙</td><td>结尾一行</td></tr>
+      </table>
+      <p>表后的正文。</p>
+    </body>
+  </outcome>
+</report>
+"""
+
+
+class TablesAcrossPages(unittest.TestCase):
+    """Issue 15 item 11: a table row taller than the room left on the page
+    is cut across the page (续表1 and the header on the next), not moved
+    whole leaving the page half empty; no cut part runs past the text block
+    (one case printed its last line over the folio)."""
+
+    # GB/T 9704 (templates/outcome): the text block from 37 mm, 225 mm tall.
+    TOP = 37 / 25.4 * 72
+    BOTTOM = (37 + 225) / 25.4 * 72
+    HEIGHT = 225 / 25.4 * 72
+
+    def pages_of(self, lead):
+        src = out_path(f"tall-row-{lead}.xml")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(tall_row_report(lead))
+        pdf, _ = render(src, f"tall-row-{lead}.pdf")
+        return fitz.open(pdf)
+
+    def body_lines(self, page):
+        """(top, bottom, text) of every text line but the folio."""
+        out = []
+        for block in page.get_text("dict")["blocks"]:
+            for line in block.get("lines", []):
+                text = "".join(s["text"] for s in line["spans"]).strip()
+                if not text or re.fullmatch(r"—\s*\d+\s*—", text):
+                    continue
+                out.append((line["bbox"][1], line["bbox"][3], text))
+        return out
+
+    def test_a_tall_row_is_cut_where_the_page_ends(self):
+        # From near the top of a page to its foot: the row starts at every
+        # height (the last lead puts it a few lines above the folio).
+        for lead in range(0, 9):
+            with self.subTest(lead=lead):
+                doc = self.pages_of(lead)
+                first = last = None
+                for k, page in enumerate(doc):
+                    for top, bottom, text in self.body_lines(page):
+                        self.assertLessEqual(bottom, self.BOTTOM + 1.0,
+                                             f"page {k + 1}: {text!r} runs past the text block ({bottom:.1f})")
+                    words = "".join(page.get_text().split())
+                    if "第1句" in words and first is None:
+                        first = k
+                    if "第70句" in words:
+                        last = k
+                self.assertIsNotNone(first)
+                self.assertGreater(last, first, "the tall row was not cut across pages")
+                # The page the row starts on is filled: its table part ends
+                # within a third of the text block's foot.
+                page = doc[first]
+                rules = [d["rect"].y1 for d in page.get_drawings() if d["rect"].y1 <= self.BOTTOM + 2]
+                self.assertGreater(max(rules), self.BOTTOM - self.HEIGHT / 3,
+                                   f"page {first + 1} left more than a third empty before the cut row")
+                # So is the page the table starts on, when the row moved
+                # to the next one.
+                start = next(k for k, p in enumerate(doc) if "资源点说明" in "".join(p.get_text().split()))
+                if start < first:
+                    lowest = max(d["rect"].y1 for d in doc[start].get_drawings() if d["rect"].y1 <= self.BOTTOM + 2)
+                    self.assertGreater(lowest, self.BOTTOM - self.HEIGHT / 3,
+                                       f"page {start + 1} left more than a third empty before the moved row")
+                # Each following page of the row starts 续表1 over the header.
+                for k in range(first + 1, last + 1):
+                    text = "".join(doc[k].get_text().split())
+                    self.assertTrue(text.startswith("续表1项目说明"), f"page {k + 1} starts {text[:20]!r}")
+                # Every sentence of the cell printed once (a line may end
+                # inside 第16句 where the page ends: the folio and the
+                # repeated header between the pieces taken out).
+                all_text = "".join(re.sub(r"—\d+—$", "", "".join(p.get_text().split())).replace("续表1项目说明", "")
+                                   for p in doc)
+                for n in range(1, 71):
+                    self.assertEqual(all_text.count(f"第{n}句"), 1, f"第{n}句")

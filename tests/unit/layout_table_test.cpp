@@ -1,8 +1,8 @@
 // Ruled tables: caption numbering, the occupancy grid of merged cells, the
 // rules drawn around (and never through) each cell, column widths from the
 // content, row boxes tall enough for their text, header rows repeated on
-// long tables, rows taller than a page cut into page-high pieces, and no
-// cell text lost on the way.
+// long tables, rows cut where a page ends (between lines, the frame
+// closed, 续表 over the rest), and no cell text lost on the way.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -520,77 +520,106 @@ TEST_F(LayoutTable, LongTableThroughThePaginatorHasTheHeaderOnEveryPage) {
   }
 }
 
-TEST_F(LayoutTable, RowTallerThanAPageIsCutIntoPages) {
+TEST_F(LayoutTable, RowTallerThanAPageIsCutWhereEachPageEnds) {
   const std::string long_text = repeat("巴中红色文化资源保护利用情况的详细说明，", 220);
   for (const bool with_header : {false, true}) {
+    model::Report report;
+    report.source_file = "table.xml";
+    report.template_name = "outcome";
+    report.outcome.title.push_back(text("长行测试"));
     model::Table t;
     if (with_header) t.rows.push_back(row({head("项目"), head("说明")}));
     t.rows.push_back(row({cell("项目甲"), cell(long_text)}));
     t.rows.push_back(row({cell("项目乙"), cell("短")}));
-    const Flow flow = run(t);
-    const auto boxes = boxes_of(flow);
-    const double header = with_header ? boxes.front()->height : 0;
-    const size_t first = with_header ? 1 : 0;
-    ASSERT_GE(boxes.size(), first + 4);  // ≥ 3 pieces and the last row
-    // The first piece leaves room for the caption and header in a page's
-    // lower half, so they are never stranded at its foot.
-    EXPECT_LE(header + boxes[first]->height, text_height() / 2);
-    std::string pieces;
-    for (size_t k = first; k + 1 < boxes.size(); ++k) {
-      EXPECT_LE(boxes[k]->height, text_height() - header + kTol) << k;
-      pieces += box_text(*boxes[k]);
-      if (k > first) {
-        EXPECT_TRUE(boxes[k]->break_before);
+    report.outcome.body.push_back(model::Block{t});
+    Diagnostics diags;
+    const PageSequence pages = layout_report(report, *tmpl_, **fonts_, diags);
+    const double bottom = tmpl_->page.top + text_height();
+    std::string all;
+    int with_row = 0;
+    for (size_t k = 0; k < pages.pages.size(); ++k) {
+      std::string s;
+      for (const auto& item : pages.pages[k].items) {
+        const auto* r = std::get_if<TextRun>(&item);
+        // The folio (— 2 —) sits below the text block, by design.
+        if (!r || r->glyphs.empty() || r->glyphs.front().y > bottom + 10) continue;
+        s += r->text;
+        // No line past the text block's foot.
+        for (const PlacedGlyph& g : r->glyphs) EXPECT_LE(g.y + 0.12 * r->size, bottom + kTol) << k << " " << r->text;
       }
-      // A piece's text lies within it.
-      for (const PageItem& item : boxes[k]->items)
-        if (const auto* r = std::get_if<TextRun>(&item))
-          for (const PlacedGlyph& g : r->glyphs) {
-            EXPECT_GE(g.y - 0.88 * r->size, -kTol);
-            EXPECT_LE(g.y + 0.12 * r->size, boxes[k]->height + kTol);
-          }
-      // Each piece closes the frame at its bottom.
-      bool bottom = false;
-      for (const PageItem& item : boxes[k]->items)
-        if (const auto* l = std::get_if<Line>(&item))
-          bottom = bottom || (std::abs(l->y0 - boxes[k]->height) < kTol && l->x1 - l->x0 >= text_width() - kTol);
-      EXPECT_TRUE(bottom) << k;
-      // Continuation pieces bring the header (or the frame's top rule).
-      if (k > 0) {
-        EXPECT_NE(boxes[k]->repeat_header, nullptr);
+      all += s;
+      if (s.find("巴中红色文化") == std::string::npos) continue;
+      ++with_row;
+      if (with_row > 1) {
+        EXPECT_EQ(s.rfind("续表1", 0), 0u) << "page " << k + 1 << " starts " << s.substr(0, 30);
+        if (with_header) {
+          EXPECT_EQ(s.find("项目说明"), std::string("续表1").size()) << k;
+        }
       }
     }
-    EXPECT_EQ(pieces, "项目甲" + long_text) << "with header: " << with_header;
-    EXPECT_EQ(box_text(*boxes.back()), "项目乙短");
+    EXPECT_GE(with_row, 3) << "with header: " << with_header;
+    // Every character of the row once, in order: no line lost or doubled
+    // at a cut.
+    const size_t at = all.find("巴中红色文化");
+    ASSERT_NE(at, std::string::npos);
+    std::string seen = all.substr(at);
+    std::erase(seen, ' ');
+    // The row's text, with the page's other text (续表1, the header) between
+    // its pieces taken out.
+    for (const std::string drop : {"续表1", "项目说明", "项目乙短"})
+      for (size_t p = seen.find(drop); p != std::string::npos; p = seen.find(drop)) seen.erase(p, drop.size());
+    EXPECT_EQ(seen, long_text) << "with header: " << with_header;
   }
 }
 
-TEST_F(LayoutTable, RowThatFitsAPageIsNeverCut) {
-  // Taller than half a page but not than a page: one box, whatever its
-  // place in the table.
+TEST_F(LayoutTable, ARowIsCutBetweenLinesWithAirAndTheFrameClosed) {
   model::Table t;
-  t.rows.push_back(
-      row({cell("项目甲"),
-           cell(repeat("巴中红色文化资源保护利用情况的详细说明，包括资源分布、保护级别、利用方式和存在问题。", 12))}));
-  t.rows.push_back(row({cell("项目乙"), cell("短")}));
-  const Flow flow = run(t);  // the boxes point into it
+  t.rows.push_back(row({head("项目"), head("说明")}));
+  const std::string long_text = repeat("巴中红色文化资源保护利用情况的详细说明，", 30);
+  t.rows.push_back(row({cell("项目甲"), cell(long_text)}));
+  const Flow flow = run(t);
   const auto boxes = boxes_of(flow);
-  ASSERT_EQ(boxes.size(), 2u);
-  EXPECT_GT(boxes[0]->height, text_height() / 2);
-  EXPECT_LT(boxes[0]->height, text_height());
+  ASSERT_EQ(boxes.size(), 2u);  // the header and one box for the row
+  const FlowBox& b = *boxes[1];
+  ASSERT_NE(b.splitter, nullptr);
+  EXPECT_LT(b.height, text_height());
+  FlowBox head_part, tail;
+  EXPECT_FALSE(b.splitter->split(20, head_part, tail)) << "a cut leaving less than two lines";
+  ASSERT_TRUE(b.splitter->split(100, head_part, tail));
+  EXPECT_LE(head_part.height, 100 + kTol);
+  EXPECT_GT(head_part.height, 60);
+  // Text inside each part; the whole row's text across the two.
+  for (const FlowBox* part : {&head_part, &tail})
+    for (const PageItem& item : part->items)
+      if (const auto* r = std::get_if<TextRun>(&item))
+        for (const PlacedGlyph& g : r->glyphs) {
+          EXPECT_GE(g.y - 0.88 * r->size, 2.0);  // air under the rule above
+          EXPECT_LE(g.y + 0.12 * r->size, part->height - 2.0);
+        }
+  EXPECT_EQ(box_text(head_part) + box_text(tail), "项目甲" + long_text);
+  // The first part closes the frame at its foot; the rest starts a page
+  // under 续表1 and the header, and can be cut again.
+  bool frame = false;
+  for (const PageItem& item : head_part.items)
+    if (const auto* l = std::get_if<Line>(&item))
+      frame = frame || (std::abs(l->y0 - head_part.height) < kTol && l->width >= 1.0 && l->x1 - l->x0 >= text_width());
+  EXPECT_TRUE(frame);
+  ASSERT_NE(tail.repeat_header, nullptr);
+  EXPECT_EQ(box_text(*tail.repeat_header), "续表1项目说明");
+  ASSERT_NE(tail.splitter, nullptr);
+  FlowBox again, rest;
+  ASSERT_TRUE(tail.splitter->split(100, again, rest));
+  EXPECT_EQ(box_text(again) + box_text(rest), box_text(tail));
 }
 
-TEST_F(LayoutTable, MergedRowsStayTogetherUnlessTallerThanAPage) {
+TEST_F(LayoutTable, MergedRowsAreOneBoxCutBetweenRows) {
   model::Table t;
   t.rows.push_back(row({cell("合并", 1, 4), cell("一")}));
   for (const char* s : {"二", "三", "四"}) t.rows.push_back(row({cell(s)}));
   t.rows.push_back(row({cell("独立"), cell("五")}));
   const Flow flow = run(t);
   const auto boxes = boxes_of(flow);
-  ASSERT_GE(boxes.size(), 2u);
-  // Boxes of the merged group after its first may not start a page.
-  for (size_t k = 1; k + 1 < boxes.size(); ++k) EXPECT_FALSE(boxes[k]->break_before) << k;
-  EXPECT_TRUE(boxes.back()->break_before);
+  ASSERT_EQ(boxes.size(), 2u);
   EXPECT_EQ(box_text(*boxes.back()), "独立五");
 
   model::Table tall;
@@ -598,12 +627,19 @@ TEST_F(LayoutTable, MergedRowsStayTogetherUnlessTallerThanAPage) {
   for (int r = 2; r <= 60; ++r) tall.rows.push_back(row({cell("第" + std::to_string(r) + "行")}));
   const Flow tall_flow = run(tall);
   const auto tall_boxes = boxes_of(tall_flow);
-  int breakable = 0;
-  for (const FlowBox* b : tall_boxes) {
-    breakable += b->break_before ? 1 : 0;
-    EXPECT_LE(b->height, text_height() + kTol);
-  }
-  EXPECT_GT(breakable, 1);
+  ASSERT_EQ(tall_boxes.size(), 1u);
+  EXPECT_GT(tall_boxes[0]->height, text_height());
+  FlowBox head_part, tail;
+  ASSERT_TRUE(tall_boxes[0]->splitter->split(text_height() / 2, head_part, tail));
+  EXPECT_LE(head_part.height, text_height() / 2 + kTol);
+  // Between two rows: the first part ends with a whole row, the rest
+  // starts with the next, and the page's foot gets the frame.
+  const std::string a = box_text(head_part), b = box_text(tail);
+  const size_t last = a.rfind("第");
+  ASSERT_NE(last, std::string::npos);
+  const int n = std::stoi(a.substr(last + std::string("第").size()));
+  EXPECT_EQ(b.find("第" + std::to_string(n + 1) + "行"), b.find("第")) << a << " | " << b;
+  EXPECT_NE(head_part.page_foot, nullptr);
 }
 
 TEST_F(LayoutTable, DegenerateTablesStillPrintWhatTheyHave) {
