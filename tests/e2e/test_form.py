@@ -599,14 +599,18 @@ class SampleForms(FormChecks):
         self.assertIn("B、否☒", t.text(changed))
         self.assertIn("A、是☐", t.text(changed))
 
-    def test_declaration_unticked_without_declaration(self):
-        for name in ("119", "108"):
+    def test_declaration_as_the_samples_answer_it(self):
+        # 119 answers 否 to both with <declaration>, as its seed is ticked;
+        # 108 has none, as its seed has none ticked: empty boxes.
+        decl = self.form["119"].root.find("declaration")
+        self.assertEqual((decl.get("sensitive"), decl.get("secret")), ("no", "no"))
+        self.assertIsNone(self.form["108"].root.find("declaration"))
+        for name, box in (("119", "否☒"), ("108", "否☐")):
             with self.subTest(sample=name):
                 doc = fitz.open(self.pdf[name])
                 text = squeeze(doc[1].get_text())
-                self.assertIn("成果是否涉及敏感问题或其他不宜公开出版的内容：是☐否☐", text)
-                self.assertIn("成果是否涉密：是☐否☐", text)
-                self.assertNotIn("☒", text)
+                self.assertIn(f"成果是否涉及敏感问题或其他不宜公开出版的内容：是☐{box}", text)
+                self.assertIn(f"成果是否涉密：是☐{box}", text)
 
     def test_review_boxes(self):
         doc = fitz.open(self.pdf["108"])
@@ -748,6 +752,15 @@ class Finishing(unittest.TestCase):
 
 
 class TestReports(FormChecks):
+    def test_declaration_unticked_without_declaration(self):
+        src = write_report("form-declaration-none.xml", report_xml(FIVE_PROJECT))
+        pdf, _ = render(src, "form-declaration-none.pdf", "--impose", "none")
+        doc = fitz.open(pdf)
+        text = squeeze(doc[1].get_text())
+        self.assertIn("成果是否涉及敏感问题或其他不宜公开出版的内容：是☐否☐", text)
+        self.assertIn("成果是否涉密：是☐否☐", text)
+        self.assertNotIn("☒", text)
+
     def test_declaration_answered_no(self):
         src = write_report("form-declaration-no.xml",
                            report_xml(FIVE_PROJECT, declaration={"sensitive": "no", "secret": "no"}))
