@@ -71,8 +71,20 @@ LineLayout set_line(const Prepared& p, const LineMeasure& measure, LineRange ran
       if (stretchable_gap(cs[first + k], cs[first + k + 1])) open.push_back(k);
     if (open.empty())
       for (size_t k = 0; k + 1 < n; ++k) open.push_back(k);
+    if (!distribute) {
+      // Word spaces and Han–Latin gaps open first, up to half an em each
+      // (clreq 3.8), so the Han text beside a URL keeps its pitch.
+      std::vector<size_t> flex;
+      for (size_t k : open)
+        if (is_flex_gap(cs[first + k])) flex.push_back(k);
+      if (!flex.empty()) {
+        const double each = std::min(extra / static_cast<double>(flex.size()), kFlexStretchEm * measure.em());
+        for (size_t k : flex) gap[k] += each;
+        extra -= each * static_cast<double>(flex.size());
+      }
+    }
     const double even = extra / static_cast<double>(open.size());
-    const double per_gap = distribute ? even : std::min(even, kHardStretchEm * spec.grid_size);
+    const double per_gap = distribute ? even : std::min(even, kHardStretchEm * measure.em());
     for (size_t k : open) gap[k] += per_gap;
     extra -= per_gap * static_cast<double>(open.size());
   }

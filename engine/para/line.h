@@ -30,5 +30,8 @@ LineLayout set_line(const Prepared& p, const LineMeasure& measure, LineRange ran
 // characters and at spaces, never inside a Latin word, —— or ……, or before a
 // marker).
 bool stretchable_gap(const Cluster& a, const Cluster& b);
+// Whether the gap after `a` is a word space or a Han–Latin gap, which open
+// before the gaps between Han characters do.
+inline bool is_flex_gap(const Cluster& a) { return a.space || a.gap_after > 0; }
 
 }  // namespace banshi

@@ -76,8 +76,9 @@ std::vector<LineRange> break_greedy(const Prepared& p, const ParagraphSpec& spec
 // Plass's idea, with Chinese costs). A line may get its width by (in order
 // of preference) setting its last mark half-width, pushing characters down
 // and opening the gaps a little, or compressing punctuation inside it;
-// opening gaps beyond a quarter em is a last resort, and so is breaking
-// where the rules forbid (an unbreakable run longer than the line).
+// a line that would need its gaps opened beyond kMaxStretchEm is left short
+// (a last resort), and so is breaking where the rules forbid (an
+// unbreakable run longer than the line).
 //
 // The costs, named as Typst names its breaker's, each with why it is what
 // it is. A line's cost c becomes demerits (kLinePenalty + c)² plus the
@@ -87,9 +88,9 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // paragraph equally well the one with fewer lines wins (Knuth's line
 // penalty, here 1: a tie-breaker, never a reason to set a line worse).
 constexpr double kLinePenalty = 1;
-// The badness of a line whose gaps open the full quarter em (kMaxStretchEm):
-// Knuth's 100, reached as (stretch used)³, so a little stretching is
-// almost free and a full quarter em is clearly worse.
+// The badness of a line whose gaps open the full comfortable stretch
+// (kMaxStretchEm): Knuth's 100, reached as (stretch used)³, so a little
+// stretching is almost free and the full stretch is clearly worse.
 constexpr double kFullStretchBadness = 100;
 // Compressing punctuation inside a line is the last good means, after
 // stretching the gaps: any compression costs at least this much — the
@@ -105,7 +106,7 @@ constexpr double kFullShrinkBadness = 100;
 // costs at most this (a line left empty), growing with the square of the
 // shortfall, small next to the breaks' own penalties, which decide.
 constexpr double kRaggedBadness = 100;
-constexpr double kLooseCost = 5000;        // beyond a quarter em per gap: a last resort, above any stretch
+constexpr double kLooseCost = 5000;        // beyond kMaxStretchEm per gap: a last resort, above any stretch
 constexpr double kRaggedCostPerEm = 3000;  // a line left short, per em: a URL's one ragged line beats a torn word
 constexpr double kLoneCharCost = 5000;     // 孤字: one character alone on the last line, as bad as a loose line
 constexpr double kEmergencyCost = 1e10;    // a break the rules forbid: worse than any loose line
@@ -133,17 +134,18 @@ double line_cost(const LineFit& f, double avail, bool last, bool ragged) {
   const double excess = -d;
   if (excess <= kEpsilon) return 0;
   if (ragged) return kRaggedBadness * (excess / avail) * (excess / avail);
-  // Up to a quarter em per gap: the usual cubic badness. Up to half an em:
-  // loose, a last resort. Beyond that the line is left short at the right
-  // (set_line stops stretching), priced by how much is left over — a long
-  // URL then gives one ragged line instead of a word torn apart.
-  const double quarter = f.max_stretch();
-  if (excess <= quarter) {
-    const double r = excess / quarter;
+  // Up to kMaxStretchEm per gap: the usual cubic badness. Up to
+  // kHardStretchEm (when larger): loose, a last resort. Beyond that the
+  // line is left short at the right (set_line stops stretching), priced by
+  // how much is left over — a long URL then gives one ragged line instead
+  // of a word torn apart or a line spaced out.
+  const double comfortable = f.max_stretch();
+  if (excess <= comfortable) {
+    const double r = excess / comfortable;
     return kFullStretchBadness * r * r * r;
   }
-  const double hard = f.gaps * kHardStretchEm * f.em;
-  if (excess <= hard) return kFullStretchBadness + kLooseCost * (excess - quarter) / (hard - quarter);
+  const double hard = f.hard_stretch();
+  if (excess <= hard && hard > comfortable) return kFullStretchBadness + kLooseCost * (excess - comfortable) / (hard - comfortable);
   return kFullStretchBadness + kLooseCost + kRaggedCostPerEm * (excess - hard) / f.em;
 }
 

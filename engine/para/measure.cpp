@@ -1,6 +1,7 @@
 #include "para/measure.h"
 
 #include <algorithm>
+#include <map>
 
 #include "para/line.h"
 
@@ -18,9 +19,21 @@ bool closing_mark(const Cluster& c) {
 LineMeasure::LineMeasure(const Prepared& p, double em) : p_(p), em_(em) {
   const auto& cs = p.clusters;
   const size_t n = cs.size();
+  // Stretch is measured in the paragraph's own em — its most common type
+  // size (a 12 pt note, not the 16 pt grid; markers and labels aside).
+  std::map<double, size_t> sizes;
+  for (const Cluster& c : cs)
+    if (!c.attached && !c.space) ++sizes[c.em];
+  size_t most = 0;
+  for (const auto& [size, count] : sizes)
+    if (count >= most) {
+      most = count;
+      em_ = size;
+    }
   width_.assign(n + 1, 0);
   shrink_.assign(n + 1, 0);
   gaps_.assign(n + 1, 0);
+  flex_.assign(n + 1, 0);
   next_ink_.assign(n + 1, static_cast<uint32_t>(n));
   prev_ink_.assign(n + 1, 0);
   for (size_t k = n; k-- > 0;) next_ink_[k] = cs[k].space ? next_ink_[k + 1] : static_cast<uint32_t>(k);
@@ -32,7 +45,9 @@ LineMeasure::LineMeasure(const Prepared& p, double em) : p_(p), em_(em) {
     width_[k + 1] = width_[k] + cs[k].width + cs[k].gap_after;
     // A Han–Latin gap may close to an eighth of an em: half of it shrinks.
     shrink_[k + 1] = shrink_[k] + cs[k].blank_left + cs[k].blank_right + cs[k].gap_after / 2;
-    gaps_[k + 1] = gaps_[k] + ((k + 1 < n && stretchable_gap(cs[k], cs[k + 1])) ? 1 : 0);
+    const bool gap = k + 1 < n && stretchable_gap(cs[k], cs[k + 1]);
+    gaps_[k + 1] = gaps_[k] + (gap ? 1 : 0);
+    flex_[k + 1] = flex_[k] + (gap && is_flex_gap(cs[k]) ? 1 : 0);
   }
 }
 
@@ -62,6 +77,7 @@ LineFit LineMeasure::fit(LineRange r) const {
   }
   f.inner_shrink = std::max(0.0, shrink);
   f.gaps = gaps_[b - 1] - gaps_[a];
+  f.flex = flex_[b - 1] - flex_[a];
   return f;
 }
 

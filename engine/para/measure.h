@@ -12,11 +12,22 @@
 namespace banshi {
 
 // How far justification may open a gap before the line counts as loose:
-// a quarter em per gap (the issue's rule, after clreq 3.8).
-constexpr double kMaxStretchEm = 0.25;
-// What justification never exceeds: a line that would need more (a long
-// URL leaving few gaps) is left short at the right rather than torn apart.
-constexpr double kHardStretchEm = 0.5;
+// 0.09 em per gap, so no full line's pitch is more than 10 % over the em
+// (issue 15; 1.077 em on the 16 pt grid, whose cell is 0.987 em; 1.09 em
+// off it) and a gap stays under the tenth of an em at which text
+// extraction (poppler) reads a word space.
+constexpr double kMaxStretchEm = 0.09;
+// What justification never exceeds — a tenth of an em, still within the
+// 10 % (a reference's line of Han text after its narrow "[1]" needs about
+// 0.098 em): a line that would need more (a long URL or reference run
+// leaving few gaps) is left short at the right rather than spaced out — the
+// run moves down instead of stretching the line before it.
+constexpr double kHardStretchEm = 0.1;
+
+// A word space or a Han–Latin gap opens first, by up to this much (clreq
+// 3.8: Western spaces, then the CJK–Western gap, then all gaps): half an em
+// at most with the quarter em it has, while Han text keeps its pitch.
+constexpr double kFlexStretchEm = 0.25;
 
 struct LineFit {
   LineRange range;          // without spaces at either end
@@ -26,8 +37,11 @@ struct LineFit {
   double start_blank = 0;   // an opening mark's leading blank at the line start (always removed)
   double inner_shrink = 0;  // punctuation blanks and Han–Latin gaps inside
   int gaps = 0;             // gaps that may stretch
+  int flex = 0;             // of them, word spaces and Han–Latin gaps (they open first)
   double em = 16;           // the paragraph's base size
-  double max_stretch() const { return gaps * kMaxStretchEm * em; }
+  double flex_stretch() const { return flex * kFlexStretchEm * em; }
+  double max_stretch() const { return flex_stretch() + gaps * kMaxStretchEm * em; }
+  double hard_stretch() const { return flex_stretch() + gaps * kHardStretchEm * em; }
 };
 
 // Prefix sums over a prepared paragraph, so any line's fit is O(1).
@@ -35,6 +49,8 @@ class LineMeasure {
  public:
   LineMeasure(const Prepared& p, double em);
   LineFit fit(LineRange r) const;
+  // The paragraph's em: its most common type size.
+  double em() const { return em_; }
 
  private:
   const Prepared& p_;
@@ -42,6 +58,7 @@ class LineMeasure {
   std::vector<double> width_;   // Σ width + gap_after
   std::vector<double> shrink_;  // Σ blank_left + blank_right + half the gap
   std::vector<int> gaps_;       // Σ stretchable gaps after cluster k
+  std::vector<int> flex_;       // Σ of them after a space or with a Han–Latin gap
   // Spaces at a line's ends are trimmed; these make that O(1): the first
   // non-space cluster at or after i, and one past the last before j.
   std::vector<uint32_t> next_ink_, prev_ink_;

@@ -51,7 +51,7 @@ bool url_char(char32_t c) {
 // than a line. Such breaks carry a penalty so they are used only when a
 // line needs them.
 constexpr float kUrlBreakPenalty = 50;
-constexpr float kUrlHostBreakPenalty = 5000;
+constexpr float kUrlHostBreakPenalty = 1e9f;  // beyond any short line's demerits, below a forbidden break
 
 void mark_url_breaks(const std::string& s, std::vector<Cluster>& cs) {
   size_t k = 0;
