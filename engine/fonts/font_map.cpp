@@ -2,6 +2,7 @@
 
 #include <tinyxml2.h>
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 
@@ -86,12 +87,13 @@ std::vector<FontCandidate> parse_font_list(const std::string& file, const XMLEle
 }
 
 FaceSpec parse_face(const std::string& file, const XMLElement& e) {
-  check_attributes(file, e, {"id", "name", "role"});
+  check_attributes(file, e, {"id", "name", "role", "latin"});
   FaceSpec f;
   f.line = e.GetLineNum();
   f.id = attr(e, "id");
   f.label = attr(e, "name");
   f.role = attr(e, "role");
+  f.latin = attr(e, "latin");
   if (f.id.empty()) fail(file, f.line, "data.missing-attribute", {{"element", "face"}, {"attribute", "id"}});
   if (f.label.empty()) f.label = f.id;
   bool seen_official = false, seen_system = false, seen_standin = false, seen_fallback = false;
@@ -232,6 +234,14 @@ FontMap parse_font_map_text(std::string_view xml, const std::string& file_name) 
     }
   }
   if (map.faces.empty()) fail(file_name, root->GetLineNum(), "fontmap.no-face");
+  // latin= names a face of the map that itself draws its own Latin text.
+  for (const FaceSpec& f : map.faces) {
+    if (f.latin.empty()) continue;
+    const auto named =
+        std::find_if(map.faces.begin(), map.faces.end(), [&](const FaceSpec& g) { return g.id == f.latin; });
+    if (named == map.faces.end() || !named->latin.empty() || named->id == f.id)
+      fail(file_name, f.line, "fontmap.latin-face", {{"face", f.id}, {"latin", f.latin}});
+  }
   return map;
 }
 

@@ -54,6 +54,9 @@ struct FaceSpec {
   std::vector<FontCandidate> system;
   std::vector<FontCandidate> standins;   // free substitutes, best first
   std::vector<FontCandidate> fallbacks;  // per character, after the above
+  // latin="ID": Latin letters, digits and ASCII punctuation in this face
+  // are drawn by face ID (公文 practice: Times New Roman beside 仿宋).
+  std::string latin;
 };
 
 // A family that must never be used, whatever a map or a fallback says.

@@ -76,6 +76,11 @@ std::shared_ptr<const FontSet> FontSet::load(const fs::path& map_file, const std
   auto set = std::make_shared<FontSet>();
   set->map_file_ = map.file;
   for (const FaceSpec& spec : map.faces) set->faces_.push_back(resolver.resolve(spec, diags));
+  for (size_t i = 0; i < map.faces.size(); ++i) {
+    if (map.faces[i].latin.empty()) continue;
+    for (size_t j = 0; j < map.faces.size(); ++j)
+      if (map.faces[j].id == map.faces[i].latin) set->faces_[i].latin = static_cast<int>(j);
+  }
   return set;
 }
 
@@ -94,7 +99,20 @@ const ResolvedFace* FontSet::face(std::string_view id) const {
 
 bool is_styled_punctuation(char32_t cp) { return cp >= 0x80 && u_ispunct(static_cast<UChar32>(cp)); }
 
+namespace {
+
+// What 公文 sets in Times New Roman beside 仿宋: Latin letters (accented
+// ones too), digits, ASCII punctuation and the space between words. Quotes,
+// dashes and ellipses (“” —— ……) are Chinese punctuation here and stay.
+bool is_latin_text(char32_t cp) {
+  return (cp >= 0x20 && cp < 0x7F) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+}
+
+}  // namespace
+
 const Font* FontSet::font_for(const ResolvedFace& face, char32_t cp) const {
+  if (face.latin >= 0 && is_latin_text(cp))
+    if (const Font* f = font_for(faces_[static_cast<size_t>(face.latin)], cp)) return f;
   // Whether cp is punctuation is asked only when a font that has the glyph
   // is not trusted with punctuation, so ordinary text costs one bit test.
   int punct = -1;  // unknown

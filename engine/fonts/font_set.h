@@ -50,6 +50,9 @@ struct ResolvedFace {
   // `fallbacks` in the same order, with their coverage and flags.
   std::vector<FaceFont> chain;
   std::string role;  // from the map, for `banshi fonts`
+  // The face (index into FontSet::faces()) that draws this face's Latin
+  // letters, digits and ASCII punctuation; -1: its own chain does.
+  int latin = -1;
   // The warning given when a stand-in is used; empty for the official font.
   std::string substitution;
   // The official fonts' files (FZFSK.TTF …), from the map: what to copy
@@ -82,7 +85,9 @@ class FontSet {
   // The font that draws `cp` for `face` (a face of this set): the primary
   // if it has the glyph (and, for punctuation, if its punctuation is
   // usable and this mark of it is in place), else the first fallback that has it; nullptr when no
-  // installed font has it. Lock-free; safe from any number of threads.
+  // installed font has it. Latin letters, digits and ASCII punctuation of
+  // a face with a Latin face (latin= in the map) come from that face's
+  // chain first. Lock-free; safe from any number of threads.
   const Font* font_for(const ResolvedFace& face, char32_t cp) const;
 
  private:

@@ -9,7 +9,7 @@ import unittest
 import fitz
 
 from composition import CELL
-from support import SOURCE_DIR, pdftotext, render
+from support import SOURCE_DIR, pdffonts, pdftotext, render
 
 FIXTURE = os.path.join(SOURCE_DIR, "tests", "data", "typesetter", "punct-and-latin.xml")
 HEADING2 = 16.0  # 3号 楷体
@@ -79,6 +79,32 @@ class PunctuationFromTheRightFont(unittest.TestCase):
         steps = [b - a for a, b in zip(xs, xs[1:])]
         self.assertLess(max(steps) - min(steps), 0.1, f"{seq[start:start + 14]}: {steps}")
         self.assertAlmostEqual(min(steps), CELL, delta=1.0)
+
+
+class LatinInTheLatinFace(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.pdf, _ = render(FIXTURE, "punct-and-latin-7.pdf")
+        cls.doc = fitz.open(cls.pdf)
+
+    def test_latin_and_digits_in_times_quotes_dashes_ellipses_in_fangsong(self):
+        """公文 practice: Latin letters and digits of 仿宋 text in Times New
+        Roman (its stand-in Liberation Serif, embedded as a subset); “” ——
+        …… stay in the CJK face."""
+        latin = [r for r in pdffonts(self.pdf) if "LiberationSerif" in r["name"] or "TimesNewRoman" in r["name"]]
+        self.assertTrue(latin, pdffonts(self.pdf))
+        self.assertEqual((latin[0]["emb"], latin[0]["sub"]), ("yes", "yes"))
+        body = [c for c in chars_of(self.doc[0], 16.0) if c[0].strip()]
+        font_of = {}
+        for ch, _, _, font in body:
+            font_of.setdefault(ch, set()).add(font.split("+")[-1])
+        for ch in "0123456789GDPAILineBrk%.":
+            if ch in font_of:
+                self.assertTrue(all(f.startswith(("LiberationSerif", "TimesNewRoman")) for f in font_of[ch]),
+                                f"{ch}: {font_of[ch]}")
+        for ch in "“”—…":
+            self.assertFalse(any(f.startswith(("LiberationSerif", "TimesNewRoman")) for f in font_of[ch]),
+                             f"{ch}: {font_of[ch]}")
 
 
 if __name__ == "__main__":
