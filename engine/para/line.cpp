@@ -87,6 +87,19 @@ LineLayout set_line(const Prepared& p, const LineMeasure& measure, LineRange ran
     const double per_gap = distribute ? even : std::min(even, kHardStretchEm * measure.em());
     for (size_t k : open) gap[k] += per_gap;
     extra -= per_gap * static_cast<double>(open.size());
+    if (!distribute && extra > 1e-6) {
+      // The Han text has opened all it may: the gaps beside marks, Latin
+      // words and numbers take the rest, up to kBesideStretchEm each.
+      std::vector<size_t> beside;
+      for (size_t k : open)
+        if (!between_han(cs[first + k], cs[first + k + 1])) beside.push_back(k);
+      if (!beside.empty()) {
+        const double each =
+            std::min(extra / static_cast<double>(beside.size()), (kBesideStretchEm - kHardStretchEm) * measure.em());
+        for (size_t k : beside) gap[k] += each;
+        extra -= each * static_cast<double>(beside.size());
+      }
+    }
   }
 
   double left = line_start(spec, index);

@@ -33,5 +33,10 @@ bool stretchable_gap(const Cluster& a, const Cluster& b);
 // Whether the gap after `a` is a word space or a Han–Latin gap, which open
 // before the gaps between Han characters do.
 inline bool is_flex_gap(const Cluster& a) { return a.space || a.gap_after > 0; }
+// Whether the gap is between two Han characters (full-width letters and
+// kana alike): the gaps whose opening shows as loose Chinese text.
+inline bool between_han(const Cluster& a, const Cluster& b) {
+  return a.cls == CharClass::Ideographic && b.cls == CharClass::Ideographic && a.gap_after == 0;
+}
 
 }  // namespace banshi

@@ -135,17 +135,20 @@ double line_cost(const LineFit& f, double avail, bool last, bool ragged) {
   if (excess <= kEpsilon) return 0;
   if (ragged) return kRaggedBadness * (excess / avail) * (excess / avail);
   // Up to kMaxStretchEm per gap: the usual cubic badness. Up to
-  // kHardStretchEm (when larger): loose, a last resort. Beyond that the
-  // line is left short at the right (set_line stops stretching), priced by
-  // how much is left over — a long URL then gives one ragged line instead
-  // of a word torn apart or a line spaced out.
+  // kHardStretchEm (when larger): loose, a last resort. Beyond that the Han
+  // text opens no further: the gaps beside marks and Latin words take the
+  // rest (kBesideStretchEm), and past them the line is left short at the
+  // right — both priced by how much is left over, so a long URL or
+  // reference run moves down whole instead of being torn apart or
+  // spacing the line before it out.
   const double comfortable = f.max_stretch();
   if (excess <= comfortable) {
     const double r = excess / comfortable;
     return kFullStretchBadness * r * r * r;
   }
   const double hard = f.hard_stretch();
-  if (excess <= hard && hard > comfortable) return kFullStretchBadness + kLooseCost * (excess - comfortable) / (hard - comfortable);
+  if (excess <= hard && hard > comfortable)
+    return kFullStretchBadness + kLooseCost * (excess - comfortable) / (hard - comfortable);
   return kFullStretchBadness + kLooseCost + kRaggedCostPerEm * (excess - hard) / f.em;
 }
 

@@ -34,6 +34,7 @@ LineMeasure::LineMeasure(const Prepared& p, double em) : p_(p), em_(em) {
   shrink_.assign(n + 1, 0);
   gaps_.assign(n + 1, 0);
   flex_.assign(n + 1, 0);
+  beside_.assign(n + 1, 0);
   next_ink_.assign(n + 1, static_cast<uint32_t>(n));
   prev_ink_.assign(n + 1, 0);
   for (size_t k = n; k-- > 0;) next_ink_[k] = cs[k].space ? next_ink_[k + 1] : static_cast<uint32_t>(k);
@@ -48,6 +49,7 @@ LineMeasure::LineMeasure(const Prepared& p, double em) : p_(p), em_(em) {
     const bool gap = k + 1 < n && stretchable_gap(cs[k], cs[k + 1]);
     gaps_[k + 1] = gaps_[k] + (gap ? 1 : 0);
     flex_[k + 1] = flex_[k] + (gap && is_flex_gap(cs[k]) ? 1 : 0);
+    beside_[k + 1] = beside_[k] + (gap && !between_han(cs[k], cs[k + 1]) ? 1 : 0);
   }
 }
 
@@ -78,6 +80,7 @@ LineFit LineMeasure::fit(LineRange r) const {
   f.inner_shrink = std::max(0.0, shrink);
   f.gaps = gaps_[b - 1] - gaps_[a];
   f.flex = flex_[b - 1] - flex_[a];
+  f.beside = beside_[b - 1] - beside_[a];
   return f;
 }
 
