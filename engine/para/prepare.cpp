@@ -51,7 +51,12 @@ bool url_char(char32_t c) {
 // than a line. Such breaks carry a penalty so they are used only when a
 // line needs them.
 constexpr float kUrlBreakPenalty = 50;
-constexpr float kUrlHostBreakPenalty = 1e9f;  // beyond any short line's demerits, below a forbidden break
+// A break inside the host costs more than a line left short by the whole
+// address before it ((1 + 100 + 5000 + 3000 × 28)² ≈ 7.9e9, the breaker's
+// price for an empty 28-em line), and less than a forbidden break (1e10):
+// the address moves down whole, and its host is broken only when it is
+// longer than a line.
+constexpr float kUrlHostBreakPenalty = 9e9f;
 
 void mark_url_breaks(const std::string& s, std::vector<Cluster>& cs) {
   size_t k = 0;
