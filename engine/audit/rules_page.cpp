@@ -18,6 +18,19 @@ bool grid_text(const Line& l) {
          l.role == Role::Author;
 }
 
+// Whether page `seq` has notes at its foot and its first line of text
+// carries a note marker (a raised small figure).
+bool opens_with_marker(const Analysis& a, int seq) {
+  for (const Page& p : a.pages) {
+    if (p.seq != seq) continue;
+    if (!p.note_rule) return false;
+    for (const Line& l : p.lines)
+      if (grid_text(l)) return !l.scripts.empty() && l.y < p.note_rule->y0;
+    return false;
+  }
+  return false;
+}
+
 double median(std::vector<double> v) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
@@ -180,10 +193,14 @@ Finding rule_margins(const Analysis& a) {
     // A page the text ran off (its last paragraph goes on overleaf) is
     // full: its last line must reach the foot of the block — or the line
     // above it, when the paragraph's last lines were kept together on the
-    // next page (no widow).
+    // next page (no widow). One line more may be left when the next page
+    // opens with a line carrying a note marker: a note sits on its marker's
+    // page, so that line went over with its note when the two (and the
+    // separator) did not fit here, as Word and TeX set notes.
     if (last && last->role == Role::Body && !last->para_end && !p.note_rule && p.tables.empty() && p.figures.empty()) {
       const double bottom = last->em_bottom();
-      if (bottom < want.y1 - leading - g.line_pitch() - t || bottom > want.y1 + t)
+      const double moved = opens_with_marker(a, p.seq + 1) ? g.line_pitch() : 0;
+      if (bottom < want.y1 - leading - g.line_pitch() - moved - t || bottom > want.y1 + t)
         report("audit.margins.bottom", p.height - bottom, p.height - want.y1);
     }
   }
