@@ -66,10 +66,14 @@ class PunctuationFromTheRightFont(unittest.TestCase):
     def test_spaces_beside_full_width_punctuation_are_dropped(self):
         """人才 “双向流失” 困境 ， 见 （附表 1） 。 prints as written without the
         spaces: copy gives none back, and the marks take one cell each like
-        the characters (the line's justification spreads all alike)."""
+        the characters, less only what the line's fitting compresses."""
         text = pdftotext(self.pdf)
         self.assertIn("人才“双向流失”困境，见（附表", text)
-        self.assertIn("1）。据统计", text)
+        # Poppler may end its line between the marks of a compressed pair
+        # (their em boxes overlap: "（附表一）\n。据统计" on main as well),
+        # so the pair is looked for across its line breaks; MuPDF keeps it.
+        self.assertIn("1）。据统计", "".join(text.splitlines()))
+        self.assertIn("1）。据统计", self.doc[0].get_text().replace(" ", ""))
         # In Latin text the curly quotes are Latin punctuation: spaces stay.
         self.assertIn("he said “yes” then left.", text)
         body = [c for c in chars_of(self.doc[0], 16.0) if c[0].strip()]
@@ -77,8 +81,11 @@ class PunctuationFromTheRightFont(unittest.TestCase):
         start = seq.index("人才“双向流失”困境，见（附表")
         xs = [c[1][0] for c in body[start:start + 14]]
         steps = [b - a for a, b in zip(xs, xs[1:])]
-        self.assertLess(max(steps) - min(steps), 0.1, f"{seq[start:start + 14]}: {steps}")
-        self.assertAlmostEqual(min(steps), CELL, delta=1.0)
+        # A kept space would open a step by a quarter em (4 pt) or more;
+        # compressing the marks' blanks to fit the line (1.2 pt here, since
+        # Latin in the Latin face is narrower and 全 now fits) moves less.
+        self.assertLess(max(steps) - min(steps), 2.0, f"{seq[start:start + 14]}: {steps}")
+        self.assertAlmostEqual(max(steps), CELL, delta=1.0)
 
 
 class LatinInTheLatinFace(unittest.TestCase):
