@@ -1,7 +1,11 @@
 #include "pdf/content_stream.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "pdf/pdf_format.h"
 #include "pdf/text_ops.h"
+#include "pdf/text_spans.h"
 #include "util/diag.h"
 
 namespace banshi::pdf {
@@ -99,17 +103,62 @@ struct Painter {
   }
 };
 
+const DocumentResources::FontEntry& font_of(const TextRun& run, const DocumentResources& res) {
+  const auto it = res.fonts.find(run.font);
+  if (it == res.fonts.end()) throw EngineError("pdf.font-not-embedded", {{"file", run.font->file()}});
+  return it->second;
+}
+
+const TextRun* text_at(const Page& page, size_t k) {
+  return k < page.items.size() ? std::get_if<TextRun>(&page.items[k]) : nullptr;
+}
+
+// The runs from item k on that a reader must take as one text: those
+// joined by a gap made by positioning, and a run with such a gap inside,
+// ending on the line's baseline (not on a note marker). Returns one past
+// the last and whether they need a span at all.
+size_t gap_span_end(const Page& page, const DocumentResources& res, size_t k, bool& spanned) {
+  std::vector<Join> joins;  // joins[j]: how run k + j + 1 follows run k + j
+  for (size_t j = k; text_at(page, j + 1); ++j) {
+    const TextRun& run = *text_at(page, j);
+    const Join join = join_of(run, font_of(run, res).font->glyphs, *text_at(page, j + 1));
+    if (join == Join::None) break;
+    joins.push_back(join);
+  }
+  const double baseline = text_at(page, k)->glyphs.front().y;
+  while (!joins.empty() && text_at(page, k + joins.size())->glyphs.back().y != baseline) joins.pop_back();
+  spanned = std::find(joins.begin(), joins.end(), Join::Gap) != joins.end();
+  for (size_t j = k; j <= k + joins.size() && !spanned; ++j)
+    spanned = has_inner_gap(*text_at(page, j), font_of(*text_at(page, j), res).font->glyphs);
+  return k + joins.size() + 1;
+}
+
 }  // namespace
 
 std::string page_content(const Page& page, const DocumentResources& res, ResourceNames& names) {
   std::string out;
   Painter paint{out, page.height};
-  for (const PageItem& item : page.items) {
+  for (size_t k = 0; k < page.items.size(); ++k) {
+    const PageItem& item = page.items[k];
     if (const auto* run = std::get_if<TextRun>(&item)) {
       if (run->glyphs.empty()) continue;
-      const auto it = res.fonts.find(run->font);
-      if (it == res.fonts.end()) throw EngineError("pdf.font-not-embedded", {{"file", run->font->file()}});
-      append_text_run(out, *run, names.font(it->second.dict), it->second.font->glyphs, page.height);
+      bool spanned = false;
+      const size_t end = gap_span_end(page, res, k, spanned);
+      if (!spanned) {
+        const auto& font = font_of(*run, res);
+        append_text_run(out, *run, names.font(font.dict), font.font->glyphs, page.height);
+        continue;
+      }
+      std::vector<SpanRun> runs;
+      std::string text;
+      for (; k < end; ++k) {
+        const TextRun& r = *text_at(page, k);
+        const auto& font = font_of(r, res);
+        runs.push_back({&r, names.font(font.dict), &font.font->glyphs});
+        text += drawn_text(r);
+      }
+      --k;
+      append_text_span(out, runs, text, page.height);
     } else if (const auto* line = std::get_if<Line>(&item)) {
       paint.line(*line);
     } else if (const auto* rect = std::get_if<Rect>(&item)) {

@@ -21,24 +21,12 @@ constexpr double kTolerance = 0.002;
 constexpr int kCoordDecimals = 3;
 constexpr int kAdjustDecimals = 2;
 
-}  // namespace
-
-void append_text_run(std::string& out, const TextRun& run, const std::string& font_name,
-                     const std::unordered_map<uint32_t, GlyphCode>& glyphs, double page_height) {
-  // Nothing to draw; a zero size would also divide by zero below.
-  if (run.glyphs.empty() || run.size == 0) return;
+// The Tm and TJ operators that draw `run`'s glyphs, inside BT with its
+// font set. `in_span`: inside a span with its own /ActualText, which
+// marked content must not nest in, so no glyph gets one of its own.
+void append_glyphs(std::string& out, const TextRun& run, const std::unordered_map<uint32_t, GlyphCode>& glyphs,
+                   double page_height, bool in_span) {
   const double size = run.size;
-  out += "q\n0 g\n";
-  if (run.stroke > 0) {
-    // Synthetic bold: fill and stroke the outlines (render mode 2).
-    out += "0 G\n";
-    append_number(out, run.stroke);
-    out += " w\n2 Tr\n";
-  }
-  out += "BT\n/" + font_name + " ";
-  append_number(out, size);
-  out += " Tf\n";
-
   const auto& gs = run.glyphs;
   size_t i = 0;
   while (i < gs.size()) {
@@ -66,7 +54,7 @@ void append_text_run(std::string& out, const TextRun& run, const std::string& fo
       const std::string_view cluster = g.text_len > 0 && g.text_begin < run.text.size()
                                            ? std::string_view(run.text).substr(g.text_begin, g.text_len)
                                            : std::string_view{};
-      const bool actual = !cluster.empty() && cluster != it->second.text;
+      const bool actual = !in_span && !cluster.empty() && cluster != it->second.text;
       if (actual) {
         if (in_string) out += '>';
         in_string = false;
@@ -101,10 +89,67 @@ void append_text_run(std::string& out, const TextRun& run, const std::string& fo
     if (in_string) out += '>';
     out += "] TJ\n";
   }
+}
+
+void append_font(std::string& out, const TextRun& run, const std::string& font_name) {
+  out += "/" + font_name + " ";
+  append_number(out, run.size);
+  out += " Tf\n";
+}
+
+// Synthetic bold: fill and stroke the outlines (render mode 2).
+void append_stroke(std::string& out, const TextRun& run) {
+  append_number(out, run.stroke);
+  out += " w\n2 Tr\n";
+}
+
+}  // namespace
+
+void append_text_run(std::string& out, const TextRun& run, const std::string& font_name,
+                     const std::unordered_map<uint32_t, GlyphCode>& glyphs, double page_height) {
+  // Nothing to draw; a zero size would also divide by zero below.
+  if (run.glyphs.empty() || run.size == 0) return;
+  out += "q\n0 g\n";
+  if (run.stroke > 0) {
+    out += "0 G\n";
+    append_stroke(out, run);
+  }
+  out += "BT\n";
+  append_font(out, run, font_name);
+  append_glyphs(out, run, glyphs, page_height, false);
   out += "ET\n";
   // Q restores the render mode and line width too; resetting Tr explicitly
   // keeps the stream correct should runs ever share a q…Q.
   if (run.stroke > 0) out += "0 Tr\n";
+  out += "Q\n";
+}
+
+void append_text_span(std::string& out, const std::vector<SpanRun>& runs, std::string_view text, double page_height) {
+  // One text object, as marked content must not span the end of one (and
+  // poppler reads the span's text with the text state it ends in).
+  out += "q\n0 g\n0 G\nBT\n/Span <</ActualText <";
+  for (unsigned char b : utf16be_text_string(text)) append_hex(out, b, 2);
+  out += ">>> BDC\n";
+  bool stroked = false;
+  for (const SpanRun& r : runs) {
+    if (r.run->glyphs.empty() || r.run->size == 0) continue;
+    if (r.run->stroke > 0) {
+      append_stroke(out, *r.run);
+    } else if (stroked) {
+      out += "0 Tr\n";
+    }
+    stroked = r.run->stroke > 0;
+    append_font(out, *r.run, r.font_name);
+    append_glyphs(out, *r.run, *r.glyphs, page_height, true);
+  }
+  // Poppler sizes the span's text by the font set where it ends: the
+  // line's own text, not a note marker that ends it small and raised.
+  const SpanRun* body = nullptr;
+  for (const SpanRun& r : runs)
+    if (!body || r.run->size > body->run->size) body = &r;
+  if (body && body != &runs.back()) append_font(out, *body->run, body->font_name);
+  out += "EMC\nET\n";
+  if (stroked) out += "0 Tr\n";
   out += "Q\n";
 }
 

@@ -4,7 +4,9 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "page/display_list.h"
 #include "pdf/cid_font.h"
@@ -17,5 +19,14 @@ namespace banshi::pdf {
 // EngineError for a glyph missing from `glyphs`.
 void append_text_run(std::string& out, const TextRun& run, const std::string& font_name,
                      const std::unordered_map<uint32_t, GlyphCode>& glyphs, double page_height);
+
+// Runs a reader must take as one text (pdf/text_spans.h): drawn in one text
+// object, inside a span whose /ActualText is `text`.
+struct SpanRun {
+  const TextRun* run = nullptr;
+  std::string font_name;
+  const std::unordered_map<uint32_t, GlyphCode>* glyphs = nullptr;
+};
+void append_text_span(std::string& out, const std::vector<SpanRun>& runs, std::string_view text, double page_height);
 
 }  // namespace banshi::pdf

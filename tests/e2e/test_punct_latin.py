@@ -9,7 +9,7 @@ import unittest
 import fitz
 
 from composition import CELL
-from support import SOURCE_DIR, pdffonts, pdftotext, render
+from support import SAMPLES, SOURCE_DIR, pdffonts, pdftotext, render
 
 FIXTURE = os.path.join(SOURCE_DIR, "tests", "data", "typesetter", "punct-and-latin.xml")
 HEADING2 = 16.0  # 3号 楷体
@@ -112,6 +112,50 @@ class LatinInTheLatinFace(unittest.TestCase):
         for ch in "“”—…":
             self.assertFalse(any(f.startswith(("LiberationSerif", "TimesNewRoman")) for f in font_of[ch]),
                              f"{ch}: {font_of[ch]}")
+
+
+CLOSING = "，。、；：？！）》」』】〕”’"
+
+
+class CopyGivesTheSource(unittest.TestCase):
+    """Issue 15 item 8: the quarter em between Han and Latin and the
+    compressed marks are made by positioning; a span's /ActualText gives the
+    source back to readers that honour it (poppler: pdftotext, Evince), so
+    search finds 96家 and no line of the extraction starts inside ）；."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.pdf, _ = render(FIXTURE, "punct-and-latin.pdf")
+        cls.stress, _ = render(os.path.join(SAMPLES, "stress-punctuation-outcome.xml"), "copy-stress.pdf")
+        cls.jiexiang, _ = render(os.path.join(SAMPLES, "bz25yb119-jiexiang.xml"), "copy-119.pdf", "--impose", "none")
+
+    def test_no_space_where_the_source_has_none(self):
+        text = pdftotext(self.pdf)
+        for phrase in ("据统计，2023年，", "高新技术企业96家，", "总量的0.56%（全省共", "17024家），GDP 增长较快",
+                       "“AI”技术与 Line Breaking 规", "见第3章……"):
+            self.assertIn(phrase, text)
+        # The quarter em is still printed: 9, 6 and 家 stand apart.
+        doc = fitz.open(self.pdf)
+        chars = [c for c in chars_of(doc[0], 16.0) if c[0].strip()]
+        seq = "".join(c[0] for c in chars)
+        at = seq.index("96家")
+        six, jia = chars[at + 1], chars[at + 2]
+        self.assertGreater(jia[1][0] - six[2].x1, 0.2 * 16)
+
+    def test_compressed_marks_keep_their_line(self):
+        """A compressed mark's box, as wide as its advance in the font,
+        overlaps the next mark: poppler set ）； of 76.5%）； on lines of
+        their own (10 such breaks in the stress sample, 12 in the journal
+        article, 9 in the 119 sample before)."""
+        for pdf in (self.stress, self.jiexiang):
+            for line in pdftotext(pdf).splitlines():
+                self.assertNotIn(line[:1] or " ", CLOSING, f"{pdf}: a line starts with a closing mark: {line}")
+        text = pdftotext(self.stress)
+        self.assertIn("占比达 76.5%）；农产品网络", text)
+        self.assertIn("绿色生产力”7，巴中市", pdftotext(self.jiexiang))
+        # MuPDF (1.21 reads no /ActualText) takes a backward step as no space.
+        mu = "".join(p.get_text() for p in fitz.open(self.stress))
+        self.assertIn("76.5%）；农产品", mu)
 
 
 if __name__ == "__main__":

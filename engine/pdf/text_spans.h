@@ -1,0 +1,37 @@
+// Where a text extractor would read the printout wrong: the quarter em
+// between Han and Latin (96 家 for 96家) and a compressed mark followed by
+// another (poppler puts a line break inside ）； because the ） box, as wide
+// as the font's advance, overlaps the ；). Both are gaps between a glyph's
+// advance and the next glyph's pen position, made by positioning. Such
+// runs are wrapped in a marked span whose /ActualText is the source text,
+// so readers that honour ActualText (poppler, Acrobat) give the source
+// back; nothing printed moves.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include "page/display_list.h"
+#include "pdf/cid_font.h"
+
+namespace banshi::pdf {
+
+using GlyphCodes = std::unordered_map<uint32_t, GlyphCode>;
+
+// Whether, inside `run`, some glyph starts a gap a reader would take for a
+// space or an overlap it would break the line at.
+bool has_inner_gap(const TextRun& run, const GlyphCodes& glyphs);
+
+// How `next` follows `run` on a line: not at all (another line, another
+// cell, a space meant as one), across a gap or overlap a reader would
+// misread, or plainly from or onto a raised note marker.
+enum class Join { None, Gap, Marker };
+Join join_of(const TextRun& run, const GlyphCodes& glyphs, const TextRun& next);
+
+// The source text `run`'s glyphs stand for, cluster by cluster (text the
+// layout dropped, such as a space beside full-width punctuation, is not
+// in it).
+std::string drawn_text(const TextRun& run);
+
+}  // namespace banshi::pdf
