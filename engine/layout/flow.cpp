@@ -61,6 +61,11 @@ void place_line(const ComposedLine& line, double x, double baseline, std::vector
     translate(t, x, baseline);
     items.push_back(std::move(t));
   }
+  for (const Line& l : line.strokes) {
+    PageItem t = l;
+    translate(t, x, baseline);
+    items.push_back(std::move(t));
+  }
   for (LinkArea l : line.links) {
     l.x += x;
     l.y += baseline;

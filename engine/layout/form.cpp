@@ -202,14 +202,7 @@ void FormLayout::box(const FormBox& b) {
     ComposedParagraph p = compose(s, style, spec);
     for (const ComposedLine& line : p.lines) {
       const double baseline = top + (pitch - style.size) / 2 + kBaselineRatio * style.size;
-      for (const TextRun& r : line.runs) {
-        TextRun run = r;
-        for (auto& gl : run.glyphs) {
-          gl.x += pad;
-          gl.y += baseline;
-        }
-        box.items.emplace_back(std::move(run));
-      }
+      place_line(line, pad, baseline, box.items, box.links);
       top += pitch;
     }
   };

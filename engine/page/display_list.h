@@ -37,6 +37,12 @@ struct TextRun {
   // stroke with this line width in pt; 0 = normal fill. Advances are not
   // changed, so the grid holds.
   double stroke = 0;
+  // Not painted (render mode 3): a check box's glyph, there to be copied
+  // while the box is drawn as rules over it.
+  bool invisible = false;
+  // Not empty: the text the PDF's ToUnicode gives this run's glyphs before
+  // any other use of them does (a check box's □ glyph says ☐).
+  std::string glyph_text;
   std::string text;  // UTF-8 source text of the run
   std::vector<PlacedGlyph> glyphs;
 };

@@ -33,4 +33,7 @@ bool no_line_end(char32_t cp);
 // Full-width by nature (takes a grid cell).
 bool is_wide(char32_t cp);
 
+// ☐ ☑ ☒, which the form's boxes are written as.
+inline bool is_check_box(char32_t cp) { return cp >= 0x2610 && cp <= 0x2612; }
+
 }  // namespace banshi

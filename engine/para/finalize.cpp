@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "fonts/stem.h"
+
 namespace banshi {
 
 namespace {
@@ -10,6 +12,32 @@ namespace {
 // Synthetic bold as Word and WPS do it: fill and stroke with a line of
 // about 1/35 em, the advance unchanged so the grid holds.
 constexpr double kFakeBoldStroke = 0.0286;
+
+// A check box in the weight of the text around it: a square standing on
+// the baseline as high as a Han character's ink (国's top), ruled with the
+// face's own stem width, centred in its one-em cell; ☒ crossed and ☑
+// ticked with the same stroke. Drawn at x..x+w on a line whose baseline is
+// y = 0 (up negative).
+void draw_check_box(const Font& font, double size, double x, double w, char32_t cp, ComposedLine& out) {
+  const double scale = size / font.upem();
+  const uint32_t han = font.glyph_for(U'国');
+  const auto ink = han ? font.extents(han) : std::nullopt;
+  const double side = ink && ink->y_max > 0 ? ink->y_max * scale : 0.75 * size;
+  double stroke = stem_width(font) * scale;
+  if (stroke <= 0 || stroke > 0.12 * size) stroke = 0.05 * size;
+  const double left = x + (w - side) / 2;
+  out.marks.push_back({left + stroke / 2, -side + stroke / 2, side - stroke, side - stroke, stroke, false});
+  const double in = 0.22 * side;  // the tick's margin inside the box
+  const double l = left + in, r = left + side - in, top = -side + in, bottom = -in;
+  if (cp == 0x2612) {
+    out.strokes.push_back({l, top, r, bottom, stroke});
+    out.strokes.push_back({l, bottom, r, top, stroke});
+  } else if (cp == 0x2611) {
+    const double mid_x = left + 0.42 * side, mid_y = bottom;
+    out.strokes.push_back({l, -0.5 * side, mid_x, mid_y, stroke});
+    out.strokes.push_back({mid_x, mid_y, r, top, stroke});
+  }
+}
 
 }  // namespace
 
@@ -41,6 +69,10 @@ ComposedLine finalize_line(const Prepared& p, const LineLayout& line) {
       run->size = item.size;
       run->stroke = style.bold || item.embolden ? kFakeBoldStroke * item.size : 0;
       run_item = c.item;
+      if (item.check_box) {
+        run->invisible = true;
+        run->glyph_text = src.text.substr(c.begin, c.end - c.begin);
+      }
       run_text_begin = c.begin;
       const double asc = item.font->ascender() * scale + style.baseline_shift;
       const double desc = -item.font->descender() * scale - style.baseline_shift;
@@ -88,6 +120,7 @@ ComposedLine finalize_line(const Prepared& p, const LineLayout& line) {
     } else {
       link = nullptr;
     }
+    if (item.check_box) draw_check_box(*item.font, item.size, line.x[k], line.w[k], c.first, out);
     if (style.emphasis_dots && c.wide && is_cjk_punct(c.cls) == false) {
       // 着重号: a round dot centred under the character, one dot below the
       // bottom of its ideographic em box (0.12 em under the baseline).
@@ -104,6 +137,10 @@ void shift_line(ComposedLine& line, double dx) {
   for (auto& r : line.runs)
     for (auto& g : r.glyphs) g.x += dx;
   for (auto& m : line.marks) m.x += dx;
+  for (auto& l : line.strokes) {
+    l.x0 += dx;
+    l.x1 += dx;
+  }
   for (auto& l : line.links) l.x += dx;
 }
 

@@ -16,6 +16,7 @@ struct ComposedLine {
   // is negative, as on the page); the page builder translates them.
   std::vector<TextRun> runs;
   std::vector<Rect> marks;              // emphasis dots and other drawn marks
+  std::vector<Line> strokes;            // the ticks of check boxes
   std::vector<LinkArea> links;          // same coordinates as runs
   std::vector<int> footnotes;           // note indices whose markers are on this line
   double left = 0, width = 0;           // set extent

@@ -193,10 +193,13 @@ void Preparer::itemize(const CollectedText& text, Prepared& out) {
       // format), marks go to a new item, shaped on their own.
       marks_in_row = (U_GET_GC_MASK(cp) & U_GC_M_MASK) ? marks_in_row + 1 : 0;
       const bool too_many_marks = marks_in_row > kMaxMarksInRow && marks_in_row % kMaxMarksInRow == 1;
-      const Font* font = fonts_.font_for(face, cp);
+      // A check box is drawn, not taken from a symbol font whose weight and
+      // baseline are not the text's: the face itself holds its place.
+      const bool box = is_check_box(cp);
+      const Font* font = box ? face.primary.get() : fonts_.font_for(face, cp);
       // Worth telling the applicant: a Han character (a rare name) drawn
       // from another font, or any character no font has. Symbols the font
-      // map routes to a symbol font on purpose (☐ ☒) are not news.
+      // map routes to a symbol font on purpose (√) are not news.
       if (font != face.primary.get() && cp > 0x20 && !(cp >= 0x200B && cp <= 0x200F) &&
           (!font || char_class(cp) == CharClass::Ideographic)) {
         fallback_used_[face.id].emplace(cp, FallbackUse{font, text.source_at(at)});
@@ -207,11 +210,11 @@ void Preparer::itemize(const CollectedText& text, Prepared& out) {
       if (script == ScriptClass::Other && !out.items.empty() && out.items.back().end == at)
         script = out.items.back().script;
       Item* last = out.items.empty() ? nullptr : &out.items.back();
-      if (last && last->end == at && last->font == font && last->style == span.style && !too_many_marks &&
-          (last->script == script || script == ScriptClass::Other)) {
+      if (last && last->end == at && last->font == font && last->style == span.style && !too_many_marks && !box &&
+          !last->check_box && (last->script == script || script == ScriptClass::Other)) {
         last->end = i;
       } else {
-        out.items.push_back({at, i, font, span.style, style.size, script, face.emboldens(font)});
+        out.items.push_back({at, i, font, span.style, style.size, script, face.emboldens(font), box});
       }
     }
   }
@@ -238,6 +241,21 @@ Prepared Preparer::prepare(const CollectedText& text, const ParagraphSpec& spec)
     }
     const size_t first_glyph = out.glyphs.size();
     shaper_.shape_into(out.glyphs, *item.font, s, item.begin, item.end, item.script, features);
+    if (item.check_box) {
+      // A glyph of the face itself, not painted (finalize draws the box):
+      // □ for ☐ and ■ for a ticked box, whose ToUnicode then says ☐ or ☒
+      // (MuPDF reads no /ActualText, so each needs a glyph of its own).
+      // One em wide, the cell of a Han character.
+      size_t at = item.begin;
+      const char32_t cp = utf8_next(s, at);
+      uint32_t blank = item.font->glyph_for(cp == 0x2610 ? 0x25A1 : 0x25A0);
+      if (blank == 0) blank = item.font->glyph_for(0x3000);
+      for (size_t j = first_glyph; j < out.glyphs.size(); ++j) {
+        out.glyphs[j].gid = blank;
+        out.glyphs[j].advance = static_cast<int32_t>(item.font->upem());
+        out.glyphs[j].x_offset = out.glyphs[j].y_offset = 0;
+      }
+    }
     const double scale = item.size / item.font->upem();
     const SpanStyle& style = text.styles[item.style];
 

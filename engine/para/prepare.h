@@ -25,6 +25,9 @@ struct Item {
   double size = 16;
   ScriptClass script = ScriptClass::Han;
   bool embolden = false;  // the font map draws this font bold (a system font lighter than its face)
+  // ☐ ☑ ☒ alone: drawn as a box in the face's own weight (finalize), over a
+  // blank glyph of the face that carries the character for copying.
+  bool check_box = false;
 };
 
 struct Cluster {

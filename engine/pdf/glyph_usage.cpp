@@ -26,6 +26,10 @@ std::vector<FontUsage> collect_glyph_usage(const PageSequence& doc) {
         // .notdef stands for every character the font lacks, so no single
         // text is right for it: leave it out of the ToUnicode map.
         if (g.gid == 0 || g.text_len == 0 || g.text_begin >= text.size()) continue;
+        if (!run->glyph_text.empty()) {
+          use.text.try_emplace(g.gid, decode_utf8(run->glyph_text));
+          continue;
+        }
         // First mapping wins: a glyph has one ToUnicode entry per font.
         if (use.text.count(g.gid)) continue;
         use.text.emplace(g.gid, decode_utf8(text.substr(g.text_begin, g.text_len)));

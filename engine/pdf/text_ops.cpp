@@ -97,8 +97,14 @@ void append_font(std::string& out, const TextRun& run, const std::string& font_n
   out += " Tf\n";
 }
 
-// Synthetic bold: fill and stroke the outlines (render mode 2).
+// Synthetic bold: fill and stroke the outlines (render mode 2); a check
+// box's □ not painted at all (mode 3).
+int render_mode(const TextRun& run) { return run.invisible ? 3 : run.stroke > 0 ? 2 : 0; }
 void append_stroke(std::string& out, const TextRun& run) {
+  if (run.invisible) {
+    out += "3 Tr\n";
+    return;
+  }
   append_number(out, run.stroke);
   out += " w\n2 Tr\n";
 }
@@ -110,7 +116,7 @@ void append_text_run(std::string& out, const TextRun& run, const std::string& fo
   // Nothing to draw; a zero size would also divide by zero below.
   if (run.glyphs.empty() || run.size == 0) return;
   out += "q\n0 g\n";
-  if (run.stroke > 0) {
+  if (render_mode(run) != 0) {
     out += "0 G\n";
     append_stroke(out, run);
   }
@@ -120,7 +126,7 @@ void append_text_run(std::string& out, const TextRun& run, const std::string& fo
   out += "ET\n";
   // Q restores the render mode and line width too; resetting Tr explicitly
   // keeps the stream correct should runs ever share a q…Q.
-  if (run.stroke > 0) out += "0 Tr\n";
+  if (render_mode(run) != 0) out += "0 Tr\n";
   out += "Q\n";
 }
 
@@ -130,15 +136,15 @@ void append_text_span(std::string& out, const std::vector<SpanRun>& runs, std::s
   out += "q\n0 g\n0 G\nBT\n/Span <</ActualText <";
   for (unsigned char b : utf16be_text_string(text)) append_hex(out, b, 2);
   out += ">>> BDC\n";
-  bool stroked = false;
+  int mode = 0;
   for (const SpanRun& r : runs) {
     if (r.run->glyphs.empty() || r.run->size == 0) continue;
-    if (r.run->stroke > 0) {
+    if (render_mode(*r.run) != 0) {
       append_stroke(out, *r.run);
-    } else if (stroked) {
+    } else if (mode != 0) {
       out += "0 Tr\n";
     }
-    stroked = r.run->stroke > 0;
+    mode = render_mode(*r.run);
     append_font(out, *r.run, r.font_name);
     append_glyphs(out, *r.run, *r.glyphs, page_height, true);
   }
@@ -149,7 +155,7 @@ void append_text_span(std::string& out, const std::vector<SpanRun>& runs, std::s
     if (!body || r.run->size > body->run->size) body = &r;
   if (body && body != &runs.back()) append_font(out, *body->run, body->font_name);
   out += "EMC\nET\n";
-  if (stroked) out += "0 Tr\n";
+  if (mode != 0) out += "0 Tr\n";
   out += "Q\n";
 }
 

@@ -88,7 +88,8 @@ def find_on_line(chars, text, after=None):
 
 class Rulings:
     """The page's ruling lines: stroked lines, thin filled rectangles and
-    the edges of stroked rectangles, as horizontal and vertical segments."""
+    the edges of stroked rectangles larger than a check box, as horizontal
+    and vertical segments."""
 
     def __init__(self, page):
         self.h, self.v = [], []  # (position, start, end, thickness)
@@ -108,6 +109,8 @@ class Rulings:
                         self.h.append(((r.y0 + r.y1) / 2, r.x0, r.x1, r.height))
                     elif r.width <= 2 and r.height > 2:
                         self.v.append(((r.x0 + r.x1) / 2, r.y0, r.y1, r.width))
+                    elif r.width < 16 and r.height < 16:
+                        continue  # a check box drawn in a line of text, not a cell
                     else:
                         self.h += [(r.y0, r.x0, r.x1, w), (r.y1, r.x0, r.x1, w)]
                         self.v += [(r.x0, r.y0, r.y1, w), (r.x1, r.y0, r.y1, w)]
@@ -611,6 +614,49 @@ class SampleForms(FormChecks):
                 text = squeeze(doc[1].get_text())
                 self.assertIn(f"成果是否涉及敏感问题或其他不宜公开出版的内容：是☐{box}", text)
                 self.assertIn(f"成果是否涉密：是☐{box}", text)
+
+    def test_check_boxes_are_drawn_in_the_texts_weight(self):
+        """Issue 15 item 10: a box is ruled, not Symbola's ☐ (1.2 pt strokes,
+        its bottom below the line): a square standing on the baseline as
+        high as the Han ink beside it, ruled with the 仿宋's own stem width
+        (FandolFang: 0.04 em), ☒ crossed with the same stroke; its glyph,
+        unpainted, still copies as ☐ or ☒ (both readers)."""
+        doc = fitz.open(self.pdf["119"])
+        fonts = subprocess.run(["pdffonts", "-f", "1", "-l", "6", self.pdf["119"]], capture_output=True, text=True,
+                               check=True).stdout
+        self.assertNotIn("Symbola", fonts)
+        for page in (doc[1], doc[3], doc[5]):
+            chars = [(span, ch) for span, ch in raw_chars(page)]
+            boxes = [(span, ch) for span, ch in chars if ch["c"] in "☐☒"]
+            self.assertTrue(boxes, f"page {page.number + 1}: no boxes")
+            drawings = page.get_drawings()
+            for span, ch in boxes:
+                size = span["size"]
+                x0, _, x1, _ = ch["bbox"]
+                base = ch["origin"][1]
+                rects = [(it[1], d["width"]) for d in drawings for it in d["items"]
+                         if it[0] == "re" and x0 - 0.5 <= it[1].x0 and it[1].x1 <= x1 + 0.5
+                         and abs(it[1].y1 - base) < size * 0.2]
+                self.assertEqual(len(rects), 1, f"{ch['c']} on page {page.number + 1}")
+                r, stroke = rects[0]
+                outer = fitz.Rect(r.x0 - stroke / 2, r.y0 - stroke / 2, r.x1 + stroke / 2, r.y1 + stroke / 2)
+                self.assertAlmostEqual(outer.y1, base, delta=0.05)  # on the baseline
+                self.assertAlmostEqual(outer.width, outer.height, delta=0.05)  # square
+                self.assertTrue(0.65 * size < outer.height < 0.85 * size, outer)
+                self.assertTrue(0.03 * size < stroke < 0.07 * size, stroke)
+                # As high as the characters' ink: its top within 0.1 em of
+                # the top of the Han characters on its line.
+                before = max((c for sp, c in chars if abs(c["origin"][1] - base) < 0.1 and c["bbox"][2] <= x0 + 0.5
+                              and "\u4e00" <= c["c"] <= "\u9fff"), key=lambda c: c["bbox"][0])
+                pix = page.get_pixmap(dpi=600, clip=fitz.Rect(before["bbox"]), colorspace=fitz.csGRAY)
+                ink = next(y for y in range(pix.height) if any(pix.pixel(x, y)[0] < 128 for x in range(pix.width)))
+                top = before["bbox"][1] + ink * 72 / 600
+                self.assertAlmostEqual(outer.y0, top, delta=0.1 * size, msg=f"{before['c']}{ch['c']}")
+                lines = [it for d in drawings for it in d["items"]
+                         if it[0] == "l" and outer.contains(it[1]) and outer.contains(it[2])]
+                self.assertEqual(len(lines), 2 if ch["c"] == "☒" else 0, ch["c"])
+                for ln in lines:
+                    self.assertTrue(abs(ln[1].x - ln[2].x) > 0.3 * size and abs(ln[1].y - ln[2].y) > 0.3 * size)
 
     def test_review_boxes(self):
         doc = fitz.open(self.pdf["108"])
