@@ -26,7 +26,7 @@ import xml.etree.ElementTree as ET
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(here)
 SAMPLE = os.path.join(root, "samples", "bz25yb119-jiexiang.xml")
-STAGES = ("parse", "image", "prepare", "break", "paginate", "subset", "write")
+STAGES = ("fonts", "parse", "image", "prepare", "break", "paginate", "subset", "write")
 
 
 def run_once(banshi, xml, out, extra):

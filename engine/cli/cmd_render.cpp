@@ -11,6 +11,7 @@
 #include "render/engine.h"
 #include "util/file.h"
 #include "util/output.h"
+#include "util/timings.h"
 #include "xml/parse.h"
 
 namespace banshi::cli {
@@ -54,10 +55,17 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
       xml = std::move(*bytes);
     }
 
-    const Engine engine(find_data_dir(ctx.argv0.c_str()), diags);
+    // The fonts are a stage of their own in --timings: resolved, or read
+    // from the font cache.
+    Timings times;
+    const Engine engine = [&] {
+      const ScopedTimer timer(&times, "fonts");
+      return Engine(find_data_dir(ctx.argv0.c_str()), diags);
+    }();
     const RenderResult r = input == "-"
                                ? engine.render_bytes(xml, "<stdin>", std::filesystem::current_path(), options, diags)
                                : engine.render(input, options, diags);
+    for (const auto& [stage, ms] : r.times.stages()) times.add(stage, ms);
     target.write(r.pdf);
     if (!args.has("--quiet")) {
       print_diagnostics(diags, ctx.lang);
@@ -65,7 +73,7 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
         std::cerr << render_message("render.pages", {{"file", output}, {"pages", r.pages}}, ctx.lang) << "\n";
     }
     if (args.has("--timings"))
-      std::cerr << render_message("render.timings", {{"timings", r.times.report()}}, ctx.lang) << "\n";
+      std::cerr << render_message("render.timings", {{"timings", times.report()}}, ctx.lang) << "\n";
     return kExitOk;
   } catch (const InputError& e) {
     // Every error, then how many: the list is the whole story (-q: the errors only).

@@ -29,27 +29,71 @@ std::string file_and_face(const Font& f) {
 
 }  // namespace
 
-FaceResolver::FaceResolver(const FontMap& map, const FontFinder& finder) : map_(map), finder_(finder) {}
+FaceResolver::FaceResolver(const FontMap& map, const FontFinder& finder, const FontCacheData* cached)
+    : map_(map), finder_(finder), cached_(cached) {}
+
+FindResult FaceResolver::find(const FontCandidate& c) {
+  std::string key = candidate_key(c);
+  if (cached_)
+    if (auto it = cached_->finds.find(key); it != cached_->finds.end()) {
+      used_.finds.insert(*it);
+      return it->second;
+    }
+  missed_ = true;
+  FindResult r = finder_.find(c);
+  used_.finds.emplace(std::move(key), r);
+  return r;
+}
 
 const FaceResolver::Opened& FaceResolver::open(const FoundFace& found) {
+  auto found_key = std::make_pair(found.file.string(), found.index);
+  const CachedFace* known = nullptr;
+  if (cached_)
+    if (auto it = cached_->faces.find(found_key); it != cached_->faces.end()) known = &it->second;
   // Key on the canonical path, so a font reached through a symlink (Debian
   // links fonts-japanese-mincho.ttf to HanaMinA.ttf) is opened only once.
   // The canonical path is also what `banshi fonts` then shows.
-  std::error_code ec;
-  fs::path canonical = fs::canonical(found.file, ec);
-  if (ec) canonical = found.file;
+  fs::path canonical;
+  if (known) {
+    canonical = known->canonical;
+  } else {
+    std::error_code ec;
+    canonical = fs::canonical(found.file, ec);
+    if (ec) canonical = found.file;
+  }
   auto key = std::make_pair(canonical.string(), found.index);
-  if (auto it = opened_.find(key); it != opened_.end()) return it->second;
+  if (auto it = opened_.find(key); it != opened_.end()) {
+    if (!used_.faces.count(found_key)) used_.faces.emplace(found_key, used_.faces.at(it->second.found));
+    return it->second;
+  }
   Opened o;
-  o.font = Font::open(canonical, found.index);
+  o.found = found_key;
+  if (known) {
+    o.font = Font::open(canonical, found.index, &known->facts);
+    o.misplaced = known->misplaced;
+    used_.faces.emplace(found_key, *known);
+  } else {
+    missed_ = true;
+    o.font = Font::open(canonical, found.index);
+    o.misplaced = misplaced_marks(*o.font);
+    used_.faces.emplace(found_key, CachedFace{canonical.string(), o.font->facts(), o.misplaced, std::nullopt});
+  }
   o.coverage = std::make_shared<const LazyCoverage>(o.font);
-  o.misplaced = misplaced_marks(*o.font);
   return opened_.emplace(std::move(key), std::move(o)).first->second;
+}
+
+PunctuationCheck FaceResolver::measure(const Opened& o) {
+  CachedFace& entry = used_.faces.at(o.found);
+  if (!entry.measured) {
+    missed_ = true;
+    entry.measured = check_gb_punctuation(*o.font);
+  }
+  return *entry.measured;
 }
 
 std::optional<FaceFont> FaceResolver::link_for(const FontCandidate& c, bool official, Outcome& outcome,
                                                std::optional<Message>& why_not) {
-  FindResult result = finder_.find(c);
+  FindResult result = find(c);
   if (!result.face) {
     // "installed, but not in style Bold" is a different story from absent.
     outcome = result.absent ? Outcome::Missing : Outcome::Unusable;
@@ -75,7 +119,7 @@ std::optional<FaceFont> FaceResolver::link_for(const FontCandidate& c, bool offi
     link.punctuation_ok = c.punctuation_ok;
     link.misplaced = o.misplaced;
     if (c.measure_punctuation) {
-      const PunctuationCheck check = check_gb_punctuation(*o.font);
+      const PunctuationCheck check = measure(o);
       link.punctuation_ok = c.punctuation_ok && check.gb_style;
       link.punctuation_check = check.detail;
     }

@@ -27,9 +27,45 @@ const unsigned char* blob_bytes(hb_blob_t* blob, size_t& size) {
   return reinterpret_cast<const unsigned char*>(data);
 }
 
+// The facts only FreeType reads, from the face's tables.
+FaceFacts read_facts(hb_blob_t* blob, unsigned index, const std::string& name, Font::Outlines outlines) {
+  FaceFacts out;
+  size_t size = 0;
+  const unsigned char* data = blob_bytes(blob, size);
+  FreeTypeFace ft(data, size, index, name);
+  out.family = ft->family_name ? ft->family_name : "";
+  out.style = ft->style_name ? ft->style_name : "";
+  if (const char* ps = FT_Get_Postscript_Name(ft.get())) out.ps_name = ps;
+  if (out.ps_name.empty()) out.ps_name = "Font" + std::to_string(index);
+  DescriptorFacts& d = out.descriptor;
+  d.bbox = {ft->bbox.xMin, ft->bbox.yMin, ft->bbox.xMax, ft->bbox.yMax};
+  if (const auto* post = static_cast<const TT_Postscript*>(FT_Get_Sfnt_Table(ft.get(), FT_SFNT_POST))) {
+    d.italic_angle = static_cast<double>(post->italicAngle) / 65536.0;
+    d.fixed_pitch = post->isFixedPitch != 0;
+  }
+  if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(ft.get(), FT_SFNT_OS2)); os2 && os2->version != 0xFFFF) {
+    out.weight = os2->usWeightClass;
+    d.has_os2 = true;
+    d.typo_ascender = os2->sTypoAscender;
+    d.typo_descender = os2->sTypoDescender;
+    d.panose = {os2->panose[0], os2->panose[1]};
+    d.fs_selection = os2->fsSelection;
+    if (os2->version >= 2) d.cap_height = os2->sCapHeight;
+  }
+  if (outlines == Font::Outlines::CFF) {
+    const char *registry = nullptr, *ordering = nullptr;
+    FT_Int supplement = 0;
+    if (FT_Get_CID_Registry_Ordering_Supplement(ft.get(), &registry, &ordering, &supplement) == 0 && registry &&
+        ordering) {
+      out.ros = CidSystemInfo{registry, ordering, supplement};
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-std::shared_ptr<const Font> Font::open(const std::filesystem::path& file, unsigned index) {
+std::shared_ptr<const Font> Font::open(const std::filesystem::path& file, unsigned index, const FaceFacts* known) {
   const std::string name = file.string();
   hb_blob_t* blob = hb_blob_create_from_file_or_fail(name.c_str());
   if (!blob) throw EngineError("font.cannot-read", {{"file", name}});
@@ -51,36 +87,8 @@ std::shared_ptr<const Font> Font::open(const std::filesystem::path& file, unsign
     throw EngineError("font.no-outlines", {{"file", name}});
   }
 
-  size_t size = 0;
-  const unsigned char* data = blob_bytes(blob, size);
-  FreeTypeFace ft(data, size, index, name);
-  f->family_ = ft->family_name ? ft->family_name : "";
-  f->style_ = ft->style_name ? ft->style_name : "";
-  if (const char* ps = FT_Get_Postscript_Name(ft.get())) f->ps_name_ = ps;
-  if (f->ps_name_.empty()) f->ps_name_ = "Font" + std::to_string(index);
-  DescriptorFacts& d = f->descriptor_;
-  d.bbox = {ft->bbox.xMin, ft->bbox.yMin, ft->bbox.xMax, ft->bbox.yMax};
-  if (const auto* post = static_cast<const TT_Postscript*>(FT_Get_Sfnt_Table(ft.get(), FT_SFNT_POST))) {
-    d.italic_angle = static_cast<double>(post->italicAngle) / 65536.0;
-    d.fixed_pitch = post->isFixedPitch != 0;
-  }
-  if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(ft.get(), FT_SFNT_OS2)); os2 && os2->version != 0xFFFF) {
-    f->weight_ = os2->usWeightClass;
-    d.has_os2 = true;
-    d.typo_ascender = os2->sTypoAscender;
-    d.typo_descender = os2->sTypoDescender;
-    d.panose = {os2->panose[0], os2->panose[1]};
-    d.fs_selection = os2->fsSelection;
-    if (os2->version >= 2) d.cap_height = os2->sCapHeight;
-  }
-  if (f->outlines_ == Outlines::CFF) {
-    const char *registry = nullptr, *ordering = nullptr;
-    FT_Int supplement = 0;
-    if (FT_Get_CID_Registry_Ordering_Supplement(ft.get(), &registry, &ordering, &supplement) == 0 && registry &&
-        ordering) {
-      f->ros_ = CidSystemInfo{registry, ordering, supplement};
-    }
-  }
+  if (known) f->facts_ = *known;
+  else f->facts_ = read_facts(blob, index, name, f->outlines_);
 
   f->font_ = hb_font_create(f->face_);
   hb_font_set_scale(f->font_, static_cast<int>(f->upem_), static_cast<int>(f->upem_));

@@ -23,6 +23,7 @@ struct CidSystemInfo {
   std::string registry;  // "Adobe"
   std::string ordering;  // "GB1", "Identity"
   int supplement = 0;
+  bool operator==(const CidSystemInfo&) const = default;
 };
 
 // What a PDF FontDescriptor says about a face, read from its tables when the
@@ -36,6 +37,19 @@ struct DescriptorFacts {
   std::array<unsigned char, 2> panose{};  // family kind, serif style
   unsigned fs_selection = 0;
   int cap_height = 0;  // OS/2 version 2 and later; 0 = not given
+  bool operator==(const DescriptorFacts&) const = default;
+};
+
+// What a face says about itself that only FreeType reads (names, OS/2,
+// post, the CID charset's ROS): the slow part of opening a font, so the
+// font cache (fonts/font_cache.h) keeps it and a cached open skips
+// FreeType altogether.
+struct FaceFacts {
+  std::string family, style, ps_name;
+  int weight = 400;  // OS/2 usWeightClass, 400 if absent
+  DescriptorFacts descriptor;
+  std::optional<CidSystemInfo> ros;
+  bool operator==(const FaceFacts&) const = default;
 };
 
 struct GlyphExtents {
@@ -48,7 +62,10 @@ class Font {
 
   // Opens face `index` of `file`. The file is mapped, not copied. Throws
   // EngineError with the path when the file is missing or not a font.
-  static std::shared_ptr<const Font> open(const std::filesystem::path& file, unsigned index = 0);
+  // With `known` (the facts a previous open of the same file read), FreeType
+  // is not asked again.
+  static std::shared_ptr<const Font> open(const std::filesystem::path& file, unsigned index = 0,
+                                          const FaceFacts* known = nullptr);
 
   ~Font();
   Font(const Font&) = delete;
@@ -56,16 +73,17 @@ class Font {
 
   const std::string& file() const { return file_; }
   unsigned index() const { return index_; }
-  const std::string& family() const { return family_; }
-  const std::string& style() const { return style_; }
-  const std::string& postscript_name() const { return ps_name_; }
+  const std::string& family() const { return facts_.family; }
+  const std::string& style() const { return facts_.style; }
+  const std::string& postscript_name() const { return facts_.ps_name; }
+  const FaceFacts& facts() const { return facts_; }
   Outlines outlines() const { return outlines_; }
   // CID-keyed CFF (a ROS in the CFF's top dict): content codes are CIDs.
-  bool cid_keyed() const { return ros_.has_value(); }
-  const std::optional<CidSystemInfo>& ros() const { return ros_; }
+  bool cid_keyed() const { return facts_.ros.has_value(); }
+  const std::optional<CidSystemInfo>& ros() const { return facts_.ros; }
   unsigned upem() const { return upem_; }
-  int weight() const { return weight_; }  // OS/2 usWeightClass, 400 if absent
-  const DescriptorFacts& descriptor_facts() const { return descriptor_; }
+  int weight() const { return facts_.weight; }  // OS/2 usWeightClass, 400 if absent
+  const DescriptorFacts& descriptor_facts() const { return facts_.descriptor; }
 
   // Typographic ascender/descender in font units (descender negative).
   int32_t ascender() const { return ascender_; }
@@ -91,12 +109,9 @@ class Font {
 
   std::string file_;
   unsigned index_ = 0;
-  std::string family_, style_, ps_name_;
+  FaceFacts facts_;
   Outlines outlines_ = Outlines::TrueType;
-  std::optional<CidSystemInfo> ros_;
   unsigned upem_ = 1000;
-  int weight_ = 400;
-  DescriptorFacts descriptor_;
   int32_t ascender_ = 880, descender_ = -120;
   hb_blob_t* blob_ = nullptr;
   hb_face_t* face_ = nullptr;

@@ -115,7 +115,10 @@ bool same_name(std::string_view a, std::string_view b) {
   });
 }
 
-FontFinder::FontFinder(std::vector<fs::path> search_dirs) : dirs_(std::move(search_dirs)) {
+FontFinder::FontFinder(std::vector<fs::path> search_dirs) : dirs_(std::move(search_dirs)) {}
+
+FcConfig* FontFinder::config() const {
+  if (config_) return config_.get();
   // A configuration of our own rather than fontconfig's global current one:
   // it holds our application dirs without changing what the rest of the
   // process sees, and it goes away with the loader.
@@ -127,6 +130,27 @@ FontFinder::FontFinder(std::vector<fs::path> search_dirs) : dirs_(std::move(sear
     // A directory that cannot be scanned simply contributes no fonts.
     FcConfigAppFontAddDir(config_.get(), fc_str(d.string()));
   }
+  return config_.get();
+}
+
+std::vector<std::string> FontFinder::watched() const {
+  std::vector<std::string> out;
+  for (const fs::path& d : dirs_) out.push_back(d.string());
+  FcConfig* c = config();
+  for (FcStrList* list : {FcConfigGetConfigFiles(c), FcConfigGetConfigDirs(c), FcConfigGetFontDirs(c)}) {
+    if (!list) continue;
+    while (FcChar8* s = FcStrListNext(list)) out.emplace_back(reinterpret_cast<const char*>(s));
+    FcStrListDone(list);
+  }
+  // A user configuration written later is read by the next start.
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  const char* home = std::getenv("HOME");
+  if (xdg && *xdg) out.push_back(std::string(xdg) + "/fontconfig");
+  else if (home && *home) out.push_back(std::string(home) + "/.config/fontconfig");
+  if (home && *home) out.push_back(std::string(home) + "/.fonts.conf");
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 FindResult FontFinder::find(const FontCandidate& c) const {
@@ -148,10 +172,10 @@ FindResult FontFinder::find_family(const FontCandidate& c) const {
   // Application fonts first: a font the user dropped into the repo's fonts/
   // or their own font dir is meant to win over a system copy.
   for (FcSetName which : {FcSetApplication, FcSetSystem}) {
-    FcFontSet* known = FcConfigGetFonts(config_.get(), which);  // owned by the config
+    FcFontSet* known = FcConfigGetFonts(config(), which);  // owned by the config
     if (!known) continue;
     FcFontSet* sets[] = {known};
-    fc::FontSet listed(FcFontSetList(config_.get(), sets, 1, pattern.get(), objects.get()));
+    fc::FontSet listed(FcFontSetList(config(), sets, 1, pattern.get(), objects.get()));
     if ((r.face = choose(listed.get(), c, r.why_not))) return r;
   }
   return r;
@@ -171,7 +195,7 @@ std::optional<fs::path> FontFinder::locate_file(const std::string& name) const {
   // Founder files are FZFSK.TTF on Windows but often fzfsk.ttf on Linux.
   const std::string base = p.filename().string();
   for (FcSetName which : {FcSetApplication, FcSetSystem}) {
-    const FcFontSet* known = FcConfigGetFonts(config_.get(), which);
+    const FcFontSet* known = FcConfigGetFonts(config(), which);
     if (!known) continue;
     for (int i = 0; i < known->nfont; ++i) {
       FcChar8* file = nullptr;

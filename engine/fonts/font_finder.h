@@ -39,18 +39,27 @@ class FontFinder {
  public:
   // `search_dirs`: application font directories, best first (missing ones
   // are skipped). Bare file names in the map are also looked up there.
-  // Throws EngineError when fontconfig cannot be initialised.
+  // fontconfig is started on the first find(), so a finder whose answers
+  // all come from the font cache costs nothing; that find() throws
+  // EngineError when fontconfig cannot be initialised.
   explicit FontFinder(std::vector<std::filesystem::path> search_dirs);
 
   // The face `c` names, or the reason there is none.
   FindResult find(const FontCandidate& c) const;
+
+  // Every file and directory whose change may change an answer:
+  // fontconfig's configuration files and directories, its font
+  // directories (with those below them) and the search directories.
+  std::vector<std::string> watched() const;
 
  private:
   FindResult find_family(const FontCandidate& c) const;
   FindResult find_file(const FontCandidate& c) const;
   std::optional<std::filesystem::path> locate_file(const std::string& name) const;
 
-  fc::Config config_;
+  FcConfig* config() const;
+
+  mutable fc::Config config_;  // started by config()
   std::vector<std::filesystem::path> dirs_;
 };
 

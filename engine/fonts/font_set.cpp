@@ -8,6 +8,7 @@
 
 #include "fonts/face_resolver.h"
 #include "fonts/families.h"
+#include "fonts/font_cache.h"
 #include "fonts/font_finder.h"
 #include "fonts/font_map.h"
 
@@ -50,10 +51,38 @@ void add_system_fonts(FontMap& map, const fs::path& families_file) {
   }
 }
 
+// Everything the answers in `data` depend on, as it is now: this binary,
+// the map and families.xml, fontconfig's configuration and directories,
+// and every font file named, found or not.
+std::vector<FileStamp> stamps_for(const FontCacheData& data, const FontMap& map, const fs::path& map_file,
+                                  const FontFinder& finder) {
+  std::vector<std::string> paths = finder.watched();
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) paths.push_back(exe.string());
+  paths.push_back(map_file.string());
+  paths.push_back((map_file.parent_path() / "families.xml").string());
+  auto add_candidates = [&](const std::vector<FontCandidate>& list) {
+    for (const FontCandidate& c : list)
+      if (fs::path(c.file).is_absolute()) paths.push_back(c.file);
+  };
+  for (const FaceSpec& f : map.faces)
+    for (const auto* list : {&f.official, &f.system, &f.standins, &f.fallbacks}) add_candidates(*list);
+  add_candidates(map.last_resort);
+  for (const auto& [key, found] : data.finds)
+    if (found.face) paths.push_back(found.face->file.string());
+  for (const auto& [key, face] : data.faces) paths.push_back(face.canonical);
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  std::vector<FileStamp> out;
+  for (const std::string& p : paths) out.push_back(FileStamp::of(p));
+  return out;
+}
+
 }  // namespace
 
 std::shared_ptr<const FontSet> FontSet::load(const fs::path& map_file, const std::vector<fs::path>& extra_dirs,
-                                             Diagnostics& diags) {
+                                             Diagnostics& diags, const std::optional<fs::path>& cache_dir) {
   FontMap map = parse_font_map(map_file);
   add_system_fonts(map, map_file.parent_path() / "families.xml");
 
@@ -71,8 +100,10 @@ std::shared_ptr<const FontSet> FontSet::load(const fs::path& map_file, const std
   add_dir(map_file.parent_path().empty() ? fs::path(".") : map_file.parent_path());
   for (const fs::path& d : extra_dirs) add_dir(d);
 
+  const FontCache cache(cache_dir, map_file, dirs);
+  const std::optional<FontCacheData> cached = cache.read();
   const FontFinder finder(dirs);
-  FaceResolver resolver(map, finder);
+  FaceResolver resolver(map, finder, cached ? &*cached : nullptr);
   auto set = std::make_shared<FontSet>();
   set->map_file_ = map.file;
   for (const FaceSpec& spec : map.faces) set->faces_.push_back(resolver.resolve(spec, diags));
@@ -80,6 +111,12 @@ std::shared_ptr<const FontSet> FontSet::load(const fs::path& map_file, const std
     if (map.faces[i].latin.empty()) continue;
     for (size_t j = 0; j < map.faces.size(); ++j)
       if (map.faces[j].id == map.faces[i].latin) set->faces_[i].latin = static_cast<int>(j);
+  }
+  set->from_cache_ = cached && !resolver.missed();
+  if (resolver.missed() && !cache.file().empty()) {
+    FontCacheData fresh = resolver.used();
+    fresh.stamps = stamps_for(fresh, map, map_file, finder);
+    cache.write(fresh);
   }
   return set;
 }

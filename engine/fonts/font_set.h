@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,13 +75,20 @@ class FontSet {
   // default_font_dirs), after the map's own directory.
   // Substitutions are reported as one warning per face. Throws EngineError
   // when a face has no usable font at all, or the map is malformed.
+  // With `cache_dir` (font_cache_dir()), what was found is kept there and
+  // taken from there while the fonts are unchanged (fonts/font_cache.h):
+  // the same set, much sooner.
   static std::shared_ptr<const FontSet> load(const std::filesystem::path& map_file,
-                                             const std::vector<std::filesystem::path>& extra_dirs, Diagnostics& diags);
+                                             const std::vector<std::filesystem::path>& extra_dirs, Diagnostics& diags,
+                                             const std::optional<std::filesystem::path>& cache_dir = std::nullopt);
 
   // nullptr for an id not in the map.
   const ResolvedFace* face(std::string_view id) const;
   const std::vector<ResolvedFace>& faces() const { return faces_; }
   const std::string& map_file() const { return map_file_; }
+  // Whether every answer came from the font cache (fontconfig and FreeType
+  // were not asked).
+  bool from_cache() const { return from_cache_; }
 
   // The font that draws `cp` for `face` (a face of this set): the primary
   // if it has the glyph (and, for punctuation, if its punctuation is
@@ -93,6 +101,7 @@ class FontSet {
  private:
   std::vector<ResolvedFace> faces_;
   std::string map_file_;
+  bool from_cache_ = false;
 };
 
 // The user's font directories, to pass (after the data dir's fonts/) as

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "fonts/font_cache.h"
 #include "i18n/lang.h"
 #include "layout/layout.h"
 #include "render/input.h"
@@ -73,7 +74,7 @@ std::filesystem::path find_data_dir(const char* argv0) {
 }
 
 Engine::Engine(std::filesystem::path data_dir, Diagnostics& diags) : data_dir_(std::move(data_dir)) {
-  fonts_ = FontSet::load(data_dir_ / "fonts" / "fontmap.xml", user_font_dirs(), diags);
+  fonts_ = FontSet::load(data_dir_ / "fonts" / "fontmap.xml", user_font_dirs(), diags, font_cache_dir());
 }
 
 const Template& Engine::template_named(const std::string& name, const SourceLoc& where) const {

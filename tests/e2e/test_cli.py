@@ -132,7 +132,7 @@ class Cli(unittest.TestCase):
             self.assertEqual(code, 0, err)
             line = err.split("timings (ms): ")[1].splitlines()[0]
             stages = re.findall(r"(\w+) ([\d.]+)(?: \(([^)]*)\))?", line)
-            self.assertEqual([s[0] for s in stages], ["parse", "image", "layout", "pdf"], line)
+            self.assertEqual([s[0] for s in stages], ["fonts", "parse", "image", "layout", "pdf"], line)
             for name, ms, parts in stages:
                 for part, part_ms in re.findall(r"(\w+) ([\d.]+)", parts):
                     self.assertLessEqual(float(part_ms), float(ms) + 0.1, f"{part} > {name}: {line}")

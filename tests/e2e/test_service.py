@@ -47,6 +47,8 @@ class Unit(unittest.TestCase):
         self.assertRegex(service["MemoryMax"], r"^\d+[KMG]$")
         self.assertRegex(service["TasksMax"], r"^\d+$")
         self.assertNotIn("User", service)  # a dynamic user, never root or a fixed account
+        # The one place it may write besides /tmp: the font cache, as $CACHE_DIRECTORY.
+        self.assertEqual(service["CacheDirectory"], "banshi")
 
     def test_runs_the_installed_binary_with_the_installed_configuration(self):
         config = os.path.join(self.prefix, "etc", "banshi", "serve.conf")
