@@ -23,8 +23,11 @@ class Deflater {
   //   394 KB; level 6 7.2 ms, 390 KB — CFF charstrings are dense, and the
   //   higher levels find 1 % more;
   // - the other streams, page contents, ToUnicode maps (234 KB): level 1
-  //   1.1 ms, 78 KB; level 6 2.7 ms, 72 KB — text operators, where 6 pays.
-  enum Level { kFontProgram = 1, kStream = 6 };
+  //   1.1 ms, 78 KB; level 6 2.7 ms, 72 KB. Level 6 was kept at first for
+  //   those 6 KB, but it grows with the pages: 150 pages' contents (1.38 MB)
+  //   take 19.7 ms at level 6 (267 KB) and 4.4 ms at level 1 (326 KB), a
+  //   tenth of that render's CPU for 7 % of its PDF (issue 17's 90 ms).
+  enum Level { kFontProgram = 1, kStream = 1 };
   explicit Deflater(Level level);
   // Throws EngineError on failure.
   std::string operator()(std::string_view data);
