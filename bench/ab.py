@@ -26,7 +26,11 @@ keep the "before" build as an install (`cmake --install build --prefix
 /tmp/ab/before`) or a whole build directory of its own.
 
 usage: bench/ab.py --before DIR --after DIR [--rounds 20] [--cases outcome,full-a4,...]
-       [--env-after NAME=VALUE ...]  (e.g. XDG_CACHE_HOME for one side only)"""
+       [--env-after NAME=VALUE ...]  (e.g. XDG_CACHE_HOME for one side only)
+
+The font cache (README, Fonts) is written by each build's first, untimed
+render and read by the timed ones, as a user's second and later renders
+read it; `--env-after BANSHI_CACHE_DIR=` times the "after" build without it."""
 
 import argparse
 import http.client
