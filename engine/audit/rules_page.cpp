@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "audit/note_markers.h"
 #include "audit/rules.h"
 #include "para/char_class.h"
 #include "util/units.h"
@@ -18,14 +19,24 @@ bool grid_text(const Line& l) {
          l.role == Role::Author;
 }
 
-// Whether page `seq` has notes at its foot and its first line of text
-// carries a note marker (a raised small figure).
+// Whether page `seq`'s first line of text carries a note marker whose note
+// is at that page's foot. A marker as footnotes.page reads it, not any
+// raised small figure: an exponent (m², 10⁴) or a citation ([2]) on that
+// line is no reason for the page before to end short.
 bool opens_with_marker(const Analysis& a, int seq) {
   for (const Page& p : a.pages) {
     if (p.seq != seq) continue;
     if (!p.note_rule) return false;
-    for (const Line& l : p.lines)
-      if (grid_text(l)) return !l.scripts.empty() && l.y < p.note_rule->y0;
+    for (const Line& l : p.lines) {
+      if (!grid_text(l)) continue;
+      if (l.y >= p.note_rule->y0) return false;
+      std::vector<Marker> markers;
+      find_markers(p, l, markers);
+      for (const Marker& m : markers)
+        for (const Line& n : p.lines)
+          if (n.role == Role::Footnote && note_number(p, n, m.number - 1) == m.number) return true;
+      return false;
+    }
     return false;
   }
   return false;

@@ -13,8 +13,11 @@ import os
 import shlex
 import shutil
 import subprocess
+import sys
 import zipfile
 import unittest
+
+import fitz
 
 from support import SAMPLES, SOURCE_DIR, out_path, render, run_banshi
 
@@ -437,6 +440,116 @@ class Unreadable(unittest.TestCase):
         code, _, err = run_banshi("audit", out_path("no-such-file.pdf"))
         self.assertEqual(code, 2)
         self.assertIn("cannot be audited", err)
+
+
+def body_lines(page):
+    """(bbox, baseline) of each line of 16 pt text on a PyMuPDF page, top to
+    bottom (the pieces PyMuPDF reads on one baseline put together)."""
+    out = []
+    for b in page.get_text("dict")["blocks"]:
+        for line in b.get("lines", []):
+            spans = [s for s in line["spans"] if abs(s["size"] - 16) < 0.5 and s["text"].strip()]
+            if not spans:
+                continue
+            y = spans[0]["origin"][1]
+            same = [k for k, (_, base) in enumerate(out) if abs(base - y) < 1]
+            if same:
+                out[same[0]] = (out[same[0]][0] | fitz.Rect(line["bbox"]), out[same[0]][1])
+            else:
+                out.append((fitz.Rect(line["bbox"]), y))
+    return sorted(out, key=lambda x: x[1])
+
+
+def opening_marker(page):
+    """(bbox, character) of the small raised figure on the page's first line."""
+    first = body_lines(page)[0][1]
+    for b in page.get_text("rawdict")["blocks"]:
+        for line in b.get("lines", []):
+            for s in line["spans"]:
+                if s["size"] < 12 and abs(s["origin"][1] - first) < 12:
+                    return fitz.Rect(s["chars"][0]["bbox"]), s["chars"][0]["c"]
+    return None, None
+
+
+def cut_page(src, dst, kind, n):
+    """src with pdf page n altered, saved as dst: "line" removes its last
+    line of text; "marker" the note marker from its first line (and the 。
+    whose em box the marker sits in); "exponent" sets m² in the marker's
+    place — m in 14 pt, ² raised in 8.4 pt: a raised small figure, but no
+    note marker. Run in a child process (FullPages.cut): PyMuPDF 1.21 fails
+    to open a fourth file after redactions in one process."""
+    doc = fitz.open(src)
+    p = doc[n - 1]
+    base = body_lines(p)[0][1]
+    rect = body_lines(p)[-1][0] if kind == "line" else opening_marker(p)[0]
+    p.add_redact_annot(rect)
+    p.apply_redactions(images=fitz.PDF_REDACT_IMAGE_NONE)
+    if kind == "exponent":
+        p.insert_text((rect.x0 - 7.7, base), "m", fontname="tiro", fontsize=14)
+        p.insert_text((rect.x0 + 3.4, base - 6), "2", fontname="tiro", fontsize=8.4)
+    doc.save(dst, garbage=4, deflate=True)
+
+
+class FullPages(unittest.TestCase):
+    """The margins rule's full page: a page the text runs off ends on the
+    block's last grid line, or one line above it (its paragraph's last lines
+    kept together overleaf), or one more when the next page opens with a
+    line carrying a note marker — that line went over with its note, which
+    with the separator did not fit. The 119 sample, A4, has such a page
+    (its title page, pdf page 7, ends two grid lines short; page 8 opens with
+    note 1's marker); the same render, cut with PyMuPDF, has pages short for
+    no reason, which must still fail."""
+
+    # (case, alteration for cut_page (kind, pdf page) or None, the page the
+    # finding names, grid lines its text ends short of the block's last;
+    # None: margins passes).
+    CASES = [
+        ("as rendered: the line with note 1 went over", None, None, None),
+        ("title page a line shorter still", ("line", 7), 7, 3),
+        ("page 8 opens with that line, its marker gone", ("marker", 8), 7, 2),
+        ("page 8 opens with that line, an exponent for its marker", ("exponent", 8), 7, 2),
+        ("page 9 two lines short, page 10 opens with no marker", ("line", 9), 9, 2),
+    ]
+
+    @classmethod
+    def setUpClass(cls):
+        cls.pdf, _ = render(os.path.join(SAMPLES, "bz25yb119-jiexiang.xml"), "audit-full-119.pdf", "--impose", "none")
+
+    def cut(self, kind, n):
+        dst = out_path(f"audit-full-119-{kind}-{n}.pdf")
+        code = "import sys, test_audit; test_audit.cut_page(*sys.argv[1:4], int(sys.argv[4]))"
+        subprocess.run([sys.executable, "-c", code, self.pdf, dst, kind, str(n)],
+                       cwd=os.path.dirname(os.path.abspath(__file__)), check=True, capture_output=True)
+        return dst
+
+    def test_the_sample_has_the_page_the_exception_is_for(self):
+        doc = fitz.open(self.pdf)
+        grid = [y for _, y in body_lines(doc[7])]
+        pitch = (grid[-1] - grid[0]) / (len(grid) - 1)
+        line = lambda n: round((body_lines(doc[n - 1])[-1][1] - grid[0]) / pitch) + 1  # noqa: E731
+        self.assertEqual((line(7), line(9)), (20, 21), "the title page two lines short, page 9 one (no widow)")
+        self.assertEqual(opening_marker(doc[7])[1], "1")
+        self.assertIsNone(opening_marker(doc[9])[0], "page 10 opens with no marker")
+
+    def test_verdicts(self):
+        pitch_mm = 225 / 22
+        leading_mm = (225 / 22 * 72 / 25.4 - 16) * 25.4 / 72
+        for case, alteration, page, short in self.CASES:
+            with self.subTest(case=case):
+                pdf = self.cut(*alteration) if alteration else self.pdf
+                code, objects, err = audit_json("--lang", "en", pdf)
+                margins = next(o for o in objects if o["rule"] == "margins")
+                if page is None:
+                    self.assertEqual((margins["verdict"], margins["details"]), ("pass", []), err)
+                    continue
+                self.assertEqual(code, 1, err)
+                self.assertEqual((margins["verdict"], margins["pages"]), ("fail", [page]), margins)
+                self.assertEqual(len(margins["details"]), 1, margins)
+                # The last line's em box ends its leading and `short` grid
+                # lines above the block's foot (35 mm above the paper's).
+                value = 35 + leading_mm + short * pitch_mm
+                self.assertRegex(margins["details"][0], rf"^page {page}: a full page ends {value:.1f} mm above the "
+                                 r"bottom \(block ends 35\.0 mm above it\)$")
 
 
 class OwnRenders(unittest.TestCase):
