@@ -10,79 +10,89 @@ namespace banshi {
 
 namespace {
 
-// The x where the outline crosses the line y = `y`, curves flattened into
-// 16 pieces (far finer than a stem's width needs).
-struct Crossings {
+// Collects where a glyph's outline crosses the horizontal line y = `y`.
+struct Scanline {
   double y = 0;
-  double x0 = 0, y0 = 0;
+  double cur_x = 0, cur_y = 0, start_x = 0, start_y = 0;
   std::vector<double> xs;
 
-  void segment(double x1, double y1) {
-    if ((y0 - y) * (y1 - y) < 0) xs.push_back(x0 + (y - y0) * (x1 - x0) / (y1 - y0));
-    x0 = x1;
-    y0 = y1;
+  void segment(double x0, double y0, double x1, double y1) {
+    if ((y0 <= y && y < y1) || (y1 <= y && y < y0)) xs.push_back(x0 + (y - y0) * (x1 - x0) / (y1 - y0));
+  }
+  void line_to(double x, double y_to) {
+    segment(cur_x, cur_y, x, y_to);
+    cur_x = x;
+    cur_y = y_to;
   }
 };
 
-constexpr int kPieces = 16;
+// Curves are flattened into this many chords; plenty for locating a stem
+// edge to within a font unit on a scanline through a straight stroke.
+constexpr int kCurveSteps = 16;
 
-void move_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float x, float y, void*) {
-  auto* c = static_cast<Crossings*>(data);
-  c->x0 = x;
-  c->y0 = y;
+void on_move(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float x, float y, void*) {
+  auto* s = static_cast<Scanline*>(data);
+  s->cur_x = s->start_x = x;
+  s->cur_y = s->start_y = y;
 }
 
-void line_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float x, float y, void*) {
-  static_cast<Crossings*>(data)->segment(x, y);
+void on_line(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float x, float y, void*) {
+  static_cast<Scanline*>(data)->line_to(x, y);
 }
 
-void quadratic_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float cx, float cy, float x, float y, void*) {
-  auto* c = static_cast<Crossings*>(data);
-  const double sx = c->x0, sy = c->y0;
-  for (int i = 1; i <= kPieces; ++i) {
-    const double t = double(i) / kPieces, u = 1 - t;
-    c->segment(u * u * sx + 2 * u * t * cx + t * t * x, u * u * sy + 2 * u * t * cy + t * t * y);
+void on_quad(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float cx, float cy, float x, float y, void*) {
+  auto* s = static_cast<Scanline*>(data);
+  const double x0 = s->cur_x, y0 = s->cur_y;
+  for (int i = 1; i <= kCurveSteps; ++i) {
+    const double t = double(i) / kCurveSteps, u = 1 - t;
+    s->line_to(u * u * x0 + 2 * u * t * cx + t * t * x, u * u * y0 + 2 * u * t * cy + t * t * y);
   }
 }
 
-void cubic_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float c1x, float c1y, float c2x, float c2y, float x,
+void on_cubic(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float c1x, float c1y, float c2x, float c2y, float x,
               float y, void*) {
-  auto* c = static_cast<Crossings*>(data);
-  const double sx = c->x0, sy = c->y0;
-  for (int i = 1; i <= kPieces; ++i) {
-    const double t = double(i) / kPieces, u = 1 - t;
-    c->segment(u * u * u * sx + 3 * u * u * t * c1x + 3 * u * t * t * c2x + t * t * t * x,
-               u * u * u * sy + 3 * u * u * t * c1y + 3 * u * t * t * c2y + t * t * t * y);
+  auto* s = static_cast<Scanline*>(data);
+  const double x0 = s->cur_x, y0 = s->cur_y;
+  for (int i = 1; i <= kCurveSteps; ++i) {
+    const double t = double(i) / kCurveSteps, u = 1 - t;
+    s->line_to(u * u * u * x0 + 3 * u * u * t * c1x + 3 * u * t * t * c2x + t * t * t * x,
+               u * u * u * y0 + 3 * u * u * t * c1y + 3 * u * t * t * c2y + t * t * t * y);
   }
+}
+
+void on_close(hb_draw_funcs_t*, void* data, hb_draw_state_t*, void*) {
+  auto* s = static_cast<Scanline*>(data);
+  s->line_to(s->start_x, s->start_y);
 }
 
 struct DrawFuncsDeleter {
   void operator()(hb_draw_funcs_t* f) const { hb_draw_funcs_destroy(f); }
 };
 
-// The first stem of `cp`'s glyph half-way up its ink.
-double stem_of(const Font& font, char32_t cp) {
-  const uint32_t gid = font.glyph_for(cp);
-  const auto ext = gid ? font.extents(gid) : std::nullopt;
-  if (!ext) return 0;
-  std::unique_ptr<hb_draw_funcs_t, DrawFuncsDeleter> funcs(hb_draw_funcs_create());
-  hb_draw_funcs_set_move_to_func(funcs.get(), move_to, nullptr, nullptr);
-  hb_draw_funcs_set_line_to_func(funcs.get(), line_to, nullptr, nullptr);
-  hb_draw_funcs_set_quadratic_to_func(funcs.get(), quadratic_to, nullptr, nullptr);
-  hb_draw_funcs_set_cubic_to_func(funcs.get(), cubic_to, nullptr, nullptr);
-  Crossings c;
-  c.y = (ext->y_min + ext->y_max) / 2.0;
-  hb_font_get_glyph_shape(font.hb_font(), gid, funcs.get(), &c);
-  if (c.xs.size() < 2) return 0;
-  std::sort(c.xs.begin(), c.xs.end());
-  return c.xs[1] - c.xs[0];
-}
-
 }  // namespace
+
+double measure_stem(const Font& font, uint32_t gid) {
+  const auto ext = font.extents(gid);
+  if (!ext || ext->y_max <= ext->y_min) return 0;
+  std::unique_ptr<hb_draw_funcs_t, DrawFuncsDeleter> funcs(hb_draw_funcs_create());
+  hb_draw_funcs_set_move_to_func(funcs.get(), on_move, nullptr, nullptr);
+  hb_draw_funcs_set_line_to_func(funcs.get(), on_line, nullptr, nullptr);
+  hb_draw_funcs_set_quadratic_to_func(funcs.get(), on_quad, nullptr, nullptr);
+  hb_draw_funcs_set_cubic_to_func(funcs.get(), on_cubic, nullptr, nullptr);
+  hb_draw_funcs_set_close_path_func(funcs.get(), on_close, nullptr, nullptr);
+  Scanline scan;
+  // Off the integer grid so the line never passes exactly through a vertex.
+  scan.y = (ext->y_min + ext->y_max) / 2.0 + 0.37;
+  hb_font_get_glyph_shape(font.hb_font(), gid, funcs.get(), &scan);
+  if (scan.xs.size() < 2) return 0;
+  std::sort(scan.xs.begin(), scan.xs.end());
+  return scan.xs[1] - scan.xs[0];
+}
 
 double stem_width(const Font& font) {
   for (char32_t cp : {U'丨', U'口', U'l'})
-    if (const double w = stem_of(font, cp); w > 0) return w;
+    if (const uint32_t g = font.glyph_for(cp))
+      if (const double w = measure_stem(font, g); w > 0) return w;
   return 0;
 }
 

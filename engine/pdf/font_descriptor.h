@@ -18,9 +18,4 @@ struct DescriptorMetrics {
 
 DescriptorMetrics descriptor_metrics(const Font& font);
 
-// The width of a vertical stem of `gid` where a horizontal line through the
-// middle of its ink first crosses it, in font units; 0 when the glyph has no
-// such stem (no outline, or the line crosses fewer than two edges).
-double measure_stem(const Font& font, uint32_t gid);
-
 }  // namespace banshi::pdf

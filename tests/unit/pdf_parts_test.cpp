@@ -5,6 +5,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "fonts/stem.h"
 #include "pdf/cid_widths.h"
 #include "pdf/content_stream.h"
 #include "pdf/doc_info.h"
