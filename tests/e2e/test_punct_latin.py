@@ -3,6 +3,7 @@ mark drawn from a font that puts its ink where GB style does, spaces typed
 beside full-width punctuation dropped, Latin letters and digits in the
 Latin face, and the text given back as written by copy and search."""
 
+import functools
 import os
 import unittest
 
@@ -13,6 +14,12 @@ from support import SAMPLES, SOURCE_DIR, pdffonts, pdftotext, render
 
 FIXTURE = os.path.join(SOURCE_DIR, "tests", "data", "typesetter", "punct-and-latin.xml")
 HEADING2 = 16.0  # 3号 楷体
+
+
+@functools.cache
+def fixture_pdf():
+    """The fixture rendered once for every class here (read only)."""
+    return render(FIXTURE, "punct-and-latin.pdf")[0]
 
 
 def chars_of(page, size=None):
@@ -42,7 +49,7 @@ def ink_rows(page, rect, dpi=600):
 class PunctuationFromTheRightFont(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.pdf, _ = render(FIXTURE, "punct-and-latin.pdf")
+        cls.pdf = fixture_pdf()
         cls.doc = fitz.open(cls.pdf)
 
     def test_heading_colon_and_semicolon_sit_at_the_middle(self):
@@ -91,7 +98,7 @@ class PunctuationFromTheRightFont(unittest.TestCase):
 class LatinInTheLatinFace(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.pdf, _ = render(FIXTURE, "punct-and-latin-7.pdf")
+        cls.pdf = fixture_pdf()
         cls.doc = fitz.open(cls.pdf)
 
     def test_latin_and_digits_in_times_quotes_dashes_ellipses_in_fangsong(self):
@@ -125,7 +132,7 @@ class CopyGivesTheSource(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.pdf, _ = render(FIXTURE, "punct-and-latin.pdf")
+        cls.pdf = fixture_pdf()
         cls.stress, _ = render(os.path.join(SAMPLES, "stress-punctuation-outcome.xml"), "copy-stress.pdf")
         cls.jiexiang, _ = render(os.path.join(SAMPLES, "bz25yb119-jiexiang.xml"), "copy-119.pdf", "--impose", "none")
 

@@ -12,6 +12,7 @@
 
 #include "fonts/font_cache.h"
 #include "fonts/font_set.h"
+#include "temp_dir.h"
 
 namespace banshi {
 namespace {
@@ -23,21 +24,10 @@ const fs::path kAppDirMap = fs::path(BANSHI_TEST_DATA) / "fonts" / "appdir.xml";
 const fs::path kLiberation = "/usr/share/fonts/truetype/liberation";
 const fs::path kFandol = "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol";
 
-class TempDir {
+// A scratch directory removed at the end of the test.
+class TempDir : public test::TempDir {
  public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "banshi-font-cache-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
+  TempDir() : test::TempDir("banshi-font-cache") {}
 };
 
 std::vector<fs::path> cache_files(const fs::path& dir) {

@@ -8,6 +8,7 @@
 
 #include "fonts/font_report.h"
 #include "fonts/font_set.h"
+#include "temp_dir.h"
 
 namespace banshi {
 namespace {
@@ -233,21 +234,9 @@ TEST(FontSetLoad, MissingMapFile) {
 }
 
 // A scratch directory removed at the end of the test.
-class TempDir {
+class TempDir : public test::TempDir {
  public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "banshi-fonts-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
+  TempDir() : test::TempDir("banshi-fonts") {}
 };
 
 TEST(FontSetLoad, ApplicationFontDirectory) {
