@@ -119,7 +119,8 @@ constexpr double kOverfullCost = 1e9;
 // `ragged`: a line of a title kept in phrases (centred, never stretched):
 // being short costs only a little, growing with the square of the
 // shortfall, so the breaks' own penalties (where the phrases end) decide.
-double line_cost(const LineFit& f, double avail, bool last, bool ragged) {
+// Inline, as LineMeasure::fit is: break_optimal prices every candidate line.
+[[gnu::always_inline]] inline double line_cost(const LineFit& f, double avail, bool last, bool ragged) {
   // A full-width mark at the line end is always set half-width (GB/T 15834
   // §5.1.10), so its ink, not its blank, meets the right margin; an opening
   // mark at the line start likewise (clreq 行首), so the line does not look
@@ -175,6 +176,7 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
   if (n == 0) return {};
   const LineMeasure measure(p, spec.grid_size);
   const bool ragged = spec.break_in_phrases && spec.align != ParagraphSpec::AlignMode::Justify;
+  const double avail_first = line_available(spec, 0), avail_rest = line_available(spec, 1);
   std::vector<double> best(n + 1, kInfinity);
   std::vector<size_t> from(n + 1, 0);
   best[0] = 0;
@@ -206,7 +208,7 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
       if (best[i] == kInfinity) continue;
       // A line after a forced break may start there and nowhere before it.
       const LineFit f = measure.fit({i, j});
-      const double avail = line_available(spec, i == 0 ? 0 : 1);
+      const double avail = i == 0 ? avail_first : avail_rest;
       double cost = line_cost(f, avail, last, ragged);
       if (cost == kInfinity) {
         // Too long even fully shrunk; longer lines only get worse. Keep the

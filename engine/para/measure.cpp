@@ -16,7 +16,7 @@ bool closing_mark(const Cluster& c) {
 
 }  // namespace
 
-LineMeasure::LineMeasure(const Prepared& p, double em) : p_(p), em_(em) {
+LineMeasure::LineMeasure(const Prepared& p, double em) : em_(em) {
   const auto& cs = p.clusters;
   const size_t n = cs.size();
   // Stretch is measured in the paragraph's own em — its most common type
@@ -42,6 +42,18 @@ LineMeasure::LineMeasure(const Prepared& p, double em) : p_(p), em_(em) {
   unattached_.assign(n, 0);
   for (size_t k = 0; k < n; ++k)
     unattached_[k] = cs[k].attached && k > 0 ? unattached_[k - 1] : static_cast<uint32_t>(k);
+  gap_after_.resize(n);
+  blank_left_.resize(n);
+  blank_right_.resize(n);
+  opening_.resize(n);
+  closing_.resize(n);
+  for (size_t k = 0; k < n; ++k) {
+    gap_after_[k] = cs[k].gap_after;
+    blank_left_[k] = cs[k].blank_left;
+    blank_right_[k] = cs[k].blank_right;
+    opening_[k] = opening_mark(cs[k]);
+    closing_[k] = closing_mark(cs[k]);
+  }
   for (size_t k = 0; k < n; ++k) {
     width_[k + 1] = width_[k] + cs[k].width + cs[k].gap_after;
     // A Han–Latin gap may close to an eighth of an em: half of it shrinks.
@@ -51,37 +63,6 @@ LineMeasure::LineMeasure(const Prepared& p, double em) : p_(p), em_(em) {
     flex_[k + 1] = flex_[k] + (gap && is_flex_gap(cs[k]) ? 1 : 0);
     beside_[k + 1] = beside_[k] + (gap && !between_han(cs[k], cs[k + 1]) ? 1 : 0);
   }
-}
-
-LineFit LineMeasure::fit(LineRange r) const {
-  LineFit f;
-  f.em = em_;
-  f.range.begin = std::min<size_t>(next_ink_[r.begin], r.end);
-  f.range.end = std::max<size_t>(prev_ink_[r.end], f.range.begin);
-  const size_t a = f.range.begin, b = f.range.end;
-  if (a >= b) return f;
-  const auto& cs = p_.clusters;
-  const Cluster& first = cs[a];
-  const Cluster& last = cs[b - 1];
-  f.natural = width_[b] - width_[a] - last.gap_after;
-  double shrink = shrink_[b] - shrink_[a] - last.gap_after / 2;
-  // The line's last mark may be followed only by footnote markers glued to
-  // it (，¹): its trailing blank still goes, and the markers close up.
-  const size_t lk = std::max<size_t>(a, unattached_[b - 1]);
-  f.end_cluster = lk;
-  if (closing_mark(cs[lk])) {
-    f.end_blank = cs[lk].blank_right;
-    shrink -= cs[lk].blank_right;
-  }
-  if (opening_mark(first) && b - a > 1) {
-    f.start_blank = first.blank_left;
-    shrink -= first.blank_left;
-  }
-  f.inner_shrink = std::max(0.0, shrink);
-  f.gaps = gaps_[b - 1] - gaps_[a];
-  f.flex = flex_[b - 1] - flex_[a];
-  f.beside = beside_[b - 1] - beside_[a];
-  return f;
 }
 
 }  // namespace banshi

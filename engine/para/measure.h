@@ -4,6 +4,7 @@
 // it and justification sets them with it, so the two always agree.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -63,7 +64,6 @@ class LineMeasure {
   double em() const { return em_; }
 
  private:
-  const Prepared& p_;
   double em_;
   std::vector<double> width_;   // Σ width + gap_after
   std::vector<double> shrink_;  // Σ blank_left + blank_right + half the gap
@@ -77,6 +77,44 @@ class LineMeasure {
   // before it (0 if none): where a line's last mark is, in O(1) even after
   // a run of footnote markers.
   std::vector<uint32_t> unattached_;
+  // The clusters' own figures fit() needs, one array each (a cluster is
+  // about a hundred bytes, of which fit() wants these few): the gap after
+  // each, the blanks of wide closing and opening marks (the only ones a
+  // line's end or start removes).
+  std::vector<double> gap_after_, blank_left_, blank_right_;
+  std::vector<uint8_t> opening_, closing_;
 };
+
+// Inline: the optimal breaker measures every candidate line, a few hundred
+// thousand for a 14-page report; it reads only the arrays here, never the
+// clusters themselves.
+[[gnu::always_inline]] inline LineFit LineMeasure::fit(LineRange r) const {
+  LineFit f;
+  f.em = em_;
+  f.range.begin = std::min<size_t>(next_ink_[r.begin], r.end);
+  f.range.end = std::max<size_t>(prev_ink_[r.end], f.range.begin);
+  const size_t a = f.range.begin, b = f.range.end;
+  if (a >= b) return f;
+  const double last_gap = gap_after_[b - 1];
+  f.natural = width_[b] - width_[a] - last_gap;
+  double shrink = shrink_[b] - shrink_[a] - last_gap / 2;
+  // The line's last mark may be followed only by footnote markers glued to
+  // it (，¹): its trailing blank still goes, and the markers close up.
+  const size_t lk = std::max<size_t>(a, unattached_[b - 1]);
+  f.end_cluster = lk;
+  if (closing_[lk]) {
+    f.end_blank = blank_right_[lk];
+    shrink -= blank_right_[lk];
+  }
+  if (opening_[a] && b - a > 1) {
+    f.start_blank = blank_left_[a];
+    shrink -= blank_left_[a];
+  }
+  f.inner_shrink = std::max(0.0, shrink);
+  f.gaps = gaps_[b - 1] - gaps_[a];
+  f.flex = flex_[b - 1] - flex_[a];
+  f.beside = beside_[b - 1] - beside_[a];
+  return f;
+}
 
 }  // namespace banshi
