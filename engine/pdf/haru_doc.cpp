@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "pdf/deflate.h"
@@ -57,13 +58,18 @@ HPDF_Dict HaruDoc::new_dict() { return require(HPDF_Dict_New(mmgr()), "creating 
 HPDF_Array HaruDoc::new_array() { return require(HPDF_Array_New(mmgr()), "creating an array"); }
 
 HPDF_Dict HaruDoc::new_stream(std::string_view data, bool compressible) {
+  if (!data.empty()) {
+    if (compress_ && compressible) return new_owned_stream(deflated(data), true);
+    return new_owned_stream(std::string(data), false);
+  }
+  // An empty stream stays a memory stream, as before: a form's content is
+  // set later (set_content).
   // Registers itself and its /Length object in the xref.
   HPDF_Dict s = require(HPDF_DictStream_New(mmgr(), doc_->xref), "creating a stream");
   if (compress_ && compressible) {
     set_deflated(s, deflated(data));
   } else {
     s->filter = HPDF_STREAM_FILTER_NONE;
-    write(s->stream, data, "writing stream data");
   }
   return s;
 }
@@ -102,9 +108,30 @@ void HaruDoc::set_deflated(HPDF_Dict s, std::string_view deflated) {
 }
 
 HPDF_Dict HaruDoc::new_deflated_stream(std::string_view deflated) {
+  return new_owned_stream(std::string(deflated), true);
+}
+
+HPDF_Dict HaruDoc::new_deflated_stream(std::string&& deflated) { return new_owned_stream(std::move(deflated), true); }
+
+HPDF_Dict HaruDoc::new_owned_stream(std::string data, bool flate) {
+  if (data.size() > UINT32_MAX / 2) fail("embedding a stream of 2 GB or more");
   HPDF_Dict s = require(HPDF_DictStream_New(mmgr(), doc_->xref), "creating a stream");
-  set_deflated(s, deflated);
+  auto held = std::make_unique<Borrowed>();
+  held->owned = std::move(data);
+  held->data = held->owned;
+  read_in_place(s, std::move(held));
+  s->filter = HPDF_STREAM_FILTER_NONE;  // written as it is
+  if (flate) s->write_fn = add_flate_filter;
   return s;
+}
+
+void HaruDoc::read_in_place(HPDF_Dict s, std::unique_ptr<Borrowed> data) {
+  borrowed_.push_back(std::move(data));
+  HPDF_Stream reader = require(HPDF_CallbackReader_New(mmgr(), borrowed_read, borrowed_seek, borrowed_tell,
+                                                       borrowed_size, borrowed_.back().get()),
+                               "creating a stream reader");
+  HPDF_Stream_Free(s->stream);  // the empty memory stream it came with
+  s->stream = reader;
 }
 
 HPDF_STATUS HaruDoc::borrowed_read(HPDF_Stream stream, HPDF_BYTE* ptr, HPDF_UINT* size) {
@@ -138,12 +165,7 @@ HPDF_UINT32 HaruDoc::borrowed_size(HPDF_Stream stream) {
 HPDF_Dict HaruDoc::new_borrowed_stream(std::string_view data, Filter filter) {
   if (data.size() > UINT32_MAX / 2) fail("embedding a stream of 2 GB or more");
   HPDF_Dict s = require(HPDF_DictStream_New(mmgr(), doc_->xref), "creating a stream");
-  borrowed_.push_back(std::make_unique<Borrowed>(Borrowed{data, 0}));
-  HPDF_Stream reader = require(HPDF_CallbackReader_New(mmgr(), borrowed_read, borrowed_seek, borrowed_tell,
-                                                       borrowed_size, borrowed_.back().get()),
-                               "creating a stream reader");
-  HPDF_Stream_Free(s->stream);  // the empty memory stream it came with
-  s->stream = reader;
+  read_in_place(s, std::make_unique<Borrowed>(Borrowed{data, 0, {}}));
   if (filter == Filter::Dct) {
     s->filter = HPDF_STREAM_FILTER_DCT_DECODE;  // copied as is, /Filter [/DCTDecode]
   } else {
@@ -215,21 +237,35 @@ void HaruDoc::push_name(HPDF_Array array, const char* name) {
   check(HPDF_Array_AddName(array, name), "adding an array element");
 }
 
-std::string HaruDoc::save() {
-  check(HPDF_SaveToStream(get()), "writing the PDF");
-  // Copy the memory stream's blocks directly: HPDF_ReadFromStream reports
-  // reaching the end as an error through the handler.
-  HPDF_Stream s = doc_->stream;
-  std::string out;
-  out.reserve(s->size);
-  const HPDF_UINT blocks = HPDF_MemStream_GetBufCount(s);
-  for (HPDF_UINT i = 0; i < blocks; ++i) {
-    HPDF_UINT len = 0;
-    const HPDF_BYTE* p = require(HPDF_MemStream_GetBufPtr(s, i, &len), "reading the output");
-    out.append(reinterpret_cast<const char*>(p), len);
+HPDF_STATUS HaruDoc::append_output(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT size) {
+  auto* out = static_cast<Output*>(stream->attr);
+  try {
+    out->bytes.append(reinterpret_cast<const char*>(ptr), size);
+    return HPDF_OK;
+  } catch (...) {
+    // libharu passes the status up but records no error, and
+    // HPDF_SaveToStream would then report success: save() checks this.
+    out->failed = true;
+    return HPDF_FAILD_TO_ALLOC_MEM;
   }
-  if (out.size() != s->size) fail("reading the output (size mismatch)");
-  return out;
+}
+
+std::string HaruDoc::save() {
+  // libharu saves into the document's stream, a memory stream unless one
+  // is set: a writer that appends to `out` instead, so the file is not
+  // copied a byte at a time into libharu's blocks and out again.
+  Output out;
+  size_t held = 0;
+  for (const auto& b : borrowed_) held += b->data.size();
+  out.bytes.reserve(held + held / 8 + 65536);
+  if (doc_->stream) HPDF_Stream_Free(doc_->stream);
+  doc_->stream = require(HPDF_CallbackWriter_New(mmgr(), append_output, &out), "creating the output");
+  const HPDF_STATUS status = HPDF_SaveToStream(get());
+  // The writer points at `out`: gone before `out` is returned.
+  HPDF_Stream_Free(std::exchange(doc_->stream, nullptr));
+  if (out.failed) fail("writing the PDF (out of memory)");
+  check(status, "writing the PDF");
+  return std::move(out.bytes);
 }
 
 }  // namespace banshi::pdf

@@ -56,8 +56,10 @@ class HaruDoc {
   // quarter of a render's time.
   HPDF_Dict new_stream(std::string_view data, bool compressible = true);
   // A stream whose data is already deflated (zlib format): written as is,
-  // with /Filter /FlateDecode.
+  // with /Filter /FlateDecode. The document keeps the bytes (taken over,
+  // not copied, from an rvalue string).
   HPDF_Dict new_deflated_stream(std::string_view deflated);
+  HPDF_Dict new_deflated_stream(std::string&& deflated);
 
   // A stream whose data stays where it is — read only while the document
   // is saved, so it must outlive save() — and is written as it is, with
@@ -95,7 +97,7 @@ class HaruDoc {
   void push_real(HPDF_Array array, double value);
   void push_name(HPDF_Array array, const char* name);
 
-  // Serialises the document.
+  // Serialises the document: libharu writes straight into the string.
   std::string save();
 
  private:
@@ -116,12 +118,27 @@ class HaruDoc {
   struct Borrowed {
     std::string_view data;
     size_t pos = 0;
+    std::string owned;  // the data, when the document keeps it
   };
 
   static HPDF_STATUS borrowed_read(HPDF_Stream stream, HPDF_BYTE* ptr, HPDF_UINT* size);
   static HPDF_STATUS borrowed_seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode);
   static HPDF_INT32 borrowed_tell(HPDF_Stream stream);
   static HPDF_UINT32 borrowed_size(HPDF_Stream stream);
+  // What save() has written, for the writer it gives libharu.
+  struct Output {
+    std::string bytes;
+    bool failed = false;  // out of memory
+  };
+  static HPDF_STATUS append_output(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT size);
+
+  // Makes `s` read `data` where it is (held by borrowed_.back()) instead
+  // of from the memory stream it was made with: libharu copies a memory
+  // stream's bytes one at a time, in and out again.
+  void read_in_place(HPDF_Dict s, std::unique_ptr<Borrowed> data);
+  // A new stream with `data` (deflated or raw, as `flate` says), which the
+  // document keeps.
+  HPDF_Dict new_owned_stream(std::string data, bool flate);
 
   // `data` deflated by this document's Deflater (made on first use).
   std::string deflated(std::string_view data);
