@@ -1,10 +1,9 @@
 #include "pdf/file_id.h"
 
-#include <hpdf_encrypt.h>
-
 #include <algorithm>
 #include <array>
 
+#include "pdf/md5.h"
 #include "pdf/pdf_format.h"
 #include "util/diag.h"
 
@@ -40,19 +39,10 @@ void fill_file_id(std::string& pdf) {
   const size_t second = first == std::string::npos ? first : pdf.find(placeholder_hex(), first + 1);
   if (second == std::string::npos) throw EngineError("pdf.id-placeholder");
 
-  HPDF_MD5_CTX md5;
-  HPDF_MD5Init(&md5);
-  const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(pdf.data());
-  for (size_t done = 0, end = trailer + 1; done < end;) {
-    const size_t n = std::min<size_t>(end - done, size_t{1} << 30);
-    HPDF_MD5Update(&md5, bytes + done, static_cast<HPDF_UINT32>(n));
-    done += n;
-  }
-  std::array<HPDF_BYTE, kIdBytes> digest{};
-  HPDF_MD5Final(digest.data(), &md5);
-
+  Md5 md5;
+  md5.update(std::string_view(pdf).substr(0, trailer + 1));
   std::string hex;
-  for (const HPDF_BYTE b : digest) append_hex(hex, b, 2);
+  for (const uint8_t b : md5.finish()) append_hex(hex, b, 2);
   pdf.replace(first + 1, hex.size(), hex);
   pdf.replace(second + 1, hex.size(), hex);
 }
