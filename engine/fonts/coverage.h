@@ -52,7 +52,6 @@ class Coverage {
   static constexpr uint32_t kPlanes = 17;
   static constexpr size_t kWordsPerPlane = 0x10000 / 64;
   void set(char32_t cp);
-  void set_range(char32_t first, char32_t last);
 
   std::array<std::vector<uint64_t>, kPlanes> planes_;
 };
