@@ -43,6 +43,10 @@ bool is_wide(char32_t cp) {
 }
 
 CharClass char_class(char32_t cp) {
+  // The common cases first, without a search: Han text and kana (no mark of
+  // the lists lies in U+3400–A4CF), and ASCII letters and digits.
+  if (cp >= 0x3400 && cp <= 0xA4CF) return CharClass::Ideographic;
+  if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')) return CharClass::Latin;
   if (cp == ' ') return CharClass::Space;
   if (in(kOpening, cp)) return CharClass::Opening;
   if (in(kClosing, cp)) return CharClass::Closing;
