@@ -30,6 +30,17 @@ Preparer::Preparer(const FontSet& fonts) : fonts_(fonts), icu_(std::make_unique<
 
 Preparer::~Preparer() = default;
 
+void load_word_breaker() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
+  if (U_FAILURE(status) || !words) return;  // the first title then says why
+  // The engine is made when the breaker first meets Han text.
+  const icu::UnicodeString han(u"\u4E2D\u6587\u6807\u9898");  // 中文标题
+  words->setText(han);
+  while (words->next() != icu::BreakIterator::DONE) {
+  }
+}
+
 namespace {
 
 // Characters that CJK fonts draw proportionally or narrow unless asked for

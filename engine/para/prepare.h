@@ -94,6 +94,13 @@ struct ParagraphSpec {
   bool break_in_phrases = false;
 };
 
+// Makes ICU load what its Chinese word breaker needs (its dictionary
+// engine, about 8 M instructions, built once per process and shared by
+// every breaker made after), so a render's first title need not: called
+// on a pool thread at the start of a render whose template breaks titles
+// in phrases.
+void load_word_breaker();
+
 // Per-job paragraph preparation: owns a shaper and an ICU line breaker,
 // reads the shared FontSet, and remembers characters that needed fallback.
 class Preparer {

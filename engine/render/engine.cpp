@@ -8,6 +8,7 @@
 #include "fonts/font_cache.h"
 #include "i18n/lang.h"
 #include "layout/layout.h"
+#include "para/prepare.h"
 #include "render/input.h"
 #include "util/task_pool.h"
 #include "xml/parse.h"
@@ -41,14 +42,14 @@ DocumentInfo document_info(const model::Report& report) {
   return info;
 }
 
-// The first fonts of the faces `tmpl` sets text in, whose coverage (read
-// from each font's cmap on first use, fonts/coverage.h: about 1.5 ms of a
-// 14-page outcome's layout for its six fonts) every paragraph in them
-// asks for: read on the pool's thread, which is idle until the fonts are
-// subset, while this one lays out the first paragraphs. A face the report does not use
-// costs that thread a fraction of a millisecond; a coverage read already
-// (a warm server) costs nothing.
-std::vector<Task<void>> read_coverage_ahead(const Template& tmpl, const FontSet& fonts, TaskPool& tasks) {
+// What the layout loads on first use and the pool's thread, idle until
+// the fonts are subset, can load meanwhile: the coverage of the first font
+// of each face `tmpl` sets text in (read from its cmap, fonts/coverage.h:
+// about 1.5 ms for the outcome's six fonts), asked about every character,
+// and ICU's Chinese dictionary engine for titles broken in phrases. A face
+// the report does not use costs that thread a fraction of a millisecond;
+// what is loaded already (a warm server) costs nothing.
+std::vector<Task<void>> load_ahead(const Template& tmpl, const FontSet& fonts, TaskPool& tasks) {
   std::vector<Task<void>> out;
   if (tasks.threads() == 0) return out;
   std::vector<const LazyCoverage*> wanted;
@@ -61,6 +62,11 @@ std::vector<Task<void>> read_coverage_ahead(const Template& tmpl, const FontSet&
   };
   for (const auto& [name, style] : tmpl.styles) want(style.face);
   want(tmpl.folio.face);
+  // ICU's Chinese dictionary engine first, which a template's first
+  // paragraph (a title broken in phrases) wants at once (about 1 ms to
+  // load): this thread meanwhile reads the title font's coverage itself.
+  if (std::any_of(tmpl.styles.begin(), tmpl.styles.end(), [](const auto& s) { return s.second.break_in_phrases; }))
+    out.push_back(tasks.submit([] { load_word_breaker(); }));
   for (const LazyCoverage* c : wanted) out.push_back(tasks.submit([c] { c->get(); }));
   return out;
 }
@@ -224,7 +230,7 @@ RenderResult Engine::render_report(const model::Report& report, const RenderOpti
   }();
   // One pool for every thread of this render, whatever the stage.
   TaskPool tasks(options.threads);
-  const std::vector<Task<void>> coverage = read_coverage_ahead(tmpl, *fonts_, tasks);
+  const std::vector<Task<void>> coverage = load_ahead(tmpl, *fonts_, tasks);
   LayoutOptions lo;
   lo.breaker = options.breaker;
   lo.figures = &figures;
