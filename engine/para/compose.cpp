@@ -20,7 +20,7 @@ double break_penalties(const Prepared& p, const std::vector<LineRange>& ranges) 
 // The narrowest measure that still sets the paragraph in as many lines as
 // the full measure does, with breaks no worse: its lines come out about
 // equally long, and a title is not torn inside a word to get there.
-double balanced_measure(const Prepared& p, const ParagraphSpec& spec, Breaker breaker,
+double balanced_measure(const Prepared& p, const ParagraphSpec& spec, Breaker breaker, const LineMeasure& measure,
                         const std::vector<LineRange>& full) {
   const size_t lines = full.size();
   const double penalties = break_penalties(p, full);
@@ -33,7 +33,7 @@ double balanced_measure(const Prepared& p, const ParagraphSpec& spec, Breaker br
   ParagraphSpec trial = spec;
   for (int step = 0; step < 12 && hi - lo > 0.5; ++step) {
     trial.measure = (lo + hi) / 2;
-    const auto ranges = break_lines(p, trial, breaker);
+    const auto ranges = break_lines(p, trial, breaker, measure);
     if (ranges.size() <= lines && break_penalties(p, ranges) <= penalties) hi = trial.measure;
     else lo = trial.measure;
   }
@@ -54,16 +54,18 @@ ComposedParagraph ParagraphComposer::compose(const CollectedText& text, const Pa
   // centred one by one); other balanced paragraphs narrow their measure.
   std::optional<std::vector<LineRange>> title;
   if (spec.balance && spec.break_in_phrases) title = break_title(prepared, spec);
-  auto ranges = title ? std::move(*title) : break_lines(prepared, spec, breaker_);
+  // One measure for the breaks and the lines set at them (it depends on
+  // the paragraph and its grid size, not on the measure balancing narrows).
+  const LineMeasure measure(prepared, spec.grid_size);
+  auto ranges = title ? std::move(*title) : break_lines(prepared, spec, breaker_, measure);
   double shift = 0;
   if (spec.balance && !title && ranges.size() > 1) {
-    const double narrow = balanced_measure(prepared, spec, breaker_, ranges);
+    const double narrow = balanced_measure(prepared, spec, breaker_, measure, ranges);
     shift = (spec.measure - narrow) / 2;
     spec.measure = narrow;
-    ranges = break_lines(prepared, spec, breaker_);
+    ranges = break_lines(prepared, spec, breaker_, measure);
   }
   out.lines.reserve(ranges.size());
-  const LineMeasure measure(prepared, spec.grid_size);
   for (size_t i = 0; i < ranges.size(); ++i) {
     const bool last =
         i + 1 == ranges.size() || (ranges[i].end > 0 && prepared.clusters[ranges[i].end - 1].forced_break);

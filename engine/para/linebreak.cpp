@@ -170,11 +170,10 @@ int letters(const Prepared& p, LineRange r) {
   return n;
 }
 
-std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spec) {
+std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spec, const LineMeasure& measure) {
   const auto& cs = p.clusters;
   const size_t n = cs.size();
   if (n == 0) return {};
-  const LineMeasure measure(p, spec.grid_size);
   const bool ragged = spec.break_in_phrases && spec.align != ParagraphSpec::AlignMode::Justify;
   const double avail_first = line_available(spec, 0), avail_rest = line_available(spec, 1);
   std::vector<double> best(n + 1, kInfinity);
@@ -198,12 +197,16 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
     double fallback_cost = kInfinity;
     size_t fallback_from = 0;
     const size_t floor = forced_before[j - 1];
+    // Whether the skip below can happen at all for this j (empty_before
+    // only grows): almost never, and then not asked for every start.
+    const bool many_empty = empty_before[j] - empty_before[floor] > kMaxEmptyClustersScanned;
     for (size_t i = j; i-- > floor;) {
       // Past kMaxEmptyClustersScanned clusters that take no room, only
       // starts after one that does are tried: otherwise a run of invisible
       // clusters (each in an item of its own, so not joined to a letter)
       // never fills a line and every j would look back over all of it.
-      if (empty_before[j] - empty_before[i] > kMaxEmptyClustersScanned && i > floor && takes_no_room(cs[i - 1]))
+      if (many_empty && empty_before[j] - empty_before[i] > kMaxEmptyClustersScanned && i > floor &&
+          takes_no_room(cs[i - 1]))
         i = std::max(floor, after_room[i]);
       if (best[i] == kInfinity) continue;
       // A line after a forced break may start there and nowhere before it.
@@ -240,10 +243,13 @@ std::vector<LineRange> break_optimal(const Prepared& p, const ParagraphSpec& spe
 }  // namespace
 
 std::vector<LineRange> break_lines(const Prepared& p, const ParagraphSpec& spec, Breaker breaker) {
-  switch (breaker) {
-    case Breaker::Greedy: return break_greedy(p, spec);
-    case Breaker::Optimal: return break_optimal(p, spec);
-  }
+  if (breaker == Breaker::Optimal) return break_optimal(p, spec, LineMeasure(p, spec.grid_size));
+  return break_greedy(p, spec);
+}
+
+std::vector<LineRange> break_lines(const Prepared& p, const ParagraphSpec& spec, Breaker breaker,
+                                   const LineMeasure& measure) {
+  if (breaker == Breaker::Optimal) return break_optimal(p, spec, measure);
   return break_greedy(p, spec);
 }
 

@@ -29,6 +29,12 @@ double natural_width(const Prepared& p, LineRange r);
 // The first and one-past-last cluster of a line that are not spaces.
 LineRange trim_spaces(const Prepared& p, LineRange r);
 
+class LineMeasure;
+
 std::vector<LineRange> break_lines(const Prepared& p, const ParagraphSpec& spec, Breaker breaker);
+// The same with the paragraph's LineMeasure made already (of `p` and
+// spec.grid_size), as the composer has it for setting the lines.
+std::vector<LineRange> break_lines(const Prepared& p, const ParagraphSpec& spec, Breaker breaker,
+                                   const LineMeasure& measure);
 
 }  // namespace banshi
