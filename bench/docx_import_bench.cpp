@@ -13,6 +13,7 @@
 
 #include "docx/import.h"
 #include "render/engine.h"
+#include "word/word_reader.h"
 
 namespace {
 
@@ -33,7 +34,7 @@ void import(benchmark::State& state, const std::filesystem::path& file) {
 void BM_ImportThirtyPages(benchmark::State& state) {
   static const size_t pages = [] {
     banshi::Diagnostics diags;
-    const banshi::Engine engine(banshi::find_data_dir(nullptr), diags);
+    const banshi::Engine engine(banshi::find_data_dir(nullptr), diags, banshi::word::docx_reader());
     banshi::RenderOptions options;
     options.impose = banshi::Imposition::None;
     return engine.render(kDocx / "bench" / "thirty-pages.docx", options, diags).pages;

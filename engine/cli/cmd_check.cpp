@@ -3,6 +3,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/hand_off.h"
 #include "cli/options.h"
 #include "cli/render_options.h"
 #include "render/engine.h"
@@ -18,8 +19,12 @@ int cmd_check(const Context& ctx, const std::vector<std::string>& argv) {
   options.outcome_file = args.value("--outcome").value_or("");
   if (!options.outcome_file.empty() && args.positional().size() != 1)
     throw UsageError(Message{"usage.outcome-one-form", {}});
+  // A Word document among them is banshi-full's to read (cli/hand_off.h).
+  std::vector<std::filesystem::path> inputs(args.positional().begin(), args.positional().end());
+  inputs.push_back(options.outcome_file);
+  hand_off_word_inputs(ctx, inputs);
   Diagnostics engine_diags;
-  const Engine engine(find_data_dir(ctx.argv0.c_str()), engine_diags);
+  const Engine engine(find_data_dir(ctx.argv0.c_str()), engine_diags, ctx.word);
   int status = kExitOk;
   for (const auto& file : args.positional()) {
     Diagnostics diags;

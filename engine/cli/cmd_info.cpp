@@ -15,7 +15,7 @@ int cmd_fonts(const Context& ctx, const std::vector<std::string>& argv) {
   const Args args(argv, options_for("fonts"));
   if (!args.positional().empty()) throw UsageError("usage.no-arguments", {{"command", "fonts"}});
   Diagnostics diags;
-  const Engine engine(find_data_dir(ctx.argv0.c_str()), diags);
+  const Engine engine(find_data_dir(ctx.argv0.c_str()), diags, ctx.word);
   const std::vector<std::string> dirs = copy_font_dirs((engine.data_dir() / "fonts").string());
   if (args.has("--json")) {
     std::cout << to_json(engine.fonts(), dirs) << "\n";

@@ -6,8 +6,10 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/hand_off.h"
 #include "cli/options.h"
 #include "cli/render_options.h"
+#include "filekind/sniff.h"
 #include "render/engine.h"
 #include "util/file.h"
 #include "util/output.h"
@@ -32,6 +34,8 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
   }();
   RenderOptions options = render_options(args);
   if (!args.has("--threads")) options.threads = default_render_threads(1);
+  // A Word document is banshi-full's to read (cli/hand_off.h).
+  hand_off_word_inputs(ctx, {input, options.outcome_file});
 
   Diagnostics diags;
   try {
@@ -53,6 +57,7 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
       if (!bytes)
         throw InputError(Diagnostic(Severity::Error, "input.stdin-too-large", {{"limit", limit}}).at({"<stdin>"}));
       xml = std::move(*bytes);
+      if (!ctx.word && filekind::sniff(xml) == filekind::FileKind::Zip) hand_off(ctx, xml);
     }
 
     // The fonts are a stage of their own in --timings: resolved, or read
@@ -60,7 +65,7 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
     Timings times;
     const Engine engine = [&] {
       const ScopedTimer timer(&times, "fonts");
-      return Engine(find_data_dir(ctx.argv0.c_str()), diags);
+      return Engine(find_data_dir(ctx.argv0.c_str()), diags, ctx.word);
     }();
     const RenderResult r = input == "-"
                                ? engine.render_bytes(xml, "<stdin>", std::filesystem::current_path(), options, diags)

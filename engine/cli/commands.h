@@ -2,9 +2,13 @@
 // 0 success, 1 internal failure (or warnings under --strict), 2 bad input.
 #pragma once
 
+#include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "render/input.h"
 #include "util/diag.h"
 
 namespace banshi::cli {
@@ -18,6 +22,20 @@ struct Context {
   // The language of messages: --lang, else the locale (LC_ALL,
   // LC_MESSAGES, LANG).
   Lang lang = Lang::En;
+  // The command line as given (argv[0] included): banshi-full is run with
+  // it when this executable hands the command over (cli/hand_off.h).
+  std::vector<std::string> command_line;
+  // Reads Word inputs: banshi-full's; null in `banshi`, which hands a
+  // command with a Word input to banshi-full instead.
+  std::shared_ptr<const WordReader> word;
+};
+
+// A command and what runs it in this executable; `run` null: banshi-full
+// runs it (`banshi` links neither libzip, cpp-httplib nor MuPDF, whose
+// loading would cost every start; cli/main.cpp, cli/full/main.cpp).
+struct Command {
+  std::string_view name;
+  int (*run)(const Context& ctx, const std::vector<std::string>& args);
 };
 
 int cmd_render(const Context& ctx, const std::vector<std::string>& args);
@@ -30,6 +48,10 @@ int cmd_import(const Context& ctx, const std::vector<std::string>& args);
 int cmd_audit(const Context& ctx, const std::vector<std::string>& args);
 int cmd_help(const Context& ctx, const std::vector<std::string>& args);
 int cmd_fields(const Context& ctx, const std::vector<std::string>& args);
+
+// The whole command line: `--lang`, the command, its help, the errors and
+// exit statuses; `commands` is this executable's table.
+int run_cli(int argc, char** argv, std::span<const Command> commands, std::shared_ptr<const WordReader> word);
 
 // Prints diagnostics to stderr, one line each, sorted by position, in `lang`.
 void print_diagnostics(const Diagnostics& diags, Lang lang);

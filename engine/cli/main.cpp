@@ -1,123 +1,19 @@
-// banshi: report XML in, print-ready PDF out.
-#include <csignal>
-#include <iostream>
-#include <string>
-#include <vector>
-
-#include "cli/args.h"
+// banshi: report XML in, print-ready PDF out. This executable renders and
+// checks report XML and answers help; Word documents, the web page, the
+// audit and batches it hands to banshi-full (cli/hand_off.h).
 #include "cli/commands.h"
-#include "manual/manual.h"
-#include "util/diag.h"
-#include "util/output.h"
 
 namespace {
 
-// The help text is made from engine/manual/banshi.xml (engine/manual), as the
-// manual page and the bash completion are.
-std::string usage() { return banshi::manual::help_text(banshi::manual::banshi()); }
+using namespace banshi::cli;
 
-// `banshi CMD --help` (or -h) anywhere before "--": the command's help.
-bool asks_for_help(const std::vector<std::string>& args) {
-  for (const std::string& a : args) {
-    if (a == "--") return false;
-    if (a == "--help" || a == "-h") return true;
-  }
-  return false;
-}
+// Every command, as the manual lists them; null: banshi-full's.
+constexpr Command kCommands[] = {
+    {"render", cmd_render}, {"check", cmd_check}, {"fonts", cmd_fonts}, {"templates", cmd_templates},
+    {"fields", cmd_fields}, {"help", cmd_help},   {"batch", nullptr},   {"serve", nullptr},
+    {"import", nullptr},    {"audit", nullptr},
+};
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  using namespace banshi;
-  using namespace banshi::cli;
-  std::vector<std::string> args(argv + 1, argv + argc);
-  Context ctx{argc > 0 ? argv[0] : "banshi", lang_from_environment()};
-  // --lang is for every command, before or after its name.
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--") break;
-    std::string value;
-    size_t take = 0;
-    if (args[i] == "--lang" && i + 1 < args.size()) {
-      value = args[i + 1];
-      take = 2;
-    } else if (args[i].starts_with("--lang=")) {
-      value = args[i].substr(7);
-      take = 1;
-    } else {
-      continue;
-    }
-    const auto lang = parse_lang(value);
-    if (!lang || value.size() != 2) {
-      std::cerr << render_message("usage.line", {{"message", Message{"usage.lang"}}}, ctx.lang) << "\n";
-      return kExitBadInput;
-    }
-    ctx.lang = *lang;
-    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i + take));
-    --i;
-  }
-  if (args.empty()) {
-    std::cerr << usage();
-    return kExitBadInput;
-  }
-  const std::string cmd = args.front();
-  args.erase(args.begin());
-  // A closed descriptor 0–2 would be taken by the next file opened; a
-  // reader that went away (| head) is an error to report, not a signal.
-  reserve_standard_streams();
-  std::signal(SIGPIPE, SIG_IGN);
-  try {
-    if (cmd == "--help" || cmd == "-h") {
-      std::cout << usage();
-      return kExitOk;
-    }
-    if (asks_for_help(args)) {
-      const manual::Command* c = manual::banshi().command(cmd);
-      if (!c) throw UsageError(Message{"help.unknown-command", {{"command", cmd}}});
-      std::cout << manual::command_help(manual::banshi(), *c);
-      return kExitOk;
-    }
-    if (cmd == "--version") {
-      std::cout << "banshi " << BANSHI_VERSION << "\n";
-      return kExitOk;
-    }
-    int status;
-    if (cmd == "render") status = cmd_render(ctx, args);
-    else if (cmd == "check") status = cmd_check(ctx, args);
-    else if (cmd == "fonts") status = cmd_fonts(ctx, args);
-    else if (cmd == "templates") status = cmd_templates(ctx, args);
-    else if (cmd == "batch") status = cmd_batch(ctx, args);
-    else if (cmd == "serve") status = cmd_serve(ctx, args);
-    else if (cmd == "import") status = cmd_import(ctx, args);
-    else if (cmd == "audit") status = cmd_audit(ctx, args);
-    else if (cmd == "help") status = cmd_help(ctx, args);
-    else if (cmd == "fields") status = cmd_fields(ctx, args);
-    else throw UsageError("usage.unknown-command", {{"command", cmd}});
-    // What went to standard output through the stream (check --json, fonts,
-    // templates, fields) must have arrived.
-    if (!std::cout.flush()) throw EngineError("output.stdout-closed");
-    return status;
-  } catch (const UsageError& e) {
-    std::cerr << render_message("usage.line", {{"message", e.message()}}, ctx.lang) << "\n";
-    return kExitBadInput;
-  } catch (const InputError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.format(ctx.lang) << "\n";
-    return kExitBadInput;
-  } catch (const OutputError& e) {
-    std::cerr << e.diagnostic().format(ctx.lang) << "\n";
-    return kExitFailure;
-  } catch (const EngineError& e) {
-    std::cerr << render_message("tool.error", {{"message", e.text(ctx.lang)}}, ctx.lang) << "\n";
-    return kExitFailure;
-  } catch (const std::exception& e) {
-    std::cerr << render_message("tool.error", {{"message", e.what()}}, ctx.lang) << "\n";
-    return kExitFailure;
-  }
-}
-
-namespace banshi::cli {
-
-void print_diagnostics(const Diagnostics& diags, Lang lang) {
-  for (const auto& d : diags.sorted()) std::cerr << d.format(lang) << "\n";
-}
-
-}  // namespace banshi::cli
+int main(int argc, char** argv) { return banshi::cli::run_cli(argc, argv, kCommands, nullptr); }

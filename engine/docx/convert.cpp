@@ -21,12 +21,6 @@ namespace banshi::docx {
 
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 bool executable(const std::filesystem::path& p) {
   struct stat st;
   return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(p.c_str(), X_OK) == 0;
@@ -67,11 +61,6 @@ std::string tail(const std::filesystem::path& log) {
 }
 
 }  // namespace
-
-bool is_legacy_extension(const std::filesystem::path& path) {
-  const std::string ext = lower(path.extension().string());
-  return ext == ".doc" || ext == ".wps" || ext == ".odt" || ext == ".rtf" || ext == ".dot" || ext == ".wpt";
-}
 
 std::string find_converter(const ConvertOptions& options) {
   if (!options.command.empty()) return executable(options.command) ? options.command : std::string();

@@ -22,8 +22,7 @@ struct ConvertOptions {
   int timeout_seconds = 0;
 };
 
-// True for the extensions converted here (.doc .wps .odt .rtf .wpt .dot).
-bool is_legacy_extension(const std::filesystem::path& path);
+// Which files are converted: filekind::is_legacy_extension (filekind/sniff.h).
 
 // The converter's path, or empty when none is installed.
 std::string find_converter(const ConvertOptions& options);

@@ -9,8 +9,8 @@
 #include <system_error>
 
 #include "docx/messages.h"
-#include "docx/sniff.h"
 #include "docx/xml_part.h"
+#include "filekind/sniff.h"
 #include "util/diag.h"
 #include "util/file.h"
 
@@ -178,7 +178,8 @@ Package Package::open_bytes(std::string bytes, const std::string& display_name, 
   if (bytes.size() > limits.max_file_bytes)
     fail(display_name, "docx.file-too-large",
          {{"size", megabytes(bytes.size())}, {"limit", megabytes(limits.max_file_bytes)}});
-  switch (sniff(bytes)) {
+  using filekind::FileKind;
+  switch (filekind::sniff(bytes)) {
     case FileKind::Zip: break;
     case FileKind::OleDoc: fail(display_name, "docx.legacy-doc");
     case FileKind::OleEncrypted: fail(display_name, "docx.encrypted");

@@ -28,6 +28,7 @@
 #include "image/figure_files.h"
 #include "render/engine.h"
 #include "util/diag.h"
+#include "word/word_reader.h"
 
 namespace {
 
@@ -53,7 +54,7 @@ const Fixture& fixture() {
     Fixture x;
     banshi::Diagnostics diags;  // font substitution notes: not interesting here
     const std::filesystem::path data = banshi::find_data_dir(nullptr);
-    x.engine = std::make_unique<banshi::Engine>(data, diags);
+    x.engine = std::make_unique<banshi::Engine>(data, diags, banshi::word::docx_reader());
     x.base_dir = data / "samples";
     if (!std::filesystem::is_directory(x.base_dir)) x.base_dir = data;
     const char* images = std::getenv("BANSHI_FUZZ_IMAGES");

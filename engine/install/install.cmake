@@ -2,6 +2,7 @@
 # `cpack -G DEB` makes of the same files (run from the build directory).
 #
 #   P/bin/banshi
+#   P/libexec/banshi/banshi-full              what bin/banshi hands Word, serve, audit, batch to
 #   P/share/banshi/{templates,fonts}/         the data (found from bin/ as ../share/banshi)
 #   P/share/man/man1/banshi.1                 generated from engine/cli/commands.txt
 #   P/share/bash-completion/completions/banshi
@@ -13,6 +14,7 @@
 # from Debian packages, hence the Depends below.
 
 install(TARGETS banshi RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+install(TARGETS banshi-full RUNTIME DESTINATION "${BANSHI_INSTALL_LIBEXECDIR}")
 
 # The data directories the engine reads at run time (render/engine.cpp's
 # has_data, audit/audit.cpp): templates, the font map and families table.
@@ -58,7 +60,7 @@ federation: the 结项申请书 form with its 最终成果, A4 or as an A3
 saddle-stitched booklet, PDF/A-1b, with the fonts embedded. It also checks
 reports, renders many at once, audits PDFs made by other programs and serves
 a web page (banshi serve, with a systemd unit that is not enabled).")
-# Depends: the shared libraries actually linked (dpkg-shlibdeps), plus what
+# Depends: the shared libraries both executables link (dpkg-shlibdeps), plus what
 # is used at run time without linking: the sRGB profile of PDF/A output and
 # pdf.js for the web page's preview.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

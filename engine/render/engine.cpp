@@ -92,8 +92,11 @@ std::filesystem::path find_data_dir(const char* argv0) {
   if (ec && argv0) exe = std::filesystem::absolute(argv0, ec);
   exe = exe.lexically_normal();
   // Installed: bin/banshi finds share/banshi beside it, wherever the prefix
-  // was moved (a .deb, `cmake --install --prefix`, an unpacked tree).
-  const std::filesystem::path installed = (exe.parent_path() / BANSHI_RELATIVE_DATA_DIR).lexically_normal();
+  // was moved (a .deb, `cmake --install --prefix`, an unpacked tree); so
+  // does banshi-full from its own directory (libexec/banshi).
+  const std::filesystem::path relative =
+      exe.filename() == "banshi-full" ? BANSHI_FULL_RELATIVE_DATA_DIR : BANSHI_RELATIVE_DATA_DIR;
+  const std::filesystem::path installed = (exe.parent_path() / relative).lexically_normal();
   if (has_data(installed)) return installed;
   // A binary of the build tree (build/banshi, the tests, the fuzzer) uses
   // the sources it was built from; an installed copy never does, so a
@@ -104,7 +107,8 @@ std::filesystem::path find_data_dir(const char* argv0) {
   throw EngineError("data.missing", {{"exe", exe.string()}, {"dir", installed.string()}});
 }
 
-Engine::Engine(std::filesystem::path data_dir, Diagnostics& diags) : data_dir_(std::move(data_dir)) {
+Engine::Engine(std::filesystem::path data_dir, Diagnostics& diags, std::shared_ptr<const WordReader> word)
+    : data_dir_(std::move(data_dir)), word_(std::move(word)) {
   fonts_ = FontSet::load(data_dir_ / "fonts" / "fontmap.xml", user_font_dirs(), diags, font_cache_dir());
 }
 
@@ -185,6 +189,7 @@ RequiredFields Engine::requirements(const RenderOptions& options) const {
 InputOptions Engine::input_options(const RenderOptions& options) const {
   InputOptions io;
   io.required = requirements(options);
+  io.word = word_.get();
   return io;
 }
 

@@ -62,8 +62,9 @@ struct RenderResult {
 
 class Engine {
  public:
-  // Loads the font map; substitution warnings go to `diags`.
-  Engine(std::filesystem::path data_dir, Diagnostics& diags);
+  // Loads the font map; substitution warnings go to `diags`. `word` reads
+  // Word inputs (engine/word); null where none can arrive (render/input.h).
+  Engine(std::filesystem::path data_dir, Diagnostics& diags, std::shared_ptr<const WordReader> word);
 
   const std::filesystem::path& data_dir() const { return data_dir_; }
   const FontSet& fonts() const { return *fonts_; }
@@ -117,6 +118,7 @@ class Engine {
   const Template& template_for(const model::Report& report, const RenderOptions& options) const;
 
   std::filesystem::path data_dir_;
+  std::shared_ptr<const WordReader> word_;
   std::shared_ptr<const FontSet> fonts_;
   mutable std::mutex templates_mutex_;
   mutable std::map<std::string, std::unique_ptr<Template>> templates_;

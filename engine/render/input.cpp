@@ -1,10 +1,9 @@
 #include "render/input.h"
 
 #include <fstream>
+#include <stdexcept>
 
-#include "docx/convert.h"
-#include "docx/import.h"
-#include "docx/sniff.h"
+#include "filekind/sniff.h"
 #include "xml/parse.h"
 
 namespace banshi {
@@ -27,15 +26,9 @@ std::string head(const std::filesystem::path& p) {
   return buf;
 }
 
-docx::ImportOptions import_options(const InputOptions& o) {
-  docx::ImportOptions io;
-  io.template_name = o.docx_template;
-  return io;
-}
-
-std::filesystem::path base_of(const std::filesystem::path& path) {
-  std::filesystem::path base = path.parent_path();
-  return base.empty() ? "." : base;
+const WordReader& word_reader(const InputOptions& o) {
+  if (!o.word) throw std::logic_error("a Word document reached an Engine without a Word reader");
+  return *o.word;
 }
 
 }  // namespace
@@ -43,31 +36,23 @@ std::filesystem::path base_of(const std::filesystem::path& path) {
 InputKind input_kind(const std::filesystem::path& path) {
   const std::string ext = lower_extension(path);
   if (ext == ".docx" || ext == ".docm" || ext == ".dotx") return InputKind::Docx;
-  if (docx::is_legacy_extension(path)) {
+  if (filekind::is_legacy_extension(path)) {
     // A .doc that is really a .docx is read as one.
-    return docx::sniff(head(path)) == docx::FileKind::Zip ? InputKind::Docx : InputKind::Legacy;
+    return filekind::sniff(head(path)) == filekind::FileKind::Zip ? InputKind::Docx : InputKind::Legacy;
   }
   if (ext == ".xml") return InputKind::Xml;
-  return docx::sniff(head(path)) == docx::FileKind::Zip ? InputKind::Docx : InputKind::Xml;
+  return filekind::sniff(head(path)) == filekind::FileKind::Zip ? InputKind::Docx : InputKind::Xml;
 }
 
 bool is_report_file(const std::filesystem::path& path) {
   const std::string ext = lower_extension(path);
-  return ext == ".xml" || ext == ".docx" || docx::is_legacy_extension(path);
+  return ext == ".xml" || ext == ".docx" || filekind::is_legacy_extension(path);
 }
 
 model::Report read_report(const std::filesystem::path& path, Diagnostics& diags, const InputOptions& options) {
-  const std::string name = path.string();
-  switch (input_kind(path)) {
-    case InputKind::Xml: return parse_report_file(path, diags, {}, options.required);
-    case InputKind::Docx: return docx::import_file(path, name, diags, import_options(options)).report;
-    case InputKind::Legacy: {
-      const std::string bytes = docx::convert_to_docx(path, name);
-      const docx::Package package = docx::Package::open_bytes(bytes, name);
-      return docx::import_package(package, base_of(path), diags, import_options(options)).report;
-    }
-  }
-  return parse_report_file(path, diags, {}, options.required);
+  const InputKind kind = input_kind(path);
+  if (kind == InputKind::Xml) return parse_report_file(path, diags, {}, options.required);
+  return word_reader(options).read_file(path, kind, diags, options);
 }
 
 model::Report read_form_and_outcome(const std::filesystem::path& form_path, const std::filesystem::path& outcome_path,
@@ -86,10 +71,8 @@ model::Report read_form_and_outcome(const std::filesystem::path& form_path, cons
 
 model::Report read_report_bytes(std::string_view bytes, const std::string& name, const std::filesystem::path& base_dir,
                                 Diagnostics& diags, const InputOptions& options) {
-  if (docx::sniff(bytes) == docx::FileKind::Zip) {
-    const docx::Package package = docx::Package::open_bytes(std::string(bytes), name);
-    return docx::import_package(package, base_dir, diags, import_options(options)).report;
-  }
+  if (filekind::sniff(bytes) == filekind::FileKind::Zip)
+    return word_reader(options).read_bytes(bytes, name, base_dir, diags, options);
   return parse_report(bytes, name, base_dir, diags, {}, options.required);
 }
 

@@ -3,6 +3,11 @@
 // .wps or .odt converted to .docx by LibreOffice first. The kind comes from
 // the file's content where the name could mislead (a .docx that is really
 // a .doc is refused as such), else from its extension.
+//
+// The Word reader is given (InputOptions::word, from the Engine), not
+// linked here: it needs libzip, whose loading (with libcrypto) costs the
+// `banshi` executable's every start, so only banshi-full links it
+// (engine/word) and `banshi` hands Word inputs to banshi-full.
 #pragma once
 
 #include <filesystem>
@@ -22,12 +27,30 @@ InputKind input_kind(const std::filesystem::path& path);
 // A file batch takes from a directory: *.xml, *.docx, and the legacy kinds.
 bool is_report_file(const std::filesystem::path& path);
 
+struct InputOptions;
+
+// Reads Word documents into the model (engine/word's WordReader).
+class WordReader {
+ public:
+  virtual ~WordReader() = default;
+  // A .docx (kind Docx) or a legacy document converted first (kind Legacy).
+  virtual model::Report read_file(const std::filesystem::path& path, InputKind kind, Diagnostics& diags,
+                                  const InputOptions& options) const = 0;
+  // A .docx held in memory.
+  virtual model::Report read_bytes(std::string_view bytes, const std::string& name,
+                                   const std::filesystem::path& base_dir, Diagnostics& diags,
+                                   const InputOptions& options) const = 0;
+};
+
 struct InputOptions {
   // The template a Word document is laid out with (report XML names its
   // own); empty: as the document is — jiexiang for a filled form.
   std::string docx_template;
   // The fields each template requires (the report XML's reader checks them).
   RequiredFields required;
+  // Reads Word inputs; null in the `banshi` executable, which never gives
+  // one to an Engine (std::logic_error if it did).
+  const WordReader* word = nullptr;
 };
 
 // Reads a report from a file of any kind. Input problems throw InputError;

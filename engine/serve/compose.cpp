@@ -6,7 +6,7 @@
 
 #include "docx/convert.h"
 #include "docx/package.h"
-#include "docx/sniff.h"
+#include "filekind/sniff.h"
 #include "plaintext/outcome_xml.h"
 #include "serve/form_xml.h"
 #include "serve/request_error.h"
@@ -162,10 +162,10 @@ std::string splice(const std::string& text, const std::string& template_name, Do
 // converts to one: by content, and by name where the content cannot tell
 // (as render/input.h reads files).
 bool is_word(const Upload& u) {
-  const docx::FileKind kind = docx::sniff(u.bytes);
-  if (kind == docx::FileKind::Zip || kind == docx::FileKind::OleDoc || kind == docx::FileKind::OleEncrypted)
+  const filekind::FileKind kind = filekind::sniff(u.bytes);
+  if (kind == filekind::FileKind::Zip || kind == filekind::FileKind::OleDoc || kind == filekind::FileKind::OleEncrypted)
     return true;
-  return docx::is_legacy_extension(u.name) && kind != docx::FileKind::Xml;
+  return filekind::is_legacy_extension(u.name) && kind != filekind::FileKind::Xml;
 }
 
 // Reads the Word document with the importer, and puts the form beside it
@@ -173,11 +173,11 @@ bool is_word(const Upload& u) {
 void read_word(const Submission& s, const std::filesystem::path& scratch, Document& doc, Diagnostics& diags) {
   const Upload& u = *s.report;
   std::string bytes = u.bytes;
-  if (docx::sniff(bytes) != docx::FileKind::Zip) {
+  if (filekind::sniff(bytes) != filekind::FileKind::Zip) {
     // Converted in the job's own directory, under its own name (never the
     // name the request gave, which is only for messages).
     std::string extension = std::filesystem::path(u.name).extension().string();
-    if (!docx::is_legacy_extension("x" + extension)) extension = ".doc";
+    if (!filekind::is_legacy_extension("x" + extension)) extension = ".doc";
     const auto file = scratch / ("upload" + extension);
     write_file_atomic(file, bytes);
     bytes = docx::convert_to_docx(file, u.name);

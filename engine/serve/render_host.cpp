@@ -19,6 +19,7 @@
 #include "serve/perform.h"
 #include "serve/reply.h"
 #include "serve/scratch.h"
+#include "word/word_reader.h"
 
 namespace banshi::serve {
 
@@ -112,7 +113,7 @@ int run_render_host(int fd, const HostSettings& settings) {
   std::string notes;
   try {
     Diagnostics diags;
-    engine = std::make_unique<Engine>(settings.data_dir, diags);
+    engine = std::make_unique<Engine>(settings.data_dir, diags, word::docx_reader());
     engine->preload();
     warm_up(*engine);
     for (const auto& d : diags.items()) notes += d.format(settings.lang) + "\n";

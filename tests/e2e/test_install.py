@@ -13,10 +13,13 @@ from support import SAMPLES, SOURCE_DIR, pdffonts, pdftotext
 
 BUILD_DIR = os.environ.get("BANSHI_BUILD_DIR", os.path.join(SOURCE_DIR, "build"))
 SAMPLE = os.path.join(SAMPLES, "bazhong-xinzhi-outcome.xml")
+# A Word document: read by libexec/banshi/banshi-full, which bin/banshi runs.
+WORD = os.path.join(SOURCE_DIR, "tests", "data", "audit", "corpus", "docx-body-song.docx")
 
 # What every installed tree holds, relative to its prefix.
 INSTALLED = [
     "bin/banshi",
+    "libexec/banshi/banshi-full",
     "share/banshi/templates/outcome/template.xml",
     "share/banshi/templates/jiexiang/template.xml",
     "share/banshi/fonts/fontmap.xml",
@@ -41,6 +44,7 @@ class Install(unittest.TestCase):
         cls.elsewhere = os.path.join(cls.tmp, "elsewhere")
         os.makedirs(cls.elsewhere)
         shutil.copy(SAMPLE, cls.elsewhere)
+        shutil.copy(WORD, cls.elsewhere)
 
     @classmethod
     def tearDownClass(cls):
@@ -60,6 +64,19 @@ class Install(unittest.TestCase):
         self.assertTrue(fonts and all(f["emb"] == "yes" for f in fonts), fonts)
         r = clean_run(exe, "check", "bazhong-xinzhi-outcome.xml", cwd=self.elsewhere)
         self.assertEqual(r.returncode, 0, r.stderr.decode())
+        # What bin/banshi hands to banshi-full, found from bin/ wherever the
+        # prefix is: a Word document, and a command of its own.
+        r = clean_run(exe, "render", "docx-body-song.docx", "-o", pdf, "-q", cwd=self.elsewhere)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertIn("巴中", pdftotext(pdf))
+        r = clean_run(exe, "audit", pdf, cwd=self.elsewhere)
+        self.assertIn(r.returncode, (0, 1), r.stderr.decode())
+        self.assertTrue(r.stdout, r.stderr.decode())
+
+    def needed(self, exe):
+        """The shared libraries an executable names (readelf -d)."""
+        out = subprocess.run(["readelf", "-d", exe], check=True, capture_output=True).stdout.decode()
+        return {line.split("[")[1].split("]")[0] for line in out.splitlines() if "(NEEDED)" in line}
 
     def test_cmake_install_into_a_prefix(self):
         prefix = os.path.join(self.tmp, "prefix")
@@ -67,6 +84,14 @@ class Install(unittest.TestCase):
         for rel in INSTALLED:
             self.assertTrue(os.path.isfile(os.path.join(prefix, rel)), rel)
         self.check_renders(os.path.join(prefix, "bin", "banshi"))
+        # bin/banshi, which renders report XML, loads neither the Word
+        # reader's libzip, the server's cpp-httplib nor what they pull in.
+        lean = self.needed(os.path.join(prefix, "bin", "banshi"))
+        full = self.needed(os.path.join(prefix, "libexec", "banshi", "banshi-full"))
+        for lib in ("libzip.so.4", "libcpp-httplib.so.0.11"):
+            self.assertNotIn(lib, lean)
+            self.assertIn(lib, full)
+        self.assertIn("libharfbuzz.so.0", lean)
 
         # A prefix moved as a whole still works: nothing absolute is baked in.
         moved = os.path.join(self.tmp, "moved")
@@ -89,6 +114,12 @@ class Install(unittest.TestCase):
         self.assertIn("cannot find banshi's data", err)
         self.assertIn(os.path.join(self.tmp, "lone", "share", "banshi"), err)
         self.assertIn("BANSHI_DATA_DIR", err)
+        # Without banshi-full: what needs it says so (and what to do).
+        r = clean_run(os.path.join(lone, "banshi"), "import", "docx-body-song.docx", cwd=self.elsewhere)
+        self.assertEqual(r.returncode, 1)
+        err = r.stderr.decode()
+        self.assertIn(os.path.join(self.tmp, "lone", "libexec", "banshi", "banshi-full"), err)
+        self.assertIn("reinstall banshi", err)
 
     def test_debian_package(self):
         pkgdir = os.path.join(self.tmp, "pkg")
@@ -106,9 +137,10 @@ class Install(unittest.TestCase):
         arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True).stdout.decode().strip()
         self.assertEqual(field("Architecture"), arch)
         depends = field("Depends")
-        # From dpkg-shlibdeps: the libraries the binary links, with versions.
+        # From dpkg-shlibdeps: the libraries both executables link, with
+        # versions (libzip and cpp-httplib: banshi-full's alone).
         for lib in ("libharfbuzz0b (>=", "libhpdf-2.3.0", "libfreetype6", "libfontconfig1", "libtinyxml2",
-                    "libzip4", "libicu72", "libc6 (>="):
+                    "libzip4", "libcpp-httplib0.11", "libicu72", "libc6 (>="):
             self.assertIn(lib, depends)
         # Used at run time without linking.
         for pkg in ("icc-profiles-free", "libjs-pdf"):

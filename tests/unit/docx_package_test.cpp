@@ -10,11 +10,12 @@
 #include <vector>
 
 #include "docx/package.h"
-#include "docx/sniff.h"
+#include "filekind/sniff.h"
 #include "util/diag.h"
 
 using namespace banshi;
 using namespace banshi::docx;
+using namespace banshi::filekind;
 
 namespace {
 

@@ -167,7 +167,7 @@ TEST(JobsWire, ShortAnswerIsAnErrorNotACrash) {
 
 TEST(JobsRender, AnswerCarriesThePdfAndTheDiagnostics) {
   Diagnostics engine_diags;
-  const Engine engine(BANSHI_SOURCE_DIR, engine_diags);
+  const Engine engine(BANSHI_SOURCE_DIR, engine_diags, nullptr);
   engine.preload();
   // Every template's warm-up report renders (one today: jiexiang's, which
   // extends outcome), so a batch's parent is really warm.

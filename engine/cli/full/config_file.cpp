@@ -1,4 +1,4 @@
-#include "cli/config_file.h"
+#include "cli/full/config_file.h"
 
 #include "util/diag.h"
 #include "util/file.h"

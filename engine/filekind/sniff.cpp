@@ -1,9 +1,9 @@
-#include "docx/sniff.h"
+#include "filekind/sniff.h"
 
 #include <algorithm>
 #include <cctype>
 
-namespace banshi::docx {
+namespace banshi::filekind {
 
 namespace {
 
@@ -17,7 +17,18 @@ bool starts_with_nocase(std::string_view s, std::string_view prefix) {
 
 bool contains(std::string_view s, std::string_view needle) { return s.find(needle) != std::string_view::npos; }
 
+std::string lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
 }  // namespace
+
+bool is_legacy_extension(const std::filesystem::path& path) {
+  const std::string ext = lower(path.extension().string());
+  return ext == ".doc" || ext == ".wps" || ext == ".odt" || ext == ".rtf" || ext == ".dot" || ext == ".wpt";
+}
 
 FileKind sniff(std::string_view b) {
   if (b.starts_with("PK\x03\x04") || b.starts_with("PK\x05\x06")) return FileKind::Zip;
@@ -45,4 +56,4 @@ FileKind sniff(std::string_view b) {
   return FileKind::Unknown;
 }
 
-}  // namespace banshi::docx
+}  // namespace banshi::filekind

@@ -1,4 +1,4 @@
-#include "cli/batch_plan.h"
+#include "cli/full/batch_plan.h"
 
 #include <unistd.h>
 

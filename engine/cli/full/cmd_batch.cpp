@@ -18,8 +18,8 @@
 #include <thread>
 
 #include "cli/args.h"
-#include "cli/batch_plan.h"
 #include "cli/commands.h"
+#include "cli/full/batch_plan.h"
 #include "cli/options.h"
 #include "cli/render_options.h"
 #include "jobs/pool.h"
@@ -182,7 +182,7 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
   OutputTarget::Stream report = OutputTarget::resolve(report_name, plan.inputs, "--report").open_stream();
 
   Diagnostics engine_diags;
-  const Engine engine(find_data_dir(ctx.argv0.c_str()), engine_diags);
+  const Engine engine(find_data_dir(ctx.argv0.c_str()), engine_diags, ctx.word);
   // Everything a job would otherwise load for itself is loaded here, once,
   // before the first fork: children share it instead of each loading it.
   engine.preload();

@@ -1,10 +1,13 @@
 // What a file is, from its first bytes rather than its name: applicants
-// rename files, and Word saves web pages and RTF under a .doc name.
+// rename files, and Word saves web pages and RTF under a .doc name. A stage
+// of its own, below the Word reader (engine/docx): `banshi` tells a report's
+// kind with it without linking the reader (cli/hand_off.h).
 #pragma once
 
+#include <filesystem>
 #include <string_view>
 
-namespace banshi::docx {
+namespace banshi::filekind {
 
 enum class FileKind {
   Zip,           // a .docx (or another zip: the package reader decides)
@@ -19,4 +22,8 @@ enum class FileKind {
 
 FileKind sniff(std::string_view bytes);
 
-}  // namespace banshi::docx
+// True for the extensions LibreOffice converts to .docx (docx/convert.h):
+// .doc .wps .odt .rtf .wpt .dot.
+bool is_legacy_extension(const std::filesystem::path& path);
+
+}  // namespace banshi::filekind

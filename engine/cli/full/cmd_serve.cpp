@@ -5,7 +5,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "cli/config_file.h"
+#include "cli/full/config_file.h"
 #include "cli/options.h"
 #include "cli/render_options.h"
 #include "render/engine.h"
