@@ -132,6 +132,18 @@ class HelpText(unittest.TestCase):
         code, _, err = run_banshi("check", "--strict", "/nonexistent/report.xml")
         self.assertNotIn("unknown option", err)
 
+    def test_every_command_is_run_by_one_of_the_two_executables(self):
+        # banshi runs some commands and hands the others to banshi-full
+        # (engine/cli/hand_off.h); each command's parser answers, whichever
+        # runs it, and banshi-full answers every command itself.
+        full = os.path.join(os.path.dirname(BANSHI), "banshi-full")
+        for command in (c for c in described()[1] if not c.startswith("-")):
+            for exe in (BANSHI, full):
+                r = subprocess.run([exe, command, "--bogus"], capture_output=True, timeout=60)
+                err = r.stderr.decode()
+                self.assertEqual(r.returncode, 2, (exe, command, err))
+                self.assertIn("unknown option --bogus", err, (exe, command))
+
     def test_unknown_command_help(self):
         code, _, err = run_banshi("help", "frobnicate")
         self.assertEqual(code, 2)
