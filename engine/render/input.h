@@ -29,7 +29,8 @@ bool is_report_file(const std::filesystem::path& path);
 
 struct InputOptions;
 
-// Reads Word documents into the model (engine/word's WordReader).
+// Reads Word documents into the model; engine/word/word_reader.h has the one
+// there is.
 class WordReader {
  public:
   virtual ~WordReader() = default;
