@@ -32,9 +32,11 @@ class Flattener {
   // The charstring with every call replaced by its body; nullopt when it
   // cannot be flattened (see above).
   std::optional<std::string> flatten(std::string_view cs, const Index* lsubrs);
+  // What a charstring adds to a subroutine's number (Type 2's bias).
+  static long subr_bias(size_t count) { return count < 1240 ? 107 : count < 33900 ? 1131 : 32768; }
 
  private:
-  static long bias(size_t count) { return count < 1240 ? 107 : count < 33900 ? 1131 : 32768; }
+  static long bias(size_t count) { return subr_bias(count); }
   void run(std::string_view cs, int depth);
 
   const Index& gsubrs_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "pdf/cff_charstring.h"
 #include "pdf/cff_tables.h"
@@ -10,7 +11,8 @@ namespace banshi::pdf {
 
 using namespace cff;
 
-std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<uint32_t>& glyphs, bool keep_hints) {
+std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<uint32_t>& glyphs, bool keep_hints,
+                                        const std::vector<GlyphCopy>& copies) {
   Reader r{cff};
   if (r.u8(0) != 1) return std::nullopt;  // CFF version 1 only
   const size_t header = r.u8(2);
@@ -88,9 +90,36 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
     if (g >= count) return std::nullopt;
     if (g != 0) out.old_gids.push_back(g);
   }
-  const auto n = static_cast<uint32_t>(out.old_gids.size());
-  out.cids.reserve(n);
+  const auto originals = static_cast<uint32_t>(out.old_gids.size());
+  out.cids.reserve(originals + copies.size());
   for (uint32_t g : out.old_gids) out.cids.push_back((*cids)[g]);
+  // Copies: CIDs above every CID of the font, so none names a glyph of
+  // the font; once those run out (Noto CJK's CIDs reach 65534), CIDs the
+  // subset does not hold, from the font's largest down.
+  const uint32_t largest = *std::max_element(cids->begin(), cids->end());
+  std::set<uint32_t> taken;  // the subset's CIDs, once needed
+  uint32_t next_cid = largest + 1;
+  uint32_t free_cid = std::min<uint32_t>(largest, 0xFFFE);
+  const auto new_cid = [&]() -> std::optional<uint32_t> {
+    if (next_cid <= 0xFFFE) return next_cid++;
+    if (taken.empty()) taken.insert(out.cids.begin(), out.cids.begin() + originals);
+    while (free_cid > 0 && taken.count(free_cid)) --free_cid;
+    if (free_cid == 0) return std::nullopt;
+    return free_cid--;
+  };
+  std::vector<int32_t> copy_widths;  // each copy's advance
+  for (const GlyphCopy& c : copies) {
+    // Only a glyph of the subset can be copied: the copy calls its outline.
+    if (c.key.gid == 0 || !std::binary_search(keep.begin(), keep.end(), c.key.gid) || out.copy_cids.count(c.key))
+      continue;
+    const auto cid = new_cid();
+    if (!cid) continue;
+    out.copy_cids.emplace(c.key, *cid);
+    out.old_gids.push_back(c.key.gid);
+    out.cids.push_back(*cid);
+    copy_widths.push_back(c.advance);
+  }
+  const auto n = static_cast<uint32_t>(out.old_gids.size());
 
   // The parts, then their offsets.
   std::string charset;
@@ -102,7 +131,8 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   std::vector<std::string> stripped;
   stripped.reserve(n);
   Flattener flattener(*gsubrs);
-  for (uint32_t g : out.old_gids) {
+  for (uint32_t k = 0; k < originals; ++k) {
+    const uint32_t g = out.old_gids[k];
     const auto item = charstrings->at(g);
     if (!item) return std::nullopt;
     std::string cs(*item);
@@ -113,6 +143,44 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
       cs = std::move(*flat);
     }
     stripped.push_back(keep_hints ? std::move(cs) : strip_hints(cs));
+  }
+  // Copies share their original's outline: it moves into a global
+  // subroutine that the original and each copy call after their own
+  // width (the subset has no other subroutines: flattened, or none to
+  // begin with). A copy then costs a few bytes instead of a whole
+  // charstring (FandolFang's average a third of a kilobyte deflated).
+  std::map<uint32_t, uint32_t> subr_of;  // original's new glyph ID → subroutine
+  for (uint32_t k = originals; k < n; ++k) {
+    const auto original = std::lower_bound(out.old_gids.begin() + 1, out.old_gids.begin() + originals, out.old_gids[k]);
+    if (original == out.old_gids.begin() + originals || *original != out.old_gids[k]) return std::nullopt;
+    subr_of.try_emplace(static_cast<uint32_t>(original - out.old_gids.begin()), 0);
+  }
+  std::vector<std::string> shared;
+  const auto subr_bias = static_cast<int32_t>(Flattener::subr_bias(subr_of.size()));
+  for (auto& [k, number] : subr_of) {  // in glyph order: deterministic
+    auto split = split_width(stripped[k]);
+    if (!split) return std::nullopt;
+    number = static_cast<uint32_t>(shared.size());
+    shared.push_back(std::move(split->body));
+    std::string call = std::move(split->width);
+    put_number(call, static_cast<int32_t>(number) - subr_bias);
+    call += static_cast<char>(29);  // callgsubr
+    stripped[k] = std::move(call);
+  }
+  for (uint32_t k = originals; k < n; ++k) {
+    // The width the gap adds, relative to the glyph's Private DICT's nominal width.
+    const uint32_t g = out.old_gids[k];
+    const auto original = std::lower_bound(out.old_gids.begin() + 1, out.old_gids.begin() + originals, g);
+    const DictEntry* nominal = find(fds[(*fdsel)[g]].priv, 21);
+    const double nominal_x = nominal && nominal->operands.size() == 1 ? nominal->operands[0] : 0;
+    const int32_t width = copy_widths[k - originals] - static_cast<int32_t>(nominal_x);
+    if (width < -32768 || width > 32767) return std::nullopt;
+    std::string cs;
+    put_number(cs, width);
+    put_number(cs,
+               static_cast<int32_t>(subr_of.at(static_cast<uint32_t>(original - out.old_gids.begin()))) - subr_bias);
+    cs += static_cast<char>(29);
+    stripped.push_back(std::move(cs));
   }
   const std::string cs_index = write_index(std::vector<std::string_view>(stripped.begin(), stripped.end()));
 
@@ -137,8 +205,10 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   const std::string_view name_index = cff.substr(header, names->end() - header);
   const std::string_view string_index = cff.substr(tops->end(), strings->end() - tops->end());
   static constexpr char kEmptyIndex[] = {0, 0};
-  const std::string_view gsubr_index =
-      flatten ? std::string_view(kEmptyIndex, 2) : cff.substr(strings->end(), gsubrs->end() - strings->end());
+  const std::string shared_index = write_index(std::vector<std::string_view>(shared.begin(), shared.end()));
+  const std::string_view gsubr_index = !shared.empty() ? std::string_view(shared_index)
+                                       : flatten       ? std::string_view(kEmptyIndex, 2)
+                                                       : cff.substr(strings->end(), gsubrs->end() - strings->end());
   const std::map<int, std::vector<int32_t>> top_placeholder{
       {kCharset, {0}}, {kCharStrings, {0}}, {kFdArray, {0}}, {kFdSelect, {0}}};
   const size_t top_size = rewrite_dict(*top, top_placeholder).size();

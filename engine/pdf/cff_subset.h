@@ -14,10 +14,13 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "pdf/glyph_copies.h"
 
 namespace banshi::pdf {
 
@@ -25,12 +28,18 @@ struct CffSubset {
   std::string cff;                 // the bare CFF table to embed
   std::vector<uint32_t> old_gids;  // new glyph ID → original glyph ID (0 = .notdef first)
   std::vector<uint32_t> cids;      // new glyph ID → CID
+  // The copies it holds (after every original glyph) → their CIDs; a copy
+  // of a glyph not in the subset, or past the last free CID, is absent.
+  std::map<CopyKey, uint32_t> copy_cids;
 };
 
 // Subsets the CFF table `cff` to `glyphs` (original glyph IDs; .notdef is
 // added). nullopt when the font is not one this subsetter handles or the
 // table is malformed. `keep_hints` keeps the charstrings' hints.
+// `copies` (glyph_copies.h) are added as new glyphs with CIDs no glyph of
+// the font has: above its largest, or in a font that uses every CID, ones
+// the subset does not hold.
 std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<uint32_t>& glyphs,
-                                        bool keep_hints = false);
+                                        bool keep_hints = false, const std::vector<GlyphCopy>& copies = {});
 
 }  // namespace banshi::pdf

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <set>
 
 #include "fonts/freetype_handle.h"
 #include "pdf/cff_subset.h"
@@ -83,7 +84,8 @@ std::string subset_tag(std::string_view program) {
   return tag;
 }
 
-FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, const SubsetOptions& options) {
+FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, const SubsetOptions& options,
+                       const std::vector<GlyphCopy>& copies) {
   const bool cff = font.outlines() == Font::Outlines::CFF;
   const uint32_t count = font.glyph_count();
   const auto fail = [&](MessageCode code, Args args = {}) {
@@ -100,12 +102,14 @@ FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, co
     HbBlob table(hb_face_reference_table(font.hb_face(), kCff));
     unsigned len = 0;
     const char* data = hb_blob_get_data(table.get(), &len);
-    if (auto direct = subset_cid_cff(std::string_view(data ? data : "", len), glyphs)) {
+    if (auto direct = subset_cid_cff(std::string_view(data ? data : "", len), glyphs, false, copies)) {
       FontSubset s;
       s.font = &font;
       s.program = std::move(direct->cff);
       s.glyph_count = static_cast<unsigned>(direct->old_gids.size());
-      for (uint32_t k = 0; k < direct->old_gids.size(); ++k) s.new_gids.emplace(direct->old_gids[k], k);
+      // try_emplace: a copy's original glyph ID is its original's too.
+      for (uint32_t k = 0; k < direct->old_gids.size(); ++k) s.new_gids.try_emplace(direct->old_gids[k], k);
+      s.copy_codes = std::move(direct->copy_cids);
       for (uint32_t g : glyphs) s.codes.emplace(g, direct->cids[s.new_gids.at(g)]);
       s.cids = std::move(direct->cids);
       verify_cids(font, s);
@@ -152,6 +156,25 @@ FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, co
   HbBlob blob(cff ? hb_face_reference_table(out.get(), kCff) : hb_face_reference_blob(out.get()));
   s.program = blob_string(blob.get());
   if (s.program.empty()) throw fail("subset.empty");
+  if (!cff && !copies.empty()) {
+    // Only a glyph of the subset can be copied (each key once).
+    std::vector<GlyphCopy> kept;
+    std::vector<uint32_t> sources;  // the subset's glyph each copy draws
+    std::set<CopyKey> seen;
+    for (const GlyphCopy& c : copies) {
+      const auto it = s.new_gids.find(c.key.gid);
+      if (it == s.new_gids.end() || !seen.insert(c.key).second) continue;
+      kept.push_back(c);
+      sources.push_back(it->second);
+    }
+    if (auto with_copies = kept.empty() ? std::nullopt : append_truetype_copies(s.program, kept, sources)) {
+      s.program = std::move(*with_copies);
+      for (const GlyphCopy& c : kept) {
+        s.copy_codes.emplace(c.key, s.glyph_count);
+        s.cids.push_back(s.glyph_count++);
+      }
+    }
+  }
   if (cff && font.cid_keyed()) verify_cids(font, s);
   s.tag = subset_tag(s.program);
   return s;

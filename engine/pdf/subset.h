@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fonts/font.h"
+#include "pdf/glyph_copies.h"
 
 namespace banshi::pdf {
 
@@ -36,12 +37,20 @@ struct FontSubset {
   // them: the glyph IDs 0 … glyph_count − 1, or a CID-keyed CFF's CIDs.
   std::vector<uint32_t> cids;
   std::string tag;  // six capitals derived from `program`
+  // The glyph copies the program holds (glyph_copies.h) → their codes. A
+  // copy the program could not take is absent: the writer then makes that
+  // gap by positioning, as without copies.
+  std::map<CopyKey, uint32_t> copy_codes;
 };
 
 // Subsets `font` to `glyphs` (original IDs; .notdef is always kept).
 // Throws EngineError when a glyph ID is out of range, hb-subset fails, or
 // the subset's CIDs disagree with the original font's.
-FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, const SubsetOptions& options);
+// `copies`: glyphs (among `glyphs`) to add again with another advance;
+// a CFF font that goes through hb-subset (name-keyed, or
+// keep_cff_subroutines) gets none.
+FontSubset subset_font(const Font& font, const std::vector<uint32_t>& glyphs, const SubsetOptions& options,
+                       const std::vector<GlyphCopy>& copies = {});
 
 // "ABCDEF": a deterministic subset tag from a hash of the font program, so
 // identical input gives identical BaseFont names and different subsets of
