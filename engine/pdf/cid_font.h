@@ -4,12 +4,14 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "pdf/cid_widths.h"
 #include "pdf/font_descriptor.h"
+#include "pdf/glyph_copies.h"
 #include "pdf/glyph_usage.h"
 #include "pdf/haru_doc.h"
 #include "pdf/subset.h"
@@ -27,6 +29,9 @@ struct GlyphCode {
   std::string text;
 };
 
+// A font's glyph copies by original glyph and gap.
+using CopyCodes = std::map<CopyKey, GlyphCode>;
+
 struct PreparedFont {
   FontSubset subset;
   DescriptorMetrics metrics;
@@ -39,7 +44,10 @@ struct PreparedFont {
   // once, by embed_font.
   mutable Task<std::string> deflated_program;
   std::unordered_map<uint32_t, GlyphCode> glyphs;  // original glyph ID → code
-  std::string base_font() const;                   // "ABCDEF+PostScriptName"
+  // The glyph copies the font program holds (glyph_copies.h): the code,
+  // the /W width that carries the gap, the original's text.
+  CopyCodes copies;
+  std::string base_font() const;  // "ABCDEF+PostScriptName"
 };
 
 // `tasks`: the render's pool for the deflating (none: done when embedded).

@@ -146,7 +146,8 @@ std::string page_content(const Page& page, const DocumentResources& res, Resourc
       const size_t end = gap_span_end(page, res, k, spanned);
       if (!spanned) {
         const auto& font = font_of(*run, res);
-        append_text_run(out, *run, names.font(font.dict), font.font->glyphs, page.height);
+        append_text_run(out, *run, names.font(font.dict), font.font->glyphs, page.height,
+                        {&font.font->copies, continuation_x(*run, text_at(page, k + 1))});
         continue;
       }
       std::vector<SpanRun> runs;
@@ -154,7 +155,10 @@ std::string page_content(const Page& page, const DocumentResources& res, Resourc
       for (; k < end; ++k) {
         const TextRun& r = *text_at(page, k);
         const auto& font = font_of(r, res);
-        runs.push_back({&r, names.font(font.dict), &font.font->glyphs});
+        runs.push_back({&r,
+                        names.font(font.dict),
+                        &font.font->glyphs,
+                        {&font.font->copies, continuation_x(r, text_at(page, k + 1))}});
         text += drawn_text(r);
       }
       --k;

@@ -1,26 +1,42 @@
 #include "pdf/glyph_usage.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string_view>
 #include <unordered_map>
 
 #include "pdf/pdf_format.h"
+#include "pdf/text_spans.h"
 #include "util/diag.h"
 
 namespace banshi::pdf {
 
-std::vector<FontUsage> collect_glyph_usage(const PageSequence& doc) {
+std::vector<FontUsage> collect_glyph_usage(const PageSequence& doc, bool copies) {
   std::vector<FontUsage> fonts;
   std::unordered_map<const Font*, size_t> index;
   for (const Page& page : doc.pages) {
-    for (const PageItem& item : page.items) {
-      const auto* run = std::get_if<TextRun>(&item);
+    for (size_t k = 0; k < page.items.size(); ++k) {
+      const auto* run = std::get_if<TextRun>(&page.items[k]);
       if (!run || run->glyphs.empty()) continue;
       if (!run->font) throw EngineError("pdf.run-without-font");
       auto [it, added] = index.try_emplace(run->font, fonts.size());
-      if (added) fonts.push_back(FontUsage{run->font, {}, {}});
+      if (added) fonts.push_back(FontUsage{run->font, {}, {}, {}});
       FontUsage& use = fonts[it->second];
       const std::string_view text = run->text;
+      if (copies) {
+        const TextRun* next = k + 1 < page.items.size() ? std::get_if<TextRun>(&page.items[k + 1]) : nullptr;
+        const double after = continuation_x(*run, next);
+        const Font& f = *run->font;
+        // The same test as the writer's (text_ops), with the /W width
+        // prepare_font gives the glyph.
+        for (size_t i = 0; i < run->glyphs.size(); ++i) {
+          const uint32_t gid = run->glyphs[i].gid;
+          const double next_x = next_pen(*run, i, after);
+          if (gid == 0 || std::isnan(next_x)) continue;
+          const int width = static_cast<int>(std::lround(f.advance(gid) * 1000.0 / f.upem()));
+          if (const int gap = space_gap(*run, i, width, next_x); gap > 0) use.copies.insert({gid, gap});
+        }
+      }
       for (const PlacedGlyph& g : run->glyphs) {
         use.glyphs.push_back(g.gid);
         // .notdef stands for every character the font lacks, so no single

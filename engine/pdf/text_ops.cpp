@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "pdf/pdf_format.h"
+#include "pdf/text_spans.h"
 #include "util/diag.h"
 
 namespace banshi::pdf {
@@ -25,7 +26,7 @@ constexpr int kAdjustDecimals = 2;
 // font set. `in_span`: inside a span with its own /ActualText, which
 // marked content must not nest in, so no glyph gets one of its own.
 void append_glyphs(std::string& out, const TextRun& run, const std::unordered_map<uint32_t, GlyphCode>& glyphs,
-                   double page_height, bool in_span) {
+                   double page_height, bool in_span, const RunCopies& copies) {
   const double size = run.size;
   const auto& gs = run.glyphs;
   size_t i = 0;
@@ -48,13 +49,22 @@ void append_glyphs(std::string& out, const TextRun& run, const std::unordered_ma
       if (it == glyphs.end()) {
         throw EngineError("pdf.glyph-not-in-subset", {{"glyph", g.gid}, {"file", run.font->file()}});
       }
+      const GlyphCode* code = &it->second;
+      // A glyph before a gap a reader would take for a space is drawn as
+      // its copy that carries the gap in its advance (glyph_copies.h).
+      if (copies.codes && !copies.codes->empty()) {
+        if (const int gap = space_gap(run, i, code->width, next_pen(run, i, copies.next_run_x)); gap > 0) {
+          const auto copy = copies.codes->find({g.gid, gap});
+          if (copy != copies.codes->end()) code = &copy->second;
+        }
+      }
       // A glyph whose ToUnicode text is not this cluster's (the font draws
       // two characters alike, or .notdef stands for a missing one) goes in
       // a marked span of its own that says what it stands for.
       const std::string_view cluster = g.text_len > 0 && g.text_begin < run.text.size()
                                            ? std::string_view(run.text).substr(g.text_begin, g.text_len)
                                            : std::string_view{};
-      const bool actual = !in_span && !cluster.empty() && cluster != it->second.text;
+      const bool actual = !in_span && !cluster.empty() && cluster != code->text;
       if (actual) {
         if (in_string) out += '>';
         in_string = false;
@@ -79,8 +89,8 @@ void append_glyphs(std::string& out, const TextRun& run, const std::unordered_ma
       }
       if (!in_string) out += '<';
       in_string = true;
-      append_hex(out, it->second.code, 4);
-      pen += it->second.width * size / 1000.0;
+      append_hex(out, code->code, 4);
+      pen += code->width * size / 1000.0;
       if (actual) {
         out += ">] TJ\nEMC\n[";
         in_string = false;
@@ -112,7 +122,8 @@ void append_stroke(std::string& out, const TextRun& run) {
 }  // namespace
 
 void append_text_run(std::string& out, const TextRun& run, const std::string& font_name,
-                     const std::unordered_map<uint32_t, GlyphCode>& glyphs, double page_height) {
+                     const std::unordered_map<uint32_t, GlyphCode>& glyphs, double page_height,
+                     const RunCopies& copies) {
   // Nothing to draw; a zero size would also divide by zero below.
   if (run.glyphs.empty() || run.size == 0) return;
   out += "q\n0 g\n";
@@ -122,7 +133,7 @@ void append_text_run(std::string& out, const TextRun& run, const std::string& fo
   }
   out += "BT\n";
   append_font(out, run, font_name);
-  append_glyphs(out, run, glyphs, page_height, false);
+  append_glyphs(out, run, glyphs, page_height, false, copies);
   out += "ET\n";
   // Q restores the render mode and line width too; resetting Tr explicitly
   // keeps the stream correct should runs ever share a q…Q.
@@ -146,7 +157,7 @@ void append_text_span(std::string& out, const std::vector<SpanRun>& runs, std::s
     }
     mode = render_mode(*r.run);
     append_font(out, *r.run, r.font_name);
-    append_glyphs(out, *r.run, *r.glyphs, page_height, true);
+    append_glyphs(out, *r.run, *r.glyphs, page_height, true, r.copies);
   }
   // Poppler sizes the span's text by the font set where it ends: the
   // line's own text, not a note marker that ends it small and raised.

@@ -58,6 +58,27 @@ Join join_of(const TextRun& run, const GlyphCodes& glyphs, const TextRun& next) 
   return dy > kSameBaseline && gap >= -1 && gap <= kWidest ? Join::Marker : Join::None;
 }
 
+double next_pen(const TextRun& run, size_t i, double next_run_x) {
+  const auto& gs = run.glyphs;
+  if (i + 1 >= gs.size()) return next_run_x;
+  if (gs[i + 1].text_len == 0 || std::abs(gs[i + 1].y - gs[i].y) > kSameBaseline) return std::nan("");
+  return gs[i + 1].x;
+}
+
+double continuation_x(const TextRun& run, const TextRun* next) {
+  if (!next || run.glyphs.empty() || next->glyphs.empty()) return std::nan("");
+  const PlacedGlyph& last = run.glyphs.back();
+  const PlacedGlyph& first = next->glyphs.front();
+  if (std::abs(first.y - last.y) > kSameBaseline || first.x <= last.x) return std::nan("");
+  return first.x;
+}
+
+int space_gap(const TextRun& run, size_t i, int width, double next_x) {
+  if (std::isnan(next_x) || run.size <= 0) return 0;
+  const double gap = (next_x - (run.glyphs[i].x + width * run.size / 1000.0)) / run.size;
+  return gap > kSpaceGap && gap <= kWidest ? static_cast<int>(std::lround(gap * 1000)) : 0;
+}
+
 std::string drawn_text(const TextRun& run) {
   std::string out;
   for (const PlacedGlyph& g : run.glyphs)

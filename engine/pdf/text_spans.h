@@ -29,6 +29,16 @@ bool has_inner_gap(const TextRun& run, const GlyphCodes& glyphs);
 enum class Join { None, Gap, Marker };
 Join join_of(const TextRun& run, const GlyphCodes& glyphs, const TextRun& next);
 
+// Glyph copies (glyph_copies.h). Where the pen goes after glyph `i` of
+// `run` on its line: the next glyph's position, or for the run's last
+// glyph `next_run_x` (NaN: nothing follows on the line).
+double next_pen(const TextRun& run, size_t i, double next_run_x);
+// The first pen position of `next` when it continues `run`'s line, else NaN.
+double continuation_x(const TextRun& run, const TextRun* next);
+// The gap between glyph `i` (whose /W width is `width`) and `next_x` that
+// a reader would take for a space, in 1/1000 em rounded; 0 when none.
+int space_gap(const TextRun& run, size_t i, int width, double next_x);
+
 // The source text `run`'s glyphs stand for, cluster by cluster (text the
 // layout dropped, such as a space beside full-width punctuation, is not
 // in it).

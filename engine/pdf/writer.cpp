@@ -51,7 +51,7 @@ std::string write_pdf(const PageSequence& doc, const PdfOptions& options, Timing
   // Layout is complete, so every font's glyphs are known up front: each
   // font is subset once and pages are written with final codes.
   std::optional<ScopedTimer> timer(std::in_place, timings, "pdf/subset");
-  const std::vector<FontUsage> usage = collect_glyph_usage(doc);
+  const std::vector<FontUsage> usage = collect_glyph_usage(doc, options.gap_copies);
   const std::vector<PreparedFont> fonts =
       prepare_fonts(usage, SubsetOptions{options.keep_cff_subroutines}, options.tasks);
   timer.emplace(timings, "pdf/write");

@@ -55,6 +55,9 @@ struct PdfOptions {
   // about half the time; Fandol fonts have no subroutines, so it makes no
   // difference there.
   bool keep_cff_subroutines = false;
+  // Gaps a reader would take for spaces carried by glyph copies
+  // (glyph_copies.h); false: made by positioning alone (RenderOptions).
+  bool gap_copies = true;
   // Set: write PDF/A-1b.
   std::optional<PdfA> pdfa;
   // The render's threads for subsetting and deflating fonts; none: all on

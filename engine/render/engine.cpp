@@ -255,6 +255,7 @@ RenderResult Engine::render_report(const model::Report& report, const RenderOpti
     diags.warn({report.source_file, 0, 0}, "booklet.too-thick",
                {{"pages", pages.pages.size()}, {"sheets", (pages.pages.size() + 3) / 4}, {"max", kMaxBookletPages}});
   po.long_edge_duplex = options.long_edge_duplex;
+  po.gap_copies = options.gap_copies;
   po.timestamp = options.timestamp;
   po.pdfa = std::move(pdfa);
   po.tasks = &tasks;

@@ -34,6 +34,10 @@ struct RenderOptions {
   std::optional<Imposition> impose;  // unset: the template's default
   std::optional<bool> pdfa;          // PDF/A-1b; unset: the template's default
   bool long_edge_duplex = false;
+  // Gaps a reader would take for spaces carried by glyph copies
+  // (pdf/glyph_copies.h); false: by positioning alone, as the tests
+  // compare (tests/unit/render_gap_copies_test.cpp).
+  bool gap_copies = true;
   bool split_booklets = false;       // a booklet past 60 pages as several (--split-booklets)
   std::optional<int64_t> timestamp;  // SOURCE_DATE_EPOCH
   Breaker breaker = Breaker::Optimal;

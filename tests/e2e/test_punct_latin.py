@@ -5,6 +5,7 @@ Latin face, and the text given back as written by copy and search."""
 
 import functools
 import os
+import re
 import unittest
 
 import fitz
@@ -121,6 +122,8 @@ class LatinInTheLatinFace(unittest.TestCase):
                              f"{ch}: {font_of[ch]}")
 
 
+# Han, a space, then a Latin letter or digit, or the other way round.
+HAN_SPACE_LATIN = r"[\u4e00-\u9fff] [A-Za-z0-9%]|[A-Za-z0-9%] [\u4e00-\u9fff]"
 CLOSING = "，。、；：？！）》」』】〕”’"
 
 
@@ -128,7 +131,9 @@ class CopyGivesTheSource(unittest.TestCase):
     """Issue 15 item 8: the quarter em between Han and Latin and the
     compressed marks are made by positioning; a span's /ActualText gives the
     source back to readers that honour it (poppler: pdftotext, Evince), so
-    search finds 96家 and no line of the extraction starts inside ）；."""
+    search finds 96家 and no line of the extraction starts inside ）；. For
+    readers that ignore /ActualText (MuPDF, pdf.js) the glyph before a
+    quarter em is a copy whose advance carries it (pdf/glyph_copies.h)."""
 
     @classmethod
     def setUpClass(cls):
@@ -141,13 +146,35 @@ class CopyGivesTheSource(unittest.TestCase):
         for phrase in ("据统计，2023年，", "高新技术企业96家，", "总量的0.56%（全省共", "17024家），GDP 增长较快",
                        "“AI”技术与 Line Breaking 规", "见第3章……"):
             self.assertIn(phrase, text)
-        # The quarter em is still printed: 9, 6 and 家 stand apart.
+        # The quarter em is still printed: 家 starts more than 6's own
+        # advance (half an em in Liberation Serif) plus 0.2 em after 6. (6's
+        # box, as MuPDF gives it, now spans the gap: its copy's advance
+        # carries it.)
         doc = fitz.open(self.pdf)
         chars = [c for c in chars_of(doc[0], 16.0) if c[0].strip()]
         seq = "".join(c[0] for c in chars)
         at = seq.index("96家")
         six, jia = chars[at + 1], chars[at + 2]
-        self.assertGreater(jia[1][0] - six[2].x1, 0.2 * 16)
+        self.assertGreater(jia[1][0] - six[1][0], (0.5 + 0.2) * 16)
+
+    def test_mupdf_sees_no_space_either(self):
+        """MuPDF (1.21) reads no /ActualText and takes a gap of 0.15 em for
+        a space: the glyph before the quarter em is a copy whose advance
+        carries it, so there is no gap to see."""
+        doc = fitz.open(self.pdf)
+        mu = "".join(p.get_text() for p in doc).replace("\n", "")
+        for phrase in ("据统计，2023年，", "高新技术企业96家，", "17024家），GDP 增长较快", "见第3章……"):
+            self.assertIn(phrase, mu)
+        for phrase in ("96家", "2023年"):  # (17024家 is broken across lines)
+            self.assertTrue(any(p.search_for(phrase) for p in doc), phrase)
+        sample, _ = render(os.path.join(SAMPLES, "bazhong-xinzhi-outcome.xml"), "copy-bazhong.pdf")
+        sample_doc = fitz.open(sample)
+        for phrase in ("96家", "2023年"):
+            self.assertTrue(any(p.search_for(phrase) for p in sample_doc), phrase)
+        # The sample's source has no space between Han and Latin or digits;
+        # MuPDF gave 11 before the copies.
+        mu = "".join(p.get_text() for p in sample_doc)
+        self.assertEqual(re.findall(HAN_SPACE_LATIN, mu), [])
 
     def test_compressed_marks_keep_their_line(self):
         """A compressed mark's box, as wide as its advance in the font,

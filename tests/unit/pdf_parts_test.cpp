@@ -166,6 +166,36 @@ TEST(PdfTextOps, GapsAndKerningBecomeTjNumbers) {
   EXPECT_NE(out.find("[<0101> -100 <0202> 50 <0303>] TJ\n"), std::string::npos) << out;
 }
 
+// Glyph copies (glyph_copies.h): glyph 1 with a quarter em (2.5 pt at
+// 10 pt) in its advance, and with 0.3 em.
+const CopyCodes kCopies = {{{1, 250}, {0x0505, 750, "a"}}, {{1, 300}, {0x0606, 800, "a"}}};
+
+TEST(PdfTextOps, GlyphBeforeAGapIsDrawnAsItsCopy) {
+  std::string out;
+  // A quarter em after glyph 1: its copy closes it, no TJ number is left.
+  append_text_run(out, run_at({{10, 20}, {17.5, 20}}), "F1", kCodes, 100, {&kCopies});
+  EXPECT_NE(out.find("[<05050202>] TJ\n"), std::string::npos) << out;
+  // The last glyph before the next run on the line, 0.3 em away.
+  out.clear();
+  append_text_run(out, run_at({{10, 20}}), "F1", kCodes, 100, {&kCopies, 18});
+  EXPECT_NE(out.find("[<0606>] TJ\n"), std::string::npos) << out;
+}
+
+TEST(PdfTextOps, GapWithoutItsCopyStaysPositioning) {
+  std::string out;
+  // 0.2 em: no copy carries it, nor without copies at all.
+  append_text_run(out, run_at({{10, 20}, {17, 20}}), "F1", kCodes, 100, {&kCopies});
+  EXPECT_NE(out.find("[<0101> -200 <0202>] TJ\n"), std::string::npos) << out;
+  out.clear();
+  append_text_run(out, run_at({{10, 20}, {17.5, 20}}), "F1", kCodes, 100);
+  EXPECT_NE(out.find("[<0101> -250 <0202>] TJ\n"), std::string::npos) << out;
+  // Past 0.6 em a gap is a space meant as one (a table's cells).
+  const CopyCodes wide = {{{1, 700}, {0x0707, 1200, "a"}}};
+  out.clear();
+  append_text_run(out, run_at({{10, 20}, {22, 20}}), "F1", kCodes, 100, {&wide});
+  EXPECT_NE(out.find("[<0101> -700 <0202>] TJ\n"), std::string::npos) << out;
+}
+
 TEST(PdfTextOps, NewBaselineNewTextMatrix) {
   std::string out;
   append_text_run(out, run_at({{10, 20}, {15, 20}, {10, 32.25}}), "F1", kCodes, 100);
