@@ -188,7 +188,7 @@ void add_rows(const model::Table& table, TableEnv& env, Flow& flow) {
   }
 
   parts->groups = row_groups(grid);
-  const TableBoxes& boxes = parts->boxes.emplace(grid, parts->groups, edges, cells, m);
+  const TableBoxes& boxes = parts->boxes.emplace(grid, edges, cells, m);
   const double page = env.tmpl.page.text_height;
   int header = header_rows(grid, parts->groups);
   // A header that is the whole table, or so tall that repeating it would

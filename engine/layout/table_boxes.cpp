@@ -15,9 +15,9 @@ void add_line(FlowBox& box, double x0, double y0, double x1, double y1, double w
 
 }  // namespace
 
-TableBoxes::TableBoxes(const TableGrid& grid, const std::vector<RowRange>& groups, std::vector<double> edges,
-                       const std::vector<CellText>& cells, const TableMetrics& metrics)
-    : grid_(grid), groups_(groups), edges_(std::move(edges)), cells_(cells), m_(metrics) {
+TableBoxes::TableBoxes(const TableGrid& grid, std::vector<double> edges, const std::vector<CellText>& cells,
+                       const TableMetrics& metrics)
+    : grid_(grid), edges_(std::move(edges)), cells_(cells), m_(metrics) {
   std::vector<double> heights(static_cast<size_t>(grid.rows), m_.min_row);
   const auto need = [&](size_t i) { return cells_[i].height() + 2 * m_.pad_y; };
   for (size_t i = 0; i < grid.cells.size(); ++i) {

@@ -27,8 +27,8 @@ class TableBoxes {
   // `edges`: the cols + 1 column edges from the text block's left edge;
   // `cells`: parallel to grid.cells, already set at their column widths.
   // Each cell's text is centred in it.
-  TableBoxes(const TableGrid& grid, const std::vector<RowRange>& groups, std::vector<double> edges,
-             const std::vector<CellText>& cells, const TableMetrics& metrics);
+  TableBoxes(const TableGrid& grid, std::vector<double> edges, const std::vector<CellText>& cells,
+             const TableMetrics& metrics);
 
   // Top of row r from the table's top; top(grid.rows) is the table's height.
   double top(int row) const { return tops_[static_cast<size_t>(row)]; }
@@ -75,7 +75,6 @@ class TableBoxes {
   void add_text(FlowBox& box, double from, double to, RowRange range, const std::vector<double>& placement) const;
 
   const TableGrid& grid_;
-  const std::vector<RowRange>& groups_;
   std::vector<double> edges_;
   const std::vector<CellText>& cells_;
   TableMetrics m_;
