@@ -17,18 +17,18 @@ using namespace model;
 
 ParagraphSpec BlockWalk::spec_for(const TextStyle& s) const { return paragraph_spec(s, tmpl_); }
 
-void BlockWalk::add(const CollectedText& text, const TextStyle& style, const std::string& bookmark, int level) {
+void BlockWalk::add(CollectedText text, const TextStyle& style, const std::string& bookmark, int level) {
   if (text.empty()) return;
   flow_.add_space(style.lines_before);
-  ComposedParagraph p = composer_.compose(text, spec_for(style));
-  flow_.add_paragraph(std::move(p), 0, style.size, style.keep_with_next, bookmark, level);
+  flow_.add_paragraph(ahead_.compose(std::move(text), spec_for(style)), 0, style.size, style.keep_with_next, bookmark,
+                      level);
   flow_.add_space(style.lines_after);
 }
 
 void BlockWalk::add_text(const std::string& text, const TextStyle& style) {
   CollectedText t;
   t.push(text, span_style(style, fonts_));
-  add(t, style);
+  add(std::move(t), style);
 }
 
 void BlockWalk::outcome() {
@@ -40,7 +40,7 @@ void BlockWalk::outcome() {
     const TextStyle& ts = tmpl_.style(Role::Title);
     collector_.collect(o.title, span_style(ts, fonts_), t);
     check_length(t, o.title_pos, kTitleText);
-    add(t, ts, plain_text(o.title), 1);
+    add(std::move(t), ts, plain_text(o.title), 1);
   }
   if (!o.authors.empty()) {
     const TextStyle& as = tmpl_.style(Role::Authors);
@@ -63,7 +63,7 @@ void BlockWalk::outcome() {
       CollectedText t;
       t.push(role.empty() ? names : role + "：" + names, span_style(as, fonts_));
       check_length(t, pos, kAuthorsText);
-      add(t, k + 1 == roles.size() ? as : inner);
+      add(std::move(t), k + 1 == roles.size() ? as : inner);
     }
   }
   const TextStyle& body = tmpl_.style(Role::Body);
@@ -73,7 +73,7 @@ void BlockWalk::outcome() {
     t.push("摘　要：", span_style(label, fonts_));
     collector_.collect(*o.abstract, span_style(body, fonts_), t);
     check_length(t, o.abstract_pos, kAbstractText);
-    add(t, body);
+    add(std::move(t), body);
   }
   if (!o.keywords.empty()) {
     CollectedText t;
@@ -82,12 +82,14 @@ void BlockWalk::outcome() {
     for (const auto& kw : o.keywords) k += (k.empty() ? "" : "；") + kw;
     t.push(k, span_style(body, fonts_));
     check_length(t, o.keywords_pos, kKeywordsText);
-    add(t, body);
+    add(std::move(t), body);
   }
   if (o.abstract || !o.keywords.empty()) flow_.add_space(1);
   blocks(o.body);
   references();
   compose_notes();
+  flow_.settle();
+  ahead_.absorb_into_own();
 }
 
 void BlockWalk::blocks(std::span<const Block> bs) {
@@ -150,10 +152,10 @@ void BlockWalk::section(const Section& s) {
     const Paragraph& p = std::get<Paragraph>(s.blocks.front().node);
     collector_.collect(p.content, span_style(tmpl_.style(Role::Body), fonts_), heading);
     check_length(heading, p.pos, kParagraphText);
-    add(heading, tmpl_.style(Role::Body), bookmark, depth + 1);
+    add(std::move(heading), tmpl_.style(Role::Body), bookmark, depth + 1);
     first = 1;
   } else {
-    add(heading, hs, bookmark, depth + 1);
+    add(std::move(heading), hs, bookmark, depth + 1);
   }
   // The model's own blocks, not a copy: notes registered from them keep
   // pointing into the report.
@@ -170,7 +172,7 @@ void BlockWalk::paragraph(const Paragraph& p, const CollectedText* lead) {
   if (lead) t = *lead;
   collector_.collect(p.content, span_style(body, fonts_), t);
   check_length(t, p.pos, kParagraphText);
-  add(t, body);
+  add(std::move(t), body);
 }
 
 void BlockWalk::list(const ListBlock& l) {
@@ -194,7 +196,7 @@ void BlockWalk::list(const ListBlock& l) {
     spec.first_indent = -label_box;
     spec.hanging = 0;
     flow_.add_space(item.lines_before);
-    flow_.add_paragraph(composer_.compose(t, spec), 0, item.size, false);
+    flow_.add_paragraph(ahead_.compose(std::move(t), spec), 0, item.size, false);
     flow_.add_space(item.lines_after);
   }
 }
@@ -260,7 +262,7 @@ void BlockWalk::quote(const Quote& q) {
     spec.indent += indent;
     spec.measure -= indent;
     flow_.add_space(s.lines_before);
-    flow_.add_paragraph(composer_.compose(t, spec), 0, s.size, false);
+    flow_.add_paragraph(ahead_.compose(std::move(t), spec), 0, s.size, false);
     flow_.add_space(s.lines_after);
   }
 }
@@ -295,13 +297,15 @@ void BlockWalk::references() {
     t.push("[" + std::to_string(++n) + "]", label);
     collector_.collect(r->content, s, t);
     check_length(t, r->pos, kReferenceText);
-    add(t, rs);
+    add(std::move(t), rs);
   }
 }
 
 void BlockWalk::compose_notes() {
   const TextStyle& ns = tmpl_.style(Role::Footnote);
   const ParagraphSpec spec = note_spec();
+  std::vector<Task<ComposedParagraph>> composed;
+  composed.reserve(notes_.notes().size());
   for (size_t k = 0; k < notes_.notes().size(); ++k) {
     const Note& note = notes_.notes()[k];
     CollectedText t;
@@ -312,9 +316,9 @@ void BlockWalk::compose_notes() {
     t.push(notes_.marker(static_cast<int>(k)), marker);
     collector_.collect_note(*note.content, s, t);
     check_length(t, note.pos, kNoteText);
-    ComposedParagraph p = composer_.compose(t, spec);
-    flow_.notes.push_back({std::move(p.lines)});
+    composed.push_back(ahead_.compose(std::move(t), spec));
   }
+  for (auto& c : composed) flow_.notes.push_back({c.get().lines});
 }
 
 ParagraphSpec BlockWalk::note_spec() const {

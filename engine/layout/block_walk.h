@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "fonts/font_set.h"
+#include "layout/compose_ahead.h"
 #include "layout/flow.h"
 #include "layout/inline_text.h"
 #include "layout/layout.h"
@@ -36,11 +37,14 @@ class BlockWalk {
         fonts_(fonts),
         diags_(diags),
         composer_(fonts, options.breaker),
+        ahead_(composer_, fonts, options.breaker, options.tasks),
         notes_(tmpl.footnotes.circled, note_numbers),
         collector_(notes_, cites_) {}
 
   // Adds the outcome to the flow: a page break, the title block, the
-  // blocks, the references, then the notes' composed lines.
+  // blocks, the references, then the notes' composed lines. Its
+  // paragraphs are composed on the render's pool meanwhile
+  // (compose_ahead.h); the flow is complete when this returns.
   void outcome();
 
   Flow& flow() { return flow_; }
@@ -51,7 +55,7 @@ class BlockWalk {
 
  private:
   // Composes and adds one paragraph of a style.
-  void add(const CollectedText& text, const TextStyle& style, const std::string& bookmark = {}, int level = 0);
+  void add(CollectedText text, const TextStyle& style, const std::string& bookmark = {}, int level = 0);
   void add_text(const std::string& text, const TextStyle& style);
   void blocks(std::span<const model::Block> bs);
   void refuse_if_too_long(model::Pos at) const;
@@ -72,6 +76,8 @@ class BlockWalk {
   const FontSet& fonts_;
   Diagnostics& diags_;
   ParagraphComposer composer_;
+  // Before the flow, which holds its tasks: they are done before it goes.
+  ComposeAhead ahead_;
   NoteRegistry notes_;
   CitationRegistry cites_;
   InlineCollector collector_;

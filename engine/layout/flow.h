@@ -4,6 +4,7 @@
 // where they *may* end.
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "para/collect.h"
 #include "para/compose.h"
 #include "style/template.h"
+#include "util/task_pool.h"
 
 namespace banshi {
 
@@ -108,24 +110,59 @@ struct FlowNote {
 };
 
 struct Flow {
+  // Read only once the flow is settled (settle()).
   std::vector<FlowItem> items;
   std::vector<FlowNote> notes;  // indexed like NoteRegistry::notes()
+
+  Flow() = default;
+  Flow(Flow&&) = default;
+  Flow& operator=(Flow&&) = default;
 
   // Adds a composed paragraph: widow/orphan control (a paragraph's first
   // or last line never alone on a page) and keep-with-next.
   void add_paragraph(ComposedParagraph&& p, double x, double size, bool keep_with_next,
                      const std::string& bookmark = {}, int level = 0);
+  // The same for a paragraph still being composed (compose_ahead.h): it
+  // and everything added after it join `items` in order as it is ready.
+  void add_paragraph(Task<ComposedParagraph>&& p, double x, double size, bool keep_with_next,
+                     const std::string& bookmark = {}, int level = 0);
   void add_box(FlowBox&& box);
   void add_space(int slots);
-  void add_fill() { items.emplace_back(FlowSpace{0, true}); }
+  void add_fill();
   void add_break(bool recto, FolioMode folio = FolioMode::Keep, bool new_page = true, std::string name = {});
+  // Waits for every paragraph still being composed and adds what follows
+  // it: `items` is then complete.
+  void settle();
 
   // What the flow holds so far, for a lower bound on its pages: every line
-  // takes at least one grid line, every box its height.
+  // takes at least one grid line, every box its height (paragraphs still
+  // being composed not counted).
   size_t line_count() const { return line_count_; }
   double box_height() const { return box_height_; }
 
  private:
+  struct LaterParagraph {
+    Task<ComposedParagraph> lines;
+    double x = 0, size = 16;
+    bool keep_with_next = false;
+    std::string bookmark;
+    int level = 0;
+  };
+  using Pending = std::variant<LaterParagraph, FlowBox, FlowSpace, FlowBreak>;
+  // How many paragraphs may wait to be composed: enough to keep the pool
+  // busy, few enough that the page-count check (block_walk.cpp) still
+  // refuses a hostile report early and the texts held stay small.
+  static constexpr size_t kMaxLater = 64;
+
+  void place(ComposedParagraph&& p, double x, double size, bool keep_with_next, const std::string& bookmark, int level);
+  void place(Pending&& op);
+  // Places `op` now, or queues it behind the paragraphs still composed.
+  void add(Pending&& op);
+  // Adds pending operations in order until at most `keep` paragraphs wait.
+  void settle_to(size_t keep);
+
+  std::deque<Pending> pending_;  // in order, from the first paragraph not yet placed
+  size_t later_ = 0;             // paragraphs among them
   size_t line_count_ = 0;
   double box_height_ = 0;
   int keep_lines_ = 0;  // lines after a heading that must stay with it

@@ -149,6 +149,27 @@ class Cli(unittest.TestCase):
         with open(a, "rb") as fa, open(b, "rb") as fb:
             self.assertEqual(fa.read(), fb.read())
 
+    def test_output_is_the_same_whatever_the_threads(self):
+        # Paragraphs are composed on the render's threads while the layout
+        # walks on, form pages beside the outcome, fonts subset in parallel:
+        # none of it may change a byte, nor a warning.
+        for name in sorted(os.listdir(SAMPLES)):
+            if not name.endswith(".xml"):
+                continue
+            sample = os.path.join(SAMPLES, name)
+            pdfs, warnings = {}, {}
+            for threads in ("0", "1", "3"):
+                out = out_path(f"threads-{threads}.pdf")
+                code, _, err = run_banshi("render", sample, "-o", out, "--impose", "none", "--threads", threads)
+                self.assertEqual(code, 0, err)
+                with open(out, "rb") as f:
+                    pdfs[threads] = f.read()
+                warnings[threads] = err.replace(out, "OUT")
+            self.assertEqual(pdfs["1"], pdfs["0"], name)
+            self.assertEqual(pdfs["3"], pdfs["0"], name)
+            self.assertEqual(warnings["1"], warnings["0"], name)
+            self.assertEqual(warnings["3"], warnings["0"], name)
+
 
 if __name__ == "__main__":
     unittest.main()
