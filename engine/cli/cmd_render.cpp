@@ -11,6 +11,7 @@
 #include "cli/render_options.h"
 #include "filekind/sniff.h"
 #include "render/engine.h"
+#include "render/threads.h"
 #include "util/file.h"
 #include "util/output.h"
 #include "util/timings.h"
@@ -33,7 +34,7 @@ int cmd_render(const Context& ctx, const std::vector<std::string>& argv) {
     return std::filesystem::path(input).filename().replace_extension(".pdf").string();
   }();
   RenderOptions options = render_options(args);
-  if (!args.has("--threads")) options.threads = default_render_threads(1);
+  if (!args.has("--threads")) options.threads = render_threads(1);
   // A Word document is banshi-full's to read (cli/hand_off.h).
   hand_off_word_inputs(ctx, {input, options.outcome_file});
 

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
-#include <thread>
 
 namespace banshi::cli {
 
@@ -72,11 +71,6 @@ std::vector<std::filesystem::path> figure_roots(const Args& args) {
     roots.emplace_back(dir);
   }
   return roots;
-}
-
-unsigned default_render_threads(unsigned jobs) {
-  const unsigned per_job = std::max(1u, std::thread::hardware_concurrency()) / std::max(1u, jobs);
-  return std::min(3u, per_job > 0 ? per_job - 1 : 0);
 }
 
 }  // namespace banshi::cli

@@ -24,10 +24,4 @@ jobs::Limits job_limits(const Args& args, const jobs::Limits& defaults);
 // is not a directory.
 std::vector<std::filesystem::path> figure_roots(const Args& args);
 
-// The extra threads each of `jobs` renders running at once may use: the
-// cores the jobs leave idle, shared, at most 3. On two cores one render
-// gets 1 (the full sample in 0.83-0.89 of the time on an idle machine,
-// bench/threads.py) and batch's default -j (cores + 1) gets none.
-unsigned default_render_threads(unsigned jobs);
-
 }  // namespace banshi::cli

@@ -99,8 +99,9 @@ std::vector<std::string> point_at_fields(Diagnostics& diags, const Document& doc
   return keys;
 }
 
-RenderOptions options_for(const Submission& s) {
+RenderOptions options_for(const Submission& s, unsigned threads) {
   RenderOptions o;
+  o.threads = threads;
   o.template_override = s.template_name;
   if (s.action == Action::Preview) {
     // What the page shows: A4 pages, and no archive format to pay for.
@@ -162,7 +163,8 @@ model::Report read_composed(const Document& doc, const Submission& s, const std:
 }
 
 Reply render(const Engine& engine, const Submission& s, const Document& doc, const std::filesystem::path& scratch,
-             Diagnostics& diags, std::vector<std::pair<std::string, double>>& timings, Clock::time_point t0) {
+             Diagnostics& diags, std::vector<std::pair<std::string, double>>& timings, Clock::time_point t0,
+             unsigned threads) {
   auto answer = [&](const Extra& extra) { return findings_reply(diags, doc, s.lang, extra); };
   if (s.action == Action::Import) {
     // The fields are read from a report that is well-formed XML (the
@@ -187,7 +189,7 @@ Reply render(const Engine& engine, const Submission& s, const Document& doc, con
     }
     return answer(extra);
   }
-  const RenderOptions options = options_for(s);
+  const RenderOptions options = options_for(s, threads);
   // Checked against the fields its template requires, as render and check do.
   model::Report report = read_composed(doc, s, scratch, diags, engine.requirements(options));
   const double parse_ms = ms_since(t0);
@@ -227,7 +229,7 @@ const Template* outcome_template(const Engine& engine) {
 // are the whole request's, the pages those of the report without its form.
 std::optional<Reply> outcome_preview(const Engine& engine, const Submission& s, const Document& doc,
                                      const std::filesystem::path& scratch, Diagnostics& diags,
-                                     std::vector<std::pair<std::string, double>>& timings) {
+                                     std::vector<std::pair<std::string, double>>& timings, unsigned threads) {
   Extra extra;
   extra.fields = point_at_fields(diags, doc);
   for (const auto& d : diags.items())
@@ -244,9 +246,9 @@ std::optional<Reply> outcome_preview(const Engine& engine, const Submission& s, 
       report = doc.word->report;
     } else {
       const Document plain = compose(alone, scratch, ignored);
-      report = read_composed(plain, alone, scratch, ignored, engine.requirements(options_for(alone)));
+      report = read_composed(plain, alone, scratch, ignored, engine.requirements(options_for(alone, threads)));
     }
-    RenderResult r = engine.render_report(report, options_for(alone), ignored);
+    RenderResult r = engine.render_report(report, options_for(alone, threads), ignored);
     extra.pages = r.pages;
     extra.pdf = std::move(r.pdf);
     extra.partial = true;
@@ -259,7 +261,7 @@ std::optional<Reply> outcome_preview(const Engine& engine, const Submission& s, 
 }
 
 Reply run(const Engine& engine, const Submission& s, const std::filesystem::path& scratch,
-          std::vector<std::pair<std::string, double>>& timings) {
+          std::vector<std::pair<std::string, double>>& timings, unsigned threads) {
   const auto t0 = Clock::now();
   Diagnostics diags;
   Document doc;
@@ -272,11 +274,11 @@ Reply run(const Engine& engine, const Submission& s, const std::filesystem::path
   if (s.action == Action::Xml)
     return {200, "application/xml; charset=utf-8", std::move(doc.xml), download_name(doc, ".xml"), {}};
   try {
-    return render(engine, s, doc, scratch, diags, timings, t0);
+    return render(engine, s, doc, scratch, diags, timings, t0, threads);
   } catch (const InputError& e) {
     diags.add(e);
     if (s.action == Action::Preview && doc.form) {
-      if (auto partial = outcome_preview(engine, s, doc, scratch, diags, timings)) {
+      if (auto partial = outcome_preview(engine, s, doc, scratch, diags, timings, threads)) {
         timings.emplace_back("preview", ms_since(t0));
         return std::move(*partial);
       }
@@ -287,11 +289,11 @@ Reply run(const Engine& engine, const Submission& s, const std::filesystem::path
 
 }  // namespace
 
-Reply perform(const Engine& engine, const Submission& s, const std::filesystem::path& scratch) {
+Reply perform(const Engine& engine, const Submission& s, const std::filesystem::path& scratch, unsigned threads) {
   std::vector<std::pair<std::string, double>> timings;
   Reply reply;
   try {
-    reply = run(engine, s, scratch, timings);
+    reply = run(engine, s, scratch, timings, threads);
   } catch (const RequestError& e) {
     reply = error_reply(e.status(), e.diagnostic(), s.lang);
   } catch (const std::bad_alloc&) {

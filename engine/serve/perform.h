@@ -14,7 +14,8 @@
 namespace banshi::serve {
 
 // `scratch` is the job's private directory (removed by the render host
-// after the job, however it ended).
-Reply perform(const Engine& engine, const Submission& s, const std::filesystem::path& scratch);
+// after the job, however it ended); `threads`, the extra threads its
+// render may use (render/threads.h).
+Reply perform(const Engine& engine, const Submission& s, const std::filesystem::path& scratch, unsigned threads = 0);
 
 }  // namespace banshi::serve

@@ -26,6 +26,7 @@
 #include "jobs/render_job.h"
 #include "jobs/signals.h"
 #include "render/engine.h"
+#include "render/threads.h"
 #include "util/json.h"
 #include "util/output.h"
 
@@ -160,7 +161,7 @@ int cmd_batch(const Context& ctx, const std::vector<std::string>& argv) {
   RenderOptions options = render_options(args);
   // The jobs are the batch's parallelism: a job's render gets extra threads
   // only for cores the jobs leave idle (none for the default -j).
-  if (!args.has("--threads")) options.threads = default_render_threads(static_cast<unsigned>(jobs_n));
+  if (!args.has("--threads")) options.threads = render_threads(static_cast<unsigned>(jobs_n));
   const std::string report_name = args.value("--report").value_or((out_dir / "report.jsonl").string());
   if (report_name.empty()) throw UsageError(Message{"output.empty-name", {{"option", "--report"}}});
 
