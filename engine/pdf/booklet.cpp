@@ -27,11 +27,12 @@ void append_placed_form(std::string& out, const Matrix& m, const std::string& na
 
 class BookletWriter {
  public:
-  BookletWriter(HaruDoc& pdf, const PageSequence& doc, const DocumentResources& res, bool long_edge_duplex,
-                size_t max_pages)
+  BookletWriter(HaruDoc& pdf, const PageSequence& doc, const DocumentResources& res, PageContents& contents,
+                bool long_edge_duplex, size_t max_pages)
       : pdf_(pdf),
         doc_(doc),
         res_(res),
+        contents_(contents),
         sides_(booklets_order(doc.pages.size(), max_pages)),
         places_(page_places(sides_, doc.pages.size())),
         turn_backs_(back_side_rotated(long_edge_duplex)) {}
@@ -46,7 +47,8 @@ class BookletWriter {
     }
     // Every page drawn once, in page order, before any sheet refers to it.
     forms_.reserve(doc_.pages.size());
-    for (const Page& p : doc_.pages) forms_.push_back(write_page_form(pdf_, p, res_));
+    for (size_t k = 0; k < doc_.pages.size(); ++k)
+      forms_.push_back(write_page_form(pdf_, doc_.pages[k], contents_.take(k)));
 
     sheets_.reserve(sides_.size());
     for (const SheetSide& side : sides_) sheets_.push_back(write_side(side));
@@ -64,7 +66,7 @@ class BookletWriter {
 
   HPDF_Page write_side(const SheetSide& side) {
     const HaruDoc::NewPage out = pdf_.add_page(sheet_.width, sheet_.height);
-    ResourceNames names(pdf_, out.resources);
+    ResourceNames names;
     std::string ops;
     for (const Half half : {Half::Left, Half::Right}) {
       const std::optional<size_t>& index = side.page(half);
@@ -81,6 +83,7 @@ class BookletWriter {
     for (const Line& l : fold_marks(sheet_)) marks.items.emplace_back(l);
     ops += page_content(marks, res_, names);
     pdf_.set_content(out.content, ops);
+    names.add_to(pdf_, out.resources);
     return out.page;
   }
 
@@ -115,6 +118,7 @@ class BookletWriter {
   HaruDoc& pdf_;
   const PageSequence& doc_;
   const DocumentResources& res_;
+  PageContents& contents_;
   const SheetSize sheet_ = kA3Landscape;
   const std::vector<SheetSide> sides_;
   const std::vector<PagePlace> places_;
@@ -125,9 +129,9 @@ class BookletWriter {
 
 }  // namespace
 
-void write_booklet(HaruDoc& pdf, const PageSequence& doc, const DocumentResources& res, bool long_edge_duplex,
-                   size_t max_pages) {
-  BookletWriter(pdf, doc, res, long_edge_duplex, max_pages).write();
+void write_booklet(HaruDoc& pdf, const PageSequence& doc, const DocumentResources& res, PageContents& contents,
+                   bool long_edge_duplex, size_t max_pages) {
+  BookletWriter(pdf, doc, res, contents, long_edge_duplex, max_pages).write();
 }
 
 }  // namespace banshi::pdf

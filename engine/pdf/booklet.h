@@ -6,6 +6,7 @@
 #include "page/display_list.h"
 #include "pdf/content_stream.h"
 #include "pdf/haru_doc.h"
+#include "pdf/page_contents.h"
 
 namespace banshi::pdf {
 
@@ -17,7 +18,9 @@ namespace banshi::pdf {
 // With `max_pages` (a multiple of 4, 0 = no limit), the pages go into as
 // many booklets of at most that many pages as they need (booklets_order),
 // labelled "第B册第N张正面".
-void write_booklet(HaruDoc& pdf, const PageSequence& doc, const DocumentResources& res, bool long_edge_duplex,
-                   size_t max_pages = 0);
+// `contents`: the pages' contents (page_contents.h), `res` the resources
+// the sheets' own marks use.
+void write_booklet(HaruDoc& pdf, const PageSequence& doc, const DocumentResources& res, PageContents& contents,
+                   bool long_edge_duplex, size_t max_pages = 0);
 
 }  // namespace banshi::pdf

@@ -10,16 +10,27 @@
 
 namespace banshi::pdf {
 
-std::string ResourceNames::name(HPDF_Dict obj, const char* key, const char* prefix, Category& cat) {
-  if (auto it = cat.names.find(obj); it != cat.names.end()) return it->second;
-  if (!cat.dict) {
-    cat.dict = doc_.new_dict();
-    doc_.add(resources_, key, cat.dict);
-  }
-  std::string n = prefix + std::to_string(cat.names.size() + 1);
-  doc_.add(cat.dict, n.c_str(), obj);
-  cat.names.emplace(obj, n);
+std::string ResourceNames::name(HPDF_Dict obj, const char* category, const char* prefix,
+                                std::unordered_map<HPDF_Dict, std::string>& named) {
+  if (auto it = named.find(obj); it != named.end()) return it->second;
+  std::string n = prefix + std::to_string(named.size() + 1);
+  named.emplace(obj, n);
+  uses_.push_back({category, obj, n});
   return n;
+}
+
+void ResourceNames::add_to(HaruDoc& doc, HPDF_Dict resources) const {
+  // The /Font and /XObject dictionaries made when their first entry comes,
+  // as a content stream first names them.
+  HPDF_Dict fonts = nullptr, xobjects = nullptr;
+  for (const Use& u : uses_) {
+    HPDF_Dict& dict = u.category == kFont ? fonts : xobjects;
+    if (!dict) {
+      dict = doc.new_dict();
+      doc.add(resources, u.category, dict);
+    }
+    doc.add(dict, u.name.c_str(), u.object);
+  }
 }
 
 namespace {
@@ -174,11 +185,6 @@ std::string page_content(const Page& page, const DocumentResources& res, Resourc
     }
   }
   return out;
-}
-
-void write_page_content(HaruDoc& doc, const Page& page, const DocumentResources& res, ResourceNames& names,
-                        HPDF_Dict stream) {
-  doc.set_content(stream, page_content(page, res, names));
 }
 
 }  // namespace banshi::pdf

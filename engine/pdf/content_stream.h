@@ -6,6 +6,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "page/display_list.h"
 #include "pdf/cid_font.h"
@@ -23,35 +24,38 @@ struct DocumentResources {
   std::unordered_map<const image::PreparedImage*, HPDF_Dict> images;  // by Image::image
 };
 
-// Names the fonts and XObjects used in one resource dictionary (/F1, /Im1,
-// … in order of first use), adding them to its /Font and /XObject.
+// Names the fonts and XObjects one content stream uses (/F1, /Im1, … in
+// order of first use) without touching the document, so the content can be
+// made on any thread (page_contents.h); add_to() then puts the names in the
+// stream's resource dictionary, in that order.
 class ResourceNames {
  public:
-  ResourceNames(HaruDoc& doc, HPDF_Dict resources) : doc_(doc), resources_(resources) {}
-  std::string font(HPDF_Dict font) { return name(font, "Font", "F", fonts_); }
-  std::string xobject(HPDF_Dict xobject) { return name(xobject, "XObject", "Im", xobjects_); }
+  std::string font(HPDF_Dict font) { return name(font, kFont, "F", fonts_); }
+  std::string xobject(HPDF_Dict xobject) { return name(xobject, kXObject, "Im", xobjects_); }
   // A Form XObject (an imposed page): /X1, /X2, … (numbered with images).
-  std::string form(HPDF_Dict form) { return name(form, "XObject", "X", xobjects_); }
+  std::string form(HPDF_Dict form) { return name(form, kXObject, "X", xobjects_); }
+
+  // Adds every name given so far to `resources`' /Font and /XObject.
+  void add_to(HaruDoc& doc, HPDF_Dict resources) const;
 
  private:
-  struct Category {
-    HPDF_Dict dict = nullptr;
-    std::unordered_map<HPDF_Dict, std::string> names;
+  static constexpr const char* kFont = "Font";
+  static constexpr const char* kXObject = "XObject";
+  struct Use {
+    const char* category;  // kFont or kXObject
+    HPDF_Dict object;
+    std::string name;
   };
-  std::string name(HPDF_Dict obj, const char* key, const char* prefix, Category& cat);
+  std::string name(HPDF_Dict obj, const char* category, const char* prefix,
+                   std::unordered_map<HPDF_Dict, std::string>& named);
 
-  HaruDoc& doc_;
-  HPDF_Dict resources_;
-  Category fonts_, xobjects_;
+  std::vector<Use> uses_;  // in order of first use
+  std::unordered_map<HPDF_Dict, std::string> fonts_, xobjects_;
 };
 
 // The operators for `page`, coordinates flipped from top-left/y-down to
 // PDF's bottom-left/y-up. Throws EngineError for a font or image missing
 // from `res`.
 std::string page_content(const Page& page, const DocumentResources& res, ResourceNames& names);
-
-// page_content() as the whole of `stream` (a page's or a form's content).
-void write_page_content(HaruDoc& doc, const Page& page, const DocumentResources& res, ResourceNames& names,
-                        HPDF_Dict stream);
 
 }  // namespace banshi::pdf

@@ -96,6 +96,17 @@ HPDF_STATUS add_flate_filter(HPDF_Dict, HPDF_Stream stream) {
 
 }  // namespace
 
+void HaruDoc::set_made_content(HPDF_Dict stream, std::string&& data) {
+  if (stream->stream->size != 0) fail("setting a stream's content twice");
+  if (data.size() > UINT32_MAX / 2) fail("embedding a stream of 2 GB or more");
+  auto held = std::make_unique<Borrowed>();
+  held->owned = std::move(data);
+  held->data = held->owned;
+  read_in_place(stream, std::move(held));
+  stream->filter = HPDF_STREAM_FILTER_NONE;  // written as it is
+  if (compress_) stream->write_fn = add_flate_filter;
+}
+
 std::string HaruDoc::deflated(std::string_view data) {
   if (!deflater_) deflater_.emplace(Deflater::kStream);
   return (*deflater_)(data);

@@ -71,6 +71,10 @@ class HaruDoc {
   // Sets the whole data of an empty stream (a page's or a form's content),
   // compressed as new_stream() compresses it.
   void set_content(HPDF_Dict stream, std::string_view data);
+  // The same with data made elsewhere beforehand (page_contents.h):
+  // deflated (zlib format) when the document compresses, else plain;
+  // taken over, not copied.
+  void set_made_content(HPDF_Dict stream, std::string&& data);
 
   // A new page (or A3 sheet) of the given size in pt, with its resource
   // dictionary and content stream.

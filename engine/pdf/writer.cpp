@@ -13,6 +13,7 @@
 #include "pdf/images.h"
 #include "pdf/links.h"
 #include "pdf/outline.h"
+#include "pdf/page_contents.h"
 #include "pdf/page_labels.h"
 #include "pdf/pdfa.h"
 #include "util/diag.h"
@@ -23,22 +24,22 @@ namespace {
 
 using namespace pdf;
 
-HPDF_Page write_page(HaruDoc& pdf, const Page& page, const DocumentResources& res) {
+HPDF_Page write_page(HaruDoc& pdf, const Page& page, PageContent&& content) {
   const HaruDoc::NewPage out = pdf.add_page(page.width, page.height);
-  ResourceNames names(pdf, out.resources);
-  // Written straight into the page's content stream: libharu's page is in
-  // page-description mode and every operator group is balanced (q … Q), so
-  // its own graphics-state bookkeeping stays true.
-  write_page_content(pdf, page, res, names, out.content);
+  // libharu's page is in page-description mode and every operator group
+  // in the content is balanced (q … Q), so its own graphics-state
+  // bookkeeping stays true.
+  content.names.add_to(pdf, out.resources);
+  pdf.set_made_content(out.content, std::move(content.data));
   add_links(pdf, out.page, page);
   return out.page;
 }
 
 // One PDF page per page, numbered as printed.
-void write_pages(HaruDoc& pdf, const PageSequence& doc, const DocumentResources& res) {
+void write_pages(HaruDoc& pdf, const PageSequence& doc, PageContents& contents) {
   std::vector<HPDF_Page> pages;
   pages.reserve(doc.pages.size());
-  for (const Page& page : doc.pages) pages.push_back(write_page(pdf, page, res));
+  for (size_t k = 0; k < doc.pages.size(); ++k) pages.push_back(write_page(pdf, doc.pages[k], contents.take(k)));
   add_outline(pdf, doc, pages);
   add_page_labels(pdf, doc.pages);
 }
@@ -74,10 +75,14 @@ std::string write_pdf(const PageSequence& doc, const PdfOptions& options, Timing
     }
   }
 
+  // The pages' contents are made on the pool from here on (the fonts'
+  // codes and the images' objects are known), while this thread adds the
+  // pages, and their links and outline, in order.
+  PageContents contents(doc.pages, res, pdf.compress(), options.tasks);
   switch (options.impose) {
-    case Imposition::None: write_pages(pdf, doc, res); break;
+    case Imposition::None: write_pages(pdf, doc, contents); break;
     case Imposition::A3Booklet:
-      write_booklet(pdf, doc, res, options.long_edge_duplex, options.booklet_max_pages);
+      write_booklet(pdf, doc, res, contents, options.long_edge_duplex, options.booklet_max_pages);
       break;
   }
   const EmbedOptions embed{.cid_set = options.pdfa.has_value()};

@@ -151,16 +151,16 @@ class Cli(unittest.TestCase):
 
     def test_output_is_the_same_whatever_the_threads(self):
         # Paragraphs are composed on the render's threads while the layout
-        # walks on, form pages beside the outcome, fonts subset in parallel:
-        # none of it may change a byte, nor a warning.
-        for name in sorted(os.listdir(SAMPLES)):
-            if not name.endswith(".xml"):
-                continue
+        # walks on, form pages beside the outcome, fonts subset and pages'
+        # contents made in parallel: none of it may change a byte, nor a
+        # warning, on A4 pages or on the booklet's sheets.
+        for name, impose in [(n, i) for n in sorted(os.listdir(SAMPLES)) if n.endswith(".xml")
+                             for i in ("none", "a3-booklet")]:
             sample = os.path.join(SAMPLES, name)
             pdfs, warnings = {}, {}
             for threads in ("0", "1", "3"):
                 out = out_path(f"threads-{threads}.pdf")
-                code, _, err = run_banshi("render", sample, "-o", out, "--impose", "none", "--threads", threads)
+                code, _, err = run_banshi("render", sample, "-o", out, "--impose", impose, "--threads", threads)
                 self.assertEqual(code, 0, err)
                 with open(out, "rb") as f:
                     pdfs[threads] = f.read()

@@ -264,8 +264,12 @@ TEST(PdfContent, PageOperatorsArePureBlackAndBalanced) {
   DocumentResources res;
   res.fonts[font.get()] = {embed_font(pdf, prepared), &prepared};
   HPDF_Dict resources = pdf.new_indirect_dict();  // owned by the document
-  ResourceNames names(pdf, resources);
+  ResourceNames names;
   const std::string ops = page_content(page, res, names);
+  names.add_to(pdf, resources);
+  HPDF_Dict fonts = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(resources, "Font", HPDF_OCLASS_DICT));
+  ASSERT_NE(fonts, nullptr);
+  EXPECT_EQ(HPDF_Dict_GetItem(fonts, "F1", HPDF_OCLASS_DICT), res.fonts[font.get()].dict);
 
   EXPECT_EQ(op_count(ops, "q"), op_count(ops, "Q"));
   EXPECT_EQ(op_count(ops, "q"), 6u);  // 2 texts, 1 rule, 3 boxes
@@ -288,7 +292,7 @@ TEST(PdfContent, PageOperatorsArePureBlackAndBalanced) {
 TEST(PdfContent, NonFiniteCoordinateIsAnError) {
   HaruDoc pdf(false);
   DocumentResources res;
-  ResourceNames names(pdf, pdf.new_indirect_dict());
+  ResourceNames names;
   Page page;
   page.items.push_back(Line{0, std::nan(""), 10, 10, 1});
   EXPECT_THROW(page_content(page, res, names), EngineError);
