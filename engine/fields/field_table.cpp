@@ -94,11 +94,10 @@ class TableReader {
     if ((f.type == FieldType::Id || f.type == FieldType::Phone) && f.pattern.empty())
       fail(e, "data.missing-attribute", {{"element", "field"}, {"attribute", "pattern"}});
     if (!f.pattern.empty()) {
-      try {
-        f.compiled = std::regex(f.pattern, std::regex::ECMAScript);
-      } catch (const std::regex_error& x) {
-        fail(e, "fields.bad-pattern", {{"pattern", f.pattern}, {"problem", x.what()}});
-      }
+      auto compiled = Pattern::compile(f.pattern);
+      if (auto* problem = std::get_if<std::string>(&compiled))
+        fail(e, "fields.bad-pattern", {{"pattern", f.pattern}, {"problem", *problem}});
+      f.compiled = std::get<Pattern>(std::move(compiled));
     }
     f.example = attr(e, "example");
     f.format = attr(e, "format");

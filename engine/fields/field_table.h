@@ -5,10 +5,11 @@
 // `banshi fields --json` all read this table, so a field is described once.
 #pragma once
 
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "fields/pattern.h"
 
 namespace banshi {
 
@@ -34,7 +35,7 @@ struct FieldSpec {
   bool attribute = false;        // written as an attribute of the group's element
   bool always_required = false;  // needed whenever the group is written
   std::string pattern;           // ECMAScript, the whole value (id, phone)
-  std::regex compiled;
+  Pattern compiled;
   std::string example, format, format_en;  // for a value that does not match
   std::string default_from;                // key of the field it defaults to
   std::string help, help_en;

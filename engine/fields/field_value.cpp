@@ -26,7 +26,7 @@ std::string two_digits(int v) { return (v < 10 ? "0" : "") + std::to_string(v); 
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2100;
 
-bool matches(const FieldSpec& f, const std::string& value) { return std::regex_match(value, f.compiled); }
+bool matches(const FieldSpec& f, std::string_view value) { return f.compiled.matches_whole(value); }
 
 // The value with the letters people type for digits (O for 0, l and I for
 // 1) put right, where the pattern wants a digit: BZ25YB1O9 → BZ25YB109.
