@@ -1,74 +1,94 @@
 #include "pdf/cff_charstring.h"
 
+#include <array>
 #include <cstdint>
 
 namespace banshi::pdf::cff {
 
+namespace {
+
+// A token's length by its first byte: an operand's (Type 2 numbers: 1, 2,
+// 3 or 5 bytes), 0 for an operator. One look-up per token is most of what
+// stripping costs: nine tokens in ten are operands (FandolFang).
+constexpr std::array<uint8_t, 256> kOperandLength = [] {
+  std::array<uint8_t, 256> len{};
+  len[28] = 3;
+  for (unsigned b = 32; b <= 246; ++b) len[b] = 1;
+  for (unsigned b = 247; b <= 254; ++b) len[b] = 2;
+  len[255] = 5;
+  return len;
+}();
+
+}  // namespace
+
 std::string strip_hints(std::string_view cs) {
+  // The hints are a few short ranges of the charstring (a stem operator
+  // with its operands, a mask with its bytes): everything between them is
+  // copied as one run, not operator by operator. A run ends where a
+  // hint's operands begin, which is just after the operator before it.
   std::string out;
   out.reserve(cs.size());
-  // Operands sit contiguously before their operator, so the pending ones
-  // are a range of the input: where it starts, how many, and the length of
-  // the first (which may be the glyph's width).
-  size_t args_begin = 0, args = 0, first_len = 0;
+  size_t copied = 0;      // the input before this is in `out` or dropped
+  size_t args_begin = 0;  // the pending operands' start
   size_t stems = 0;
   bool first_clear = true;  // the width may come with the first clearing op
-  std::string_view width;
-  size_t i = 0;
+  bool width_kept = false;  // a width kept from a hint awaits an operator
   const auto n = cs.size();
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(cs[k]); };
+  const auto length = [&](size_t at) { return kOperandLength[static_cast<unsigned char>(cs[at])]; };
+  size_t i = 0;
   while (i < n) {
-    const unsigned b0 = byte(i);
-    if (b0 >= 32 || b0 == 28) {
-      const size_t len = b0 == 28 ? 3 : b0 <= 246 ? 1 : b0 <= 254 ? 2 : 5;
-      if (i + len > n) return std::string(cs);
-      if (args++ == 0) {
-        args_begin = i;
-        first_len = len;
-      }
-      i += len;
+    if (const unsigned len = length(i)) {
+      i += len;  // may pass the end: checked once, after the loop
       continue;
     }
-    // An operator.
     const size_t op_at = i;
-    const size_t op_len = b0 == 12 ? 2 : 1;
-    if (i + op_len > n) return std::string(cs);
-    i += op_len;
-    std::string_view operands = args ? cs.substr(args_begin, op_at - args_begin) : std::string_view{};
-    const bool stem = b0 == 1 || b0 == 3 || b0 == 18 || b0 == 23;
-    const bool mask = b0 == 19 || b0 == 20;
-    if (b0 == 10 || b0 == 29) return std::string(cs);  // subroutine calls: keep as is
-    // Stack-clearing operators that may carry the width first.
-    const bool clears = stem || mask || b0 == 21 || b0 == 22 || b0 == 4 || b0 == 14;
-    if (clears && first_clear) {
-      const size_t expected = (b0 == 21) ? 2 : (b0 == 22 || b0 == 4) ? 1 : 0;
-      const bool odd = stem || mask ? args % 2 == 1 : args > expected;
-      if (odd && args > 0) {
-        width = operands.substr(0, first_len);
-        operands.remove_prefix(first_len);
-        --args;
+    const unsigned op = static_cast<unsigned char>(cs[i]);
+    i += op == 12 ? 2 : 1;
+    switch (op) {
+      case 10:
+      case 29:  // subroutine calls: hints this cannot see, kept as is
+        return std::string(cs);
+      case 1:
+      case 3:
+      case 18:
+      case 23:  // stems
+      case 19:
+      case 20: {  // hintmask, cntrmask
+        // Only hints count their operands (the stems they add): the
+        // other operators' are copied unread.
+        size_t args = 0;
+        for (size_t k = args_begin; k < op_at; k += length(k)) ++args;
+        size_t drop_from = args_begin;
+        if (first_clear) {
+          // An odd operand before stems (pairs) is the width: it stays.
+          if (args % 2 == 1) {
+            drop_from += length(args_begin);
+            --args;
+            width_kept = true;
+          }
+          first_clear = false;
+        }
+        stems += args / 2;  // a mask's operands are implicit vstems
+        if (op == 19 || op == 20) i += (stems + 7) / 8;
+        out.append(cs, copied, drop_from - copied);
+        copied = i;
+        break;
       }
-      first_clear = false;
+      case 21:
+      case 22:
+      case 4:
+      case 14:  // stack-clearing: the width, if any, is their first operand, and stays
+        first_clear = false;
+        [[fallthrough]];
+      default:  // kept with its operands
+        width_kept = false;
     }
-    if (stem || mask) {
-      stems += args / 2;  // a mask's operands are implicit vstems
-      args = 0;
-      if (mask) {
-        const size_t mask_bytes = (stems + 7) / 8;
-        if (i + mask_bytes > n) return std::string(cs);
-        i += mask_bytes;
-      }
-      continue;
-    }
-    if (!width.empty()) {
-      out.append(width);
-      width = {};
-    }
-    out.append(operands);
-    args = 0;
-    out.append(cs.substr(op_at, op_len));
+    args_begin = i;
   }
-  if (args > 0 || !width.empty()) return std::string(cs);
+  // A token past the end, operands without an operator, or a width with
+  // nothing after it: not a charstring this understands.
+  if (i > n || args_begin < n || width_kept) return std::string(cs);
+  out.append(cs, copied, n - copied);
   return out;
 }
 

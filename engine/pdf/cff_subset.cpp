@@ -135,14 +135,15 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
     const uint32_t g = out.old_gids[k];
     const auto item = charstrings->at(g);
     if (!item) return std::nullopt;
-    std::string cs(*item);
+    std::string_view cs = *item;  // read in place: strip_hints makes the one copy
+    std::optional<std::string> flat;
     if (flatten) {
       const Fd& fd = fds[(*fdsel)[g]];
-      auto flat = flattener.flatten(cs, fd.subr_items && !fd.subr_items->empty() ? &*fd.subr_items : nullptr);
+      flat = flattener.flatten(cs, fd.subr_items && !fd.subr_items->empty() ? &*fd.subr_items : nullptr);
       if (!flat) return std::nullopt;  // hb-subset then
-      cs = std::move(*flat);
+      cs = *flat;
     }
-    stripped.push_back(keep_hints ? std::move(cs) : strip_hints(cs));
+    stripped.push_back(!keep_hints ? strip_hints(cs) : flat ? std::move(*flat) : std::string(cs));
   }
   // Copies share their original's outline: it moves into a global
   // subroutine that the original and each copy call after their own

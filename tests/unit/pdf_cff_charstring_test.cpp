@@ -1,0 +1,95 @@
+// Hints stripped from Type 2 charstrings, byte for byte: stems and masks
+// (with their operands and mask bytes) go, the width and every path
+// operator stay where they were, and what it cannot follow comes back as
+// it was.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "pdf/cff_charstring.h"
+
+namespace banshi::pdf::cff {
+namespace {
+
+std::string bytes(std::vector<int> v) {
+  std::string s;
+  for (int b : v) s += static_cast<char>(b);
+  return s;
+}
+
+// Type 2 operands between -107 and 107 are one byte: the value + 139.
+int n(int v) { return v + 139; }
+
+// A charstring from its operators, each with its operands (or mask bytes).
+std::string join(const std::vector<std::vector<int>>& parts) {
+  std::string s;
+  for (const auto& part : parts) s += bytes(part);
+  return s;
+}
+
+constexpr int kHstem = 1, kVstem = 3, kRlineto = 5, kEndchar = 14, kHstemhm = 18, kHintmask = 19, kCntrmask = 20,
+              kRmoveto = 21, kVstemhm = 23;
+
+TEST(CffCharstring, StemsAndMasksGoWidthAndPathStay) {
+  // A width before two hstems; seven vstems, so nine stems and masks
+  // of two bytes. The mask bytes are operator and operand bytes (endchar,
+  // callsubr, a three-byte number's prefix) that must not be read as such.
+  const std::string cs = join({
+      {n(50)},                                 // width
+      {n(10), n(20), n(30), n(40), kHstemhm},  // two hstems
+      {n(1), n(2), n(3), n(4), n(5), n(6), n(7), n(8), n(9), n(10), n(11), n(12), n(13), n(14), kVstemhm},
+      {kHintmask, 0x0e, 0x1c},                                  // mask: two bytes
+      {kCntrmask, 0x0a, 0x00},                                  // counters
+      {n(100), 247, 92, kRmoveto},                              // 100 200 rmoveto
+      {n(10), n(-20), kRlineto},                                // 10 -20 rlineto
+      {kHintmask, 0xff, 0x80},                                  // hint replacement
+      {28, 0x01, 0x00, 255, 0x00, 0x01, 0x00, 0x00, kRlineto},  // 256 1.0 rlineto
+      {kEndchar},
+  });
+  const std::string stripped = join({
+      {n(50)},
+      {n(100), 247, 92, kRmoveto},
+      {n(10), n(-20), kRlineto},
+      {28, 0x01, 0x00, 255, 0x00, 0x01, 0x00, 0x00, kRlineto},
+      {kEndchar},
+  });
+  EXPECT_EQ(strip_hints(cs), stripped);
+}
+
+TEST(CffCharstring, MaskOperandsAreImplicitVstems) {
+  // Four hstems, then a hintmask whose ten operands are five vstems: nine
+  // stems, a two-byte mask (the hstems alone would make it one byte, and
+  // its second byte, an rmoveto, would be read as an operator).
+  const std::string cs = join({
+      {n(1), n(2), n(3), n(4), n(5), n(6), n(7), n(8), kHstem},  // no width
+      {n(20), n(21), n(22), n(23), n(24), n(25), n(26), n(27), n(28), n(29), kHintmask, 0x00, 0x15},
+      {n(0), n(0), kRmoveto},
+      {kEndchar},
+  });
+  EXPECT_EQ(strip_hints(cs), join({{n(0), n(0), kRmoveto}, {kEndchar}}));
+}
+
+TEST(CffCharstring, WidthWithTheFirstPathOperatorStays) {
+  const std::string cs = join({{n(70), n(5), n(6), kRmoveto}, {n(1), n(1), kRlineto}, {kEndchar}});
+  EXPECT_EQ(strip_hints(cs), cs);
+  // Only hints, with a width: the width and endchar.
+  EXPECT_EQ(strip_hints(join({{n(70), n(1), n(2), kVstem}, {kEndchar}})), join({{n(70)}, {kEndchar}}));
+}
+
+TEST(CffCharstring, WhatItCannotFollowComesBackAsItWas) {
+  const std::vector<std::string> kept = {
+      bytes({n(1), n(2), kHstem, n(0), 10, kEndchar}),          // callsubr: the subroutine's hints are unseen
+      bytes({n(1), n(2), kHstem, n(0), 29, kEndchar}),          // callgsubr
+      bytes({n(1), n(2), kHstem, n(0), n(0), kRmoveto, 247}),   // a two-byte number cut short
+      bytes({n(1), n(2), kHstem, kHintmask}),                   // a mask past the end
+      bytes({n(1), n(2), kHstem, n(0), n(0), kRmoveto, n(3)}),  // operands without an operator
+      bytes({n(9), n(1), n(2), kHstem}),                        // a width and nothing to carry it
+      bytes({n(1), n(2), kHstem, 12}),                          // an escape without its second byte
+  };
+  for (const std::string& cs : kept) EXPECT_EQ(strip_hints(cs), cs) << testing::PrintToString(cs);
+  EXPECT_EQ(strip_hints(""), "");
+}
+
+}  // namespace
+}  // namespace banshi::pdf::cff
