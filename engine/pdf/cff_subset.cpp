@@ -77,9 +77,10 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   auto charstrings = Index::read(cff, static_cast<size_t>(cs_at->operands[0]));
   if (!charstrings || charstrings->empty()) return std::nullopt;
   const auto count = static_cast<uint32_t>(charstrings->size());
-  auto cids = read_charset(r, static_cast<size_t>(charset_at->operands[0]), count);
+  auto font_charset = read_charset(r, static_cast<size_t>(charset_at->operands[0]), count);
   auto fdsel = read_fdselect(r, static_cast<size_t>(fdselect_at->operands[0]), count, fdarray->size());
-  if (!cids || !fdsel) return std::nullopt;
+  if (!font_charset || !fdsel) return std::nullopt;
+  const std::vector<uint32_t>& cids = font_charset->cids;
 
   CffSubset out;
   out.old_gids.push_back(0);
@@ -92,11 +93,11 @@ std::optional<CffSubset> subset_cid_cff(std::string_view cff, const std::vector<
   }
   const auto originals = static_cast<uint32_t>(out.old_gids.size());
   out.cids.reserve(originals + copies.size());
-  for (uint32_t g : out.old_gids) out.cids.push_back((*cids)[g]);
+  for (uint32_t g : out.old_gids) out.cids.push_back(cids[g]);
   // Copies: CIDs above every CID of the font, so none names a glyph of
   // the font; once those run out (Noto CJK's CIDs reach 65534), CIDs the
   // subset does not hold, from the font's largest down.
-  const uint32_t largest = *std::max_element(cids->begin(), cids->end());
+  const uint32_t largest = font_charset->largest;
   std::set<uint32_t> taken;  // the subset's CIDs, once needed
   uint32_t next_cid = largest + 1;
   uint32_t free_cid = std::min<uint32_t>(largest, 0xFFFE);

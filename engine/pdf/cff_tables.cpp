@@ -1,5 +1,8 @@
 #include "pdf/cff_tables.h"
 
+#include <algorithm>
+#include <numeric>
+
 namespace banshi::pdf::cff {
 
 std::optional<std::vector<DictEntry>> read_dict(std::string_view d) {
@@ -80,6 +83,7 @@ std::string write_index(const std::vector<std::string_view>& items) {
   size_t total = 1;
   for (auto it : items) total += it.size();
   const uint32_t off_size = total <= 0xff ? 1 : total <= 0xffff ? 2 : total <= 0xffffff ? 3 : 4;
+  out.reserve(3 + (items.size() + 1) * off_size + total - 1);  // the subset's charstrings: one allocation
   out += static_cast<char>(off_size);
   auto put_off = [&](size_t v) {
     for (int k = static_cast<int>(off_size) - 1; k >= 0; --k) out += static_cast<char>((v >> (8 * k)) & 0xff);
@@ -105,46 +109,70 @@ std::string rewrite_dict(const std::vector<DictEntry>& dict, const std::map<int,
   return out;
 }
 
-std::optional<std::vector<uint32_t>> read_charset(Reader& r, size_t at, uint32_t glyphs) {
-  std::vector<uint32_t> cid(glyphs, 0);
+// Both tables are read whole (a CJK font's 65,535 glyphs) on every
+// subset, so they are filled a range at a time, with one bounds check per
+// range or table rather than one per byte.
+
+std::optional<Charset> read_charset(Reader& r, size_t at, uint32_t glyphs) {
+  Charset out;
+  out.cids.assign(glyphs, 0);
   const uint32_t format = r.u8(at);
   size_t p = at + 1;
   uint32_t gid = 1;
   if (format == 0) {
-    for (; gid < glyphs; ++gid, p += 2) cid[gid] = r.u16(p);
+    if (glyphs > 1) {
+      r.u16(p + 2 * static_cast<size_t>(glyphs - 2));  // the last CID: when it is in the table, all are
+      if (!r.ok) return std::nullopt;
+    }
+    for (; gid < glyphs; ++gid, p += 2) {
+      const uint32_t cid =
+          (static_cast<uint32_t>(static_cast<unsigned char>(r.d[p])) << 8) | static_cast<unsigned char>(r.d[p + 1]);
+      out.cids[gid] = cid;
+      out.largest = std::max(out.largest, cid);
+    }
   } else if (format == 1 || format == 2) {
     while (gid < glyphs && r.ok) {
       const uint32_t first = r.u16(p);
       const uint32_t left = format == 1 ? r.u8(p + 2) : r.u16(p + 2);
       p += format == 1 ? 3 : 4;
-      for (uint32_t k = 0; k <= left && gid < glyphs; ++k) cid[gid++] = first + k;
+      const uint32_t n = std::min(left + 1, glyphs - gid);  // the last range may run past the glyphs
+      std::iota(out.cids.begin() + gid, out.cids.begin() + gid + n, first);
+      out.largest = std::max(out.largest, first + n - 1);
+      gid += n;
     }
   } else {
     return std::nullopt;
   }
   if (!r.ok) return std::nullopt;
-  return cid;
+  return out;
 }
 
 std::optional<std::vector<uint8_t>> read_fdselect(Reader& r, size_t at, uint32_t glyphs, size_t fds) {
   std::vector<uint8_t> fd(glyphs, 0);
   const uint32_t format = r.u8(at);
   if (format == 0) {
-    for (uint32_t g = 0; g < glyphs; ++g) fd[g] = static_cast<uint8_t>(r.u8(at + 1 + g));
+    r.u8(at + glyphs);  // the last glyph's FD: when it is in the table, all are
+    if (!r.ok) return std::nullopt;
+    for (uint32_t g = 0; g < glyphs; ++g) {
+      fd[g] = static_cast<uint8_t>(r.d[at + 1 + g]);
+      if (fd[g] >= fds) return std::nullopt;
+    }
   } else if (format == 3) {
     const uint32_t ranges = r.u16(at + 1);
     for (uint32_t k = 0; k < ranges && r.ok; ++k) {
       const size_t p = at + 3 + static_cast<size_t>(k) * 3;
-      const uint32_t first = r.u16(p), next = r.u16(p + 3);
+      const uint32_t first = r.u16(p), next = std::min(r.u16(p + 3), glyphs);
       const uint32_t f = r.u8(p + 2);
-      for (uint32_t g = first; g < next && g < glyphs; ++g) fd[g] = static_cast<uint8_t>(f);
+      if (first >= next) continue;
+      // Checked as read: ranges are in glyph order (TN #5176), so a
+      // range's FD is its glyphs'.
+      if (f >= fds) return std::nullopt;
+      std::fill(fd.begin() + first, fd.begin() + next, static_cast<uint8_t>(f));
     }
   } else {
     return std::nullopt;
   }
   if (!r.ok) return std::nullopt;
-  for (uint8_t f : fd)
-    if (f >= fds) return std::nullopt;
   return fd;
 }
 

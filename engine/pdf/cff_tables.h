@@ -97,8 +97,13 @@ constexpr int kCharset = 15, kCharStrings = 17, kPrivate = 18, kSubrs = 19;
 constexpr int kRos = 1230, kFdArray = 1236, kFdSelect = 1237;
 
 // gid → CID from a charset (formats 0, 1, 2); .notdef is CID 0.
-std::optional<std::vector<uint32_t>> read_charset(Reader& r, size_t at, uint32_t glyphs);
-// gid → font DICT index from an FDSelect (formats 0 and 3).
+struct Charset {
+  std::vector<uint32_t> cids;  // by glyph ID
+  uint32_t largest = 0;        // the largest CID, found while reading (ranges: their last CIDs)
+};
+std::optional<Charset> read_charset(Reader& r, size_t at, uint32_t glyphs);
+// gid → font DICT index from an FDSelect (formats 0 and 3); nullopt when
+// an index is not below `fds`.
 std::optional<std::vector<uint8_t>> read_fdselect(Reader& r, size_t at, uint32_t glyphs, size_t fds);
 
 // Writing.
