@@ -97,8 +97,7 @@ std::optional<std::string> Flattener::flatten(std::string_view cs, const Index* 
   out_.clear();
   stack_ = 0;
   stems_ = 0;
-  last_number_ = std::string::npos;
-  last_value_ = 0;
+  last_number_ = 0;
   done_ = false;
   ok_ = true;
   run(cs, 0);
@@ -106,59 +105,55 @@ std::optional<std::string> Flattener::flatten(std::string_view cs, const Index* 
   return out_;
 }
 
+namespace {
+
+// The value of the Type 2 number whose bytes start at `p` (all there).
+long number_value(const char* p) {
+  const auto u = [p](int k) { return static_cast<long>(static_cast<unsigned char>(p[k])); };
+  const long b0 = u(0);
+  if (b0 <= 246 && b0 >= 32) return b0 - 139;
+  if (b0 <= 250 && b0 >= 247) return (b0 - 247) * 256 + u(1) + 108;
+  if (b0 <= 254 && b0 >= 251) return -(b0 - 251) * 256 - u(1) - 108;
+  if (b0 == 28) return static_cast<int16_t>((u(1) << 8) | u(2));
+  return 1L << 40;  // 255, 16.16 fixed: never a subroutine number
+}
+
+}  // namespace
+
 void Flattener::run(std::string_view cs, int depth) {
   if (depth > 10) {
     ok_ = false;
     return;
   }
-  size_t i = 0;
-  auto u8 = [&](size_t k) -> int {
-    if (k >= cs.size()) {
-      ok_ = false;
-      return 0;
-    }
-    return static_cast<unsigned char>(cs[k]);
+  // As in strip_hints, what is kept goes to out_ in runs: everything
+  // but the calls (with their subroutine numbers) and returns is copied
+  // as it is, so the run is written out only before a call, at a
+  // return and at the end.
+  size_t copied = 0;  // cs before this is in out_ (or dropped)
+  const auto flush = [&](size_t to) {
+    out_.append(cs, copied, to - copied);
+    copied = to;
   };
-  while (i < cs.size() && ok_ && !done_) {
-    const int b0 = u8(i);
-    size_t len = 0;
-    long value = 0;
-    if (b0 >= 32 && b0 <= 246) {
-      len = 1;
-      value = b0 - 139;
-    } else if (b0 >= 247 && b0 <= 250) {
-      len = 2;
-      value = (b0 - 247) * 256 + u8(i + 1) + 108;
-    } else if (b0 >= 251 && b0 <= 254) {
-      len = 2;
-      value = -(b0 - 251) * 256 - u8(i + 1) - 108;
-    } else if (b0 == 28) {
-      len = 3;
-      value = static_cast<int16_t>((u8(i + 1) << 8) | u8(i + 2));
-    } else if (b0 == 255) {
-      len = 5;  // 16.16 fixed: never a subroutine number
-      value = 1L << 40;
-    }
-    if (len > 0) {
-      if (i + len > cs.size()) {
-        ok_ = false;
-        return;
-      }
-      last_number_ = out_.size();
-      last_value_ = value;
-      out_.append(cs.data() + i, len);
+  const auto n = cs.size();
+  size_t i = 0;
+  while (i < n && ok_ && !done_) {
+    const unsigned b0 = static_cast<unsigned char>(cs[i]);
+    if (const unsigned len = kOperandLength[b0]) {
+      last_number_ = len;
       ++stack_;
-      i += len;
+      i += len;  // may pass the end: checked after the loop
       continue;
     }
-    i += 1;
+    const size_t op_at = i++;
     if (b0 == 10 || b0 == 29) {  // callsubr, callgsubr: the body instead
+      // The subroutine number is the last thing written: out_ ends with it.
+      flush(op_at);
       const auto* subrs = b0 == 10 ? lsubrs_ : &gsubrs_;
-      if (!subrs || last_number_ == std::string::npos || last_number_ + 5 < out_.size() || stack_ == 0) {
+      if (!subrs || last_number_ == 0 || stack_ == 0) {
         ok_ = false;
         return;
       }
-      const long k = last_value_ + bias(subrs->size());
+      const long k = number_value(out_.data() + out_.size() - last_number_) + bias(subrs->size());
       if (k < 0 || static_cast<size_t>(k) >= subrs->size()) {
         ok_ = false;
         return;
@@ -168,15 +163,18 @@ void Flattener::run(std::string_view cs, int depth) {
         ok_ = false;
         return;
       }
-      out_.resize(last_number_);  // the subroutine number goes
+      out_.resize(out_.size() - last_number_);  // the subroutine number goes
       --stack_;
-      last_number_ = std::string::npos;
+      last_number_ = 0;
       run(*body, depth + 1);
+      copied = i;  // past the call
       continue;
     }
-    if (b0 == 11) return;  // return: back in the caller
-    last_number_ = std::string::npos;
-    out_ += static_cast<char>(b0);
+    if (b0 == 11) {  // return: back in the caller, the number before it (if any) still last
+      flush(op_at);
+      return;
+    }
+    last_number_ = 0;
     switch (b0) {
       case 1:
       case 3:
@@ -190,25 +188,24 @@ void Flattener::run(std::string_view cs, int depth) {
         stems_ += stack_ / 2;
         stack_ = 0;
         const size_t bytes = static_cast<size_t>((stems_ + 7) / 8);
-        if (i + bytes > cs.size()) {
+        if (i + bytes > n) {
           ok_ = false;
           return;
         }
-        out_.append(cs.data() + i, bytes);
-        i += bytes;
+        i += bytes;  // copied with the run
         break;
       }
       case 14:  // endchar
+        flush(i);
         done_ = true;
         return;
       case 12: {  // two-byte operators: flex is fine, arithmetic is not
-        const int b1 = u8(i);
+        const unsigned b1 = i < n ? static_cast<unsigned char>(cs[i]) : 0;
         i += 1;
         if (b1 < 34 || b1 > 37) {
           ok_ = false;
           return;
         }
-        out_ += static_cast<char>(b1);
         stack_ = 0;
         break;
       }
@@ -216,6 +213,11 @@ void Flattener::run(std::string_view cs, int depth) {
         stack_ = 0;
     }
   }
+  if (i > n) {  // a number cut short
+    ok_ = false;
+    return;
+  }
+  if (ok_ && !done_) flush(i);  // a subroutine that ends without a return
 }
 
 }  // namespace banshi::pdf::cff

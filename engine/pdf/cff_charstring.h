@@ -43,8 +43,9 @@ class Flattener {
   const Index* lsubrs_ = nullptr;
   std::string out_;
   int stack_ = 0, stems_ = 0;
-  size_t last_number_ = std::string::npos;
-  long last_value_ = 0;
+  // The length of the last token when it was a number (a call's
+  // subroutine number, which out_ ends with once its run is written), or 0.
+  size_t last_number_ = 0;
   bool done_ = false, ok_ = true;
 };
 

@@ -1,13 +1,15 @@
-// Hints stripped from Type 2 charstrings, byte for byte: stems and masks
-// (with their operands and mask bytes) go, the width and every path
-// operator stay where they were, and what it cannot follow comes back as
-// it was.
+// Type 2 charstrings as the CFF subsetter rewrites them, byte for byte.
+// Hints stripped: stems and masks (with their operands and mask bytes) go,
+// the width and every path operator stay where they were, and what it
+// cannot follow comes back as it was. Calls flattened: each call and its
+// subroutine number give way to the subroutine's body.
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "pdf/cff_charstring.h"
+#include "pdf/cff_tables.h"
 
 namespace banshi::pdf::cff {
 namespace {
@@ -89,6 +91,52 @@ TEST(CffCharstring, WhatItCannotFollowComesBackAsItWas) {
   };
   for (const std::string& cs : kept) EXPECT_EQ(strip_hints(cs), cs) << testing::PrintToString(cs);
   EXPECT_EQ(strip_hints(""), "");
+}
+
+// Subroutines as a font holds them: an INDEX of bodies.
+struct Subrs {
+  std::string bytes;
+  Index index;
+  explicit Subrs(const std::vector<std::string>& bodies)
+      : bytes(write_index(std::vector<std::string_view>(bodies.begin(), bodies.end()))),
+        index(*Index::read(bytes, 0)) {}
+};
+
+TEST(CffCharstring, FlattenedCallsAreTheirBodies) {
+  constexpr int kCallsubr = 10, kReturn = 11, kCallgsubr = 29;
+  // Fewer than 1240 subroutines: a call's number is the index - 107.
+  const Subrs global({
+      join({{n(5), n(6), kRlineto}, {kReturn}}),    // 0: a line
+      join({{n(-107 + 1), kCallsubr}, {kReturn}}),  // 1: calls local 1
+  });
+  const Subrs local({
+      join({{n(10), n(20), kHstem}, {kReturn}}),           // 0: a stem
+      join({{kHintmask, 0x80}, {n(1), n(2)}, {kReturn}}),  // 1: a mask, then operands left for the caller
+  });
+  Flattener f(global.index);
+  const std::string cs = join({
+      {n(-107 + 0), kCallsubr},   // the stem: one stem before the mask
+      {n(0), n(0), kRmoveto},     //
+      {n(-107 + 1), kCallgsubr},  // global 1 → local 1: its mask is one byte
+      {kRlineto},                 // the operands it left
+      {n(-107 + 0), kCallgsubr},  // a line
+      {kEndchar},
+  });
+  const std::string flat = join({
+      {n(10), n(20), kHstem},
+      {n(0), n(0), kRmoveto},
+      {kHintmask, 0x80},
+      {n(1), n(2), kRlineto},
+      {n(5), n(6), kRlineto},
+      {kEndchar},
+  });
+  EXPECT_EQ(f.flatten(cs, &local.index), flat);
+  // A subroutine number the call does not follow, one out of range, a
+  // local call without local subroutines, no endchar: no flattening.
+  EXPECT_FALSE(f.flatten(join({{n(0), n(0), kRmoveto}, {kCallgsubr}, {kEndchar}}), &local.index).has_value());
+  EXPECT_FALSE(f.flatten(join({{n(-107 + 2), kCallgsubr}, {kEndchar}}), &local.index).has_value());
+  EXPECT_FALSE(f.flatten(join({{n(-107 + 0), kCallsubr}, {kEndchar}}), nullptr).has_value());
+  EXPECT_FALSE(f.flatten(join({{n(-107 + 0), kCallgsubr}}), &local.index).has_value());
 }
 
 }  // namespace
