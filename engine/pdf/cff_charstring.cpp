@@ -8,8 +8,7 @@ namespace banshi::pdf::cff {
 namespace {
 
 // A token's length by its first byte: an operand's (Type 2 numbers: 1, 2,
-// 3 or 5 bytes), 0 for an operator. One look-up per token is most of what
-// stripping costs: nine tokens in ten are operands (FandolFang).
+// 3 or 5 bytes), 0 for an operator.
 constexpr std::array<uint8_t, 256> kOperandLength = [] {
   std::array<uint8_t, 256> len{};
   len[28] = 3;
@@ -18,6 +17,15 @@ constexpr std::array<uint8_t, 256> kOperandLength = [] {
   len[255] = 5;
   return len;
 }();
+
+// A one-byte number: in FandolFang 85 % of all tokens, 96 % of the
+// numbers. The scans below test for it first, with a branch of its own,
+// so the CPU runs ahead on the prediction that the next token is a byte
+// on. Looking every token's length up instead makes each step wait for
+// the load before it: that scan took as long as the old byte-by-byte one
+// with a third of its instructions (3.3 ns a byte over FandolFang's
+// charstrings; this one 1.6).
+bool one_byte_number(unsigned b) { return b >= 32 && b <= 246; }
 
 }  // namespace
 
@@ -37,14 +45,18 @@ std::string strip_hints(std::string_view cs) {
   const auto length = [&](size_t at) { return kOperandLength[static_cast<unsigned char>(cs[at])]; };
   size_t i = 0;
   while (i < n) {
-    if (const unsigned len = length(i)) {
+    const unsigned b0 = static_cast<unsigned char>(cs[i]);
+    if (one_byte_number(b0)) {
+      ++i;
+      continue;
+    }
+    if (const unsigned len = kOperandLength[b0]) {
       i += len;  // may pass the end: checked once, after the loop
       continue;
     }
     const size_t op_at = i;
-    const unsigned op = static_cast<unsigned char>(cs[i]);
-    i += op == 12 ? 2 : 1;
-    switch (op) {
+    i += b0 == 12 ? 2 : 1;
+    switch (b0) {
       case 10:
       case 29:  // subroutine calls: hints this cannot see, kept as is
         return std::string(cs);
@@ -69,7 +81,7 @@ std::string strip_hints(std::string_view cs) {
           first_clear = false;
         }
         stems += args / 2;  // a mask's operands are implicit vstems
-        if (op == 19 || op == 20) i += (stems + 7) / 8;
+        if (b0 == 19 || b0 == 20) i += (stems + 7) / 8;
         out.append(cs, copied, drop_from - copied);
         copied = i;
         break;
@@ -138,6 +150,12 @@ void Flattener::run(std::string_view cs, int depth) {
   size_t i = 0;
   while (i < n && ok_ && !done_) {
     const unsigned b0 = static_cast<unsigned char>(cs[i]);
+    if (one_byte_number(b0)) {
+      last_number_ = 1;
+      ++stack_;
+      ++i;
+      continue;
+    }
     if (const unsigned len = kOperandLength[b0]) {
       last_number_ = len;
       ++stack_;
