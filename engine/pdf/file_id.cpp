@@ -1,6 +1,6 @@
 #include "pdf/file_id.h"
 
-#include <nettle/md5.h>
+#include <nettle/sha1.h>
 
 #include <algorithm>
 #include <array>
@@ -40,13 +40,18 @@ void fill_file_id(std::string& pdf) {
   const size_t second = first == std::string::npos ? first : pdf.find(placeholder_hex(), first + 1);
   if (second == std::string::npos) throw EngineError("pdf.id-placeholder");
 
-  // nettle's MD5, not libharu's, which copies each 64-byte block a byte at
-  // a time: 3 % of the outcome's instructions went there.
-  md5_ctx ctx;
-  md5_init(&ctx);
-  md5_update(&ctx, trailer + 1, reinterpret_cast<const uint8_t*>(pdf.data()));
-  std::array<uint8_t, MD5_DIGEST_SIZE> digest{};
-  md5_digest(&ctx, digest.size(), digest.data());
+  // SHA-1, cut to the 16 bytes of an MD5 (the size the identifier has
+  // always had): the spec suggests MD5 of whatever names the file, and any
+  // digest of the bytes does that. nettle's SHA-1 uses the SHA extensions
+  // where the processor has them — 0.27 ms for the outcome's 480 KB against
+  // MD5's 0.70 — and without them (NETTLE_FAT_OVERRIDE=none) takes 0.59.
+  sha1_ctx ctx;
+  sha1_init(&ctx);
+  sha1_update(&ctx, trailer + 1, reinterpret_cast<const uint8_t*>(pdf.data()));
+  std::array<uint8_t, SHA1_DIGEST_SIZE> full{};
+  sha1_digest(&ctx, full.size(), full.data());
+  std::array<uint8_t, kIdBytes> digest{};
+  std::copy_n(full.begin(), kIdBytes, digest.begin());
   std::string hex;
   for (const uint8_t b : digest) append_hex(hex, b, 2);
   pdf.replace(first + 1, hex.size(), hex);

@@ -12,8 +12,8 @@ namespace banshi::pdf {
 // Adds /ID [<00…> <00…>] to the trailer; call before HaruDoc::save().
 void add_file_id_placeholder(HaruDoc& pdf);
 
-// Replaces the placeholder in the saved file with the MD5 of every byte
-// before the trailer (the objects and the cross-reference table) — the
+// Replaces the placeholder in the saved file with the first 16 bytes of
+// the SHA-1 of every byte before the trailer (the objects and the cross-reference table) — the
 // same length, so no offset moves. Throws EngineError when the trailer or
 // its placeholder cannot be found.
 void fill_file_id(std::string& pdf);

@@ -1,5 +1,5 @@
-// The trailer's /ID (pdf/file_id): the MD5 of every byte before the
-// trailer, written over the placeholder in place, both identifiers alike;
+// The trailer's /ID (pdf/file_id): the SHA-1 of every byte before the
+// trailer, cut to 16 bytes, written over the placeholder in place, both identifiers alike;
 // a file without the placeholder is an error, not a silent /ID of zeros.
 #include <gtest/gtest.h>
 
@@ -13,13 +13,13 @@ namespace {
 
 const std::string kZeros = "<" + std::string(32, '0') + ">";
 
-TEST(PdfFileId, IsTheMd5OfTheBytesBeforeTheTrailer) {
+TEST(PdfFileId, IsTheSha1OfTheBytesBeforeTheTrailer) {
   const std::string body = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 1\n0000000000 65535 f \n";
   std::string pdf = body + "trailer\n<< /Root 1 0 R /ID [" + kZeros + " " + kZeros + "] >>\n%%EOF\n";
   const size_t size = pdf.size();
   fill_file_id(pdf);
-  // hashlib.md5(body) in Python.
-  const std::string id = "<550D099BCA1A379631A65AF6F8A468BB>";
+  // hashlib.sha1(body).hexdigest()[:32] in Python.
+  const std::string id = "<EE3D54AB62F867F77E1ADF3C4B9C6494>";
   EXPECT_EQ(pdf.size(), size);  // no offset moves
   EXPECT_EQ(pdf.substr(0, body.size()), body);
   EXPECT_NE(pdf.find("/ID [" + id + " " + id + "]"), std::string::npos) << pdf;
