@@ -98,13 +98,7 @@ HPDF_STATUS add_flate_filter(HPDF_Dict, HPDF_Stream stream) {
 
 void HaruDoc::set_made_content(HPDF_Dict stream, std::string&& data) {
   if (stream->stream->size != 0) fail("setting a stream's content twice");
-  if (data.size() > UINT32_MAX / 2) fail("embedding a stream of 2 GB or more");
-  auto held = std::make_unique<Borrowed>();
-  held->owned = std::move(data);
-  held->data = held->owned;
-  read_in_place(stream, std::move(held));
-  stream->filter = HPDF_STREAM_FILTER_NONE;  // written as it is
-  if (compress_) stream->write_fn = add_flate_filter;
+  take_data(stream, std::move(data), compress_);
 }
 
 std::string HaruDoc::deflated(std::string_view data) {
@@ -125,15 +119,19 @@ HPDF_Dict HaruDoc::new_deflated_stream(std::string_view deflated) {
 HPDF_Dict HaruDoc::new_deflated_stream(std::string&& deflated) { return new_owned_stream(std::move(deflated), true); }
 
 HPDF_Dict HaruDoc::new_owned_stream(std::string data, bool flate) {
-  if (data.size() > UINT32_MAX / 2) fail("embedding a stream of 2 GB or more");
   HPDF_Dict s = require(HPDF_DictStream_New(mmgr(), doc_->xref), "creating a stream");
+  take_data(s, std::move(data), flate);
+  return s;
+}
+
+void HaruDoc::take_data(HPDF_Dict s, std::string data, bool flate) {
+  if (data.size() > UINT32_MAX / 2) fail("embedding a stream of 2 GB or more");
   auto held = std::make_unique<Borrowed>();
   held->owned = std::move(data);
   held->data = held->owned;
   read_in_place(s, std::move(held));
   s->filter = HPDF_STREAM_FILTER_NONE;  // written as it is
   if (flate) s->write_fn = add_flate_filter;
-  return s;
 }
 
 void HaruDoc::read_in_place(HPDF_Dict s, std::unique_ptr<Borrowed> data) {

@@ -143,6 +143,9 @@ class HaruDoc {
   // A new stream with `data` (deflated or raw, as `flate` says), which the
   // document keeps.
   HPDF_Dict new_owned_stream(std::string data, bool flate);
+  // `data` as the whole of stream `s`, kept by the document and read in
+  // place when it is saved; written as it is (/FlateDecode when `flate`).
+  void take_data(HPDF_Dict s, std::string data, bool flate);
 
   // `data` deflated by this document's Deflater (made on first use).
   std::string deflated(std::string_view data);

@@ -10,15 +10,12 @@
 
 #include "pdf/cff_charstring.h"
 #include "pdf/cff_tables.h"
+#include "pdf_test_support.h"
 
 namespace banshi::pdf::cff {
 namespace {
 
-std::string bytes(std::vector<int> v) {
-  std::string s;
-  for (int b : v) s += static_cast<char>(b);
-  return s;
-}
+using pdf_test::bytes;
 
 // Type 2 operands between -107 and 107 are one byte: the value + 139.
 int n(int v) { return v + 139; }

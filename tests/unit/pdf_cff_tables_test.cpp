@@ -7,15 +7,12 @@
 #include <vector>
 
 #include "pdf/cff_tables.h"
+#include "pdf_test_support.h"
 
 namespace banshi::pdf::cff {
 namespace {
 
-std::string bytes(std::vector<int> v) {
-  std::string s;
-  for (int b : v) s += static_cast<char>(b);
-  return s;
-}
+using pdf_test::bytes;
 
 TEST(CffTables, CharsetFormat0) {
   // Glyphs 1–3: CIDs 0x0102, 7, 0x0100 (the largest is not the last).

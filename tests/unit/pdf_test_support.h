@@ -21,6 +21,13 @@
 
 namespace banshi::pdf_test {
 
+// Bytes written as numbers, for hand-made font tables.
+inline std::string bytes(const std::vector<int>& v) {
+  std::string s;
+  for (int b : v) s += static_cast<char>(b);
+  return s;
+}
+
 inline const char* kFandolFang = "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolFang-Regular.otf";
 inline const char* kNotoSerifCjk = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
 inline constexpr unsigned kNotoSerifScFace = 2;  // NotoSerifCJKsc-Regular in the collection
