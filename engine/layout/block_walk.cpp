@@ -20,8 +20,9 @@ ParagraphSpec BlockWalk::spec_for(const TextStyle& s) const { return paragraph_s
 void BlockWalk::add(CollectedText text, const TextStyle& style, const std::string& bookmark, int level) {
   if (text.empty()) return;
   flow_.add_space(style.lines_before);
-  flow_.add_paragraph(ahead_.compose(std::move(text), spec_for(style)), 0, style.size, style.keep_with_next, bookmark,
-                      level);
+  const size_t bytes = text.text.size();
+  flow_.add_paragraph(ahead_.compose(std::move(text), spec_for(style)), bytes, 0, style.size, style.keep_with_next,
+                      bookmark, level);
   flow_.add_space(style.lines_after);
 }
 
@@ -196,7 +197,8 @@ void BlockWalk::list(const ListBlock& l) {
     spec.first_indent = -label_box;
     spec.hanging = 0;
     flow_.add_space(item.lines_before);
-    flow_.add_paragraph(ahead_.compose(std::move(t), spec), 0, item.size, false);
+    const size_t bytes = t.text.size();
+    flow_.add_paragraph(ahead_.compose(std::move(t), spec), bytes, 0, item.size, false);
     flow_.add_space(item.lines_after);
   }
 }
@@ -262,7 +264,8 @@ void BlockWalk::quote(const Quote& q) {
     spec.indent += indent;
     spec.measure -= indent;
     flow_.add_space(s.lines_before);
-    flow_.add_paragraph(ahead_.compose(std::move(t), spec), 0, s.size, false);
+    const size_t bytes = t.text.size();
+    flow_.add_paragraph(ahead_.compose(std::move(t), spec), bytes, 0, s.size, false);
     flow_.add_space(s.lines_after);
   }
 }

@@ -5,14 +5,16 @@ namespace banshi {
 void Flow::add_paragraph(ComposedParagraph&& p, double x, double size, bool keep_with_next, const std::string& bookmark,
                          int level) {
   if (pending_.empty()) return place(std::move(p), x, size, keep_with_next, bookmark, level);
-  add_paragraph(TaskPool::deferred([p = std::move(p)]() mutable { return std::move(p); }), x, size, keep_with_next,
+  add_paragraph(TaskPool::deferred([p = std::move(p)]() mutable { return std::move(p); }), 0, x, size, keep_with_next,
                 bookmark, level);
 }
 
-void Flow::add_paragraph(Task<ComposedParagraph>&& p, double x, double size, bool keep_with_next,
+void Flow::add_paragraph(Task<ComposedParagraph>&& p, size_t text_bytes, double x, double size, bool keep_with_next,
                          const std::string& bookmark, int level) {
-  pending_.emplace_back(LaterParagraph{std::move(p), x, size, keep_with_next, bookmark, level});
-  if (++later_ > kMaxLater) settle_to(kMaxLater);
+  pending_.emplace_back(LaterParagraph{std::move(p), text_bytes, x, size, keep_with_next, bookmark, level});
+  ++later_;
+  later_bytes_ += text_bytes;
+  while (later_ > kMaxLater || (later_bytes_ > kMaxLaterBytes && later_ > 1)) settle_to(later_ - 1);
 }
 
 void Flow::add_box(FlowBox&& box) { add(std::move(box)); }
@@ -51,6 +53,7 @@ void Flow::settle_to(size_t keep) {
 void Flow::place(Pending&& op) {
   if (auto* p = std::get_if<LaterParagraph>(&op)) {
     --later_;
+    later_bytes_ -= p->text_bytes;
     place(p->lines.get(), p->x, p->size, p->keep_with_next, p->bookmark, p->level);
   } else if (auto* box = std::get_if<FlowBox>(&op)) {
     if (keep_lines_ > 0) {

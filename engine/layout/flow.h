@@ -122,9 +122,10 @@ struct Flow {
   // or last line never alone on a page) and keep-with-next.
   void add_paragraph(ComposedParagraph&& p, double x, double size, bool keep_with_next,
                      const std::string& bookmark = {}, int level = 0);
-  // The same for a paragraph still being composed (compose_ahead.h): it
-  // and everything added after it join `items` in order as it is ready.
-  void add_paragraph(Task<ComposedParagraph>&& p, double x, double size, bool keep_with_next,
+  // The same for a paragraph still being composed (compose_ahead.h) from
+  // `text_bytes` of text: it and everything added after it join `items` in
+  // order as it is ready.
+  void add_paragraph(Task<ComposedParagraph>&& p, size_t text_bytes, double x, double size, bool keep_with_next,
                      const std::string& bookmark = {}, int level = 0);
   void add_box(FlowBox&& box);
   void add_space(int slots);
@@ -143,16 +144,20 @@ struct Flow {
  private:
   struct LaterParagraph {
     Task<ComposedParagraph> lines;
+    size_t text_bytes = 0;
     double x = 0, size = 16;
     bool keep_with_next = false;
     std::string bookmark;
     int level = 0;
   };
   using Pending = std::variant<LaterParagraph, FlowBox, FlowSpace, FlowBreak>;
-  // How many paragraphs may wait to be composed: enough to keep the pool
-  // busy, few enough that the page-count check (block_walk.cpp) still
-  // refuses a hostile report early and the texts held stay small.
+  // How much may wait to be composed: enough to keep the pool busy, little
+  // enough that the page-count check (block_walk.cpp) still refuses a
+  // hostile report early — 64 KB of text is about 28 pages of 3号, so the
+  // check runs at most that far behind the walk (and one paragraph, as
+  // before) — and the texts held stay small.
   static constexpr size_t kMaxLater = 64;
+  static constexpr size_t kMaxLaterBytes = 64 * 1024;
 
   void place(ComposedParagraph&& p, double x, double size, bool keep_with_next, const std::string& bookmark, int level);
   void place(Pending&& op);
@@ -163,6 +168,7 @@ struct Flow {
 
   std::deque<Pending> pending_;  // in order, from the first paragraph not yet placed
   size_t later_ = 0;             // paragraphs among them
+  size_t later_bytes_ = 0;       // and their text
   size_t line_count_ = 0;
   double box_height_ = 0;
   int keep_lines_ = 0;  // lines after a heading that must stay with it

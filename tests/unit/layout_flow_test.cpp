@@ -77,8 +77,8 @@ TEST(Flow, ParagraphsComposedLaterLandInDocumentOrder) {
     TaskPool pool(threads);
     Flow f;
     document(f, [&](Flow& flow, ComposedParagraph p, double size, bool keep, const std::string& bookmark) {
-      flow.add_paragraph(pool.submit([p = std::move(p)]() mutable { return std::move(p); }), 0, size, keep, bookmark,
-                         1);
+      flow.add_paragraph(pool.submit([p = std::move(p)]() mutable { return std::move(p); }), 100, 0, size, keep,
+                         bookmark, 1);
     });
     f.settle();
     EXPECT_EQ(describe(f), describe(expected)) << threads << " threads";
@@ -91,7 +91,7 @@ TEST(Flow, WaitingParagraphsAreNotCountedUntilPlaced) {
   TaskPool pool(0);  // nothing runs until the flow asks
   Flow f;
   f.add_paragraph(lines(2, 0), 0, 16, false);
-  f.add_paragraph(pool.submit([] { return lines(3, 10); }), 0, 16, false);
+  f.add_paragraph(pool.submit([] { return lines(3, 10); }), 100, 0, 16, false);
   f.add_box(box(40));  // behind the waiting paragraph
   EXPECT_EQ(f.line_count(), 2u);
   EXPECT_EQ(f.box_height(), 0);
@@ -107,10 +107,16 @@ TEST(Flow, FewParagraphsWaitAtOnce) {
   // paragraphs handed over is placed as it goes, not all at the end.
   TaskPool pool(0);
   Flow f;
-  for (int k = 0; k < 1000; ++k) f.add_paragraph(pool.submit([k] { return lines(1, k); }), 0, 16, false);
+  for (int k = 0; k < 1000; ++k) f.add_paragraph(pool.submit([k] { return lines(1, k); }), 30, 0, 16, false);
   EXPECT_GE(f.line_count(), 900u);
   f.settle();
   EXPECT_EQ(f.line_count(), 1000u);
+  // Long paragraphs: the text waiting is bounded too, whatever their count.
+  Flow g;
+  for (int k = 0; k < 10; ++k) g.add_paragraph(pool.submit([k] { return lines(40, k); }), 30'000, 0, 16, false);
+  EXPECT_GE(g.line_count(), 8u * 40u);  // at most 64 KB of text (two of these) waits
+  g.settle();
+  EXPECT_EQ(g.line_count(), 400u);
 }
 
 }  // namespace
