@@ -50,8 +50,9 @@ int cmd_help(const Context& ctx, const std::vector<std::string>& args);
 int cmd_fields(const Context& ctx, const std::vector<std::string>& args);
 
 // The whole command line: `--lang`, the command, its help, the errors and
-// exit statuses; `commands` is this executable's table.
-int run_cli(int argc, char** argv, std::span<const Command> commands, std::shared_ptr<const WordReader> word);
+// exit statuses. `full_commands`: the commands only banshi-full runs
+// (batch, serve, import, audit), empty in banshi, which hands them over.
+int run_cli(int argc, char** argv, std::span<const Command> full_commands, std::shared_ptr<const WordReader> word);
 
 // Prints diagnostics to stderr, one line each, sorted by position, in `lang`.
 void print_diagnostics(const Diagnostics& diags, Lang lang);

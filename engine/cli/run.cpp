@@ -31,7 +31,19 @@ bool asks_for_help(const std::vector<std::string>& args) {
 
 namespace banshi::cli {
 
-int run_cli(int argc, char** argv, std::span<const Command> commands, std::shared_ptr<const WordReader> word) {
+namespace {
+
+// Every command, as the manual lists them; null: banshi-full's
+// (run_cli's `full_commands`), handed over by banshi (cli/hand_off.h).
+constexpr Command kCommands[] = {
+    {"render", cmd_render}, {"check", cmd_check}, {"fonts", cmd_fonts}, {"templates", cmd_templates},
+    {"fields", cmd_fields}, {"help", cmd_help},   {"batch", nullptr},   {"serve", nullptr},
+    {"import", nullptr},    {"audit", nullptr},
+};
+
+}  // namespace
+
+int run_cli(int argc, char** argv, std::span<const Command> full_commands, std::shared_ptr<const WordReader> word) {
   std::vector<std::string> args(argv + 1, argv + argc);
   Context ctx{argc > 0 ? argv[0] : "banshi", lang_from_environment(), std::vector<std::string>(argv, argv + argc),
               std::move(word)};
@@ -83,10 +95,15 @@ int run_cli(int argc, char** argv, std::span<const Command> commands, std::share
       std::cout << "banshi " << BANSHI_VERSION << "\n";
       return kExitOk;
     }
-    const auto command =
-        std::find_if(commands.begin(), commands.end(), [&](const Command& c) { return c.name == cmd; });
-    if (command == commands.end()) throw UsageError("usage.unknown-command", {{"command", cmd}});
-    if (!command->run) hand_off(ctx);
+    const auto named = [&](std::span<const Command> table) {
+      const auto it = std::find_if(table.begin(), table.end(), [&](const Command& c) { return c.name == cmd; });
+      return it == table.end() ? nullptr : &*it;
+    };
+    const Command* command = named(kCommands);
+    if (!command) throw UsageError("usage.unknown-command", {{"command", cmd}});
+    // A command only banshi-full runs: this executable's own, or handed over.
+    if (!command->run) command = named(full_commands);
+    if (!command) hand_off(ctx);
     const int status = command->run(ctx, args);
     // What went to standard output through the stream (check --json, fonts,
     // templates, fields) must have arrived.

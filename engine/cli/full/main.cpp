@@ -8,12 +8,14 @@ namespace {
 
 using namespace banshi::cli;
 
-constexpr Command kCommands[] = {
-    {"render", cmd_render}, {"check", cmd_check}, {"fonts", cmd_fonts}, {"templates", cmd_templates},
-    {"fields", cmd_fields}, {"help", cmd_help},   {"batch", cmd_batch}, {"serve", cmd_serve},
-    {"import", cmd_import}, {"audit", cmd_audit},
+// What banshi-full adds to banshi's commands (cli/run.cpp).
+constexpr Command kFullCommands[] = {
+    {"batch", cmd_batch},
+    {"serve", cmd_serve},
+    {"import", cmd_import},
+    {"audit", cmd_audit},
 };
 
 }  // namespace
 
-int main(int argc, char** argv) { return banshi::cli::run_cli(argc, argv, kCommands, banshi::word::docx_reader()); }
+int main(int argc, char** argv) { return banshi::cli::run_cli(argc, argv, kFullCommands, banshi::word::docx_reader()); }
