@@ -114,10 +114,6 @@ struct Flow {
   std::vector<FlowItem> items;
   std::vector<FlowNote> notes;  // indexed like NoteRegistry::notes()
 
-  Flow() = default;
-  Flow(Flow&&) = default;
-  Flow& operator=(Flow&&) = default;
-
   // Adds a composed paragraph: widow/orphan control (a paragraph's first
   // or last line never alone on a page) and keep-with-next.
   void add_paragraph(ComposedParagraph&& p, double x, double size, bool keep_with_next,

@@ -10,7 +10,7 @@
 
 namespace banshi::pdf {
 
-std::string ResourceNames::name(HPDF_Dict obj, const char* category, const char* prefix,
+std::string ResourceNames::name(HPDF_Dict obj, Category category, const char* prefix,
                                 std::unordered_map<HPDF_Dict, std::string>& named) {
   if (auto it = named.find(obj); it != named.end()) return it->second;
   std::string n = prefix + std::to_string(named.size() + 1);
@@ -24,10 +24,11 @@ void ResourceNames::add_to(HaruDoc& doc, HPDF_Dict resources) const {
   // as a content stream first names them.
   HPDF_Dict fonts = nullptr, xobjects = nullptr;
   for (const Use& u : uses_) {
-    HPDF_Dict& dict = u.category == kFont ? fonts : xobjects;
+    const bool font = u.category == Category::Font;
+    HPDF_Dict& dict = font ? fonts : xobjects;
     if (!dict) {
       dict = doc.new_dict();
-      doc.add(resources, u.category, dict);
+      doc.add(resources, font ? "Font" : "XObject", dict);
     }
     doc.add(dict, u.name.c_str(), u.object);
   }

@@ -30,23 +30,22 @@ struct DocumentResources {
 // stream's resource dictionary, in that order.
 class ResourceNames {
  public:
-  std::string font(HPDF_Dict font) { return name(font, kFont, "F", fonts_); }
-  std::string xobject(HPDF_Dict xobject) { return name(xobject, kXObject, "Im", xobjects_); }
+  std::string font(HPDF_Dict font) { return name(font, Category::Font, "F", fonts_); }
+  std::string xobject(HPDF_Dict xobject) { return name(xobject, Category::XObject, "Im", xobjects_); }
   // A Form XObject (an imposed page): /X1, /X2, … (numbered with images).
-  std::string form(HPDF_Dict form) { return name(form, kXObject, "X", xobjects_); }
+  std::string form(HPDF_Dict form) { return name(form, Category::XObject, "X", xobjects_); }
 
   // Adds every name given so far to `resources`' /Font and /XObject.
   void add_to(HaruDoc& doc, HPDF_Dict resources) const;
 
  private:
-  static constexpr const char* kFont = "Font";
-  static constexpr const char* kXObject = "XObject";
+  enum class Category { Font, XObject };
   struct Use {
-    const char* category;  // kFont or kXObject
+    Category category;
     HPDF_Dict object;
     std::string name;
   };
-  std::string name(HPDF_Dict obj, const char* category, const char* prefix,
+  std::string name(HPDF_Dict obj, Category category, const char* prefix,
                    std::unordered_map<HPDF_Dict, std::string>& named);
 
   std::vector<Use> uses_;  // in order of first use
